@@ -1,0 +1,37 @@
+/**
+ * Every proposal weft implements is a feature with one flag here. The decoder, validator and text
+ * parser consult a FeatureSet so that profiles (and users) can switch proposals off; the opcode table
+ * names the feature each instruction belongs to.
+ */
+export const FEATURES = [
+  // Wasm 3.0 (all standard; on by default)
+  'mvp', 'mutable-globals', 'sign-ext', 'sat-trunc', 'multi-value', 'bulk-memory', 'reference-types',
+  'simd', 'relaxed-simd', 'tail-call', 'extended-const', 'function-references', 'gc', 'exceptions',
+  'legacy-exceptions', 'memory64', 'multi-memory', 'annotations', 'branch-hinting',
+  // Proposals in flight
+  'threads', 'stack-switching', 'wide-arithmetic', 'custom-page-sizes', 'custom-descriptors',
+  'multibyte-array', 'shared-everything', 'compilation-hints', 'js-string-builtins',
+  'js-primitive-builtins', 'jspi', 'func-new',
+] as const;
+
+export type Feature = typeof FEATURES[number];
+
+export type FeatureSet = Readonly<Record<Feature, boolean>>;
+
+/** Features that are not yet implemented end to end stay off by default; flip them here when done. */
+const OFF_BY_DEFAULT: ReadonlySet<Feature> = new Set<Feature>([
+  'shared-everything', 'custom-descriptors', 'multibyte-array', 'func-new',
+]);
+
+export const DEFAULT_FEATURES: FeatureSet = Object.freeze(
+  Object.fromEntries(FEATURES.map(f => [f, !OFF_BY_DEFAULT.has(f)])) as Record<Feature, boolean>,
+);
+
+export const ALL_FEATURES: FeatureSet = Object.freeze(
+  Object.fromEntries(FEATURES.map(f => [f, true])) as Record<Feature, boolean>,
+);
+
+/** Build a feature set from the defaults plus overrides, e.g. `features({ simd: false })`. */
+export function features(overrides: Partial<Record<Feature, boolean>> = {}): FeatureSet {
+  return Object.freeze({ ...DEFAULT_FEATURES, ...overrides });
+}
