@@ -1,0 +1,61 @@
+/**
+ * SIMD semantics for the interpreter: every v128 instruction of the opcode table (features 'simd'
+ * and 'relaxed-simd', prefix 0xfd) as a pure function over the interpreter's value stack.
+ *
+ * The tables are built from OPCODES: each 0xfd row's mnemonic is split into shape and operation and
+ * resolved by the family modules (bit-wise, lane access, integer, i64, float, relaxed, memory). A
+ * row that no family knows stays undefined, and the unit tests fail loudly on that.
+ *
+ *   simd-types.ts        the contract (SimdViews, SimdOp, SimdMemOp, simdViews)
+ *   simd-bitwise.ts      v128.not/and/or/xor/andnot/bitselect/any_true/const, shuffle, swizzle
+ *   simd-lane-access.ts  splat, extract_lane, replace_lane
+ *   simd-int.ts          i8x16/i16x8/i32x4 arithmetic, comparisons, shifts, narrow/extend/extmul/dot
+ *   simd-i64.ts          i64x2, on pairs of 32-bit words
+ *   simd-float.ts        f32x4/f64x2 arithmetic, comparisons, rounding, conversions, NaN rules
+ *   simd-relaxed.ts      relaxed SIMD, with the table of the behaviours weft chose
+ *   simd-memory.ts       loads, stores, splat/zero/extend loads, lane loads and stores
+ */
+import { OPCODES } from '../syntax/opcodes.js';
+import type { SimdMemOp, SimdOp } from './simd-types.js';
+import { splitMnemonic } from './simd-types.js';
+import { bitwiseHandler } from './simd-bitwise.js';
+import { laneAccessHandler } from './simd-lane-access.js';
+import { intHandler } from './simd-int.js';
+import { i64Handler } from './simd-i64.js';
+import { floatHandler } from './simd-float.js';
+import { relaxedHandler } from './simd-relaxed.js';
+import { memoryHandler } from './simd-memory.js';
+
+export type { SimdMemOp, SimdOp, SimdViews } from './simd-types.js';
+export { simdViews } from './simd-types.js';
+
+const SIMD_PREFIX = 0xfd;
+
+function resolve(name: string): SimdOp | undefined {
+  const named = bitwiseHandler(name) ?? relaxedHandler(name);
+  if (named) return named;
+  const { shape, op } = splitMnemonic(name);
+  if (!shape) return undefined;
+  return laneAccessHandler(shape, op)
+    ?? (shape === 'i64x2' ? i64Handler(op) : intHandler(shape, op))
+    ?? floatHandler(shape, op);
+}
+
+function buildTables(): { ops: (SimdOp | undefined)[]; mem: (SimdMemOp | undefined)[] } {
+  const ops: (SimdOp | undefined)[] = new Array(OPCODES.length).fill(undefined);
+  const mem: (SimdMemOp | undefined)[] = new Array(OPCODES.length).fill(undefined);
+  for (const row of OPCODES) {
+    if (row.prefix !== SIMD_PREFIX) continue;
+    if (row.imms.includes('memarg')) mem[row.index] = memoryHandler(row.name);
+    else ops[row.index] = resolve(row.name);
+  }
+  return { ops, mem };
+}
+
+const tables = buildTables();
+
+/** Non-memory v128 instructions, indexed by OPCODES index (undefined for every other row). */
+export const SIMD_OPS: readonly (SimdOp | undefined)[] = tables.ops;
+
+/** Memory-touching v128 instructions, indexed by OPCODES index. */
+export const SIMD_MEM_OPS: readonly (SimdMemOp | undefined)[] = tables.mem;
