@@ -1,0 +1,114 @@
+/**
+ * `weft wast FILE|DIR... [-v] [--engine internal] [--jobs N] [--timeout S] [--all-features]`:
+ * runs spec-test scripts. One line per file, then the closing line `N passed, N failed` (plus
+ * `, N skipped (reasons)` when any). Exit status 1 if anything failed, 2 on bad usage.
+ */
+import { listWastFiles, runWastFile, type WastFile } from '../script/node-files.js';
+import { runInPool } from '../script/node-pool.js';
+import { summarize, type FileSummary } from '../script/result.js';
+import { createEngine, ENGINE_NAMES } from '../script/engines.js';
+import { ALL_FEATURES } from '../features.js';
+
+const USAGE = `usage: weft wast FILE|DIR... [options]
+  Runs .wast spec-test scripts (directories recursively, in sorted order).
+  -v, --verbose       all failures, message mismatches and timings
+  --engine NAME       engine to test (${ENGINE_NAMES.join(', ')}; default internal)
+  --jobs N            run files in N worker threads (default 1: in this thread)
+  --timeout S         per-file time limit in seconds when --jobs > 1 (default 120)
+  --all-features      enable every proposal, including those off by default`;
+
+interface Options {
+  paths: string[];
+  verbose: boolean;
+  engine: string;
+  jobs: number;
+  timeoutMs: number;
+  allFeatures: boolean;
+}
+
+function parseArgs(args: readonly string[]): Options | string {
+  const o: Options = { paths: [], verbose: false, engine: 'internal', jobs: 1, timeoutMs: 120_000, allFeatures: false };
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    const value = (): string | undefined => args[++i];
+    if (a === '-v' || a === '--verbose') o.verbose = true;
+    else if (a === '--all-features') o.allFeatures = true;
+    else if (a === '--engine') { const v = value(); if (!v) return '--engine needs a name'; o.engine = v; }
+    else if (a === '--jobs' || a === '-j') { const n = Number(value()); if (!(n >= 1)) return '--jobs needs a positive number'; o.jobs = Math.floor(n); }
+    else if (a === '--timeout') { const n = Number(value()); if (!(n > 0)) return '--timeout needs seconds'; o.timeoutMs = n * 1000; }
+    else if (a === '-h' || a === '--help') return '';
+    else if (a.startsWith('-') && a !== '-') return `unknown option ${a}`;
+    else o.paths.push(a);
+  }
+  if (!ENGINE_NAMES.includes(o.engine)) return `unknown engine "${o.engine}"`;
+  if (o.paths.length === 0) return 'no FILE or DIR given';
+  return o;
+}
+
+const SHOWN_FAILURES = 5;
+
+function fileLine(s: FileSummary, verbose: boolean): string {
+  let line = `${s.name}: ${s.passed} passed`;
+  if (s.failed) line += `, ${s.failed} failed`;
+  if (s.skipped) line += `, ${s.skipped} skipped`;
+  if (verbose) line += ` (${s.ms} ms)`;
+  const extra: string[] = [];
+  const shown = verbose ? s.failures : s.failures.slice(0, SHOWN_FAILURES);
+  for (const f of shown) extra.push(`  ${f}`);
+  if (s.failures.length > shown.length || s.failed > s.failures.length) {
+    extra.push(`  ... ${s.failed - shown.length} more`);
+  }
+  if (verbose) {
+    if (s.messageMismatches.length) extra.push(`  ${s.messageMismatches.length} message mismatches:`, ...s.messageMismatches.map(m => `    ${m}`));
+    if (s.encoderFallbacks) extra.push(`  ${s.encoderFallbacks} text modules validated without encoding (encoder failed)`);
+  }
+  return [line, ...extra].join('\n');
+}
+
+/** The closing line: totals, and skip reasons grouped. */
+export function totalsLine(all: readonly FileSummary[]): string {
+  let passed = 0, failed = 0, skipped = 0;
+  const reasons = new Map<string, number>();
+  for (const s of all) {
+    passed += s.passed; failed += s.failed; skipped += s.skipped;
+    for (const [why, n] of s.skipReasons) reasons.set(why, (reasons.get(why) ?? 0) + n);
+  }
+  let line = `${passed} passed, ${failed} failed`;
+  if (skipped) line += `, ${skipped} skipped (${[...reasons].map(([why, n]) => `${n} ${why}`).join('; ')})`;
+  return line;
+}
+
+export async function main(args: readonly string[]): Promise<number> {
+  const o = parseArgs(args);
+  if (typeof o === 'string') {
+    if (o) console.error(`weft wast: ${o}`);
+    console.error(USAGE);
+    return o ? 2 : 0;
+  }
+  let files: WastFile[];
+  try {
+    files = listWastFiles(o.paths);
+  } catch (e) {
+    console.error(`weft wast: ${e instanceof Error ? e.message : String(e)}`);
+    return 2;
+  }
+  const maxFailures = o.verbose ? 1000 : SHOWN_FAILURES;
+  const print = (s: FileSummary): void => console.log(fileLine(s, o.verbose));
+  let summaries: FileSummary[];
+  if (o.jobs > 1) {
+    // Lines arrive in completion order; the order of files is kept only for the totals.
+    summaries = await runInPool(files, { jobs: o.jobs, timeoutMs: o.timeoutMs, engine: o.engine, allFeatures: o.allFeatures, maxFailures }, print);
+  } else {
+    summaries = [];
+    const features = o.allFeatures ? ALL_FEATURES : undefined;
+    for (const f of files) {
+      const start = Date.now();
+      const r = runWastFile(f, createEngine(o.engine, { features }), { features });
+      const s = summarize(f.name, r, maxFailures, Date.now() - start);
+      summaries.push(s);
+      print(s);
+    }
+  }
+  console.log(totalsLine(summaries));
+  return summaries.some(s => s.failed > 0) ? 1 : 0;
+}

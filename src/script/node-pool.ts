@@ -1,0 +1,87 @@
+/**
+ * Runs `.wast` files in a pool of worker threads: parallel on several cores, and a file that hangs
+ * (an interpreter bug looping forever) or kills its thread is one failed file, not a stuck run.
+ */
+import { Worker } from 'node:worker_threads';
+import type { WastFile } from './node-files.js';
+import { failedSummary, type FileSummary } from './result.js';
+
+export interface PoolOptions {
+  readonly jobs: number;
+  /** Per-file time limit. */
+  readonly timeoutMs: number;
+  /** Engine name for `createEngine` (engines.ts). */
+  readonly engine: string;
+  /** Enable every proposal (for all files, or for the files the function picks). */
+  readonly allFeatures: boolean | ((file: WastFile) => boolean);
+  readonly maxFailures: number;
+}
+
+/** What the parent sends a worker: one file to run. */
+export interface WorkerRequest {
+  readonly file: WastFile;
+  readonly engine: string;
+  readonly allFeatures: boolean;
+  readonly maxFailures: number;
+}
+
+const WORKER_URL = new URL('./node-worker.js', import.meta.url);
+
+/** Runs all files; `onDone` sees each summary as it arrives. Resolves with summaries in file order. */
+export function runInPool(
+  files: readonly WastFile[], opts: PoolOptions, onDone: (s: FileSummary) => void = () => {},
+): Promise<FileSummary[]> {
+  const results: FileSummary[] = new Array(files.length);
+  let next = 0;
+  let finished = 0;
+  return new Promise(resolve => {
+    if (files.length === 0) { resolve(results); return; }
+    const done = (i: number, s: FileSummary): void => {
+      results[i] = s;
+      onDone(s);
+      if (++finished === files.length) resolve(results);
+    };
+    const startWorker = (): void => {
+      if (next >= files.length) return;
+      const worker = new Worker(WORKER_URL);
+      let current = -1;
+      let started = 0;
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const feed = (): void => {
+        if (next >= files.length) { current = -1; void worker.terminate(); return; }
+        current = next++;
+        started = Date.now();
+        const file = files[current];
+        const allFeatures = typeof opts.allFeatures === 'function' ? opts.allFeatures(file) : opts.allFeatures;
+        const req: WorkerRequest = { file, engine: opts.engine, allFeatures, maxFailures: opts.maxFailures };
+        timer = setTimeout(() => {
+          const i = current;
+          current = -1;
+          void worker.terminate();
+          done(i, failedSummary(files[i].name, `timed out after ${opts.timeoutMs / 1000}s`, Date.now() - started));
+          startWorker();
+        }, opts.timeoutMs);
+        worker.postMessage(req);
+      };
+      worker.on('message', (s: FileSummary) => {
+        clearTimeout(timer);
+        const i = current;
+        if (i < 0) return;
+        done(i, s);
+        feed();
+      });
+      const died = (why: string): void => {
+        clearTimeout(timer);
+        const i = current;
+        if (i < 0) return;
+        current = -1;
+        done(i, failedSummary(files[i].name, why, Date.now() - started));
+        startWorker();
+      };
+      worker.on('error', e => died(`worker crashed: ${e instanceof Error ? e.message : String(e)}`));
+      worker.on('exit', code => died(`worker exited with code ${code}`));
+      feed();
+    };
+    for (let k = 0; k < Math.max(1, opts.jobs); k++) startWorker();
+  });
+}
