@@ -1,0 +1,256 @@
+/**
+ * Module validation (spec chapter 3): types and their declared subtyping, imports, functions,
+ * tables, memories, globals, tags, segments, exports and the start function. Function bodies are
+ * checked by code.ts, which also produces the per-function side tables.
+ *
+ * Errors are CompileError('invalid', reason, offset, funcIndex) with the reference interpreter's
+ * reasons, so that spec tests can match them.
+ */
+import { CompileError } from '../errors.js';
+import { DEFAULT_FEATURES, type FeatureSet } from '../features.js';
+import { OPCODES } from '../syntax/opcodes.js';
+import type { Expr, Module } from '../syntax/module.js';
+import type { Limits, MemType, RefType, TableType, ValType } from '../syntax/types.js';
+import type { CGlobalType, CRefType, CTableType, CValType, DefType } from './canon-types.js';
+import { canonicalizeTypes, canonRefType, canonValType } from './canon.js';
+import { checkConstExprType, checkFunction, type ModuleCtx } from './code.js';
+import type { FuncInfo, ValidModule } from './info.js';
+import { isSubCompType, isSubRefType } from './subtype.js';
+
+function invalid(reason: string, offset = -1, funcIndex = -1): never {
+  throw new CompileError('invalid', reason, offset, funcIndex);
+}
+
+/** Instructions allowed in constant expressions (extended-const and GC ones included). */
+const CONST_OPS = new Set([
+  'i32.const', 'i64.const', 'f32.const', 'f64.const', 'v128.const', 'ref.null', 'ref.func', 'global.get', 'end',
+  'struct.new', 'struct.new_default', 'array.new', 'array.new_default', 'array.new_fixed', 'ref.i31',
+  'any.convert_extern', 'extern.convert_any', 'struct.new_desc', 'struct.new_default_desc',
+]);
+const EXTENDED_CONST_OPS = new Set(['i32.add', 'i32.sub', 'i32.mul', 'i64.add', 'i64.sub', 'i64.mul']);
+
+const GLOBAL_GET = OPCODES.findIndex(o => o.name === 'global.get');
+const REF_FUNC = OPCODES.findIndex(o => o.name === 'ref.func');
+
+export function validateModule(m: Module, features: FeatureSet = DEFAULT_FEATURES): ValidModule {
+  return new ModuleValidator(m, features).run();
+}
+
+class ModuleValidator {
+  private types: DefType[] = [];
+  private readonly typeIndex = new Map<DefType, number>();
+
+  constructor(private readonly m: Module, private readonly features: FeatureSet) {}
+
+  run(): ValidModule {
+    const { m, features } = this;
+    this.types = canonicalizeTypes(m);
+    this.types.forEach((d, i) => { if (!this.typeIndex.has(d)) this.typeIndex.set(d, i); });
+    this.checkTypes();
+
+    // ---- index spaces ----
+    const funcTypes: DefType[] = [];
+    const exactFuncs: number[] = [];
+    const tables: CTableType[] = [];
+    const mems: MemType[] = [];
+    const globals: CGlobalType[] = [];
+    const tags: DefType[] = [];
+    for (const imp of m.imports) {
+      const d = imp.desc;
+      switch (d.kind) {
+        case 'func': funcTypes.push(this.funcType(d.type)); exactFuncs.push(d.exact ? 1 : 0); break;
+        case 'table': tables.push(this.tableType(d.type)); break;
+        case 'memory': mems.push(this.memType(d.type)); break;
+        case 'global': globals.push(this.globalType(d.type)); break;
+        case 'tag': tags.push(this.tagType(d.type)); break;
+      }
+    }
+    const importedGlobals = globals.length;
+    for (const f of m.funcs) { funcTypes.push(this.funcType(f.type)); exactFuncs.push(1); }
+    for (const t of m.tables) tables.push(this.tableType(t.type));
+    for (const mt of m.mems) mems.push(this.memType(mt));
+    if (mems.length > 1 && !features['multi-memory']) invalid('multiple memories');
+    if (tables.length > 1 && !features['reference-types']) invalid('multiple tables');
+    for (const t of m.tags) tags.push(this.tagType(t.type));
+    const definedGlobalTypes = m.globals.map(g => this.globalType(g.type));
+    const allGlobals = globals.concat(definedGlobalTypes);
+    const elemTypes = m.elems.map(e => this.refType(e.type));
+
+    // ---- C.refs: functions that ref.func may name inside function bodies ----
+    const declaredRefs = new Uint8Array(funcTypes.length);
+    const declare = (e: Expr): void => {
+      for (const ins of e) {
+        if (ins.op === REF_FUNC) {
+          const idx = ins.imm[0] as number;
+          if (idx < declaredRefs.length) declaredRefs[idx] = 1;
+        }
+      }
+    };
+    for (const g of m.globals) declare(g.init);
+    for (const t of m.tables) if (t.init) declare(t.init);
+    for (const e of m.elems) {
+      for (const i of e.init) declare(i);
+      if (e.mode.kind === 'active') declare(e.mode.offset);
+    }
+    for (const d of m.datas) if (d.mode.kind === 'active') declare(d.mode.offset);
+    for (const x of m.exports) if (x.kind === 'func' && x.index < declaredRefs.length) declaredRefs[x.index] = 1;
+
+    const ctx: ModuleCtx = {
+      module: m, features, types: this.types, funcTypes, tables, mems, globals: allGlobals, tags, elemTypes,
+      dataCount: m.datas.length, declaredRefs, exactFuncs: Uint8Array.from(exactFuncs),
+      typeIndexOf: d => this.typeIndex.get(d) ?? -1,
+    };
+
+    // ---- constant expressions: tables see imported globals, each global the ones before it ----
+    const importCtx: ModuleCtx = { ...ctx, globals: allGlobals.slice(0, importedGlobals) };
+    m.tables.forEach((t, i) => {
+      const tt = tables[tables.length - m.tables.length + i];
+      if (t.init) this.constExpr(importCtx, t.init, tt.elem);
+      else if (!tt.elem.nullable) invalid('type mismatch: non-nullable table requires an initializer');
+    });
+    m.globals.forEach((g, i) => {
+      this.constExpr({ ...ctx, globals: allGlobals.slice(0, importedGlobals + i) }, g.init, definedGlobalTypes[i].type);
+    });
+    m.elems.forEach((e, i) => {
+      const et = elemTypes[i];
+      for (const item of e.init) this.constExpr(ctx, item, et);
+      if (e.mode.kind === 'active') {
+        const t = tables[e.mode.table];
+        if (t === undefined) invalid(`unknown table ${e.mode.table}`);
+        this.constExpr(ctx, e.mode.offset, t.addr);
+        if (!isSubRefType(et, t.elem)) invalid('type mismatch: element segment does not match table');
+      }
+    });
+    for (const d of m.datas) {
+      if (d.mode.kind !== 'active') continue;
+      const mt = mems[d.mode.mem];
+      if (mt === undefined) invalid(`unknown memory ${d.mode.mem}`);
+      this.constExpr(ctx, d.mode.offset, mt.addr);
+    }
+
+    // ---- start and exports ----
+    if (m.start !== null) {
+      const t = funcTypes[m.start];
+      if (t === undefined) invalid(`unknown function ${m.start}`);
+      if (t.comp.kind !== 'func' || t.comp.params.length !== 0 || t.comp.results.length !== 0) {
+        invalid('start function must have type [] -> []');
+      }
+    }
+    const names = new Set<string>();
+    for (const x of m.exports) {
+      if (names.has(x.name)) invalid('duplicate export name');
+      names.add(x.name);
+      const space = { func: funcTypes, table: tables, memory: mems, global: allGlobals, tag: tags }[x.kind];
+      if (x.index >= space.length) invalid(`unknown ${x.kind === 'func' ? 'function' : x.kind} ${x.index}`);
+    }
+
+    // ---- function bodies ----
+    const nImported = funcTypes.length - m.funcs.length;
+    const funcs: FuncInfo[] = m.funcs.map((f, i) => checkFunction(ctx, nImported + i, funcTypes[nImported + i], f.locals, f.body));
+
+    return {
+      module: m, features, types: this.types, funcs, funcTypes, tables, mems, globals: allGlobals, tags,
+      elemTypes, declaredRefs,
+    };
+  }
+
+  // ---- types ----
+
+  /** Declared supertypes must be non-final and structurally compatible (with equal sharedness). */
+  private checkTypes(): void {
+    const { m, types } = this;
+    m.types.forEach((s, i) => {
+      if (s.supers.length > 1) invalid(`sub type ${i} has too many supertypes`);
+      const d = types[i];
+      if (d.comp.kind === 'cont' && d.comp.type.comp.kind !== 'func') {
+        invalid(`non-function type ${(m.types[i].comp as { type: number }).type}`);
+      }
+      if (d.super) {
+        const j = s.supers[0];
+        if (d.super.final || !isSubCompType(d.comp, d.super.comp) || d.shared !== d.super.shared) {
+          invalid(`sub type ${i} does not match super type ${j}`);
+        }
+      }
+    });
+  }
+
+  private type(idx: number): DefType {
+    const t = this.types[idx];
+    if (t === undefined) invalid(`unknown type ${idx}`);
+    return t;
+  }
+
+  private funcType(idx: number): DefType {
+    const t = this.type(idx);
+    if (t.comp.kind !== 'func') invalid(`non-function type ${idx}`);
+    return t;
+  }
+
+  private tagType(idx: number): DefType {
+    const t = this.funcType(idx);
+    // Stack switching allows tags with results (for suspend); throw still requires none.
+    if (!this.features['stack-switching'] && t.comp.kind === 'func' && t.comp.results.length > 0) {
+      invalid('non-empty tag result type');
+    }
+    return t;
+  }
+
+  private valType(t: ValType): CValType {
+    if (typeof t !== 'string' && typeof t.heap === 'number') this.type(t.heap);
+    return canonValType(t, this.types);
+  }
+
+  private refType(t: RefType): CRefType {
+    if (typeof t.heap === 'number') this.type(t.heap);
+    return canonRefType(t, this.types);
+  }
+
+  private globalType(g: { type: ValType; mutable: boolean }): CGlobalType {
+    return { type: this.valType(g.type), mutable: g.mutable };
+  }
+
+  private tableType(t: TableType): CTableType {
+    const elem = this.refType(t.elem);
+    const limit = t.addr === 'i64' ? 0xffff_ffff_ffff_ffffn : 0xffff_ffffn;
+    checkLimits(t.limits, limit, `table size must be at most ${t.addr === 'i64' ? '2^64-1' : '2^32-1'}`);
+    return { elem, min: t.limits.min, max: t.limits.max, addr: t.addr };
+  }
+
+  private memType(mt: MemType): MemType {
+    if (mt.pageSizeLog2 !== 16 && mt.pageSizeLog2 !== 0) invalid('invalid custom page size');
+    const addrBits = mt.addr === 'i64' ? 64 : 32;
+    const maxPages = 1n << BigInt(addrBits - mt.pageSizeLog2);
+    const msg = mt.addr === 'i64'
+      ? `memory size must be at most 2^${addrBits - mt.pageSizeLog2} pages`
+      : mt.pageSizeLog2 === 16 ? 'memory size must be at most 65536 pages (4GiB)' : `memory size must be at most 2^${addrBits - mt.pageSizeLog2} pages`;
+    // memory64 with 64 KiB pages: the spec caps the page count at 2^48.
+    checkLimits(mt.limits, mt.addr === 'i64' && mt.pageSizeLog2 === 16 ? 1n << 48n : maxPages, msg);
+    if (mt.shared && mt.limits.max === null) invalid('shared memory must have maximum');
+    return mt;
+  }
+
+  // ---- constant expressions ----
+
+  private constExpr(ctx: ModuleCtx, e: Expr, type: CValType): void {
+    for (const ins of e) {
+      const name = OPCODES[ins.op].name;
+      if (ins.op === GLOBAL_GET) {
+        const idx = ins.imm[0] as number;
+        const g = ctx.globals[idx];
+        if (g === undefined) invalid(`unknown global ${idx}`, ins.offset);
+        if (g.mutable) invalid('constant expression required', ins.offset);
+      } else if (!CONST_OPS.has(name) && !(this.features['extended-const'] && EXTENDED_CONST_OPS.has(name))) {
+        invalid('constant expression required', ins.offset);
+      }
+    }
+    checkConstExprType(ctx, e, type);
+  }
+}
+
+function checkLimits(l: Limits, range: bigint, msg: string): void {
+  if (l.min > range) invalid(msg);
+  if (l.max !== null) {
+    if (l.max > range) invalid(msg);
+    if (l.min > l.max) invalid('size minimum must not be greater than maximum');
+  }
+}
