@@ -1,0 +1,41 @@
+/**
+ * Annotations (`(@name ...)`, the annotations proposal) may appear between any two tokens. Rather
+ * than teaching every grammar rule to skip them, they are cut out of the token array up front.
+ * `@custom` annotations are kept aside, tagged with the token position where they stood, so that the
+ * module parser can turn those at module-field level into custom sections. Other annotations
+ * (`@name`, `@metadata.code.*`, unknown ones) only need to be well-bracketed and are dropped.
+ */
+import { ParseError } from '../errors.js';
+import type { Token } from './lexer.js';
+
+export interface CustomAnnotation {
+  /** Index, in the stripped token array, of the first token after the annotation. */
+  readonly at: number;
+  /** The annotation's tokens, from `(@custom` to the closing `)` inclusive. */
+  readonly tokens: readonly Token[];
+}
+
+export interface Stripped {
+  readonly tokens: Token[];
+  readonly customs: CustomAnnotation[];
+}
+
+export function stripAnnotations(input: readonly Token[], source?: string): Stripped {
+  const tokens: Token[] = [];
+  const customs: CustomAnnotation[] = [];
+  for (let i = 0; i < input.length; i++) {
+    const t = input[i];
+    if (t.kind !== 'annot') { tokens.push(t); continue; }
+    let depth = 1;
+    let j = i + 1;
+    for (; j < input.length && depth > 0; j++) {
+      const k = input[j].kind;
+      if (k === '(' || k === 'annot') depth++;
+      else if (k === ')') depth--;
+    }
+    if (depth > 0) throw new ParseError('unclosed annotation', t.line, t.col, source);
+    if (t.bytes && new TextDecoder().decode(t.bytes) === 'custom') customs.push({ at: tokens.length, tokens: input.slice(i, j) });
+    i = j - 1;
+  }
+  return { tokens, customs };
+}
