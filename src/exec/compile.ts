@@ -1,0 +1,628 @@
+/**
+ * Translates a validated function body (flat `Instr` list) into interpreter code: an Int32Array of
+ * internal opcodes (see ops.ts) and inline operands, with every branch resolved to an absolute code
+ * position plus the stack height/arity needed to move the carried values. Structured control
+ * (block/loop/end) disappears; exception handlers become a side table of code ranges.
+ *
+ * Every value takes one 16-byte slot, so the translator only needs to count values, never to type
+ * them. Heights are slot counts above the frame pointer (locals included). Unreachable code is not
+ * translated at all.
+ */
+import type { Catch, Expr, Instr, MemArg, Module, BrCast } from '../syntax/module.js';
+import { funcTypeIndex, allMems, allTables, allTags, allGlobals } from '../syntax/module.js';
+import type { BlockType, FuncType, HeapType, ValType } from '../syntax/types.js';
+import { ABS_HEAP_TYPES } from '../syntax/types.js';
+import { OPCODES } from '../syntax/opcodes.js';
+import { Op } from './ops.js';
+import type { CatchEntry, Compiled, Handler } from './compiled.js';
+
+/** Module-level facts the translator needs; built once per module. */
+export class ModuleFacts {
+  readonly memIs64: boolean[];
+  readonly tableIs64: boolean[];
+  readonly tagParams: number[];
+  readonly globalCount: number;
+  constructor(readonly module: Module) {
+    this.memIs64 = allMems(module).map(m => m.addr === 'i64');
+    this.tableIs64 = allTables(module).map(t => t.addr === 'i64');
+    this.tagParams = allTags(module).map(t => this.funcType(t).params.length);
+    this.globalCount = allGlobals(module).length;
+  }
+  funcType(typeIdx: number): FuncType {
+    const c = this.module.types[typeIdx].comp;
+    if (c.kind !== 'func') throw new Error(`type ${typeIdx} is not a function type`);
+    return c;
+  }
+  funcTypeOfFunc(funcIdx: number): FuncType {
+    return this.funcType(funcTypeIndex(this.module, funcIdx));
+  }
+  blockArity(bt: BlockType): [number, number] {
+    if (bt === null) return [0, 0];
+    if (typeof bt === 'number') {
+      const f = this.funcType(bt);
+      return [f.params.length, f.results.length];
+    }
+    return [0, 1];
+  }
+}
+
+const facts = new WeakMap<Module, ModuleFacts>();
+export function factsOf(m: Module): ModuleFacts {
+  let f = facts.get(m);
+  if (!f) facts.set(m, (f = new ModuleFacts(m)));
+  return f;
+}
+
+/** Encodes a heap type as one word: type index (>= 0) or -1 - index of an abstract heap type. */
+export function encodeHeap(h: HeapType): number {
+  return typeof h === 'number' ? h : -1 - ABS_HEAP_TYPES.indexOf(h);
+}
+
+type CtrlKind = 'func' | 'block' | 'loop' | 'if' | 'else' | 'try' | 'catch' | 'try_table';
+
+interface Ctrl {
+  kind: CtrlKind;
+  /** Height below the block's params. */
+  height: number;
+  nparams: number;
+  nresults: number;
+  /** Loop start (branch target of a loop). */
+  start: number;
+  /** Callbacks patching forward references to this block's end. */
+  fixups: ((pc: number) => void)[];
+  /** Position of an `if`'s conditional jump operand (patched at else/end). */
+  ifJump: number;
+  unreachable: boolean;
+  /** For try/try_table: its handler. */
+  handler: Handler | null;
+  exnSlot: number;
+}
+
+const OPNAME_LOADSTORE = new Set(OPCODES.filter(o => o.prefix === 0 && o.imms[0] === 'memarg').map(o => o.index));
+
+class Translator {
+  readonly code: number[] = [];
+  readonly pcs: number[] = [];
+  readonly offs: number[] = [];
+  readonly handlers: Handler[] = [];
+  readonly imms: unknown[] = [];
+  readonly ctrls: Ctrl[] = [];
+  height: number;
+  maxHeight: number;
+  nextExnSlot: number;
+  /** Nesting depth inside unreachable code (constructs opened there are skipped whole). */
+  deadDepth = 0;
+
+  constructor(readonly f: ModuleFacts, readonly nlocals: number, firstExnSlot: number) {
+    this.height = nlocals;
+    this.maxHeight = nlocals;
+    this.nextExnSlot = firstExnSlot;
+  }
+
+  emit(...words: number[]): void {
+    for (const w of words) this.code.push(w | 0);
+  }
+
+  setHeight(h: number): void {
+    this.height = h;
+    if (h > this.maxHeight) this.maxHeight = h;
+  }
+
+  top(): Ctrl {
+    return this.ctrls[this.ctrls.length - 1];
+  }
+
+  pushCtrl(kind: CtrlKind, nparams: number, nresults: number): Ctrl {
+    const c: Ctrl = {
+      kind, height: this.height - nparams, nparams, nresults, start: this.code.length, fixups: [],
+      ifJump: -1, unreachable: false, handler: null, exnSlot: -1,
+    };
+    this.ctrls.push(c);
+    return c;
+  }
+
+  /** The nearest enclosing handler whose protected body we are in, at or outside ctrl depth `from`. */
+  enclosingHandler(from: number): number {
+    for (let i = this.ctrls.length - 1 - from; i >= 0; i--) {
+      const c = this.ctrls[i];
+      if ((c.kind === 'try' || c.kind === 'try_table') && c.handler) return c.handler.id;
+    }
+    return -1;
+  }
+
+  newHandler(parent: number): Handler {
+    const h: Handler = { id: this.handlers.length, start: this.code.length, end: -1, catches: [], parent, delegateTo: null };
+    this.handlers.push(h);
+    return h;
+  }
+
+  labelArity(c: Ctrl): number {
+    return c.kind === 'loop' ? c.nparams : c.nresults;
+  }
+
+  /** Registers `set(pc)` to be called with the code position a branch to label `depth` goes to. */
+  target(depth: number, set: (pc: number) => void): void {
+    const c = this.ctrls[this.ctrls.length - 1 - depth];
+    if (c.kind === 'loop') set(c.start);
+    else c.fixups.push(set);
+  }
+
+  /** Emits an unconditional branch to label `depth` (a return for the function label). */
+  branch(depth: number): void {
+    const c = this.ctrls[this.ctrls.length - 1 - depth];
+    const arity = this.labelArity(c);
+    if (c.kind === 'func') {
+      this.emit(Op.return_x, arity);
+      return;
+    }
+    if (this.height - arity === c.height) {
+      this.emit(Op.jump, 0);
+    } else {
+      this.emit(Op.br_copy, 0, c.height, arity);
+    }
+    const at = this.code.length - (this.height - arity === c.height ? 1 : 3);
+    this.target(depth, pc => { this.code[at] = pc; });
+  }
+
+  /** Emits (target, height, arity) operands for a branch taken from inside another instruction. */
+  branchOperands(depth: number): void {
+    const c = this.ctrls[this.ctrls.length - 1 - depth];
+    const at = this.code.length;
+    this.emit(0, c.height, this.labelArity(c));
+    if (c.kind === 'func') {
+      // A conditional branch to the function label: jump to the final return.
+      c.fixups.push(pc => { this.code[at] = pc; });
+    } else {
+      this.target(depth, pc => { this.code[at] = pc; });
+    }
+  }
+
+  markDead(): void {
+    const c = this.top();
+    c.unreachable = true;
+    this.setHeight(c.height + (c.kind === 'loop' ? 0 : 0));
+  }
+
+  memarg(opIndex: number, m: MemArg, fast: boolean, synthetic: number, extra: number[]): void {
+    const is64 = this.f.memIs64[m.mem];
+    const off = m.offset;
+    if (fast && m.mem === 0 && !is64 && off < 0x80000000n) {
+      this.emit(opIndex, Number(off));
+      return;
+    }
+    this.emit(synthetic, opIndex, m.mem, Number(off & 0xffffffffn), Number(off >> 32n), ...extra);
+  }
+
+  translate(body: Expr): void {
+    for (const ins of body) {
+      if (this.top().unreachable) {
+        if (this.skipDead(ins)) continue;
+      }
+      this.pcs.push(this.code.length);
+      this.offs.push(ins.offset);
+      this.instr(ins);
+    }
+  }
+
+  /** In unreachable code: returns true if `ins` is skipped. */
+  skipDead(ins: Instr): boolean {
+    switch (ins.op) {
+      case Op.block: case Op.loop: case Op.if: case Op.try: case Op.try_table:
+        this.deadDepth++;
+        return true;
+      case Op.end: case Op.delegate:
+        if (this.deadDepth > 0) { this.deadDepth--; return true; }
+        return false;
+      case Op.else: case Op.catch: case Op.catch_all:
+        return this.deadDepth > 0;
+      default:
+        return true;
+    }
+  }
+
+  instr(ins: Instr): void {
+    const imm = ins.imm;
+    const info = OPCODES[ins.op];
+    switch (ins.op) {
+      case Op.nop: return;
+      case Op.unreachable:
+        this.emit(Op.unreachable);
+        this.markDead();
+        return;
+      case Op.block: {
+        const [p, r] = this.f.blockArity(imm[0] as BlockType);
+        this.pushCtrl('block', p, r);
+        return;
+      }
+      case Op.loop: {
+        const [p, r] = this.f.blockArity(imm[0] as BlockType);
+        this.pushCtrl('loop', p, r);
+        return;
+      }
+      case Op.if: {
+        const [p, r] = this.f.blockArity(imm[0] as BlockType);
+        this.setHeight(this.height - 1);
+        this.emit(Op.if_false, 0);
+        const c = this.pushCtrl('if', p, r);
+        c.ifJump = this.code.length - 1;
+        return;
+      }
+      case Op.else: {
+        const c = this.top();
+        if (!c.unreachable) {
+          this.emit(Op.jump, 0);
+          const at = this.code.length - 1;
+          c.fixups.push(pc => { this.code[at] = pc; });
+        }
+        this.code[c.ifJump] = this.code.length;
+        c.ifJump = -1;
+        c.kind = 'else';
+        c.unreachable = false;
+        this.setHeight(c.height + c.nparams);
+        return;
+      }
+      case Op.end:
+        this.end();
+        return;
+      case Op.try: {
+        const [p, r] = this.f.blockArity(imm[0] as BlockType);
+        const parent = this.enclosingHandler(0);
+        const c = this.pushCtrl('try', p, r);
+        c.handler = this.newHandler(parent);
+        c.exnSlot = this.nextExnSlot++;
+        return;
+      }
+      case Op.catch: case Op.catch_all: {
+        const c = this.top();
+        if (!c.unreachable) {
+          this.emit(Op.jump, 0);
+          const at = this.code.length - 1;
+          c.fixups.push(pc => { this.code[at] = pc; });
+        }
+        const h = c.handler!;
+        if (c.kind === 'try') h.end = this.code.length;
+        c.kind = 'catch';
+        c.unreachable = false;
+        const tag = ins.op === Op.catch ? (imm[0] as number) : -1;
+        const n = tag >= 0 ? this.f.tagParams[tag] : 0;
+        h.catches.push({ tag, ref: false, target: this.code.length, height: c.height, exnSlot: c.exnSlot, legacy: true });
+        this.setHeight(c.height + n);
+        return;
+      }
+      case Op.delegate: {
+        const c = this.top();
+        const h = c.handler!;
+        h.end = this.code.length;
+        // The label is relative to the context outside the try: depth 0 is the enclosing block.
+        h.delegateTo = this.enclosingHandler(1 + (imm[0] as number));
+        this.closeBlock(c);
+        return;
+      }
+      case Op.try_table: {
+        const [p, r] = this.f.blockArity(imm[0] as BlockType);
+        const parent = this.enclosingHandler(0);
+        const h = this.newHandler(parent);
+        // Catch labels are relative to the context outside the try_table.
+        for (const k of imm[1] as readonly Catch[]) {
+          const ref = k.kind === 'catch_ref' || k.kind === 'catch_all_ref';
+          const tag = k.kind === 'catch' || k.kind === 'catch_ref' ? k.tag! : -1;
+          const lc = this.ctrls[this.ctrls.length - 1 - k.label];
+          const e: CatchEntry = { tag, ref, target: 0, height: lc.height, exnSlot: -1, legacy: false };
+          h.catches.push(e);
+          if (lc.kind === 'func') lc.fixups.push(pc => { e.target = pc; });
+          else this.target(k.label, pc => { e.target = pc; });
+        }
+        const c = this.pushCtrl('try_table', p, r);
+        c.handler = h;
+        h.start = this.code.length;
+        return;
+      }
+      case Op.throw: {
+        this.emit(Op.throw, imm[0] as number);
+        this.markDead();
+        return;
+      }
+      case Op.throw_ref:
+        this.emit(Op.throw_ref);
+        this.markDead();
+        return;
+      case Op.rethrow: {
+        const c = this.ctrls[this.ctrls.length - 1 - (imm[0] as number)];
+        this.emit(Op.rethrow, c.exnSlot);
+        this.markDead();
+        return;
+      }
+      case Op.br:
+        this.branch(imm[0] as number);
+        this.markDead();
+        return;
+      case Op.br_if: {
+        this.setHeight(this.height - 1);
+        const depth = imm[0] as number;
+        const c = this.ctrls[this.ctrls.length - 1 - depth];
+        const arity = this.labelArity(c);
+        if (c.kind !== 'func' && this.height - arity === c.height) {
+          this.emit(Op.br_if_jump, 0);
+          const at = this.code.length - 1;
+          this.target(depth, pc => { this.code[at] = pc; });
+        } else {
+          this.emit(Op.br_if_copy);
+          this.branchOperands(depth);
+        }
+        return;
+      }
+      case Op.br_table: {
+        this.setHeight(this.height - 1);
+        const labels = imm[0] as readonly number[];
+        this.emit(Op.br_table_x, labels.length - 1);
+        for (const l of labels) this.branchOperands(l);
+        this.markDead();
+        return;
+      }
+      case Op.return:
+        this.emit(Op.return_x, this.ctrls[0].nresults);
+        this.markDead();
+        return;
+      case Op.br_on_null: case Op.br_on_non_null: {
+        this.emit(ins.op);
+        this.branchOperands(imm[0] as number);
+        if (ins.op === Op.br_on_non_null) this.setHeight(this.height - 1);
+        return;
+      }
+      case Op.br_on_cast: case Op.br_on_cast_fail: {
+        const bc = imm[0] as BrCast;
+        this.emit(ins.op);
+        this.branchOperands(bc.label);
+        this.emit(encodeHeap(bc.to.heap), bc.to.nullable ? 1 : 0);
+        return;
+      }
+      case Op.call: {
+        const ft = this.f.funcTypeOfFunc(imm[0] as number);
+        this.emit(Op.call, imm[0] as number);
+        this.setHeight(this.height - ft.params.length + ft.results.length);
+        return;
+      }
+      case Op.return_call:
+        this.emit(Op.return_call, imm[0] as number);
+        this.markDead();
+        return;
+      case Op.call_indirect: {
+        const ft = this.f.funcType(imm[0] as number);
+        const table = imm[1] as number;
+        this.emit(Op.call_indirect, imm[0] as number, table, this.f.tableIs64[table] ? 1 : 0);
+        this.setHeight(this.height - 1 - ft.params.length + ft.results.length);
+        return;
+      }
+      case Op.return_call_indirect: {
+        const table = imm[1] as number;
+        this.emit(Op.return_call_indirect, imm[0] as number, table, this.f.tableIs64[table] ? 1 : 0);
+        this.markDead();
+        return;
+      }
+      case Op.call_ref: {
+        const ft = this.f.funcType(imm[0] as number);
+        this.emit(Op.call_ref, imm[0] as number);
+        this.setHeight(this.height - 1 - ft.params.length + ft.results.length);
+        return;
+      }
+      case Op.return_call_ref:
+        this.emit(Op.return_call_ref, imm[0] as number);
+        this.markDead();
+        return;
+      case Op.select: case Op.select$typed:
+        this.emit(Op.select);
+        this.setHeight(this.height - 2);
+        return;
+    }
+    if (info.params !== null && info.results !== null) {
+      this.fixedSignature(ins);
+      this.setHeight(this.height - info.params.length + info.results.length);
+      return;
+    }
+    const [pop, push] = this.otherEffect(ins);
+    this.emitGeneric(ins);
+    this.setHeight(this.height - pop + push);
+  }
+
+  end(): void {
+    const c = this.top();
+    if (c.kind === 'func') {
+      if (!c.unreachable) this.emit(Op.return_x, c.nresults);
+      // Conditional branches to the function label land on a return.
+      const ret = this.code.length;
+      this.emit(Op.return_x, c.nresults);
+      for (const fx of c.fixups) fx(ret);
+      this.ctrls.pop();
+      return;
+    }
+    if (c.kind === 'try' && c.handler) c.handler.end = this.code.length;
+    if (c.kind === 'try_table' && c.handler) c.handler.end = this.code.length;
+    this.closeBlock(c);
+  }
+
+  closeBlock(c: Ctrl): void {
+    if (c.ifJump >= 0) this.code[c.ifJump] = this.code.length;
+    for (const fx of c.fixups) fx(this.code.length);
+    this.ctrls.pop();
+    this.setHeight(c.height + c.nresults);
+  }
+
+  /** Instructions with a fixed signature: numeric, memory, SIMD, atomics. */
+  fixedSignature(ins: Instr): void {
+    const info = OPCODES[ins.op];
+    const imm = ins.imm;
+    if (info.prefix === 0xfd) {
+      const m = info.imms[0] === 'memarg' ? (imm[0] as MemArg) : null;
+      const rest = m ? imm[1] : imm[0];
+      const immIdx = rest === undefined ? -1 : this.imms.push(rest) - 1;
+      if (m) this.memarg(ins.op, m, false, Op.simd_mem, [immIdx]);
+      else this.emit(Op.simd, ins.op, info.params!.length, immIdx);
+      return;
+    }
+    if (info.prefix === 0xfe) {
+      if (info.imms[0] === 'memarg') this.memarg(ins.op, imm[0] as MemArg, false, Op.atomic, []);
+      return; // atomic.fence: nothing to do single-threaded
+    }
+    if (OPNAME_LOADSTORE.has(ins.op)) {
+      this.memarg(ins.op, imm[0] as MemArg, true, Op.mem_slow, []);
+      return;
+    }
+    switch (ins.op) {
+      case Op.memory_size: case Op.memory_grow: {
+        const m = imm[0] as number;
+        this.emit(ins.op, m, this.f.memIs64[m] ? 1 : 0);
+        return;
+      }
+      case Op.i32_const: case Op.f32_const:
+        this.emit(ins.op, imm[0] as number);
+        return;
+      case Op.i64_const: case Op.f64_const: {
+        const v = BigInt.asUintN(64, imm[0] as bigint);
+        this.emit(ins.op, Number(v & 0xffffffffn), Number(v >> 32n));
+        return;
+      }
+    }
+    this.emit(ins.op);
+    for (const k of imm) this.emit(k as number);
+  }
+
+  /** Stack effect [pops, pushes] of instructions typed by name (variables, tables, refs, GC...). */
+  otherEffect(ins: Instr): [number, number] {
+    const imm = ins.imm;
+    const types = this.f.module.types;
+    switch (ins.op) {
+      case Op.drop: return [1, 0];
+      case Op.local_get: case Op.global_get: case Op.ref_null: case Op.ref_func: case Op.table_size:
+      case Op.struct_new_default:
+        return [0, 1];
+      case Op.local_set: case Op.global_set: return [1, 0];
+      case Op.local_tee: case Op.table_get: case Op.ref_is_null: case Op.ref_as_non_null:
+      case Op.struct_get: case Op.struct_get_s: case Op.struct_get_u: case Op.array_new_default:
+      case Op.array_len: case Op.ref_test: case Op.ref_test$null: case Op.ref_cast: case Op.ref_cast$null:
+      case Op.any_convert_extern: case Op.extern_convert_any: case Op.ref_i31: case Op.i31_get_s:
+      case Op.i31_get_u:
+        return [1, 1];
+      case Op.table_set: return [2, 0];
+      case Op.ref_eq: return [2, 1];
+      case Op.table_grow: return [2, 1];
+      case Op.table_fill: case Op.table_copy: case Op.table_init: case Op.memory_init: case Op.memory_copy:
+      case Op.memory_fill:
+        return [3, 0];
+      case Op.data_drop: case Op.elem_drop: return [0, 0];
+      case Op.struct_new: {
+        const c = types[imm[0] as number].comp;
+        return [c.kind === 'struct' ? c.fields.length : 0, 1];
+      }
+      case Op.struct_set: return [2, 0];
+      case Op.array_new: case Op.array_new_data: case Op.array_new_elem: return [2, 1];
+      case Op.array_new_fixed: return [imm[1] as number, 1];
+      case Op.array_get: case Op.array_get_s: case Op.array_get_u: return [2, 1];
+      case Op.array_set: return [3, 0];
+      case Op.array_fill: case Op.array_init_data: case Op.array_init_elem: return [4, 0];
+      case Op.array_copy: return [5, 0];
+    }
+    throw new Error(`interpreter: unsupported instruction ${OPCODES[ins.op].name}`);
+  }
+
+  /** Default encoding: the op, then one word per immediate, plus address-type flags where needed. */
+  emitGeneric(ins: Instr): void {
+    const imm = ins.imm;
+    switch (ins.op) {
+      case Op.ref_null: this.emit(Op.ref_null); return;
+      case Op.ref_test: case Op.ref_test$null: case Op.ref_cast: case Op.ref_cast$null: {
+        const nullable = ins.op === Op.ref_test$null || ins.op === Op.ref_cast$null;
+        this.emit(ins.op, encodeHeap(imm[0] as HeapType), nullable ? 1 : 0);
+        return;
+      }
+      case Op.table_get: case Op.table_set: case Op.table_size: case Op.table_grow: case Op.table_fill: {
+        const t = imm[0] as number;
+        this.emit(ins.op, t, this.f.tableIs64[t] ? 1 : 0);
+        return;
+      }
+      case Op.table_copy: {
+        const d = imm[0] as number, s = imm[1] as number;
+        this.emit(ins.op, d, s, this.f.tableIs64[d] ? 1 : 0, this.f.tableIs64[s] ? 1 : 0);
+        return;
+      }
+      case Op.table_init: {
+        const t = imm[1] as number;
+        this.emit(ins.op, imm[0] as number, t, this.f.tableIs64[t] ? 1 : 0);
+        return;
+      }
+      case Op.memory_init: {
+        const m = imm[1] as number;
+        this.emit(ins.op, imm[0] as number, m, this.f.memIs64[m] ? 1 : 0);
+        return;
+      }
+      case Op.memory_copy: {
+        const d = imm[0] as number, s = imm[1] as number;
+        this.emit(ins.op, d, s, this.f.memIs64[d] ? 1 : 0, this.f.memIs64[s] ? 1 : 0);
+        return;
+      }
+      case Op.memory_fill: {
+        const m = imm[0] as number;
+        this.emit(ins.op, m, this.f.memIs64[m] ? 1 : 0);
+        return;
+      }
+    }
+    this.emit(ins.op);
+    for (const k of imm) {
+      if (typeof k === 'number') this.emit(k);
+      else if (k === null || typeof k === 'object') continue; // typed select etc. need nothing at run time
+    }
+  }
+
+  finish(nparams: number, nresults: number, funcIndex: number): Compiled {
+    return {
+      code: Int32Array.from(this.code), nparams, nlocals: this.nlocals, nresults,
+      frameSlots: this.maxHeight + 4, instrPcs: Int32Array.from(this.pcs),
+      instrOffsets: Int32Array.from(this.offs), handlers: this.handlers, imms: this.imms, funcIndex,
+    };
+  }
+}
+
+function countTries(body: Expr): number {
+  let n = 0;
+  for (const i of body) if (i.op === Op.try) n++;
+  return n;
+}
+
+/** Translates defined function `funcIndex` (function index space) of module `m`. */
+export function compileFunction(m: Module, funcIndex: number): Compiled {
+  const f = factsOf(m);
+  const nImported = funcIndexBase(m);
+  const fn = m.funcs[funcIndex - nImported];
+  const ft = f.funcType(fn.type);
+  const nparams = ft.params.length;
+  const nlocals = nparams + fn.locals.length + countTries(fn.body);
+  const t = new Translator(f, nlocals, nparams + fn.locals.length);
+  t.ctrls.push({
+    kind: 'func', height: nlocals, nparams: 0, nresults: ft.results.length, start: 0, fixups: [],
+    ifJump: -1, unreachable: false, handler: null, exnSlot: -1,
+  });
+  t.translate(fn.body);
+  return t.finish(nparams, ft.results.length, funcIndex);
+}
+
+/** Translates a constant expression into a 0-parameter, 1-result function. */
+export function compileConstExpr(m: Module, expr: Expr): Compiled {
+  const t = new Translator(factsOf(m), 0, 0);
+  t.ctrls.push({
+    kind: 'func', height: 0, nparams: 0, nresults: 1, start: 0, fixups: [], ifJump: -1,
+    unreachable: false, handler: null, exnSlot: -1,
+  });
+  t.translate(expr);
+  return t.finish(0, 1, -1);
+}
+
+const importBase = new WeakMap<Module, number>();
+function funcIndexBase(m: Module): number {
+  let n = importBase.get(m);
+  if (n === undefined) {
+    n = m.imports.filter(i => i.desc.kind === 'func').length;
+    importBase.set(m, n);
+  }
+  return n;
+}
+
+export type { ValType };

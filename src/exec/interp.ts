@@ -1,0 +1,799 @@
+/**
+ * The interpreter loop: one `switch` over the translated code (compile.ts), an explicit frame stack
+ * and value stack (thread.ts). Wasm-to-wasm calls, returns, tail calls and calls into other
+ * instances never recurse on the host stack; only host functions do (and a host function calling
+ * back into wasm starts a nested `run` on the same Thread, above the current frames).
+ *
+ * Value stack layout: slot k = int32 words 4k..4k+3 and refs[k]. `sp` is the first free slot, `fp`
+ * the current frame's first slot (its first parameter). Operand word indices are written `a`, `b`
+ * (first, second operand, `slot << 2`); results go to the first operand's slot.
+ *
+ * Ops `continue` the dispatch loop; calls and returns `break` out of the switch into the shared call
+ * and return sequences after it. Traps are thrown as RuntimeError and wasm exceptions as
+ * WasmException; the catch around the loop unwinds to a handler or annotates and rethrows.
+ */
+import { Op } from './ops.js';
+import type { Thread, Frame } from './thread.js';
+import type { Compiled } from './compiled.js';
+import { offsetAt } from './compiled.js';
+import { compileFunction } from './compile.js';
+import { RuntimeError, type WasmFrame } from '../errors.js';
+import type { FuncInst } from '../runtime/func.js';
+import type { ModuleInstance } from '../runtime/instance.js';
+import type { MemInst } from '../runtime/memory.js';
+import { WasmException } from '../runtime/tag.js';
+import type { Module } from '../syntax/module.js';
+import type { Ref } from '../runtime/values.js';
+import type { CValType } from '../valid/canon-types.js';
+import { cellToValue, valueToCell } from '../runtime/cells.js';
+import * as I64 from './numeric/i64.js';
+import { divS32, divU32, remS32, remU32, rotl32, rotr32 } from './numeric/i32.js';
+import { nearest } from './numeric/float.js';
+import * as CV from './numeric/convert.js';
+import { ACCESS, addrAt, atomicAccess, effective, loadStore, oob } from './mem-access.js';
+import { isSubDef, refMatches } from './casts.js';
+import * as GC from './gc-ops.js';
+import * as BULK from './bulk.js';
+import { SIMD_OPS, SIMD_MEM_OPS } from './simd.js';
+import { OPCODES } from '../syntax/opcodes.js';
+
+const compiledCache = new WeakMap<Module, (Compiled | undefined)[]>();
+
+/** The translation of a wasm function, shared by all instances of its module. */
+export function compiledOf(f: FuncInst): Compiled {
+  if (f.compiled) return f.compiled;
+  const m = f.instance!.module.module;
+  let list = compiledCache.get(m);
+  if (!list) compiledCache.set(m, (list = []));
+  let c = list[f.index];
+  if (!c) list[f.index] = c = compileFunction(m, f.index);
+  f.compiled = c;
+  return c;
+}
+
+function trap(kind: RuntimeError['kind'], reason: string): never {
+  throw new RuntimeError(kind, reason);
+}
+
+function funcParams(f: FuncInst): readonly CValType[] {
+  return (f.type.comp as { params: readonly CValType[] }).params;
+}
+function funcResults(f: FuncInst): readonly CValType[] {
+  return (f.type.comp as { results: readonly CValType[] }).results;
+}
+
+/** Calls host function `g` with the arguments on top of the stack; returns the new sp. */
+export function callHost(t: Thread, g: FuncInst, sp: number): number {
+  const ps = funcParams(g), rs = funcResults(g);
+  const base = sp - ps.length;
+  const args = new Array(ps.length);
+  for (let k = 0; k < ps.length; k++) args[k] = cellToValue(ps[k], t.i32, (base + k) * 4, t.refs[base + k]);
+  t.sp = base;
+  const results = g.host!(args);
+  if (!Array.isArray(results) || results.length !== rs.length) {
+    throw new TypeError(`host function returned ${Array.isArray(results) ? results.length : typeof results} results, expected ${rs.length}`);
+  }
+  t.ensure(base + rs.length + 1);
+  for (let k = 0; k < rs.length; k++) {
+    const ty = rs[k];
+    if (typeof ty === 'object') t.refs[base + k] = results[k];
+    else valueToCell(ty, results[k], t.i32, (base + k) * 4);
+  }
+  return base + rs.length;
+}
+
+/** Pushes the payload of exception `e` (and optionally the exnref) at slot `s`; returns the new sp. */
+function pushPayload(t: Thread, e: WasmException, s: number, withRef: boolean): number {
+  const ps = (e.tag.type.comp as { params: readonly CValType[] }).params;
+  t.ensure(s + ps.length + 2);
+  for (let k = 0; k < ps.length; k++) {
+    const ty = ps[k];
+    if (typeof ty === 'object') t.refs[s + k] = e.args[k];
+    else valueToCell(ty, e.args[k], t.i32, (s + k) * 4);
+  }
+  let sp = s + ps.length;
+  if (withRef) t.refs[sp++] = e;
+  return sp;
+}
+
+/**
+ * Looks for a handler of `e` in frames entryDepth..t.depth, innermost first. On success the thread
+ * is left positioned at the handler (depth, frame pc, t.sp) and true is returned.
+ */
+function unwind(t: Thread, e: WasmException, entryDepth: number): boolean {
+  for (let d = t.depth; d >= entryDepth; d--) {
+    const fr = t.frames[d];
+    const hs = fr.c.handlers;
+    if (hs.length === 0) continue;
+    const p = fr.pc;
+    let h = -1;
+    for (const x of hs) if (x.start < p && p <= x.end && x.id > h) h = x.id;
+    while (h >= 0) {
+      const hd = hs[h];
+      for (const k of hd.catches) {
+        if (k.tag >= 0 && fr.inst.tags[k.tag] !== e.tag) continue;
+        t.depth = d;
+        const s = fr.fp + k.height;
+        if (k.legacy) {
+          t.refs[fr.fp + k.exnSlot] = e;
+          t.sp = k.tag >= 0 ? pushPayload(t, e, s, false) : s;
+        } else {
+          let sp = k.tag >= 0 ? pushPayload(t, e, s, k.ref) : s;
+          if (k.tag < 0 && k.ref) t.refs[sp++] = e;
+          t.sp = sp;
+        }
+        fr.pc = k.target;
+        return true;
+      }
+      h = hd.delegateTo !== null ? hd.delegateTo : hd.parent;
+    }
+  }
+  return false;
+}
+
+/** The wasm stack of frames entryDepth..t.depth, innermost first, for a trap raised at `pc`. */
+function traceOf(t: Thread, entryDepth: number, pc: number): WasmFrame[] {
+  const out: WasmFrame[] = [];
+  for (let d = t.depth; d >= entryDepth; d--) {
+    const fr = t.frames[d];
+    const at = d === t.depth ? pc - 1 : fr.pc - 1;
+    const idx = fr.c.funcIndex;
+    out.push({ funcIndex: idx, funcName: idx >= 0 ? fr.inst.funcName(idx) : null, offset: offsetAt(fr.c, at) });
+  }
+  return out;
+}
+
+function isHostStackOverflow(e: unknown): boolean {
+  return e instanceof RangeError && /call stack/i.test(e.message);
+}
+
+/** Copies `n` slots from `src` to `dst` (dst <= src), words and references. */
+function moveSlots(i32: Int32Array, refs: unknown[], dst: number, src: number, n: number): void {
+  if (n === 1) {
+    const d = dst << 2, s = src << 2;
+    i32[d] = i32[s]; i32[d + 1] = i32[s + 1]; i32[d + 2] = i32[s + 2]; i32[d + 3] = i32[s + 3];
+    refs[dst] = refs[src];
+    return;
+  }
+  i32.copyWithin(dst << 2, src << 2, (src + n) << 2);
+  for (let k = 0; k < n; k++) refs[dst + k] = refs[src + k];
+}
+
+const ACT_CALL = 1, ACT_RETURN = 2;
+
+/**
+ * Runs the frame at t.depth (already set up) until the frame at `entryDepth` returns. Results are
+ * left at that frame's fp; t.sp points after them.
+ */
+export function run(t: Thread, entryDepth: number): void {
+  let fr: Frame = t.frames[t.depth];
+  let c = fr.c, code = c.code, pc = fr.pc, fp = fr.fp, sp = t.sp;
+  let inst: ModuleInstance = fr.inst;
+  let mem: MemInst = inst.mems[0];
+  let i32 = t.i32, u32 = t.u32, f32 = t.f32, f64 = t.f64, refs = t.refs;
+  let callee: FuncInst | null = null;
+  let tail = false;
+  let retN = 0;
+  let action = 0;
+
+  for (;;) {
+    try {
+      for (;;) {
+        switch (code[pc++] as Op) {
+          // ---- control ----
+          case Op.unreachable: trap('unreachable', 'unreachable');
+          case Op.jump: pc = code[pc]; continue;
+          case Op.br_copy: {
+            const n = code[pc + 2], dst = fp + code[pc + 1];
+            moveSlots(i32, refs, dst, sp - n, n);
+            sp = dst + n; pc = code[pc];
+            continue;
+          }
+          case Op.br_if_jump:
+            if (i32[--sp << 2] !== 0) pc = code[pc]; else pc++;
+            continue;
+          case Op.br_if_copy:
+            if (i32[--sp << 2] !== 0) {
+              const n = code[pc + 2], dst = fp + code[pc + 1];
+              moveSlots(i32, refs, dst, sp - n, n);
+              sp = dst + n; pc = code[pc];
+            } else pc += 3;
+            continue;
+          case Op.if_false:
+            if (i32[--sp << 2] === 0) pc = code[pc]; else pc++;
+            continue;
+          case Op.br_table_x: {
+            const max = code[pc];
+            let i = u32[--sp << 2];
+            if (i > max) i = max;
+            const e = pc + 1 + i * 3;
+            const n = code[e + 2], dst = fp + code[e + 1];
+            moveSlots(i32, refs, dst, sp - n, n);
+            sp = dst + n; pc = code[e];
+            continue;
+          }
+          case Op.return_x:
+            retN = code[pc];
+            action = ACT_RETURN;
+            break;
+          case Op.call:
+            callee = inst.funcs[code[pc++]];
+            tail = false; action = ACT_CALL;
+            break;
+          case Op.return_call:
+            callee = inst.funcs[code[pc++]];
+            tail = true; action = ACT_CALL;
+            break;
+          case Op.call_indirect: case Op.return_call_indirect: {
+            tail = code[pc - 1] === Op.return_call_indirect;
+            const ty = inst.types[code[pc]], tab = inst.tables[code[pc + 1]];
+            const is64 = code[pc + 2] !== 0;
+            pc += 3;
+            sp--;
+            const idx = addrAt(i32, sp << 2, is64);
+            if (idx >= tab.elems.length) trap('undefined-element', 'undefined element');
+            const f = tab.elems[idx] as FuncInst | null;
+            if (f === null) trap('uninitialized-element', 'uninitialized element');
+            if (!isSubDef(f.type, ty)) trap('indirect-call-mismatch', 'indirect call type mismatch');
+            callee = f; action = ACT_CALL;
+            break;
+          }
+          case Op.call_ref: case Op.return_call_ref: {
+            tail = code[pc - 1] === Op.return_call_ref;
+            pc++;
+            const f = refs[--sp] as FuncInst | null;
+            if (f === null) trap('null-reference', 'null function reference');
+            callee = f; action = ACT_CALL;
+            break;
+          }
+          case Op.throw: {
+            const tag = inst.tags[code[pc++]];
+            const ps = (tag.type.comp as { params: readonly CValType[] }).params;
+            const base = sp - ps.length;
+            const args = new Array(ps.length);
+            for (let k = 0; k < ps.length; k++) args[k] = cellToValue(ps[k], i32, (base + k) << 2, refs[base + k]);
+            sp = base;
+            throw new WasmException(tag, args);
+          }
+          case Op.throw_ref: {
+            const e = refs[--sp];
+            if (e === null) trap('null-reference', 'null exception reference');
+            throw e;
+          }
+          case Op.rethrow:
+            throw refs[fp + code[pc++]];
+          case Op.drop: sp--; continue;
+          case Op.select: {
+            sp -= 2;
+            if (i32[sp << 2] === 0) moveSlots(i32, refs, sp - 1, sp, 1);
+            continue;
+          }
+
+          // ---- variables ----
+          case Op.local_get: {
+            const s = fp + code[pc++], w = s << 2, d = sp << 2;
+            i32[d] = i32[w]; i32[d + 1] = i32[w + 1]; i32[d + 2] = i32[w + 2]; i32[d + 3] = i32[w + 3];
+            refs[sp++] = refs[s];
+            continue;
+          }
+          case Op.local_set: {
+            const s = fp + code[pc++], w = s << 2, d = --sp << 2;
+            i32[w] = i32[d]; i32[w + 1] = i32[d + 1]; i32[w + 2] = i32[d + 2]; i32[w + 3] = i32[d + 3];
+            refs[s] = refs[sp];
+            continue;
+          }
+          case Op.local_tee: {
+            const s = fp + code[pc++], w = s << 2, d = (sp - 1) << 2;
+            i32[w] = i32[d]; i32[w + 1] = i32[d + 1]; i32[w + 2] = i32[d + 2]; i32[w + 3] = i32[d + 3];
+            refs[s] = refs[sp - 1];
+            continue;
+          }
+          case Op.global_get: {
+            const g = inst.globals[code[pc++]], cell = g.cell, d = sp << 2;
+            i32[d] = cell[0]; i32[d + 1] = cell[1]; i32[d + 2] = cell[2]; i32[d + 3] = cell[3];
+            refs[sp++] = g.ref;
+            continue;
+          }
+          case Op.global_set: {
+            const g = inst.globals[code[pc++]], cell = g.cell, d = --sp << 2;
+            cell[0] = i32[d]; cell[1] = i32[d + 1]; cell[2] = i32[d + 2]; cell[3] = i32[d + 3];
+            g.ref = refs[sp] as Ref;
+            continue;
+          }
+          case Op.table_get: {
+            const tab = inst.tables[code[pc]], is64 = code[pc + 1] !== 0;
+            pc += 2;
+            const i = addrAt(i32, (sp - 1) << 2, is64);
+            if (i >= tab.elems.length) BULK.tableOob();
+            refs[sp - 1] = tab.elems[i];
+            continue;
+          }
+          case Op.table_set: {
+            const tab = inst.tables[code[pc]], is64 = code[pc + 1] !== 0;
+            pc += 2;
+            sp -= 2;
+            const i = addrAt(i32, sp << 2, is64);
+            if (i >= tab.elems.length) BULK.tableOob();
+            tab.elems[i] = refs[sp + 1] as Ref;
+            continue;
+          }
+
+          // ---- memory: fast path (memory 0, 32-bit addresses, offset < 2^31) ----
+          case Op.i32_load: {
+            const a = (sp - 1) << 2, ea = (i32[a] >>> 0) + code[pc++];
+            if (ea + 4 > mem.bytes.length) oob();
+            i32[a] = mem.view.getInt32(ea, true);
+            continue;
+          }
+          case Op.i64_load: case Op.f64_load: {
+            const a = (sp - 1) << 2, ea = (i32[a] >>> 0) + code[pc++];
+            if (ea + 8 > mem.bytes.length) oob();
+            const v = mem.view;
+            i32[a] = v.getInt32(ea, true); i32[a + 1] = v.getInt32(ea + 4, true);
+            continue;
+          }
+          case Op.f32_load: {
+            const a = (sp - 1) << 2, ea = (i32[a] >>> 0) + code[pc++];
+            if (ea + 4 > mem.bytes.length) oob();
+            i32[a] = mem.view.getInt32(ea, true);
+            continue;
+          }
+          case Op.i32_load8_s: case Op.i32_load8_u: case Op.i32_load16_s: case Op.i32_load16_u:
+          case Op.i64_load8_s: case Op.i64_load8_u: case Op.i64_load16_s: case Op.i64_load16_u:
+          case Op.i64_load32_s: case Op.i64_load32_u:
+          case Op.i32_store: case Op.i64_store: case Op.f32_store: case Op.f64_store:
+          case Op.i32_store8: case Op.i32_store16: case Op.i64_store8: case Op.i64_store16: case Op.i64_store32: {
+            const acc = ACCESS[code[pc - 1]]!;
+            if (acc.store) sp -= 2;
+            const a = (acc.store ? sp : sp - 1) << 2;
+            const ea = effective(mem, i32[a] >>> 0, code[pc++], acc.bytes);
+            loadStore(acc, mem, i32, a, ea);
+            continue;
+          }
+          case Op.mem_slow: {
+            const op = code[pc], m = inst.mems[code[pc + 1]];
+            const off = (code[pc + 2] >>> 0) + (code[pc + 3] >>> 0) * 4294967296;
+            pc += 4;
+            const acc = ACCESS[op]!;
+            if (acc.store) sp -= 2;
+            const a = (acc.store ? sp : sp - 1) << 2;
+            const is64 = m.type.addr === 'i64';
+            loadStore(acc, m, i32, a, effective(m, addrAt(i32, a, is64), off, acc.bytes));
+            continue;
+          }
+          case Op.atomic: {
+            const op = code[pc], m = inst.mems[code[pc + 1]];
+            const off = (code[pc + 2] >>> 0) + (code[pc + 3] >>> 0) * 4294967296;
+            pc += 4;
+            const acc = ACCESS[op]!;
+            const info = OPCODES[op];
+            const np = info.params!.length, nr = info.results!.length;
+            sp -= np;
+            const a = sp << 2;
+            const is64 = m.type.addr === 'i64';
+            atomicAccess(acc, m, i32, a, effective(m, addrAt(i32, a, is64), off, acc.bytes));
+            sp += nr;
+            continue;
+          }
+          case Op.memory_size: {
+            const m = inst.mems[code[pc]], is64 = code[pc + 1] !== 0;
+            pc += 2;
+            const d = sp++ << 2;
+            i32[d] = m.pages; if (is64) i32[d + 1] = Math.floor(m.pages / 4294967296);
+            continue;
+          }
+          case Op.memory_grow: {
+            const m = inst.mems[code[pc]], is64 = code[pc + 1] !== 0;
+            pc += 2;
+            const a = (sp - 1) << 2;
+            const delta = addrAt(i32, a, is64);
+            const r = delta > m.maxPages ? -1 : m.grow(delta);
+            i32[a] = r; if (is64) i32[a + 1] = r < 0 ? -1 : Math.floor(r / 4294967296);
+            continue;
+          }
+
+          // ---- constants ----
+          case Op.i32_const: case Op.f32_const:
+            i32[sp++ << 2] = code[pc++];
+            continue;
+          case Op.i64_const: case Op.f64_const: {
+            const d = sp++ << 2;
+            i32[d] = code[pc]; i32[d + 1] = code[pc + 1];
+            pc += 2;
+            continue;
+          }
+
+          // ---- i32 ----
+          case Op.i32_eqz: { const a = (sp - 1) << 2; i32[a] = i32[a] === 0 ? 1 : 0; continue; }
+          case Op.i32_eq: { const b = --sp << 2, a = b - 4; i32[a] = i32[a] === i32[b] ? 1 : 0; continue; }
+          case Op.i32_ne: { const b = --sp << 2, a = b - 4; i32[a] = i32[a] !== i32[b] ? 1 : 0; continue; }
+          case Op.i32_lt_s: { const b = --sp << 2, a = b - 4; i32[a] = i32[a] < i32[b] ? 1 : 0; continue; }
+          case Op.i32_lt_u: { const b = --sp << 2, a = b - 4; i32[a] = u32[a] < u32[b] ? 1 : 0; continue; }
+          case Op.i32_gt_s: { const b = --sp << 2, a = b - 4; i32[a] = i32[a] > i32[b] ? 1 : 0; continue; }
+          case Op.i32_gt_u: { const b = --sp << 2, a = b - 4; i32[a] = u32[a] > u32[b] ? 1 : 0; continue; }
+          case Op.i32_le_s: { const b = --sp << 2, a = b - 4; i32[a] = i32[a] <= i32[b] ? 1 : 0; continue; }
+          case Op.i32_le_u: { const b = --sp << 2, a = b - 4; i32[a] = u32[a] <= u32[b] ? 1 : 0; continue; }
+          case Op.i32_ge_s: { const b = --sp << 2, a = b - 4; i32[a] = i32[a] >= i32[b] ? 1 : 0; continue; }
+          case Op.i32_ge_u: { const b = --sp << 2, a = b - 4; i32[a] = u32[a] >= u32[b] ? 1 : 0; continue; }
+          case Op.i32_clz: { const a = (sp - 1) << 2; i32[a] = Math.clz32(i32[a]); continue; }
+          case Op.i32_ctz: { const a = (sp - 1) << 2; i32[a] = I64.ctz32(i32[a]); continue; }
+          case Op.i32_popcnt: { const a = (sp - 1) << 2; i32[a] = I64.popcnt32(i32[a]); continue; }
+          case Op.i32_add: { const b = --sp << 2, a = b - 4; i32[a] = (i32[a] + i32[b]) | 0; continue; }
+          case Op.i32_sub: { const b = --sp << 2, a = b - 4; i32[a] = (i32[a] - i32[b]) | 0; continue; }
+          case Op.i32_mul: { const b = --sp << 2, a = b - 4; i32[a] = Math.imul(i32[a], i32[b]); continue; }
+          case Op.i32_div_s: { const b = --sp << 2, a = b - 4; i32[a] = divS32(i32[a], i32[b]); continue; }
+          case Op.i32_div_u: { const b = --sp << 2, a = b - 4; i32[a] = divU32(i32[a], i32[b]); continue; }
+          case Op.i32_rem_s: { const b = --sp << 2, a = b - 4; i32[a] = remS32(i32[a], i32[b]); continue; }
+          case Op.i32_rem_u: { const b = --sp << 2, a = b - 4; i32[a] = remU32(i32[a], i32[b]); continue; }
+          case Op.i32_and: { const b = --sp << 2, a = b - 4; i32[a] = i32[a] & i32[b]; continue; }
+          case Op.i32_or: { const b = --sp << 2, a = b - 4; i32[a] = i32[a] | i32[b]; continue; }
+          case Op.i32_xor: { const b = --sp << 2, a = b - 4; i32[a] = i32[a] ^ i32[b]; continue; }
+          case Op.i32_shl: { const b = --sp << 2, a = b - 4; i32[a] = i32[a] << i32[b]; continue; }
+          case Op.i32_shr_s: { const b = --sp << 2, a = b - 4; i32[a] = i32[a] >> i32[b]; continue; }
+          case Op.i32_shr_u: { const b = --sp << 2, a = b - 4; i32[a] = i32[a] >>> i32[b]; continue; }
+          case Op.i32_rotl: { const b = --sp << 2, a = b - 4; i32[a] = rotl32(i32[a], i32[b]); continue; }
+          case Op.i32_rotr: { const b = --sp << 2, a = b - 4; i32[a] = rotr32(i32[a], i32[b]); continue; }
+
+          // ---- i64 (lo, hi words) ----
+          case Op.i64_eqz: { const a = (sp - 1) << 2; i32[a] = (i32[a] | i32[a + 1]) === 0 ? 1 : 0; continue; }
+          case Op.i64_eq: { const b = --sp << 2, a = b - 4; i32[a] = i32[a] === i32[b] && i32[a + 1] === i32[b + 1] ? 1 : 0; continue; }
+          case Op.i64_ne: { const b = --sp << 2, a = b - 4; i32[a] = i32[a] !== i32[b] || i32[a + 1] !== i32[b + 1] ? 1 : 0; continue; }
+          case Op.i64_lt_s: { const b = --sp << 2, a = b - 4; i32[a] = I64.cmpS64(i32, a, b) < 0 ? 1 : 0; continue; }
+          case Op.i64_lt_u: { const b = --sp << 2, a = b - 4; i32[a] = I64.cmpU64(i32, a, b) < 0 ? 1 : 0; continue; }
+          case Op.i64_gt_s: { const b = --sp << 2, a = b - 4; i32[a] = I64.cmpS64(i32, a, b) > 0 ? 1 : 0; continue; }
+          case Op.i64_gt_u: { const b = --sp << 2, a = b - 4; i32[a] = I64.cmpU64(i32, a, b) > 0 ? 1 : 0; continue; }
+          case Op.i64_le_s: { const b = --sp << 2, a = b - 4; i32[a] = I64.cmpS64(i32, a, b) <= 0 ? 1 : 0; continue; }
+          case Op.i64_le_u: { const b = --sp << 2, a = b - 4; i32[a] = I64.cmpU64(i32, a, b) <= 0 ? 1 : 0; continue; }
+          case Op.i64_ge_s: { const b = --sp << 2, a = b - 4; i32[a] = I64.cmpS64(i32, a, b) >= 0 ? 1 : 0; continue; }
+          case Op.i64_ge_u: { const b = --sp << 2, a = b - 4; i32[a] = I64.cmpU64(i32, a, b) >= 0 ? 1 : 0; continue; }
+          case Op.i64_clz: { const a = (sp - 1) << 2; i32[a] = I64.clz64(i32[a], i32[a + 1]); i32[a + 1] = 0; continue; }
+          case Op.i64_ctz: { const a = (sp - 1) << 2; i32[a] = I64.ctz64(i32[a], i32[a + 1]); i32[a + 1] = 0; continue; }
+          case Op.i64_popcnt: { const a = (sp - 1) << 2; i32[a] = I64.popcnt32(i32[a]) + I64.popcnt32(i32[a + 1]); i32[a + 1] = 0; continue; }
+          case Op.i64_add: { const b = --sp << 2; I64.add64(i32, b - 4, b); continue; }
+          case Op.i64_sub: { const b = --sp << 2; I64.sub64(i32, b - 4, b); continue; }
+          case Op.i64_mul: { const b = --sp << 2; I64.mul64(i32, b - 4, b); continue; }
+          case Op.i64_div_s: { const b = --sp << 2; I64.divS64(i32, b - 4, b); continue; }
+          case Op.i64_div_u: { const b = --sp << 2; I64.divU64(i32, b - 4, b); continue; }
+          case Op.i64_rem_s: { const b = --sp << 2; I64.remS64(i32, b - 4, b); continue; }
+          case Op.i64_rem_u: { const b = --sp << 2; I64.remU64(i32, b - 4, b); continue; }
+          case Op.i64_and: { const b = --sp << 2, a = b - 4; i32[a] &= i32[b]; i32[a + 1] &= i32[b + 1]; continue; }
+          case Op.i64_or: { const b = --sp << 2, a = b - 4; i32[a] |= i32[b]; i32[a + 1] |= i32[b + 1]; continue; }
+          case Op.i64_xor: { const b = --sp << 2, a = b - 4; i32[a] ^= i32[b]; i32[a + 1] ^= i32[b + 1]; continue; }
+          case Op.i64_shl: { const b = --sp << 2; I64.shl64(i32, b - 4, b); continue; }
+          case Op.i64_shr_s: { const b = --sp << 2; I64.shrS64(i32, b - 4, b); continue; }
+          case Op.i64_shr_u: { const b = --sp << 2; I64.shrU64(i32, b - 4, b); continue; }
+          case Op.i64_rotl: { const b = --sp << 2; I64.rotl64(i32, b - 4, b); continue; }
+          case Op.i64_rotr: { const b = --sp << 2; I64.rotr64(i32, b - 4, b); continue; }
+
+          // ---- f32 (arithmetic through the Float32Array view; sign ops on raw bits) ----
+          case Op.f32_eq: { const b = --sp << 2, a = b - 4; i32[a] = f32[a] === f32[b] ? 1 : 0; continue; }
+          case Op.f32_ne: { const b = --sp << 2, a = b - 4; i32[a] = f32[a] !== f32[b] ? 1 : 0; continue; }
+          case Op.f32_lt: { const b = --sp << 2, a = b - 4; i32[a] = f32[a] < f32[b] ? 1 : 0; continue; }
+          case Op.f32_gt: { const b = --sp << 2, a = b - 4; i32[a] = f32[a] > f32[b] ? 1 : 0; continue; }
+          case Op.f32_le: { const b = --sp << 2, a = b - 4; i32[a] = f32[a] <= f32[b] ? 1 : 0; continue; }
+          case Op.f32_ge: { const b = --sp << 2, a = b - 4; i32[a] = f32[a] >= f32[b] ? 1 : 0; continue; }
+          case Op.f32_abs: { const a = (sp - 1) << 2; i32[a] &= 0x7fffffff; continue; }
+          case Op.f32_neg: { const a = (sp - 1) << 2; i32[a] ^= -0x80000000; continue; }
+          case Op.f32_copysign: { const b = --sp << 2, a = b - 4; i32[a] = (i32[a] & 0x7fffffff) | (i32[b] & -0x80000000); continue; }
+          case Op.f32_ceil: { const a = (sp - 1) << 2; f32[a] = Math.ceil(f32[a]); continue; }
+          case Op.f32_floor: { const a = (sp - 1) << 2; f32[a] = Math.floor(f32[a]); continue; }
+          case Op.f32_trunc: { const a = (sp - 1) << 2; f32[a] = Math.trunc(f32[a]); continue; }
+          case Op.f32_nearest: { const a = (sp - 1) << 2; f32[a] = nearest(f32[a]); continue; }
+          case Op.f32_sqrt: { const a = (sp - 1) << 2; f32[a] = Math.sqrt(f32[a]); continue; }
+          case Op.f32_add: { const b = --sp << 2, a = b - 4; f32[a] = f32[a] + f32[b]; continue; }
+          case Op.f32_sub: { const b = --sp << 2, a = b - 4; f32[a] = f32[a] - f32[b]; continue; }
+          case Op.f32_mul: { const b = --sp << 2, a = b - 4; f32[a] = f32[a] * f32[b]; continue; }
+          case Op.f32_div: { const b = --sp << 2, a = b - 4; f32[a] = f32[a] / f32[b]; continue; }
+          case Op.f32_min: { const b = --sp << 2, a = b - 4; f32[a] = Math.min(f32[a], f32[b]); continue; }
+          case Op.f32_max: { const b = --sp << 2, a = b - 4; f32[a] = Math.max(f32[a], f32[b]); continue; }
+
+          // ---- f64 (view index = word index / 2) ----
+          case Op.f64_eq: { const b = --sp << 2, a = b - 4; i32[a] = f64[a >> 1] === f64[b >> 1] ? 1 : 0; continue; }
+          case Op.f64_ne: { const b = --sp << 2, a = b - 4; i32[a] = f64[a >> 1] !== f64[b >> 1] ? 1 : 0; continue; }
+          case Op.f64_lt: { const b = --sp << 2, a = b - 4; i32[a] = f64[a >> 1] < f64[b >> 1] ? 1 : 0; continue; }
+          case Op.f64_gt: { const b = --sp << 2, a = b - 4; i32[a] = f64[a >> 1] > f64[b >> 1] ? 1 : 0; continue; }
+          case Op.f64_le: { const b = --sp << 2, a = b - 4; i32[a] = f64[a >> 1] <= f64[b >> 1] ? 1 : 0; continue; }
+          case Op.f64_ge: { const b = --sp << 2, a = b - 4; i32[a] = f64[a >> 1] >= f64[b >> 1] ? 1 : 0; continue; }
+          case Op.f64_abs: { const a = (sp - 1) << 2; i32[a + 1] &= 0x7fffffff; continue; }
+          case Op.f64_neg: { const a = (sp - 1) << 2; i32[a + 1] ^= -0x80000000; continue; }
+          case Op.f64_copysign: { const b = --sp << 2, a = b - 4; i32[a + 1] = (i32[a + 1] & 0x7fffffff) | (i32[b + 1] & -0x80000000); continue; }
+          case Op.f64_ceil: { const a = (sp - 1) << 1; f64[a] = Math.ceil(f64[a]); continue; }
+          case Op.f64_floor: { const a = (sp - 1) << 1; f64[a] = Math.floor(f64[a]); continue; }
+          case Op.f64_trunc: { const a = (sp - 1) << 1; f64[a] = Math.trunc(f64[a]); continue; }
+          case Op.f64_nearest: { const a = (sp - 1) << 1; f64[a] = nearest(f64[a]); continue; }
+          case Op.f64_sqrt: { const a = (sp - 1) << 1; f64[a] = Math.sqrt(f64[a]); continue; }
+          case Op.f64_add: { const b = --sp << 1, a = b - 2; f64[a] = f64[a] + f64[b]; continue; }
+          case Op.f64_sub: { const b = --sp << 1, a = b - 2; f64[a] = f64[a] - f64[b]; continue; }
+          case Op.f64_mul: { const b = --sp << 1, a = b - 2; f64[a] = f64[a] * f64[b]; continue; }
+          case Op.f64_div: { const b = --sp << 1, a = b - 2; f64[a] = f64[a] / f64[b]; continue; }
+          case Op.f64_min: { const b = --sp << 1, a = b - 2; f64[a] = Math.min(f64[a], f64[b]); continue; }
+          case Op.f64_max: { const b = --sp << 1, a = b - 2; f64[a] = Math.max(f64[a], f64[b]); continue; }
+
+          // ---- conversions ----
+          case Op.i32_wrap_i64: continue;
+          case Op.i32_trunc_f32_s: { const a = (sp - 1) << 2; i32[a] = CV.truncI32S(f32[a]); continue; }
+          case Op.i32_trunc_f32_u: { const a = (sp - 1) << 2; i32[a] = CV.truncI32U(f32[a]); continue; }
+          case Op.i32_trunc_f64_s: { const a = (sp - 1) << 2; i32[a] = CV.truncI32S(f64[a >> 1]); continue; }
+          case Op.i32_trunc_f64_u: { const a = (sp - 1) << 2; i32[a] = CV.truncI32U(f64[a >> 1]); continue; }
+          case Op.i64_extend_i32_s: { const a = (sp - 1) << 2; i32[a + 1] = i32[a] >> 31; continue; }
+          case Op.i64_extend_i32_u: { const a = (sp - 1) << 2; i32[a + 1] = 0; continue; }
+          case Op.i64_trunc_f32_s: { const a = (sp - 1) << 2; CV.truncI64S(f32[a], i32, a); continue; }
+          case Op.i64_trunc_f32_u: { const a = (sp - 1) << 2; CV.truncI64U(f32[a], i32, a); continue; }
+          case Op.i64_trunc_f64_s: { const a = (sp - 1) << 2; CV.truncI64S(f64[a >> 1], i32, a); continue; }
+          case Op.i64_trunc_f64_u: { const a = (sp - 1) << 2; CV.truncI64U(f64[a >> 1], i32, a); continue; }
+          case Op.f32_convert_i32_s: { const a = (sp - 1) << 2; f32[a] = i32[a]; continue; }
+          case Op.f32_convert_i32_u: { const a = (sp - 1) << 2; f32[a] = u32[a]; continue; }
+          case Op.f32_convert_i64_s: { const a = (sp - 1) << 2; f32[a] = CV.i64ToF32(i32[a], i32[a + 1], true); continue; }
+          case Op.f32_convert_i64_u: { const a = (sp - 1) << 2; f32[a] = CV.i64ToF32(i32[a], i32[a + 1], false); continue; }
+          case Op.f32_demote_f64: { const a = (sp - 1) << 2; f32[a] = f64[a >> 1]; continue; }
+          case Op.f64_convert_i32_s: { const a = (sp - 1) << 2; f64[a >> 1] = i32[a]; continue; }
+          case Op.f64_convert_i32_u: { const a = (sp - 1) << 2; f64[a >> 1] = u32[a]; continue; }
+          case Op.f64_convert_i64_s: { const a = (sp - 1) << 2; f64[a >> 1] = CV.i64ToF64(i32[a], i32[a + 1], true); continue; }
+          case Op.f64_convert_i64_u: { const a = (sp - 1) << 2; f64[a >> 1] = CV.i64ToF64(i32[a], i32[a + 1], false); continue; }
+          case Op.f64_promote_f32: { const a = (sp - 1) << 2; f64[a >> 1] = f32[a]; continue; }
+          case Op.i32_reinterpret_f32: case Op.i64_reinterpret_f64:
+          case Op.f32_reinterpret_i32: case Op.f64_reinterpret_i64:
+            continue; // same bits, same slot
+          case Op.i32_extend8_s: { const a = (sp - 1) << 2; i32[a] = (i32[a] << 24) >> 24; continue; }
+          case Op.i32_extend16_s: { const a = (sp - 1) << 2; i32[a] = (i32[a] << 16) >> 16; continue; }
+          case Op.i64_extend8_s: { const a = (sp - 1) << 2; i32[a] = (i32[a] << 24) >> 24; i32[a + 1] = i32[a] >> 31; continue; }
+          case Op.i64_extend16_s: { const a = (sp - 1) << 2; i32[a] = (i32[a] << 16) >> 16; i32[a + 1] = i32[a] >> 31; continue; }
+          case Op.i64_extend32_s: { const a = (sp - 1) << 2; i32[a + 1] = i32[a] >> 31; continue; }
+          case Op.i32_trunc_sat_f32_s: { const a = (sp - 1) << 2; i32[a] = CV.truncSatI32S(f32[a]); continue; }
+          case Op.i32_trunc_sat_f32_u: { const a = (sp - 1) << 2; i32[a] = CV.truncSatI32U(f32[a]); continue; }
+          case Op.i32_trunc_sat_f64_s: { const a = (sp - 1) << 2; i32[a] = CV.truncSatI32S(f64[a >> 1]); continue; }
+          case Op.i32_trunc_sat_f64_u: { const a = (sp - 1) << 2; i32[a] = CV.truncSatI32U(f64[a >> 1]); continue; }
+          case Op.i64_trunc_sat_f32_s: { const a = (sp - 1) << 2; CV.truncSatI64S(f32[a], i32, a); continue; }
+          case Op.i64_trunc_sat_f32_u: { const a = (sp - 1) << 2; CV.truncSatI64U(f32[a], i32, a); continue; }
+          case Op.i64_trunc_sat_f64_s: { const a = (sp - 1) << 2; CV.truncSatI64S(f64[a >> 1], i32, a); continue; }
+          case Op.i64_trunc_sat_f64_u: { const a = (sp - 1) << 2; CV.truncSatI64U(f64[a >> 1], i32, a); continue; }
+
+          // ---- bulk memory and tables ----
+          case Op.memory_init: {
+            const seg = inst.datas[code[pc]], m = inst.mems[code[pc + 1]], is64 = code[pc + 2] !== 0;
+            pc += 3; sp -= 3;
+            const a = sp << 2;
+            BULK.memoryInit(m, seg, addrAt(i32, a, is64), u32[a + 4], u32[a + 8]);
+            continue;
+          }
+          case Op.data_drop: inst.datas[code[pc++]] = null; continue;
+          case Op.memory_copy: {
+            const dm = inst.mems[code[pc]], sm = inst.mems[code[pc + 1]];
+            const d64 = code[pc + 2] !== 0, s64 = code[pc + 3] !== 0;
+            pc += 4; sp -= 3;
+            const a = sp << 2;
+            BULK.memoryCopy(dm, sm, addrAt(i32, a, d64), addrAt(i32, a + 4, s64), addrAt(i32, a + 8, d64 && s64));
+            continue;
+          }
+          case Op.memory_fill: {
+            const m = inst.mems[code[pc]], is64 = code[pc + 1] !== 0;
+            pc += 2; sp -= 3;
+            const a = sp << 2;
+            BULK.memoryFill(m, addrAt(i32, a, is64), i32[a + 4], addrAt(i32, a + 8, is64));
+            continue;
+          }
+          case Op.table_init: {
+            const seg = inst.elems[code[pc]], tab = inst.tables[code[pc + 1]], is64 = code[pc + 2] !== 0;
+            pc += 3; sp -= 3;
+            const a = sp << 2;
+            BULK.tableInit(tab, seg, addrAt(i32, a, is64), u32[a + 4], u32[a + 8]);
+            continue;
+          }
+          case Op.elem_drop: inst.elems[code[pc++]] = null; continue;
+          case Op.table_copy: {
+            const dt = inst.tables[code[pc]], st = inst.tables[code[pc + 1]];
+            const d64 = code[pc + 2] !== 0, s64 = code[pc + 3] !== 0;
+            pc += 4; sp -= 3;
+            const a = sp << 2;
+            BULK.tableCopy(dt, st, addrAt(i32, a, d64), addrAt(i32, a + 4, s64), addrAt(i32, a + 8, d64 && s64));
+            continue;
+          }
+          case Op.table_grow: {
+            const tab = inst.tables[code[pc]], is64 = code[pc + 1] !== 0;
+            pc += 2; sp--;
+            const a = (sp - 1) << 2;
+            const delta = addrAt(i32, a + 4, is64);
+            const r = delta > tab.maxSize ? -1 : tab.grow(delta, refs[sp - 1] as Ref);
+            i32[a] = r; if (is64) i32[a + 1] = r < 0 ? -1 : 0;
+            continue;
+          }
+          case Op.table_size: {
+            const tab = inst.tables[code[pc]], is64 = code[pc + 1] !== 0;
+            pc += 2;
+            const d = sp++ << 2;
+            i32[d] = tab.elems.length; if (is64) i32[d + 1] = 0;
+            continue;
+          }
+          case Op.table_fill: {
+            const tab = inst.tables[code[pc]], is64 = code[pc + 1] !== 0;
+            pc += 2; sp -= 3;
+            const a = sp << 2;
+            BULK.tableFill(tab, addrAt(i32, a, is64), refs[sp + 1], addrAt(i32, a + 8, is64));
+            continue;
+          }
+
+          // ---- references ----
+          case Op.ref_null: refs[sp++] = null; continue;
+          case Op.ref_is_null: { const s = sp - 1; i32[s << 2] = refs[s] === null ? 1 : 0; continue; }
+          case Op.ref_func: refs[sp++] = inst.funcs[code[pc++]]; continue;
+          case Op.ref_eq: { sp--; const s = sp - 1; i32[s << 2] = refs[s] === refs[sp] ? 1 : 0; continue; }
+          case Op.ref_as_non_null:
+            if (refs[sp - 1] === null) trap('null-reference', 'null reference');
+            continue;
+          case Op.br_on_null:
+            if (refs[sp - 1] === null) {
+              sp--;
+              const n = code[pc + 2], dst = fp + code[pc + 1];
+              moveSlots(i32, refs, dst, sp - n, n);
+              sp = dst + n; pc = code[pc];
+            } else pc += 3;
+            continue;
+          case Op.br_on_non_null:
+            if (refs[sp - 1] !== null) {
+              const n = code[pc + 2], dst = fp + code[pc + 1];
+              moveSlots(i32, refs, dst, sp - n, n);
+              sp = dst + n; pc = code[pc];
+            } else { sp--; pc += 3; }
+            continue;
+          case Op.br_on_cast: case Op.br_on_cast_fail: {
+            const ok = refMatches(refs[sp - 1], code[pc + 3], code[pc + 4] !== 0, inst.types);
+            if (ok === (code[pc - 1] === Op.br_on_cast)) {
+              const n = code[pc + 2], dst = fp + code[pc + 1];
+              moveSlots(i32, refs, dst, sp - n, n);
+              sp = dst + n; pc = code[pc];
+            } else pc += 5;
+            continue;
+          }
+          case Op.ref_test: case Op.ref_test$null: {
+            const s = sp - 1;
+            i32[s << 2] = refMatches(refs[s], code[pc], code[pc + 1] !== 0, inst.types) ? 1 : 0;
+            pc += 2;
+            continue;
+          }
+          case Op.ref_cast: case Op.ref_cast$null:
+            if (!refMatches(refs[sp - 1], code[pc], code[pc + 1] !== 0, inst.types)) trap('cast-failure', 'cast failure');
+            pc += 2;
+            continue;
+          case Op.any_convert_extern: case Op.extern_convert_any: continue;
+          case Op.ref_i31: { const s = sp - 1; refs[s] = (i32[s << 2] << 1) >> 1; continue; }
+          case Op.i31_get_s: case Op.i31_get_u: {
+            const s = sp - 1, v = refs[s] as number | null;
+            if (v === null) trap('null-reference', 'null i31 reference');
+            i32[s << 2] = code[pc - 1] === Op.i31_get_s ? v : v & 0x7fffffff;
+            continue;
+          }
+
+          // ---- GC ----
+          case Op.struct_new: {
+            const d = inst.types[code[pc++]];
+            const n = (d.comp as { fields: readonly unknown[] }).fields.length;
+            sp -= n;
+            GC.structNew(t, d, sp);
+            sp++;
+            continue;
+          }
+          case Op.struct_new_default: GC.structNewDefault(t, inst.types[code[pc++]], sp++); continue;
+          case Op.struct_get: case Op.struct_get_u:
+            GC.structGet(t, code[pc + 1], sp - 1, false); pc += 2; continue;
+          case Op.struct_get_s:
+            GC.structGet(t, code[pc + 1], sp - 1, true); pc += 2; continue;
+          case Op.struct_set: sp -= 2; GC.structSet(t, code[pc + 1], sp); pc += 2; continue;
+          case Op.array_new: sp--; GC.arrayNew(t, inst.types[code[pc++]], sp - 1); continue;
+          case Op.array_new_default: GC.arrayNewDefault(t, inst.types[code[pc++]], sp - 1); continue;
+          case Op.array_new_fixed: {
+            const d = inst.types[code[pc]], n = code[pc + 1];
+            pc += 2; sp -= n;
+            GC.arrayNewFixed(t, d, n, sp);
+            sp++;
+            continue;
+          }
+          case Op.array_new_data: sp--; GC.arrayNewData(t, inst.types[code[pc]], inst.datas[code[pc + 1]], sp - 1); pc += 2; continue;
+          case Op.array_new_elem: sp--; GC.arrayNewElem(t, inst.types[code[pc]], inst.elems[code[pc + 1]], sp - 1); pc += 2; continue;
+          case Op.array_get: case Op.array_get_u: sp--; GC.arrayGet(t, sp - 1, false); pc++; continue;
+          case Op.array_get_s: sp--; GC.arrayGet(t, sp - 1, true); pc++; continue;
+          case Op.array_set: sp -= 3; GC.arraySet(t, sp); pc++; continue;
+          case Op.array_len: GC.arrayLen(t, sp - 1); continue;
+          case Op.array_fill: sp -= 4; GC.arrayFill(t, sp); pc++; continue;
+          case Op.array_copy: sp -= 5; GC.arrayCopy(t, sp); pc += 2; continue;
+          case Op.array_init_data: sp -= 4; GC.arrayInitData(t, inst.datas[code[pc + 1]], sp); pc += 2; continue;
+          case Op.array_init_elem: sp -= 4; GC.arrayInitElem(t, inst.elems[code[pc + 1]], sp); pc += 2; continue;
+
+          // ---- SIMD (semantics in simd.ts, over this stack's views) ----
+          case Op.simd: {
+            const op = code[pc], np = code[pc + 1], ix = code[pc + 2];
+            pc += 3;
+            const a = (sp - np) << 2;
+            SIMD_OPS[op]!(t.simd, a, a + 4, a + 8, ix < 0 ? undefined : (c.imms[ix] as never));
+            sp += 1 - np;
+            continue;
+          }
+          case Op.simd_mem: {
+            const op = code[pc], m = inst.mems[code[pc + 1]];
+            const off = (code[pc + 2] >>> 0) + (code[pc + 3] >>> 0) * 4294967296;
+            const ix = code[pc + 4];
+            pc += 5;
+            const info = OPCODES[op];
+            const np = info.params!.length, nr = info.results!.length;
+            sp -= np;
+            const a = sp << 2;
+            const ea = effective(m, addrAt(i32, a, m.type.addr === 'i64'), off, 1 << info.align);
+            SIMD_MEM_OPS[op]!(t.simd, a, m.bytes, ea, ix < 0 ? undefined : (c.imms[ix] as never));
+            sp += nr;
+            continue;
+          }
+
+          default:
+            throw new Error(`interpreter: unexpected op ${code[pc - 1]} at ${pc - 1}`);
+        }
+
+        // ---- the call and return sequences (reached by `break`) ----
+        if (action === ACT_CALL) {
+          action = 0;
+          const g = callee!;
+          callee = null;
+          if (g.host !== null) {
+            fr.pc = pc;
+            sp = callHost(t, g, sp);
+            i32 = t.i32; u32 = t.u32; f32 = t.f32; f64 = t.f64; refs = t.refs;
+            if (!tail) continue;
+            retN = funcResults(g).length;
+          } else {
+            const gc = g.compiled ?? compiledOf(g);
+            let nfp: number;
+            if (tail) {
+              moveSlots(i32, refs, fp, sp - gc.nparams, gc.nparams);
+              nfp = fp;
+            } else {
+              fr.pc = pc;
+              nfp = sp - gc.nparams;
+              fr = t.pushFrame();
+            }
+            const top = nfp + gc.frameSlots;
+            if (top > t.cap) {
+              t.ensure(top);
+              i32 = t.i32; u32 = t.u32; f32 = t.f32; f64 = t.f64; refs = t.refs;
+            }
+            for (let s = nfp + gc.nparams, e = nfp + gc.nlocals; s < e; s++) {
+              const w = s << 2;
+              i32[w] = 0; i32[w + 1] = 0; i32[w + 2] = 0; i32[w + 3] = 0;
+              refs[s] = null;
+            }
+            fr.fn = g; fr.c = gc; fr.inst = g.instance!; fr.fp = nfp; fr.pc = 0;
+            c = gc; code = gc.code; pc = 0; fp = nfp; sp = nfp + gc.nlocals;
+            inst = g.instance!; mem = inst.mems[0];
+            continue;
+          }
+        }
+        // ACT_RETURN: results are the top retN slots; they go to fp.
+        action = 0;
+        moveSlots(i32, refs, fp, sp - retN, retN);
+        sp = fp + retN;
+        if (--t.depth < entryDepth) {
+          t.sp = sp;
+          return;
+        }
+        fr = t.frames[t.depth];
+        c = fr.c; code = c.code; pc = fr.pc; fp = fr.fp; inst = fr.inst; mem = inst.mems[0];
+      }
+    } catch (err) {
+      action = 0;
+      callee = null;
+      let e = err;
+      if (e instanceof WasmException) {
+        t.frames[t.depth].pc = pc;
+        if (unwind(t, e, entryDepth)) {
+          fr = t.frames[t.depth];
+          c = fr.c; code = c.code; pc = fr.pc; fp = fr.fp; sp = t.sp; inst = fr.inst; mem = inst.mems[0];
+          i32 = t.i32; u32 = t.u32; f32 = t.f32; f64 = t.f64; refs = t.refs;
+          continue;
+        }
+      } else {
+        if (isHostStackOverflow(e)) e = new RuntimeError('exhaustion', 'call stack exhausted');
+        if (e instanceof RuntimeError) e.wasmStack.push(...traceOf(t, entryDepth, pc));
+      }
+      t.sp = t.frames[entryDepth].fp;
+      t.depth = entryDepth - 1;
+      throw e;
+    }
+  }
+}

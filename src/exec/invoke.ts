@@ -1,0 +1,75 @@
+/**
+ * Entering wasm from the host: arguments are written to the thread's value stack, a frame is set
+ * up, and the interpreter runs until that frame returns. Re-entrant: a host function called from
+ * wasm may invoke wasm again on the same thread; the new activation sits above the current frames.
+ */
+import type { Thread } from './thread.js';
+import type { FuncInst } from '../runtime/func.js';
+import type { Value } from '../runtime/values.js';
+import type { CValType } from '../valid/canon-types.js';
+import { cellToValue, valueToCell } from '../runtime/cells.js';
+import { compiledOf, run, callHost } from './interp.js';
+import type { Compiled } from './compiled.js';
+import type { ModuleInstance } from '../runtime/instance.js';
+
+function sig(f: FuncInst): { params: readonly CValType[]; results: readonly CValType[] } {
+  return f.type.comp as { params: readonly CValType[]; results: readonly CValType[] };
+}
+
+function writeArgs(t: Thread, base: number, types: readonly CValType[], args: readonly Value[]): void {
+  for (let k = 0; k < types.length; k++) {
+    const ty = types[k];
+    if (typeof ty === 'object') t.refs[base + k] = args[k];
+    else valueToCell(ty, args[k], t.i32, (base + k) * 4);
+  }
+}
+
+function readResults(t: Thread, base: number, types: readonly CValType[]): Value[] {
+  const out: Value[] = [];
+  for (let k = 0; k < types.length; k++) out.push(cellToValue(types[k], t.i32, (base + k) * 4, t.refs[base + k]));
+  return out;
+}
+
+/** Runs `c` as a new activation with the arguments already at slots base..; results end up at base. */
+function activate(t: Thread, c: Compiled, inst: ModuleInstance, fn: FuncInst | null, base: number): void {
+  t.ensure(base + c.frameSlots);
+  for (let s = base + c.nparams; s < base + c.nlocals; s++) {
+    t.i32.fill(0, s * 4, s * 4 + 4);
+    t.refs[s] = null;
+  }
+  const fr = t.pushFrame();
+  fr.fn = fn; fr.c = c; fr.inst = inst; fr.fp = base; fr.pc = 0;
+  t.sp = base + c.nlocals;
+  run(t, t.depth);
+}
+
+/** Calls `f` with `args` (Values, see runtime/values.ts); returns its results. */
+export function invokeFunc(t: Thread, f: FuncInst, args: readonly Value[]): Value[] {
+  const { params, results } = sig(f);
+  if (args.length !== params.length) throw new TypeError(`expected ${params.length} arguments, got ${args.length}`);
+  const base = t.sp;
+  try {
+    t.ensure(base + params.length + results.length + 1);
+    writeArgs(t, base, params, args);
+    if (f.host !== null) {
+      t.sp = base + params.length;
+      callHost(t, f, t.sp);
+    } else {
+      activate(t, compiledOf(f), f.instance!, f, base);
+    }
+    return readResults(t, base, results);
+  } finally {
+    t.sp = base;
+  }
+}
+
+/** Evaluates a translated constant expression in `inst`; returns its single value. */
+export function evalConst(t: Thread, c: Compiled, inst: ModuleInstance, type: CValType): Value {
+  const base = t.sp;
+  try {
+    activate(t, c, inst, null, base);
+    return cellToValue(type, t.i32, base * 4, t.refs[base]);
+  } finally {
+    t.sp = base;
+  }
+}

@@ -1,0 +1,32 @@
+/** Function instances: wasm functions of a module instance, or host functions. */
+import type { DefType } from '../valid/canon-types.js';
+import type { ModuleInstance } from './instance.js';
+import type { Value } from './values.js';
+import type { Compiled } from '../exec/compiled.js';
+
+export type HostFn = (args: Value[]) => Value[];
+
+export class FuncInst {
+  /** Interpreter code, translated on first call (see exec/compile.ts). */
+  compiled: Compiled | null = null;
+
+  constructor(
+    /** Canonical function type. */
+    readonly type: DefType,
+    /** Owning instance (null for host functions). */
+    readonly instance: ModuleInstance | null,
+    /** Index in the owning module's function index space (-1 for host functions). */
+    readonly index: number,
+    readonly host: HostFn | null,
+  ) {}
+
+  get params(): number {
+    return (this.type.comp as { params: readonly unknown[] }).params.length;
+  }
+}
+
+/** Wraps a JS function as a wasm function of the given canonical function type. */
+export function hostFunc(type: DefType, fn: HostFn): FuncInst {
+  if (type.comp.kind !== 'func') throw new TypeError('hostFunc: not a function type');
+  return new FuncInst(type, null, -1, fn);
+}

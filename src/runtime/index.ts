@@ -1,0 +1,55 @@
+/**
+ * The embedding API of weft's runtime: what the script runner, the JS API and WASI build on.
+ *
+ * Values (see values.ts): i32 number, i64 bigint, f32 bits (u32 number), f64 bits (bigint),
+ * v128 Uint8Array(16), references as JS objects (null = null ref; host values wrapped in HostRef;
+ * i31 refs as plain numbers; StructObj/ArrayObj; FuncInst; WasmException for exnref).
+ *
+ * Errors: LinkError (import mismatch), RuntimeError (traps; kind 'exhaustion' for stack overflow;
+ * `wasmStack` holds the wasm frames), WasmException (a wasm exception escaping to the host).
+ */
+import type { CGlobalType, CTableType, DefType } from '../valid/canon-types.js';
+import type { MemType } from '../syntax/types.js';
+import { invokeFunc } from '../exec/invoke.js';
+import type { FuncInst } from './func.js';
+import { MemInst } from './memory.js';
+import { TableInst } from './table.js';
+import { GlobalInst } from './global.js';
+import { TagInst } from './tag.js';
+import type { Store } from './store.js';
+import type { Ref, Value } from './values.js';
+
+export type { Value, Ref } from './values.js';
+export { HostRef } from './values.js';
+export { Store, type EngineOptions } from './store.js';
+export { instantiate, externTypeOf, type InstantiateOptions } from './instantiate.js';
+export { ModuleInstance, type ExternVal } from './instance.js';
+export { FuncInst, hostFunc, type HostFn } from './func.js';
+export { MemInst } from './memory.js';
+export { TableInst } from './table.js';
+export { GlobalInst } from './global.js';
+export { TagInst, WasmException } from './tag.js';
+export { StructObj, ArrayObj } from './gc-objects.js';
+export { defaultValue } from './cells.js';
+
+/** Calls a function instance (wasm or host) with raw Values; returns its results. */
+export function invoke(store: Store, f: FuncInst, args: readonly Value[]): Value[] {
+  return invokeFunc(store.thread, f, args);
+}
+
+export function createMemory(type: MemType): MemInst {
+  return new MemInst(type);
+}
+
+export function createTable(type: CTableType, init: Ref = null): TableInst {
+  return new TableInst(type, init);
+}
+
+export function createGlobal(type: CGlobalType, value: Value): GlobalInst {
+  return new GlobalInst(type, value);
+}
+
+/** `type` is the canonical function type of the tag's payload. */
+export function createTag(type: DefType): TagInst {
+  return new TagInst(type);
+}

@@ -1,0 +1,39 @@
+/** Module instances and external values. */
+import type { DefType } from '../valid/canon-types.js';
+import type { FuncInst } from './func.js';
+import type { TableInst } from './table.js';
+import type { MemInst } from './memory.js';
+import type { GlobalInst } from './global.js';
+import type { TagInst } from './tag.js';
+import type { Ref } from './values.js';
+import type { ValidModuleLike } from './valid-module.js';
+
+export type ExternVal =
+  | { readonly kind: 'func'; readonly value: FuncInst }
+  | { readonly kind: 'table'; readonly value: TableInst }
+  | { readonly kind: 'memory'; readonly value: MemInst }
+  | { readonly kind: 'global'; readonly value: GlobalInst }
+  | { readonly kind: 'tag'; readonly value: TagInst };
+
+export class ModuleInstance {
+  readonly types: readonly DefType[];
+  readonly funcs: FuncInst[] = [];
+  readonly tables: TableInst[] = [];
+  readonly mems: MemInst[] = [];
+  readonly globals: GlobalInst[] = [];
+  readonly tags: TagInst[] = [];
+  /** Element segments (null once dropped). */
+  readonly elems: (readonly Ref[] | null)[] = [];
+  /** Data segments (null once dropped). */
+  readonly datas: (Uint8Array | null)[] = [];
+  readonly exports = new Map<string, ExternVal>();
+
+  constructor(readonly module: ValidModuleLike, types: readonly DefType[]) {
+    this.types = types;
+  }
+
+  /** The name of function `idx` from the name section, for stack traces. */
+  funcName(idx: number): string | null {
+    return this.module.module.names?.funcs.get(idx) ?? null;
+  }
+}

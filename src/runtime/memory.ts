@@ -1,0 +1,71 @@
+/**
+ * Linear memory instances. The bytes live in an ArrayBuffer (or a growable SharedArrayBuffer for
+ * shared memories); growing a non-shared memory replaces the buffer, so code that caches `bytes` or
+ * `view` must refresh them after anything that may grow memory (calls, memory.grow).
+ */
+import type { MemType } from '../syntax/types.js';
+import { RuntimeError } from '../errors.js';
+
+/** Largest byte length we try to allocate (engines cap ArrayBuffers; growing beyond fails with -1). */
+const MAX_BYTES = 2 ** 32;
+
+export class MemInst {
+  buffer: ArrayBuffer | SharedArrayBuffer;
+  bytes: Uint8Array;
+  view: DataView;
+  /** Current size in pages. */
+  pages: number;
+  readonly pageSize: number;
+  /** Effective maximum in pages (the declared max, or what the address space allows). */
+  readonly maxPages: number;
+  /** Called after a grow (the JS API detaches/refreshes its Memory.buffer here). */
+  onGrow: ((m: MemInst) => void) | null = null;
+
+  constructor(readonly type: MemType) {
+    this.pageSize = 2 ** type.pageSizeLog2;
+    const addrLimit = type.addr === 'i64' ? 2 ** 64 : 2 ** 32;
+    const declared = type.limits.max === null ? Infinity : Number(type.limits.max);
+    this.maxPages = Math.min(declared, Math.floor(addrLimit / this.pageSize));
+    this.pages = Number(type.limits.min);
+    const len = this.pages * this.pageSize;
+    if (len > MAX_BYTES) throw new RuntimeError('other', 'memory size exceeds implementation limit');
+    if (type.shared) {
+      const maxLen = Math.min(this.maxPages * this.pageSize, MAX_BYTES);
+      this.buffer = new (SharedArrayBuffer as any)(len, { maxByteLength: maxLen });
+    } else {
+      this.buffer = new ArrayBuffer(len);
+    }
+    this.bytes = new Uint8Array(this.buffer);
+    this.view = new DataView(this.buffer);
+  }
+
+  get byteLength(): number {
+    return this.bytes.length;
+  }
+
+  /** Grows by `delta` pages; returns the old size in pages, or -1 if the memory cannot grow. */
+  grow(delta: number): number {
+    const old = this.pages;
+    if (delta === 0) return old;
+    const next = old + delta;
+    if (next > this.maxPages) return -1;
+    const len = next * this.pageSize;
+    if (len > MAX_BYTES) return -1;
+    try {
+      if (this.buffer instanceof SharedArrayBuffer) {
+        (this.buffer as any).grow(len);
+      } else {
+        const b = new ArrayBuffer(len);
+        new Uint8Array(b).set(this.bytes);
+        this.buffer = b;
+      }
+    } catch {
+      return -1;
+    }
+    this.bytes = new Uint8Array(this.buffer);
+    this.view = new DataView(this.buffer);
+    this.pages = next;
+    this.onGrow?.(this);
+    return old;
+  }
+}

@@ -1,0 +1,20 @@
+/** The store: engine options plus the thread every invocation runs on. */
+import type { FeatureSet } from '../features.js';
+import { Thread } from '../exec/thread.js';
+
+export interface EngineOptions {
+  /** Wasm frames allowed on the stack before "call stack exhausted" (default 20000). */
+  readonly maxCallDepth?: number;
+  /** Value-stack slots (16 bytes each) allowed before "call stack exhausted" (default 4M = 64 MiB). */
+  readonly maxStackSlots?: number;
+  /** Reserved: instruction budget for fuel metering (not enforced yet). */
+  readonly fuel?: number;
+  readonly features?: FeatureSet;
+}
+
+export class Store {
+  readonly thread: Thread;
+  constructor(readonly opts: EngineOptions = {}) {
+    this.thread = new Thread(opts.maxCallDepth ?? 20000, opts.maxStackSlots ?? (1 << 22));
+  }
+}
