@@ -1,7 +1,214 @@
 /**
- * Placeholder for `weft run` (the WASI team owns this file and replaces it).
+ * `weft run`: runs a WASI preview1 command (.wasm, or .wat translated on the fly) and passes its exit
+ * code through. Failures are one line on stderr — except traps, which add the wasm stack — and never
+ * a Node stack trace. Exit status: the program's own code; 134 after a trap (a SIGABRT death, as
+ * other runtimes report it); 1 when the module cannot be loaded or linked; 2 for bad usage.
  */
-export async function main(_args: string[]): Promise<number> {
-  process.stderr.write('weft run: not available in this build yet\n');
-  return 1;
+import { readFileSync } from 'node:fs';
+import { decodeModule } from '../binary/decode.js';
+import { encodeModule } from '../binary/encode.js';
+import { CompileError, ParseError } from '../errors.js';
+import { ALL_FEATURES } from '../features.js';
+import type { Module } from '../syntax/module.js';
+import type { FuncType, ValType } from '../syntax/types.js';
+import { parseModule } from '../text/parse-module.js';
+import { WASI, WasiExit, type PreopenOption } from '../wasi/index.js';
+import { selectEngine, type RunnableInstance } from './engine-select.js';
+
+const USAGE = `usage: weft run [options] FILE.wasm|FILE.wat [--] [ARGS...]
+
+Runs a WASI (preview1) program. ARGS become its argv[1..]; the program sees no files and no
+environment unless granted below.
+
+options:
+  --dir HOST[::GUEST]     grant the host directory HOST, seen by the program as GUEST (default: HOST)
+  --dir-ro HOST[::GUEST]  the same, read-only
+  --env NAME=VALUE        set an environment variable (NAME alone copies it from weft's environment)
+  --invoke FUNC           call the export FUNC with ARGS (numbers) instead of _start; print its results
+  -h, --help              show this help
+
+exit status: the program's exit code; 134 after a trap; 1 if the module cannot be loaded; 2 bad usage`;
+
+const TRAP_EXIT = 134;
+
+interface RunOptions {
+  readonly file: string;
+  readonly args: string[];
+  readonly preopens: Record<string, PreopenOption>;
+  readonly env: Record<string, string>;
+  readonly invoke: string | undefined;
+  readonly help: boolean;
+}
+
+/** Options come before FILE; everything after FILE (or after `--`) belongs to the program. */
+function parseRunArgs(argv: readonly string[]): RunOptions | string {
+  const preopens: Record<string, PreopenOption> = {};
+  const env: Record<string, string> = {};
+  let invoke: string | undefined;
+  let i = 0;
+  const value = (opt: string): string => {
+    const v = argv[++i];
+    if (v === undefined) throw new UsageError(`option ${opt} needs a value`);
+    return v;
+  };
+  try {
+    for (; i < argv.length; i++) {
+      const a = argv[i]!;
+      if (a === '-h' || a === '--help') return { file: '', args: [], preopens, env, invoke, help: true };
+      if (a === '--') { i++; break; }
+      if (!a.startsWith('-') || a === '-') break;
+      const [opt, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
+      const arg = () => inline ?? value(opt);
+      if (opt === '--dir' || opt === '--dir-ro') {
+        const spec = arg();
+        const sep = spec.indexOf('::');
+        const host = sep < 0 ? spec : spec.slice(0, sep);
+        const guest = sep < 0 ? spec : spec.slice(sep + 2);
+        if (!host || !guest) throw new UsageError(`bad ${opt} '${spec}' (expected HOST or HOST::GUEST)`);
+        preopens[guest] = { path: host, readOnly: opt === '--dir-ro' };
+      } else if (opt === '--env') {
+        const spec = arg();
+        const eq = spec.indexOf('=');
+        if (eq === 0) throw new UsageError(`bad --env '${spec}' (expected NAME=VALUE)`);
+        if (eq > 0) env[spec.slice(0, eq)] = spec.slice(eq + 1);
+        else if (process.env[spec] !== undefined) env[spec] = process.env[spec]!;
+      } else if (opt === '--invoke') {
+        invoke = arg();
+      } else {
+        throw new UsageError(`unknown option: ${a}`);
+      }
+    }
+  } catch (e) {
+    if (e instanceof UsageError) return e.message;
+    throw e;
+  }
+  const file = argv[i];
+  if (file === undefined) return 'missing FILE';
+  let rest = argv.slice(i + 1);
+  if (rest[0] === '--') rest = rest.slice(1);
+  return { file, args: rest, preopens, env, invoke, help: false };
+}
+
+class UsageError extends Error {}
+
+/** A failure already phrased as the one line to print. */
+class RunFailure extends Error {}
+
+function readBinary(file: string): { bytes: Uint8Array; module: Module | null } {
+  let data: Uint8Array;
+  try {
+    data = new Uint8Array(readFileSync(file));
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    throw new RunFailure(code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : `cannot read (${code ?? e})`);
+  }
+  // Text when named .wat or when it starts like WAT does; anything else must be a binary.
+  const isText = /\.wat$/i.test(file) || /^\s*[(;]/.test(new TextDecoder().decode(data.subarray(0, 64)));
+  try {
+    if (isText) {
+      const module = parseModule(new TextDecoder().decode(data), ALL_FEATURES, file);
+      return { bytes: encodeModule(module), module };
+    }
+    // Decoding here (the engine decodes again) gives weft's own messages for bad binaries and the
+    // import list and export types needed below.
+    return { bytes: data, module: decodeModule(data, ALL_FEATURES) };
+  } catch (e) {
+    if (e instanceof CompileError || e instanceof ParseError) throw new RunFailure(e.message);
+    if (isText) throw e;
+    return { bytes: data, module: null }; // a decoder bug must not stop the engine from trying
+  }
+}
+
+/** Refuses imports WASI does not provide, all in one line, before the engine gives a vaguer error. */
+function checkImports(module: Module, wasi: WASI): void {
+  const missing = module.imports
+    .filter((im) => !(im.module === 'wasi_snapshot_preview1' && im.desc.kind === 'func' && Object.hasOwn(wasi.wasiImport, im.name)))
+    .map((im) => `${im.module}.${im.name}`);
+  if (missing.length === 0) return;
+  const hint = missing.some((m) => m.startsWith('wasi_unstable.'))
+    ? ' (wasi_unstable, the pre-preview1 ABI, is not supported)'
+    : ' (weft run provides only wasi_snapshot_preview1)';
+  throw new RunFailure(`unknown import${missing.length > 1 ? 's' : ''} ${missing.join(', ')}${hint}`);
+}
+
+function funcTypeOfExport(module: Module, name: string): FuncType | null {
+  const ex = module.exports.find((e) => e.name === name && e.kind === 'func');
+  if (!ex) return null;
+  const imported = module.imports.filter((im) => im.desc.kind === 'func');
+  const typeIndex = ex.index < imported.length
+    ? (imported[ex.index]!.desc as { type: number }).type
+    : module.funcs[ex.index - imported.length]?.type;
+  const comp = typeIndex === undefined ? undefined : module.types[typeIndex]?.comp;
+  return comp?.kind === 'func' ? comp : null;
+}
+
+/** A command-line argument as a JS-API value of type t (i64 as BigInt, floats as numbers). */
+function toValue(text: string, t: ValType | undefined): number | bigint {
+  if (t === 'i64') {
+    try {
+      return BigInt(text);
+    } catch {
+      throw new RunFailure(`invoke: '${text}' is not an i64`);
+    }
+  }
+  const n = Number(text);
+  if (Number.isNaN(n) && !/^[+-]?nan$/i.test(text)) throw new RunFailure(`invoke: '${text}' is not a number`);
+  return n;
+}
+
+function invokeExport(instance: RunnableInstance, module: Module | null, name: string, args: string[], wasi: WASI): number {
+  const fn = instance.exports[name];
+  if (typeof fn !== 'function') throw new RunFailure(`invoke: no exported function '${name}'`);
+  const type = module ? funcTypeOfExport(module, name) : null;
+  if (type && type.params.length !== args.length) {
+    throw new RunFailure(`invoke: ${name} takes ${type.params.length} argument(s), got ${args.length}`);
+  }
+  if ('memory' in instance.exports) wasi.attach(instance);
+  const result: unknown = fn(...args.map((a, i) => toValue(a, type?.params[i])));
+  for (const v of Array.isArray(result) ? result : result === undefined ? [] : [result]) {
+    process.stdout.write(`${String(v)}\n`);
+  }
+  return 0;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const opts = parseRunArgs(argv);
+  if (typeof opts === 'string') {
+    process.stderr.write(`weft run: ${opts}\n${USAGE}\n`);
+    return 2;
+  }
+  if (opts.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  const { file } = opts;
+  let wasi: WASI | undefined;
+  const engine = await selectEngine();
+  try {
+    const { bytes, module } = readBinary(file);
+    try {
+      wasi = new WASI({ args: [file, ...opts.args], env: opts.env, preopens: opts.preopens, returnOnExit: true });
+    } catch (e) {
+      throw new RunFailure(`cannot grant directory: ${(e as Error).message}`);
+    }
+    if (module) checkImports(module, wasi);
+    const instance = await engine.instantiate(bytes, wasi.getImportObject());
+    if (opts.invoke !== undefined) {
+      if (typeof instance.exports['_initialize'] === 'function' && !('_start' in instance.exports)) wasi.initialize(instance);
+      return invokeExport(instance, module, opts.invoke, opts.args, wasi);
+    }
+    return wasi.start(instance);
+  } catch (e) {
+    const trap = engine.trapOf(e);
+    if (trap) {
+      process.stderr.write(`${file}: trap: ${trap.formatWasmStack()}\n`);
+      return TRAP_EXIT;
+    }
+    if (e instanceof WasiExit) return e.code; // proc_exit during --invoke
+    const msg = e instanceof Error ? e.message : String(e);
+    process.stderr.write(`${file}: error: ${msg.replace(/\s*\n\s*/g, ' ')}\n`);
+    return 1;
+  } finally {
+    wasi?.close();
+  }
 }

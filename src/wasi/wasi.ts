@@ -106,7 +106,11 @@ export class WASI {
     return { wasi_snapshot_preview1: this.wasiImport };
   }
 
-  private attach(instance: WasiInstance): void {
+  /**
+   * Binds the instance's memory without running anything, for embedders that call a command's
+   * exports directly (`weft run --invoke`). start() and initialize() do this themselves.
+   */
+  attach(instance: WasiInstance): void {
     if (this.started) throw new Error('WASI: this instance has already been started or initialized');
     const memory = instance.exports['memory'];
     if (!isMemory(memory)) throw new TypeError('WASI: instance.exports.memory must be a memory');

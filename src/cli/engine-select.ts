@@ -1,0 +1,112 @@
+/**
+ * Which WebAssembly engine `weft run` instantiates with — the seam between the CLI and the engine.
+ *
+ * `WEFT_ENGINE=weft` uses weft's own JS-API namespace (src/api/index.ts); `WEFT_ENGINE=native` uses the
+ * host's `globalThis.WebAssembly`; unset (`auto`) prefers weft's API when it is built and offers
+ * `instantiate`, else falls back to the host engine. Both speak the JS API, so everything above this
+ * file is engine-neutral. Traps come back as weft `RuntimeError`s either way: native traps are
+ * translated (kind from the message, wasm frames from the V8 stack) so `weft run` prints one format.
+ */
+import { RuntimeError, type TrapKind, type WasmFrame } from '../errors.js';
+
+export type ImportObject = Record<string, Record<string, unknown>>;
+
+export interface RunnableInstance {
+  readonly exports: Record<string, unknown>;
+}
+
+export interface Engine {
+  readonly name: 'weft' | 'native';
+  /** Compiles and instantiates; compile and link failures throw the engine's CompileError/LinkError. */
+  instantiate(bytes: Uint8Array, imports: ImportObject): Promise<RunnableInstance>;
+  /** The trap a thrown value represents, as a weft RuntimeError, or null if it is no trap. */
+  trapOf(e: unknown): RuntimeError | null;
+}
+
+/** The subset of the JS API namespace we need. */
+interface JsApi {
+  instantiate(bytes: BufferSource, imports?: ImportObject): Promise<{ instance: RunnableInstance }>;
+  readonly RuntimeError?: new (...args: never[]) => Error;
+}
+
+/** Native trap messages (V8 wording) -> weft trap kinds. */
+const NATIVE_TRAP_KINDS: readonly [RegExp, TrapKind][] = [
+  [/unreachable/, 'unreachable'],
+  [/divide by zero|remainder by zero/, 'div-by-zero'],
+  [/integer overflow|divide result unrepresentable/, 'int-overflow'],
+  [/float unrepresentable|invalid conversion/, 'invalid-conversion'],
+  [/memory access out of bounds|out of bounds memory/, 'out-of-bounds-memory'],
+  [/table index is out of bounds|out of bounds table/, 'out-of-bounds-table'],
+  [/null function|uninitialized element/, 'uninitialized-element'],
+  [/signature mismatch|indirect call/, 'indirect-call-mismatch'],
+  [/dereferencing a null pointer|null/, 'null-reference'],
+  [/illegal cast/, 'cast-failure'],
+  [/array element access out of bounds/, 'out-of-bounds-array'],
+];
+
+/** `at name (wasm://wasm/<hash>:wasm-function[12]:0x1a2)` or, unnamed, `at wasm://...` */
+const V8_WASM_FRAME = /^\s*at (?:(.+?) \()?wasm:\/\/wasm\/[^:]*:wasm-function\[(\d+)\]:(0x[0-9a-f]+)\)?$/;
+
+function framesFromV8Stack(stack: string | undefined): WasmFrame[] {
+  const frames: WasmFrame[] = [];
+  for (const line of (stack ?? '').split('\n')) {
+    const m = V8_WASM_FRAME.exec(line);
+    if (m) frames.push({ funcName: m[1] ?? null, funcIndex: Number(m[2]), offset: parseInt(m[3]!, 16) });
+  }
+  return frames;
+}
+
+function nativeEngine(): Engine {
+  const api = globalThis.WebAssembly;
+  return {
+    name: 'native',
+    async instantiate(bytes, imports) {
+      // Keep enough frames for a useful wasm stack in trap reports.
+      Error.stackTraceLimit = Math.max(Error.stackTraceLimit, 64);
+      const { instance } = await api.instantiate(bytes as Uint8Array<ArrayBuffer>, imports as WebAssembly.Imports);
+      return instance as unknown as RunnableInstance;
+    },
+    trapOf(e) {
+      if (e instanceof RuntimeError) return e;
+      const isStackOverflow = e instanceof RangeError && /call stack/i.test(e.message);
+      if (!(e instanceof api.RuntimeError) && !isStackOverflow) return null;
+      const err = e as Error;
+      const kind = isStackOverflow ? 'exhaustion'
+        : NATIVE_TRAP_KINDS.find(([re]) => re.test(err.message))?.[1] ?? 'other';
+      const reason = isStackOverflow ? 'call stack exhausted' : err.message;
+      return new RuntimeError(kind, reason, framesFromV8Stack(err.stack));
+    },
+  };
+}
+
+function weftEngine(api: JsApi): Engine {
+  return {
+    name: 'weft',
+    async instantiate(bytes, imports) {
+      return (await api.instantiate(bytes as Uint8Array<ArrayBuffer>, imports)).instance;
+    },
+    trapOf(e) {
+      // weft's JS API throws the RuntimeError class of src/errors.ts, carrying its wasm stack.
+      return e instanceof RuntimeError ? e : null;
+    },
+  };
+}
+
+/** weft's JS API if it is present and usable, else null. Loaded by a computed specifier so this file compiles before src/api exists. */
+async function loadWeftApi(): Promise<JsApi | null> {
+  const specifier = '../api/index.js';
+  try {
+    const mod = (await import(specifier)) as { WebAssembly?: Partial<JsApi> };
+    return typeof mod.WebAssembly?.instantiate === 'function' ? (mod.WebAssembly as JsApi) : null;
+  } catch {
+    return null;
+  }
+}
+
+export async function selectEngine(choice: string = process.env['WEFT_ENGINE'] ?? 'auto'): Promise<Engine> {
+  if (choice === 'native') return nativeEngine();
+  const api = await loadWeftApi();
+  if (api) return weftEngine(api);
+  if (choice === 'weft') throw new Error("weft's engine (src/api) is not available in this build");
+  return nativeEngine();
+}
