@@ -217,13 +217,7 @@ export class CodeChecker {
   /** Pops the frame's results and checks nothing else is left above its height. */
   checkFrameResults(c: Ctrl): void {
     const rs = c.results;
-    for (let i = rs.length - 1; i >= 0; i--) {
-      if (this.vh === c.height) {
-        if (c.unreachable) break;
-        this.fail(`type mismatch: block requires [${rs.map(t => this.typeName(t)).join(' ')}] but stack has [${this.stackString(c, i + 1)}]`);
-      }
-      this.popT(rs[i]);
-    }
+    for (let i = rs.length - 1; i >= 0; i--) this.popT(rs[i]);
     if (this.vh !== c.height) {
       this.fail(`type mismatch: block requires [${rs.map(t => this.typeName(t)).join(' ')}] but stack has [${this.stackString(c, this.vh - c.height)}]`);
     }
@@ -400,7 +394,7 @@ export class CodeChecker {
       this.ins = ins;
       this.heights[pc] = this.vh;
       const op = ins.op;
-      if (!enabled[op]) this.fail(`${OPCODES[op].name} requires feature ${OPCODES[op].feature}`);
+      if (!enabled[op] && !this.constExpr) this.fail(`${OPCODES[op].name} requires feature ${OPCODES[op].feature}`);
       // A rule takes precedence over the table's signature (e.g. data.drop checks its index).
       const rule = RULE_BY_OP[op];
       if (rule !== undefined) rule(this, ins);

@@ -17,6 +17,7 @@ const FUNCREF = mkRef('func', true);
 function openBlock(c: CodeChecker, ins: Instr, kind: Kind): Ctrl {
   const sig = c.blockSig(ins.imm[0] as BlockType);
   c.blockTypes[c.pc] = sig;
+  if (kind === Kind.If) c.popT('i32');
   c.popVals(sig.params);
   return c.pushCtrl(kind, sig);
 }
@@ -57,10 +58,7 @@ export const CONTROL_RULES: Record<string, Rule> = {
 
   block: (c, ins) => { openBlock(c, ins, Kind.Block); },
   loop: (c, ins) => { openBlock(c, ins, Kind.Loop); },
-  if: (c, ins) => {
-    c.popT('i32');
-    openBlock(c, ins, Kind.If);
-  },
+  if: (c, ins) => { openBlock(c, ins, Kind.If); },
   else: c => {
     const f = c.ctrls[c.ctrls.length - 1];
     if (f.kind !== Kind.If) c.fail('else without if');

@@ -29,7 +29,7 @@ export const VARIABLE_RULES: Record<string, Rule> = {
   },
   'global.set': (c, ins) => {
     const g = c.global(ins.imm[0] as number);
-    if (!g.mutable) c.fail('global is immutable');
+    if (!g.mutable) c.fail('immutable global');
     c.popT(g.type);
   },
 
@@ -67,8 +67,8 @@ export const VARIABLE_RULES: Record<string, Rule> = {
     c.popT(dst.addr);
   },
   'table.init': (c, ins) => {
-    const et = c.elemType(ins.imm[0] as number);
     const t = c.table(ins.imm[1] as number);
+    const et = c.elemType(ins.imm[0] as number);
     if (!isSubRefType(et, t.elem)) c.fail('type mismatch: table.init element types');
     c.popT('i32');
     c.popT('i32');

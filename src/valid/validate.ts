@@ -218,13 +218,14 @@ class ModuleValidator {
 
   private memType(mt: MemType): MemType {
     if (mt.pageSizeLog2 !== 16 && mt.pageSizeLog2 !== 0) invalid('invalid custom page size');
+    // At most 2^addrBits bytes, and a page count that itself fits the address type.
     const addrBits = mt.addr === 'i64' ? 64 : 32;
-    const maxPages = 1n << BigInt(addrBits - mt.pageSizeLog2);
-    const msg = mt.addr === 'i64'
-      ? `memory size must be at most 2^${addrBits - mt.pageSizeLog2} pages`
-      : mt.pageSizeLog2 === 16 ? 'memory size must be at most 65536 pages (4GiB)' : `memory size must be at most 2^${addrBits - mt.pageSizeLog2} pages`;
-    // memory64 with 64 KiB pages: the spec caps the page count at 2^48.
-    checkLimits(mt.limits, mt.addr === 'i64' && mt.pageSizeLog2 === 16 ? 1n << 48n : maxPages, msg);
+    const byPages = 1n << BigInt(addrBits - mt.pageSizeLog2);
+    const maxPages = byPages < (1n << BigInt(addrBits)) - 1n ? byPages : (1n << BigInt(addrBits)) - 1n;
+    const msg = mt.addr === 'i32' && mt.pageSizeLog2 === 16
+      ? 'memory size must be at most 65536 pages (4GiB)'
+      : `memory size must be at most ${maxPages} pages`;
+    checkLimits(mt.limits, maxPages, msg);
     if (mt.shared && mt.limits.max === null) invalid('shared memory must have maximum');
     return mt;
   }

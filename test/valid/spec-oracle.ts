@@ -125,7 +125,10 @@ export function runSpec(files: string[], f: FeatureSet = CORE_FEATURES): Stats {
             s.invalidOk++;
             if (out.reason.includes(cmd.text ?? '')) s.invalidMessageOk++;
             else s.messageMismatches.push({ file: name, line: cmd.line, kind: 'message', detail: `expected "${cmd.text}", got "${out.reason}"` });
-          } else if (out.phase === 'malformed') s.invalidAsMalformed++;
+          } else if (out.phase === 'malformed') {
+            s.invalidAsMalformed++;
+            s.messageMismatches.push({ file: name, line: cmd.line, kind: 'malformed', detail: `expected invalid "${cmd.text}", got malformed "${out.reason}"` });
+          }
           else fail('crash on invalid module', out.reason);
           break;
         case 'assert_malformed':
