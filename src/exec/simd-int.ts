@@ -32,16 +32,24 @@ export const q15mulr: Lane2 = (x, y) => {
   return r > 0x7fff ? 0x7fff : r;
 };
 
+/** x + sign*y clamped to [lo, hi]; the bounds are computed once, when the handler is built. */
+function saturating(sign: 1 | -1, lo: number, hi: number): Lane2 {
+  return (x, y) => {
+    const r = x + sign * y;
+    return r < lo ? lo : r > hi ? hi : r;
+  };
+}
+
 /** Lane-wise binary operations by name; the factory gets the lane width in bits. */
 const BINARY: Readonly<Record<string, (bits: number) => Lane2>> = {
   add: () => (x, y) => x + y,
   sub: () => (x, y) => x - y,
   // 16-bit products are exact in a double; 32-bit ones are not, so use imul's wrapping product.
   mul: bits => (bits === 32 ? Math.imul : (x, y) => x * y),
-  add_sat_s: bits => (x, y) => clamp(x + y, minS(bits), maxS(bits)),
-  add_sat_u: bits => (x, y) => clamp(x + y, 0, maxU(bits)),
-  sub_sat_s: bits => (x, y) => clamp(x - y, minS(bits), maxS(bits)),
-  sub_sat_u: bits => (x, y) => clamp(x - y, 0, maxU(bits)),
+  add_sat_s: bits => saturating(1, minS(bits), maxS(bits)),
+  add_sat_u: bits => saturating(1, 0, maxU(bits)),
+  sub_sat_s: bits => saturating(-1, minS(bits), maxS(bits)),
+  sub_sat_u: bits => saturating(-1, 0, maxU(bits)),
   min_s: () => min, min_u: () => min, max_s: () => max, max_u: () => max,
   avgr_u: () => (x, y) => (x + y + 1) >>> 1,
   q15mulr_sat_s: () => q15mulr,
