@@ -28,7 +28,7 @@ import type { CValType } from '../valid/canon-types.js';
 import { cellToValue, valueToCell } from '../runtime/cells.js';
 import * as I64 from './numeric/i64.js';
 import { divS32, divU32, remS32, remU32, rotl32, rotr32 } from './numeric/i32.js';
-import { nearest } from './numeric/float.js';
+import { nearest, quiet } from './numeric/float.js';
 import * as CV from './numeric/convert.js';
 import { ACCESS, addrAt, atomicAccess, effective, loadStore, oob } from './mem-access.js';
 import { isSubDef, refMatches } from './casts.js';
@@ -264,8 +264,8 @@ export function run(t: Thread, entryDepth: number): void {
             throw refs[fp + code[pc++]];
           case Op.drop: sp--; continue;
           case Op.select: {
-            sp -= 2;
-            if (i32[sp << 2] === 0) moveSlots(i32, refs, sp - 1, sp, 1);
+            sp -= 2; // val1 at sp-1, val2 at sp, condition at sp+1
+            if (i32[(sp + 1) << 2] === 0) moveSlots(i32, refs, sp - 1, sp, 1);
             continue;
           }
 
@@ -497,17 +497,17 @@ export function run(t: Thread, entryDepth: number): void {
           case Op.f64_abs: { const a = (sp - 1) << 2; i32[a + 1] &= 0x7fffffff; continue; }
           case Op.f64_neg: { const a = (sp - 1) << 2; i32[a + 1] ^= -0x80000000; continue; }
           case Op.f64_copysign: { const b = --sp << 2, a = b - 4; i32[a + 1] = (i32[a + 1] & 0x7fffffff) | (i32[b + 1] & -0x80000000); continue; }
-          case Op.f64_ceil: { const a = (sp - 1) << 1; f64[a] = Math.ceil(f64[a]); continue; }
-          case Op.f64_floor: { const a = (sp - 1) << 1; f64[a] = Math.floor(f64[a]); continue; }
-          case Op.f64_trunc: { const a = (sp - 1) << 1; f64[a] = Math.trunc(f64[a]); continue; }
-          case Op.f64_nearest: { const a = (sp - 1) << 1; f64[a] = nearest(f64[a]); continue; }
+          case Op.f64_ceil: { const a = (sp - 1) << 1; f64[a] = quiet(Math.ceil(f64[a])); continue; }
+          case Op.f64_floor: { const a = (sp - 1) << 1; f64[a] = quiet(Math.floor(f64[a])); continue; }
+          case Op.f64_trunc: { const a = (sp - 1) << 1; f64[a] = quiet(Math.trunc(f64[a])); continue; }
+          case Op.f64_nearest: { const a = (sp - 1) << 1; f64[a] = quiet(nearest(f64[a])); continue; }
           case Op.f64_sqrt: { const a = (sp - 1) << 1; f64[a] = Math.sqrt(f64[a]); continue; }
           case Op.f64_add: { const b = --sp << 1, a = b - 2; f64[a] = f64[a] + f64[b]; continue; }
           case Op.f64_sub: { const b = --sp << 1, a = b - 2; f64[a] = f64[a] - f64[b]; continue; }
           case Op.f64_mul: { const b = --sp << 1, a = b - 2; f64[a] = f64[a] * f64[b]; continue; }
           case Op.f64_div: { const b = --sp << 1, a = b - 2; f64[a] = f64[a] / f64[b]; continue; }
-          case Op.f64_min: { const b = --sp << 1, a = b - 2; f64[a] = Math.min(f64[a], f64[b]); continue; }
-          case Op.f64_max: { const b = --sp << 1, a = b - 2; f64[a] = Math.max(f64[a], f64[b]); continue; }
+          case Op.f64_min: { const b = --sp << 1, a = b - 2; f64[a] = quiet(Math.min(f64[a], f64[b])); continue; }
+          case Op.f64_max: { const b = --sp << 1, a = b - 2; f64[a] = quiet(Math.max(f64[a], f64[b])); continue; }
 
           // ---- conversions ----
           case Op.i32_wrap_i64: continue;
@@ -739,19 +739,17 @@ export function run(t: Thread, entryDepth: number): void {
             retN = funcResults(g).length;
           } else {
             const gc = g.compiled ?? compiledOf(g);
-            let nfp: number;
-            if (tail) {
-              moveSlots(i32, refs, fp, sp - gc.nparams, gc.nparams);
-              nfp = fp;
-            } else {
-              fr.pc = pc;
-              nfp = sp - gc.nparams;
-              fr = t.pushFrame();
-            }
-            const top = nfp + gc.frameSlots;
+            const nfp = tail ? fp : sp - gc.nparams;
+            const top = Math.max(nfp + gc.frameSlots, sp);
             if (top > t.cap) {
               t.ensure(top);
               i32 = t.i32; u32 = t.u32; f32 = t.f32; f64 = t.f64; refs = t.refs;
+            }
+            if (tail) {
+              moveSlots(i32, refs, fp, sp - gc.nparams, gc.nparams);
+            } else {
+              fr.pc = pc;
+              fr = t.pushFrame();
             }
             for (let s = nfp + gc.nparams, e = nfp + gc.nlocals; s < e; s++) {
               const w = s << 2;

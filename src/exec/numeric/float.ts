@@ -14,3 +14,11 @@ export function nearest(x: number): number {
 /** Wasm min/max: NaN if either is NaN, and -0 < +0 (JS Math.min/max already agree). */
 export const fmin = Math.min;
 export const fmax = Math.max;
+
+/**
+ * Returns a NaN result as the canonical quiet NaN. Math.floor & co. may hand back a signalling NaN
+ * input unchanged, and a Float64Array keeps its bits, while wasm requires an arithmetic NaN.
+ */
+export function quiet(x: number): number {
+  return x === x ? x : NaN;
+}
