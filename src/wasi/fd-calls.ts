@@ -152,8 +152,9 @@ export function fdCalls(ctx: WasiContext): WasiCalls {
     },
 
     fd_read(fd: number, iovs: number, iovsLen: number, nreadPtr: number): number {
-      const e = fds.get(fd, Rights.FD_READ);
+      const e = fds.get(fd);
       if (e.kind === 'dir') fail(Errno.ISDIR);
+      fds.get(fd, Rights.FD_READ);
       const bufs = mem.iovecs(iovs, iovsLen);
       let n: number;
       if (e.kind === 'file') {
@@ -167,8 +168,9 @@ export function fdCalls(ctx: WasiContext): WasiCalls {
     },
 
     fd_write(fd: number, iovs: number, iovsLen: number, nwrittenPtr: number): number {
-      const e = fds.get(fd, Rights.FD_WRITE);
+      const e = fds.get(fd);
       if (e.kind === 'dir') fail(Errno.ISDIR);
+      fds.get(fd, Rights.FD_WRITE);
       const data = gather(mem.iovecs(iovs, iovsLen));
       let n: number;
       if (e.kind === 'file') {
