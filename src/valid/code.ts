@@ -198,7 +198,7 @@ export class CodeChecker {
   pushCtrl(kind: Kind, sig: BlockSig): Ctrl {
     const c: Ctrl = {
       kind, params: sig.params, results: sig.results, height: this.vh, unreachable: false,
-      pc: this.pc, initHeight: this.initLog.length, fixups: [], middles: [],
+      pc: kind === Kind.Func ? -1 : this.pc, initHeight: this.initLog.length, fixups: [], middles: [],
     };
     this.ctrls.push(c);
     this.pushVals(sig.params);
