@@ -1,0 +1,133 @@
+/**
+ * `weft run` end to end, as a child process: exit codes pass through, directories are granted with
+ * --dir/--dir-ro, --env and --invoke work, and failures are one clear line (traps: one line plus the
+ * wasm stack), never a Node stack trace. The engine is WEFT_ENGINE from the environment, `native`
+ * by default, so `WEFT_ENGINE=weft` runs the same checks on weft's own engine.
+ */
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { describe, it } from 'node:test';
+import { EXAMPLES, ROOT, tmpDir } from './harness.js';
+
+const WEFT = path.join(ROOT, 'bin/weft.js');
+const ENGINE = process.env['WEFT_ENGINE'] ?? 'native';
+
+function weftRun(args: string[], opts: { cwd?: string; input?: string } = {}) {
+  const r = spawnSync(process.execPath, [WEFT, 'run', ...args], {
+    cwd: opts.cwd ?? EXAMPLES, input: opts.input ?? '', encoding: 'utf8',
+    env: { ...process.env, WEFT_ENGINE: ENGINE }, timeout: 60_000,
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function assertNoNodeStack(stderr: string): void {
+  assert.doesNotMatch(stderr, /at .*\.js:\d+|node:internal|file:\/\//, `Node stack trace leaked:\n${stderr}`);
+}
+
+describe(`weft run (engine: ${ENGINE})`, () => {
+  it('hello.wasm prints its greeting and arguments, exit 0', () => {
+    const r = weftRun(['hello.wasm', 'one', '--two']);
+    assert.equal(r.stderr, '');
+    assert.equal(r.stdout, 'Hello from weft!\nargv[0] = hello.wasm\nargv[1] = one\nargv[2] = --two\n');
+    assert.equal(r.code, 0);
+  });
+
+  it('-- separates options from program arguments; --env sets variables', () => {
+    const r = weftRun(['--env', 'WEFT_GREETING=salut', 'hello.wasm', '--', 'x']);
+    assert.equal(r.stdout, 'Hello from weft!\nargv[0] = hello.wasm\nargv[1] = x\nWEFT_GREETING = salut\n');
+  });
+
+  it('primes.wasm passes its exit code through', () => {
+    const r = weftRun(['primes.wasm', '1000']);
+    assert.equal(r.stdout, '168 primes below 1000, largest 997\n');
+    assert.equal(r.code, 168);
+  });
+
+  it('wc.wasm works in a --dir preopen and is refused by --dir-ro', () => {
+    const dir = tmpDir('cli-wc');
+    fs.writeFileSync(path.join(dir, 'in.txt'), 'a b c\nd e\n');
+    const ok = weftRun(['--dir', `${dir}::.`, path.join(EXAMPLES, 'wc.wasm'), 'in.txt', 'out.txt']);
+    assert.equal(ok.stdout, '2 5 10 in.txt\n');
+    assert.equal(ok.code, 0);
+    assert.match(fs.readFileSync(path.join(dir, 'out.txt'), 'utf8'), /^words: 5$/m);
+    const ro = weftRun(['--dir-ro', `${dir}::.`, path.join(EXAMPLES, 'wc.wasm'), 'in.txt', 'out2.txt']);
+    assert.equal(ro.code, 1);
+    assert.match(ro.stderr, /cannot create out2.txt/);
+    assert.ok(!fs.existsSync(path.join(dir, 'out2.txt')));
+    fs.rmSync(dir, { recursive: true });
+  });
+
+  it('without --dir the program sees no files', () => {
+    const r = weftRun(['wc.wasm', 'hello.c', 'out.txt']);
+    assert.equal(r.code, 1);
+    assert.match(r.stderr, /cannot open hello.c/);
+  });
+
+  for (const [how, reason, innermost] of [
+    ['unreachable', 'unreachable', 'fail_in'],
+    ['oob', 'memory access out of bounds', 'fail_in'],
+    ['div0', 'divide by zero', 'divide'],
+  ] as const) {
+    it(`trap.wasm ${how}: one trap line plus the wasm stack, exit 134`, () => {
+      const r = weftRun(['trap.wasm', how]);
+      assert.equal(r.stdout, `about to trap (${how})\n`);
+      assert.equal(r.code, 134);
+      const lines = r.stderr.trimEnd().split('\n');
+      assert.match(lines[0]!, new RegExp(`^trap\\.wasm: trap: .*${reason}`, 'i'));
+      assert.match(lines[1]!, new RegExp(`^    at ${innermost} \\(wasm-function\\[\\d+\\]:0x[0-9a-f]+\\)$`));
+      assert.ok(lines.some((l) => /^    at main \(/.test(l)), r.stderr);
+      assertNoNodeStack(r.stderr);
+    });
+  }
+
+  it('a missing file is one line, exit 1', () => {
+    const r = weftRun(['nope.wasm']);
+    assert.equal(r.code, 1);
+    assert.equal(r.stderr, 'nope.wasm: error: no such file\n');
+  });
+
+  it('a bad binary is one line, exit 1', () => {
+    const dir = tmpDir('cli-bad');
+    const bad = path.join(dir, 'bad.wasm');
+    fs.writeFileSync(bad, Uint8Array.from([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0, 0x01, 0x05, 0x01]));
+    const r = weftRun([bad]);
+    assert.equal(r.code, 1);
+    assert.equal(r.stderr.trimEnd().split('\n').length, 1, r.stderr);
+    assert.match(r.stderr, /^.*bad\.wasm: error: /);
+    assertNoNodeStack(r.stderr);
+    fs.rmSync(dir, { recursive: true });
+  });
+
+  it('.wat input, unknown imports and --invoke', () => {
+    const dir = tmpDir('cli-wat');
+    const wat = path.join(dir, 'm.wat');
+    fs.writeFileSync(wat, `(module
+      (import "wasi_snapshot_preview1" "proc_exit" (func $exit (param i32)))
+      (memory (export "memory") 1)
+      (func (export "add") (param i32 i64) (result i64) (i64.add (i64.extend_i32_s (local.get 0)) (local.get 1)))
+      (func (export "_start") (call $exit (i32.const 42))))`);
+    const start = weftRun([wat]);
+    assert.equal(start.stderr, '');
+    assert.equal(start.code, 42);
+    const inv = weftRun(['--invoke', 'add', wat, '-5', '9007199254740993']);
+    assert.equal(inv.stderr, '');
+    assert.equal(inv.stdout, '9007199254740988\n');
+    assert.equal(inv.code, 0);
+
+    const imp = path.join(dir, 'imp.wat');
+    fs.writeFileSync(imp, '(module (import "env" "f" (func)) (import "wasi_snapshot_preview1" "nope" (func)) (func (export "_start")))');
+    const bad = weftRun([imp]);
+    assert.equal(bad.code, 1);
+    assert.equal(bad.stderr, `${imp}: error: unknown imports env.f, wasi_snapshot_preview1.nope (weft run provides only wasi_snapshot_preview1)\n`);
+    fs.rmSync(dir, { recursive: true });
+  });
+
+  it('bad usage exits 2 with the usage', () => {
+    const r = weftRun(['--frobnicate', 'hello.wasm']);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /unknown option: --frobnicate/);
+    assert.match(r.stderr, /usage: weft run/);
+  });
+});
