@@ -109,6 +109,12 @@ export async function main(args: readonly string[]): Promise<number> {
       print(s);
     }
   }
+  if (o.verbose) {
+    const mismatches = summaries.reduce((n, s) => n + s.messageMismatches.length, 0);
+    const fallbacks = summaries.reduce((n, s) => n + s.encoderFallbacks, 0);
+    console.log(`${mismatches} message mismatches (passed, but our message does not start with the expected text)`);
+    if (fallbacks) console.log(`${fallbacks} text modules validated without encoding (encoder failed)`);
+  }
   console.log(totalsLine(summaries));
   return summaries.some(s => s.failed > 0) ? 1 : 0;
 }

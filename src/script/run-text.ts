@@ -12,7 +12,7 @@ import type { Script } from './ast.js';
 export function runWast<C, I>(text: string, source: string, engine: Engine<C, I>, opts: RunOptions = {}): RunResult {
   let script: Script;
   try {
-    script = parseScript(text, source);
+    script = parseScript(text, source, opts.features);
   } catch (e) {
     const result = emptyResult(source);
     const loc = e instanceof ParseError ? { line: e.line, column: e.column } : { line: 1, column: 1 };

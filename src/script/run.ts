@@ -79,13 +79,20 @@ class Runner<C, I> {
     const exec = this.engine.canExecute;
     switch (cmd.kind) {
       case 'module': {
-        const compiled = this.expectOk(() => this.compile(cmd.module), 'compiling module');
+        let compiled: C;
+        try {
+          compiled = this.expectOk(() => this.compile(cmd.module), 'compiling module');
+        } catch (e) {
+          // Later commands must not silently use the previous module instead.
+          if (!cmd.definition) this.setSlot(cmd.id, { error: e instanceof Error ? e.message : String(e) });
+          throw e;
+        }
         if (cmd.definition) {
           if (cmd.id !== null) this.definitions.set(cmd.id, compiled);
           this.lastDefinition = compiled;
           return undefined;
         }
-        if (!exec) { this.current = { error: NO_INTERPRETER }; return NO_INTERPRETER; }
+        if (!exec) { this.setSlot(cmd.id, { error: NO_INTERPRETER }); return NO_INTERPRETER; }
         this.instantiateInto(cmd.id, compiled);
         return undefined;
       }
@@ -170,9 +177,13 @@ class Runner<C, I> {
     } catch (e) {
       slot = { error: `instantiation failed: ${this.describeError(e)}` };
     }
+    this.setSlot(id, slot);
+    if ('error' in slot) throw new Failure(slot.error);
+  }
+
+  private setSlot(id: string | null, slot: Slot<I>): void {
     this.current = slot;
     if (id !== null) this.instances.set(id, slot);
-    if ('error' in slot) throw new Failure(slot.error);
   }
 
   private instance(id: string | null): I {

@@ -6,6 +6,9 @@
 import { existsSync } from 'node:fs';
 import { PENDING_PATH, runSuite, suiteFiles, testsuiteDir, writePending } from './suite.js';
 
+// `node --test dist/test/` runs every file under test/, this one included: do nothing there.
+if (process.env.NODE_TEST_CONTEXT) process.exit(0);
+
 const root = testsuiteDir();
 if (!existsSync(root)) {
   console.error(`spec testsuite not found at ${root}; set WEFT_TESTSUITE`);

@@ -1,0 +1,35 @@
+/**
+ * The hand-written scripts of test/wast/ run end to end on the internal engine (text parser,
+ * encoder, decoder, validator, interpreter): directives.wast and patterns.wast must pass fully,
+ * and every assertion of failures.wast must fail.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { fileURLToPath } from 'node:url';
+import { dirname, resolve } from 'node:path';
+import { runWastFile } from '../../src/script/node-files.js';
+import { failureLines } from '../../src/script/result.js';
+import { createEngine } from '../../src/script/engines.js';
+
+const WAST_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../../test/wast');
+
+function run(name: string) {
+  return runWastFile({ path: resolve(WAST_DIR, name), name }, createEngine('internal'));
+}
+
+for (const name of ['directives.wast', 'patterns.wast']) {
+  test(`${name} passes`, () => {
+    const r = run(name);
+    assert.deepEqual(failureLines(r), []);
+    assert.equal(r.skipped, 0);
+    assert.ok(r.passed > 20, `only ${r.passed} commands ran`);
+  });
+}
+
+test('failures.wast: every assertion fails, at its line', () => {
+  const r = run('failures.wast');
+  assert.equal(r.passed, 1, 'only the module passes');
+  assert.equal(r.failed, 9);
+  const lines = r.outcomes.filter(o => o.outcome === 'failed').map(o => o.loc.line);
+  assert.deepEqual(lines, [6, 7, 8, 9, 10, 11, 12, 13, 14]);
+});
