@@ -34,7 +34,7 @@ export function stripAnnotations(input: readonly Token[], source?: string): Stri
       else if (k === ')') depth--;
     }
     if (depth > 0) throw new ParseError('unclosed annotation', t.line, t.col, source);
-    if (t.bytes && new TextDecoder().decode(t.bytes) === 'custom') customs.push({ at: tokens.length, tokens: input.slice(i, j) });
+    if (t.bytes && new TextDecoder('utf-8', { ignoreBOM: true }).decode(t.bytes) === 'custom') customs.push({ at: tokens.length, tokens: input.slice(i, j) });
     i = j - 1;
   }
   return { tokens, customs };

@@ -25,16 +25,20 @@ export interface Token {
 }
 
 /** Characters allowed in keywords, ids, numbers and reserved tokens. */
-const ID_CHARS = new Set(
-  "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz!#$%&'*+-./:<=>?@\\^_`|~",
-);
+const ID_CHAR_TABLE = (() => {
+  const t = new Uint8Array(128);
+  for (const c of "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz!#$%&'*+-./:<=>?@\\^_`|~") t[c.charCodeAt(0)] = 1;
+  return t;
+})();
+
+export function isIdChar(c: string): boolean {
+  const code = c.charCodeAt(0);
+  return code < 128 && ID_CHAR_TABLE[code] === 1;
+}
 
 /** Characters that may only appear in reserved tokens (annotations may contain those). */
 const RESERVED_CHARS = new Set(',;[]{}');
 
-export function isIdChar(c: string): boolean {
-  return ID_CHARS.has(c);
-}
 
 const HEX = /^[0-9a-fA-F]$/;
 
@@ -43,6 +47,16 @@ class LineMap {
   private readonly starts: number[] = [0];
   constructor(text: string) {
     for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) this.starts.push(i + 1);
+  }
+  private hint = 0;
+  /** Fast path for increasing positions (tokens are pushed in order). */
+  atForward(pos: number): { line: number; col: number } {
+    const st = this.starts;
+    let h = this.hint;
+    if (st[h] > pos) return this.at(pos);
+    while (h + 1 < st.length && st[h + 1] <= pos) h++;
+    this.hint = h;
+    return { line: h + 1, col: pos - st[h] + 1 };
   }
   at(pos: number): { line: number; col: number } {
     let lo = 0, hi = this.starts.length - 1;
@@ -70,7 +84,7 @@ export function tokenize(text: string, source?: string): Token[] {
   };
   const tokens: Token[] = [];
   const push = (kind: TokenKind, start: number, end: number, bytes?: Uint8Array): void => {
-    const { line, col } = lines.at(start);
+    const { line, col } = lines.atForward(start);
     tokens.push({ kind, text: text.slice(start, end), line, col, start, end, bytes });
   };
 
@@ -150,6 +164,8 @@ export function tokenize(text: string, source?: string): Token[] {
         if (text[j] === '"') {
           const s = readString(j);
           bytes = s.bytes;
+          const { line, col } = lines.at(j);
+          utf8Name(bytes, line, col);
           j = s.end;
         } else {
           while (j < n && isIdChar(text[j])) j++;
@@ -226,7 +242,7 @@ export function tokenize(text: string, source?: string): Token[] {
 /** Decodes a name's bytes, rejecting invalid UTF-8 as the spec's `name` production does. */
 export function utf8Name(bytes: Uint8Array, line: number, col: number): string {
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch {
     throw new ParseError('malformed UTF-8 encoding', line, col);
   }

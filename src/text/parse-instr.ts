@@ -128,15 +128,21 @@ export class InstrParser {
       this.parseInstrs(out);
     }
     if (t.text === 'try') {
+      // catch* catch_all? ... end, or delegate alone.
+      let clauses = 0;
       for (;;) {
         if (this.cur.eatKeyword('catch')) {
           out.push(instr(OP['catch'], [this.ctx.index('tag')]));
+          clauses++;
+          this.parseInstrs(out);
         } else if (this.cur.eatKeyword('catch_all')) {
           out.push(instr(OP['catch_all'], []));
+          clauses++;
+          this.parseInstrs(out);
+          break;
         } else break;
-        this.parseInstrs(out);
       }
-      if (this.cur.eatKeyword('delegate')) {
+      if (clauses === 0 && this.cur.eatKeyword('delegate')) {
         this.labels.pop();
         out.push(instr(OP['delegate'], [this.label()]));
         return;
@@ -190,18 +196,22 @@ export class InstrParser {
         this.parseInstrs(out);
         cur.rparen();
         let delegated = false;
+        let clauses = 0;
         for (;;) {
-          if (cur.peekParen('catch')) {
+          const kw = cur.parenKeyword();
+          if (kw === 'catch') {
             cur.open('catch');
             out.push(instr(OP['catch'], [this.ctx.index('tag')]));
-          } else if (cur.peekParen('catch_all')) {
+          } else if (kw === 'catch_all') {
             cur.open('catch_all');
             out.push(instr(OP['catch_all'], []));
           } else break;
+          clauses++;
           this.parseInstrs(out);
           cur.rparen();
+          if (kw === 'catch_all') break;
         }
-        if (cur.peekParen('delegate')) {
+        if (clauses === 0 && cur.peekParen('delegate')) {
           cur.open('delegate');
           this.labels.pop();
           out.push(instr(OP['delegate'], [this.label()]));

@@ -23,6 +23,8 @@ import { parseCustomAnnotation } from './parse-custom.js';
 import { InstrParser } from './parse-instr.js';
 import { parseRefType, parseSubType, parseTypeUse, parseValType } from './parse-types.js';
 
+/** The element type of segments written as function indices (`func $f...`), per Wasm 3.0. */
+const FUNC_INDEX_ELEM: RefType = { kind: 'ref', nullable: false, heap: 'func' };
 const NO_LOCALS = { localIds: new Map<string, number>() };
 const EXPORT_KINDS: ReadonlySet<string> = new Set(['func', 'table', 'memory', 'global', 'tag']);
 /** Instructions whose binary form requires the data count section. */
@@ -355,7 +357,7 @@ class ModuleBuilder {
       const type: TableType = { elem, limits: { min: n, max: n }, addr: prefix.addr, ...(prefix.shared ? { shared: true } : {}) };
       this.tables.push({ type, init: null });
       this.elems.push({
-        type: elem, init, usesExprs,
+        type: usesExprs ? elem : FUNC_INDEX_ELEM, init, usesExprs,
         mode: { kind: 'active', table: index, offset: constZero(prefix.addr) },
       });
       return;
@@ -455,7 +457,7 @@ class ModuleBuilder {
   private elemList(bareFuncsAllowed: boolean): { type: RefType; init: Expr[]; usesExprs: boolean } {
     const cur: Cursor = this.cur;
     if (cur.eatKeyword('func') || (bareFuncsAllowed && (this.ctx.isIndex() || cur.peek().kind === ')'))) {
-      return { type: { kind: 'ref', nullable: false, heap: 'func' }, init: this.funcIndices(), usesExprs: false };
+      return { type: FUNC_INDEX_ELEM, init: this.funcIndices(), usesExprs: false };
     }
     const type = parseRefType(this.ctx);
     const init: Expr[] = [];

@@ -341,7 +341,7 @@ function decodeSource(bytes: Uint8Array): string {
     if (len === 1) { out += String.fromCharCode(b); i++; continue; }
     if (len > 0 && i + len <= bytes.length) {
       try {
-        out += new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(i, i + len));
+        out += new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes.subarray(i, i + len));
         i += len;
         continue;
       } catch { /* fall through: an invalid sequence */ }
