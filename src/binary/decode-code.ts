@@ -1,0 +1,222 @@
+/**
+ * Decoding of instruction sequences (spec 5.4), driven by the opcode table: the opcode (and
+ * sub-opcode after a prefix byte) selects a row of OPCODES, then one reader per immediate kind
+ * decodes the immediates the row lists. Nothing here knows individual instructions except the
+ * handful that open or close a block, which is what finding the end of an expression needs.
+ */
+import type { FeatureSet } from '../features.js';
+import type { BrCast, Catch, Expr, Handler, Imm, Instr, MemArg } from '../syntax/module.js';
+import type { BlockType } from '../syntax/types.js';
+import { OP, OPCODES, PREFIXED, SINGLE_BYTE, type ImmKind, type OpInfo } from '../syntax/opcodes.js';
+import type { Reader } from './reader.js';
+import { makeRef, type TypeReader } from './decode-types.js';
+
+/** Shared by every immediate-less instruction. */
+export const NO_IMMS: readonly Imm[] = Object.freeze([]) as readonly Imm[];
+
+const OPENS = new Set<number>([OP['block'], OP['loop'], OP['if'], OP['try'], OP['try_table']]);
+const CLOSES = new Set<number>([OP['end'], OP['delegate']]);
+/** Opcodes that continue or close a construct; at depth 0 they cannot stand for the final `end`. */
+const SEPARATORS = new Set<number>([OP['else'], OP['catch'], OP['catch_all']]);
+const OP_END = OP['end'];
+const DATA_COUNT_USERS = new Set<number>([OP['memory.init'], OP['data.drop']]);
+
+/** Memarg flag bits beyond the alignment. */
+const MEMARG_HAS_MEMIDX = 0x40;
+/** Reserved by the multibyte-array proposal; not decoded yet. */
+const MEMARG_MULTIBYTE = 0x80;
+
+const CATCH_KINDS: readonly Catch['kind'][] = ['catch', 'catch_ref', 'catch_all', 'catch_all_ref'];
+
+export class CodeReader {
+  /** Set when memory.init or data.drop is seen: those need a data count section. */
+  usesDataCount = false;
+  /** Per prefix byte, whether any of its rows' features is on (so an all-off prefix is illegal). */
+  private readonly enabled: boolean[];
+
+  constructor(readonly r: Reader, readonly types: TypeReader, readonly features: FeatureSet) {
+    this.enabled = OPCODES.map(o => features[o.feature]);
+  }
+
+  /** Decodes instructions up to and including the `end` that closes the expression. */
+  expr(): Expr {
+    const r = this.r;
+    const out: Instr[] = [];
+    let depth = 0;
+    for (;;) {
+      const offset = r.pos;
+      const info = this.opcode();
+      const imms = info.imms;
+      let imm: readonly Imm[] = NO_IMMS;
+      if (imms.length === 1) imm = [this.imm(imms[0], info)];
+      else if (imms.length > 1) {
+        const a: Imm[] = new Array(imms.length);
+        for (let i = 0; i < imms.length; i++) a[i] = this.imm(imms[i], info);
+        imm = a;
+      }
+      const op = info.index;
+      out.push({ op, imm, offset });
+      if (OPENS.has(op)) depth++;
+      else if (CLOSES.has(op)) {
+        if (depth === 0) {
+          if (op !== OP_END) r.fail('END opcode expected', offset);
+          return out;
+        }
+        depth--;
+      } else if (depth === 0 && SEPARATORS.has(op)) {
+        r.fail('END opcode expected', offset);
+      } else if (DATA_COUNT_USERS.has(op)) this.usesDataCount = true;
+    }
+  }
+
+  private opcode(): OpInfo {
+    const r = this.r;
+    const at = r.pos;
+    const b = r.u8();
+    let info: OpInfo | undefined;
+    if (b >= 0xfb && b <= 0xfe) {
+      const sub = r.u32();
+      info = PREFIXED.get(b)?.get(sub);
+      if (!info || !this.enabled[info.index]) {
+        return r.fail(`illegal opcode ${hex2(b)} ${sub.toString(16).padStart(2, '0')}`, at);
+      }
+      return info;
+    }
+    info = SINGLE_BYTE[b];
+    if (!info || !this.enabled[info.index]) return r.fail(`illegal opcode ${hex2(b)}`, at);
+    return info;
+  }
+
+  private imm(kind: ImmKind, info: OpInfo): Imm {
+    const r = this.r;
+    switch (kind) {
+      case 'label': case 'func': case 'type': case 'table': case 'global': case 'local':
+      case 'tag': case 'elem': case 'data': case 'field': case 'u32':
+        return r.u32();
+      case 'mem': return this.memIndex();
+      case 'lane': return r.u8();
+      case 'i32': return r.s32();
+      case 'i64': return r.s64();
+      case 'f32': return r.fixedU32();
+      case 'f64': return r.fixedU64();
+      case 'v128': case 'shuffle': return r.take(16);
+      case 'memarg': return this.memarg();
+      case 'blocktype': return this.blockType();
+      case 'labels': {
+        const n = r.len();
+        const ls: number[] = new Array(n + 1);
+        for (let i = 0; i <= n; i++) ls[i] = r.u32();
+        return ls;
+      }
+      case 'heaptype': return this.heapTypeImm(info);
+      case 'valtypes': return this.types.valTypes();
+      case 'catches': return this.catches();
+      case 'handlers': return this.handlers();
+      case 'brcast': return this.brCast();
+      case 'zero': {
+        const at = r.pos;
+        if (r.u8() !== 0) r.fail('zero byte expected', at);
+        return 0;
+      }
+    }
+  }
+
+  /** Without multi-memory the memory index of memory.size etc. is a reserved zero byte. */
+  private memIndex(): number {
+    const r = this.r;
+    if (this.features['multi-memory']) return r.u32();
+    const at = r.pos;
+    if (r.u8() !== 0) r.fail('zero byte expected', at);
+    return 0;
+  }
+
+  private memarg(): MemArg {
+    const r = this.r;
+    const at = r.pos;
+    let flags = r.u32();
+    let mem = 0;
+    if (flags & MEMARG_HAS_MEMIDX && this.features['multi-memory']) {
+      flags &= ~MEMARG_HAS_MEMIDX;
+      mem = r.u32();
+    }
+    // Bit 7 (multibyte-array) would be handled here once that proposal is implemented.
+    if (flags >= MEMARG_HAS_MEMIDX || flags & MEMARG_MULTIBYTE) r.fail('malformed memop flags', at);
+    const offset = this.features.memory64 ? r.u64() : BigInt(r.u32());
+    return { align: flags, offset, mem };
+  }
+
+  private blockType(): BlockType {
+    const r = this.r;
+    const b = r.peek();
+    if (b === 0x40) { r.pos++; return null; }
+    // Value types are one negative byte (or lead byte of a reference type); indices are s33 >= 0.
+    if ((b & 0xc0) === 0x40) return this.types.valType();
+    const at = r.pos;
+    const idx = r.s33();
+    if (idx < 0) r.fail('malformed block type', at);
+    return idx;
+  }
+
+  /**
+   * `heaptype` immediates are a plain HeapType; an exact or shared heap type (proposals) has no
+   * place in that, so it comes back as the RefType the instruction's variant denotes.
+   */
+  private heapTypeImm(info: OpInfo): Imm {
+    const h = this.types.heapTypeQ();
+    if (!h.exact && !h.shared) return h.heap;
+    return makeRef(info.variant === 'null' || info.name === 'ref.null', h);
+  }
+
+  private catches(): Catch[] {
+    const r = this.r;
+    const n = r.len();
+    const out: Catch[] = new Array(n);
+    for (let i = 0; i < n; i++) {
+      const at = r.pos;
+      const k = r.u8();
+      const kind = CATCH_KINDS[k];
+      if (!kind) r.fail('malformed catch clause', at);
+      if (k < 2) {
+        const tag = r.u32();
+        out[i] = { kind, tag, label: r.u32() };
+      } else {
+        out[i] = { kind, label: r.u32() };
+      }
+    }
+    return out;
+  }
+
+  private handlers(): Handler[] {
+    const r = this.r;
+    const n = r.len();
+    const out: Handler[] = new Array(n);
+    for (let i = 0; i < n; i++) {
+      const at = r.pos;
+      const k = r.u8();
+      if (k === 0) {
+        const tag = r.u32();
+        out[i] = { tag, label: r.u32() };
+      } else if (k === 1) {
+        out[i] = { tag: r.u32(), label: null };
+      } else {
+        r.fail('malformed handler', at);
+      }
+    }
+    return out;
+  }
+
+  private brCast(): BrCast {
+    const r = this.r;
+    const at = r.pos;
+    const flags = r.u8();
+    if (flags > 3) r.fail('malformed br_on_cast flags', at);
+    const label = r.u32();
+    const from = makeRef((flags & 1) !== 0, this.types.heapTypeQ());
+    const to = makeRef((flags & 2) !== 0, this.types.heapTypeQ());
+    return { label, from, to };
+  }
+}
+
+function hex2(b: number): string {
+  return b.toString(16).padStart(2, '0');
+}
