@@ -1,9 +1,10 @@
 /**
  * Which WebAssembly engine `weft run` instantiates with — the seam between the CLI and the engine.
  *
- * `WEFT_ENGINE=weft` uses weft's own JS-API namespace (src/api/index.ts); `WEFT_ENGINE=native` uses the
- * host's `globalThis.WebAssembly`; unset (`auto`) prefers weft's API when it is built and offers
- * `instantiate`, else falls back to the host engine. Both speak the JS API, so everything above this
+ * `WEFT_ENGINE=weft` uses weft's own JS-API namespace (src/api/index.ts); `WEFT_ENGINE=runtime` uses
+ * weft's embedding runtime directly (runtime-engine.ts, for as long as src/api is not built);
+ * `WEFT_ENGINE=native` uses the host's `globalThis.WebAssembly`. Unset (`auto`) takes the first of
+ * weft API, weft runtime, native that loads. All speak the JS API's shapes, so everything above this
  * file is engine-neutral. Traps come back as weft `RuntimeError`s either way: native traps are
  * translated (kind from the message, wasm frames from the V8 stack) so `weft run` prints one format.
  */
@@ -16,7 +17,7 @@ export interface RunnableInstance {
 }
 
 export interface Engine {
-  readonly name: 'weft' | 'native';
+  readonly name: 'weft' | 'runtime' | 'native';
   /** Compiles and instantiates; compile and link failures throw the engine's CompileError/LinkError. */
   instantiate(bytes: Uint8Array, imports: ImportObject): Promise<RunnableInstance>;
   /** The trap a thrown value represents, as a weft RuntimeError, or null if it is no trap. */
@@ -29,19 +30,22 @@ interface JsApi {
   readonly RuntimeError?: new (...args: never[]) => Error;
 }
 
-/** Native trap messages (V8 wording) -> weft trap kinds. */
-const NATIVE_TRAP_KINDS: readonly [RegExp, TrapKind][] = [
-  [/unreachable/, 'unreachable'],
-  [/divide by zero|remainder by zero/, 'div-by-zero'],
-  [/integer overflow|divide result unrepresentable/, 'int-overflow'],
-  [/float unrepresentable|invalid conversion/, 'invalid-conversion'],
-  [/memory access out of bounds|out of bounds memory/, 'out-of-bounds-memory'],
-  [/table index is out of bounds|out of bounds table/, 'out-of-bounds-table'],
-  [/null function|uninitialized element/, 'uninitialized-element'],
-  [/signature mismatch|indirect call/, 'indirect-call-mismatch'],
-  [/dereferencing a null pointer|null/, 'null-reference'],
-  [/illegal cast/, 'cast-failure'],
-  [/array element access out of bounds/, 'out-of-bounds-array'],
+/**
+ * Native trap messages (V8 wording) -> weft trap kinds, with the spec's wording for the reason (what
+ * weft's interpreter says), so a trap reads the same whichever engine ran the program.
+ */
+const NATIVE_TRAPS: readonly [RegExp, TrapKind, string][] = [
+  [/unreachable/, 'unreachable', 'unreachable'],
+  [/divide by zero|remainder by zero/, 'div-by-zero', 'integer divide by zero'],
+  [/integer overflow|divide result unrepresentable/, 'int-overflow', 'integer overflow'],
+  [/float unrepresentable|invalid conversion/, 'invalid-conversion', 'invalid conversion to integer'],
+  [/array element access out of bounds/, 'out-of-bounds-array', 'out of bounds array access'],
+  [/memory access out of bounds|out of bounds memory/, 'out-of-bounds-memory', 'out of bounds memory access'],
+  [/table index is out of bounds|out of bounds table/, 'out-of-bounds-table', 'out of bounds table access'],
+  [/null function|uninitialized element/, 'uninitialized-element', 'uninitialized element'],
+  [/signature mismatch|indirect call/, 'indirect-call-mismatch', 'indirect call type mismatch'],
+  [/illegal cast/, 'cast-failure', 'cast failure'],
+  [/dereferencing a null pointer|null/, 'null-reference', 'null reference'],
 ];
 
 /** `at name (wasm://wasm/<hash>:wasm-function[12]:0x1a2)` or, unnamed, `at wasm://...` */
@@ -71,9 +75,9 @@ function nativeEngine(): Engine {
       const isStackOverflow = e instanceof RangeError && /call stack/i.test(e.message);
       if (!(e instanceof api.RuntimeError) && !isStackOverflow) return null;
       const err = e as Error;
-      const kind = isStackOverflow ? 'exhaustion'
-        : NATIVE_TRAP_KINDS.find(([re]) => re.test(err.message))?.[1] ?? 'other';
-      const reason = isStackOverflow ? 'call stack exhausted' : err.message;
+      const known = NATIVE_TRAPS.find(([re]) => re.test(err.message));
+      const [kind, reason]: [TrapKind, string] = isStackOverflow ? ['exhaustion', 'call stack exhausted']
+        : known ? [known[1], known[2]] : ['other', err.message];
       return new RuntimeError(kind, reason, framesFromV8Stack(err.stack));
     },
   };
@@ -103,10 +107,31 @@ async function loadWeftApi(): Promise<JsApi | null> {
   }
 }
 
+/** weft's runtime driven directly, if it loads. */
+async function loadRuntimeEngine(): Promise<Engine | null> {
+  try {
+    const { instantiateOnRuntime } = await import('./runtime-engine.js');
+    return {
+      name: 'runtime',
+      async instantiate(bytes, imports) {
+        return instantiateOnRuntime(bytes, imports);
+      },
+      trapOf: (e) => (e instanceof RuntimeError ? e : null),
+    };
+  } catch {
+    return null;
+  }
+}
+
 export async function selectEngine(choice: string = process.env['WEFT_ENGINE'] ?? 'auto'): Promise<Engine> {
   if (choice === 'native') return nativeEngine();
-  const api = await loadWeftApi();
-  if (api) return weftEngine(api);
-  if (choice === 'weft') throw new Error("weft's engine (src/api) is not available in this build");
+  if (choice !== 'runtime') {
+    const api = await loadWeftApi();
+    if (api) return weftEngine(api);
+    if (choice === 'weft') throw new Error("weft's engine (src/api) is not available in this build");
+  }
+  const runtime = await loadRuntimeEngine();
+  if (runtime) return runtime;
+  if (choice === 'runtime') throw new Error("weft's runtime (src/runtime) is not available in this build");
   return nativeEngine();
 }

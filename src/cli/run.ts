@@ -5,13 +5,10 @@
  * other runtimes report it); 1 when the module cannot be loaded or linked; 2 for bad usage.
  */
 import { readFileSync } from 'node:fs';
-import { decodeModule } from '../binary/decode.js';
-import { encodeModule } from '../binary/encode.js';
 import { CompileError, ParseError } from '../errors.js';
 import { ALL_FEATURES } from '../features.js';
 import type { Module } from '../syntax/module.js';
 import type { FuncType, ValType } from '../syntax/types.js';
-import { parseModule } from '../text/parse-module.js';
 import { WASI, WasiExit, type PreopenOption } from '../wasi/index.js';
 import { selectEngine, type RunnableInstance } from './engine-select.js';
 
@@ -94,7 +91,11 @@ class UsageError extends Error {}
 /** A failure already phrased as the one line to print. */
 class RunFailure extends Error {}
 
-function readBinary(file: string): { bytes: Uint8Array; module: Module | null } {
+/**
+ * The module's bytes, plus its decoded AST when weft's decoder can provide it. The text parser and
+ * the decoder are loaded on demand so that running a .wasm never depends on the text format code.
+ */
+async function readBinary(file: string): Promise<{ bytes: Uint8Array; module: Module | null }> {
   let data: Uint8Array;
   try {
     data = new Uint8Array(readFileSync(file));
@@ -106,16 +107,18 @@ function readBinary(file: string): { bytes: Uint8Array; module: Module | null } 
   const isText = /\.wat$/i.test(file) || /^\s*[(;]/.test(new TextDecoder().decode(data.subarray(0, 64)));
   try {
     if (isText) {
+      const [{ parseModule }, { encodeModule }] = await Promise.all([import('../text/parse-module.js'), import('../binary/encode.js')]);
       const module = parseModule(new TextDecoder().decode(data), ALL_FEATURES, file);
       return { bytes: encodeModule(module), module };
     }
     // Decoding here (the engine decodes again) gives weft's own messages for bad binaries and the
     // import list and export types needed below.
+    const { decodeModule } = await import('../binary/decode.js');
     return { bytes: data, module: decodeModule(data, ALL_FEATURES) };
   } catch (e) {
     if (e instanceof CompileError || e instanceof ParseError) throw new RunFailure(e.message);
     if (isText) throw e;
-    return { bytes: data, module: null }; // a decoder bug must not stop the engine from trying
+    return { bytes: data, module: null }; // a decoder problem must not stop the engine from trying
   }
 }
 
@@ -185,7 +188,7 @@ export async function main(argv: string[]): Promise<number> {
   let wasi: WASI | undefined;
   const engine = await selectEngine();
   try {
-    const { bytes, module } = readBinary(file);
+    const { bytes, module } = await readBinary(file);
     try {
       wasi = new WASI({ args: [file, ...opts.args], env: opts.env, preopens: opts.preopens, returnOnExit: true });
     } catch (e) {
