@@ -96,7 +96,6 @@ export async function main(args: readonly string[]): Promise<number> {
   const print = (s: FileSummary): void => console.log(fileLine(s, o.verbose));
   let summaries: FileSummary[];
   if (o.jobs > 1) {
-    // Lines arrive in completion order; the order of files is kept only for the totals.
     summaries = await runInPool(files, { jobs: o.jobs, timeoutMs: o.timeoutMs, engine: o.engine, allFeatures: o.allFeatures, maxFailures }, print);
   } else {
     summaries = [];

@@ -27,7 +27,16 @@ export interface WorkerRequest {
 
 const WORKER_URL = new URL('./node-worker.js', import.meta.url);
 
-/** Runs all files; `onDone` sees each summary as it arrives. Resolves with summaries in file order. */
+/**
+ * Heap limit per worker: a script that makes the engine allocate without bound kills its worker
+ * (reported as that file's failure), not the whole run.
+ */
+const WORKER_HEAP_MB = 3072;
+
+/**
+ * Runs all files. `onDone` sees the summaries in file order, each as soon as it and all files
+ * before it are done (so output is deterministic). Resolves with summaries in file order.
+ */
 export function runInPool(
   files: readonly WastFile[], opts: PoolOptions, onDone: (s: FileSummary) => void = () => {},
 ): Promise<FileSummary[]> {
@@ -36,14 +45,15 @@ export function runInPool(
   let finished = 0;
   return new Promise(resolve => {
     if (files.length === 0) { resolve(results); return; }
+    let reported = 0;
     const done = (i: number, s: FileSummary): void => {
       results[i] = s;
-      onDone(s);
+      while (reported < files.length && results[reported] !== undefined) onDone(results[reported++]);
       if (++finished === files.length) resolve(results);
     };
     const startWorker = (): void => {
       if (next >= files.length) return;
-      const worker = new Worker(WORKER_URL);
+      const worker = new Worker(WORKER_URL, { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
       let current = -1;
       let started = 0;
       let timer: ReturnType<typeof setTimeout> | undefined;
