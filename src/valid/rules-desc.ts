@@ -10,18 +10,18 @@ import type { CRefType, DefType } from './canon-types.js';
 import { mkRef } from './canon.js';
 import type { CodeChecker } from './code.js';
 import type { Rule } from './rules.js';
-import { isSubRefType, topOf } from './subtype.js';
+import { isBottomHeapType, isSubRefType, sameHierarchy, topOf } from './subtype.js';
 
-function described(c: CodeChecker, idx: number): { d: DefType; desc: DefType } {
+/** The type at `idx` and its descriptor; `missing` is the message when it has none. */
+function described(c: CodeChecker, idx: number, missing: string): { d: DefType; desc: DefType } {
   const d = c.type(idx);
-  if (d.comp.kind !== 'struct') c.fail(`type mismatch: type ${idx} is not a struct type`);
-  if (!d.descriptor) c.fail(`type ${idx} does not have a descriptor`);
+  if (!d.descriptor) c.fail(missing);
   return { d, desc: d.descriptor };
 }
 
 function newDesc(defaults: boolean): Rule {
   return (c, ins) => {
-    const { d, desc } = described(c, ins.imm[0] as number);
+    const { d, desc } = described(c, ins.imm[0] as number, 'type without descriptor requires non-descriptor allocation');
     c.popT(mkRef(desc, true, true));
     if (d.comp.kind === 'struct') {
       const fs = d.comp.fields;
@@ -56,7 +56,7 @@ function brOnCastDescEq(fail: boolean): Rule {
     const rt1 = c.refType(bc.from);
     const rt2 = c.refType(bc.to);
     c.refTypes[c.pc] = rt2;
-    if (!isSubRefType(rt2, rt1)) c.fail('type mismatch: cast target is not a subtype of the source type');
+    if (!sameHierarchy(rt1, rt2)) c.fail('type mismatch: cast types are in different hierarchies');
     const desc = targetDescriptor(c, rt2);
     const ts = c.labelTypes(c.label(bc.label));
     const last = ts[ts.length - 1];
@@ -77,9 +77,10 @@ export const DESC_RULES: Record<string, Rule> = {
   'struct.new_desc': newDesc(false),
   'struct.new_default_desc': newDesc(true),
   'ref.get_desc': (c, ins) => {
-    const { d, desc } = described(c, ins.imm[0] as number);
+    const { d, desc } = described(c, ins.imm[0] as number, 'type without descriptor');
     const t = c.popT(mkRef(d, true));
-    const exact = t !== undefined && typeof t !== 'string' && !!t.exact;
+    // Only an exact reference to the very type named gives an exact descriptor.
+    const exact = t === undefined || (typeof t !== 'string' && ((!!t.exact && t.heap === d) || isBottomHeapType(t.heap)));
     c.push(mkRef(desc, false, exact));
   },
   'ref.cast_desc_eq': (c, ins) => {

@@ -77,6 +77,11 @@ export function isSharedRef(t: CRefType): boolean {
   return typeof t.heap === 'string' ? !!t.shared : t.heap.shared;
 }
 
+/** Whether two reference types share a supertype (same hierarchy, same sharedness). */
+export function sameHierarchy(a: CRefType, b: CRefType): boolean {
+  return topOf(a.heap) === topOf(b.heap) && isSharedRef(a) === isSharedRef(b);
+}
+
 export function isSubRefType(a: CRefType, b: CRefType): boolean {
   if (a === b) return true;
   if (a.nullable && !b.nullable) return false;

@@ -15,7 +15,7 @@ import type { CGlobalType, CRefType, CTableType, CValType, DefType } from './can
 import { canonicalizeTypes, canonRefType, canonValType } from './canon.js';
 import { checkConstExprType, checkFunction, type ModuleCtx } from './code.js';
 import type { FuncInfo, ValidModule } from './info.js';
-import { isSubCompType, isSubRefType } from './subtype.js';
+import { isSubCompType, isSubDefType, isSubRefType } from './subtype.js';
 
 function invalid(reason: string, offset = -1, funcIndex = -1): never {
   throw new CompileError('invalid', reason, offset, funcIndex);
@@ -44,6 +44,7 @@ class ModuleValidator {
 
   run(): ValidModule {
     const { m, features } = this;
+    checkDescriptorClauses(m);
     this.types = canonicalizeTypes(m);
     this.types.forEach((d, i) => { if (!this.typeIndex.has(d)) this.typeIndex.set(d, i); });
     this.checkTypes();
@@ -165,13 +166,42 @@ class ModuleValidator {
       if (d.comp.kind === 'cont' && d.comp.type.comp.kind !== 'func') {
         invalid(`non-function type ${(m.types[i].comp as { type: number }).type}`);
       }
+      if (s.descriptor !== undefined || s.describes !== undefined) this.checkDescriptorTypes(i);
       if (d.super) {
         const j = s.supers[0];
         if (d.super.final || !isSubCompType(d.comp, d.super.comp) || d.shared !== d.super.shared) {
           invalid(`sub type ${i} does not match super type ${j}`);
         }
+        this.checkDescriptorSubtyping(i, j);
       }
     });
+  }
+
+  /** Custom descriptors: a descriptor and the type it describes are structs naming each other. */
+  private checkDescriptorTypes(i: number): void {
+    const s = this.m.types[i];
+    const d = this.types[i];
+    if (s.descriptor !== undefined) {
+      if (d.comp.kind !== 'struct') invalid('descriptor type must be a struct');
+      if (d.descriptor!.describes !== d) invalid('type is not described by its descriptor');
+    }
+    if (s.describes !== undefined) {
+      if (d.comp.kind !== 'struct') invalid('described type must be a struct');
+      if (d.describes!.descriptor !== d) invalid('described type is not described by descriptor');
+    }
+  }
+
+  /** Custom descriptors: subtypes keep descriptor/describes clauses in step with their supertype. */
+  private checkDescriptorSubtyping(i: number, j: number): void {
+    const sub = this.types[i], sup = this.types[j];
+    const s = this.m.types[i];
+    if (sub.descriptor) {
+      if (sup.descriptor && !isSubDefType(sub.descriptor, sup.descriptor)) invalid(`descriptor type ${s.descriptor} does not match`);
+    } else if (sup.descriptor) invalid(`sub type ${i} does not match super type ${j}`);
+    if (sub.describes) {
+      if (!sup.describes) invalid(`sub type ${i} does not match super type ${j}`);
+      if (!isSubDefType(sub.describes, sup.describes)) invalid(`described type ${s.describes} does not match`);
+    } else if (sup.describes) invalid(`sub type ${i} does not match super type ${j}`);
   }
 
   private type(idx: number): DefType {
@@ -245,6 +275,22 @@ class ModuleValidator {
       }
     }
     checkConstExprType(ctx, e, type);
+  }
+}
+
+/** Descriptor clauses must stay inside their rec group, and `describes` must point backwards. */
+function checkDescriptorClauses(m: Module): void {
+  const groups = m.recGroups.length > 0 ? m.recGroups : m.types.map((_, i) => ({ start: i, size: 1, explicit: false }));
+  for (const g of groups) {
+    for (let i = g.start; i < g.start + g.size; i++) {
+      const s = m.types[i];
+      const inGroup = (x: number): boolean => x >= g.start && x < g.start + g.size;
+      if (s.describes !== undefined) {
+        if (!inGroup(s.describes)) invalid('described type is outside rec group');
+        if (s.describes >= i) invalid('forward use of described type');
+      }
+      if (s.descriptor !== undefined && !inGroup(s.descriptor)) invalid('descriptor type is outside rec group');
+    }
   }
 }
 
