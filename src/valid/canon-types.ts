@@ -45,5 +45,13 @@ export interface DefType {
   readonly descriptor: DefType | null;
 }
 
-export interface CTableType { readonly elem: CRefType; readonly min: bigint; readonly max: bigint | null; readonly addr: AddrType }
-export interface CGlobalType { readonly type: CValType; readonly mutable: boolean }
+export interface CTableType {
+  readonly elem: CRefType; readonly min: bigint; readonly max: bigint | null; readonly addr: AddrType;
+  /** Shared-everything threads. */
+  readonly shared?: boolean;
+}
+export interface CGlobalType {
+  readonly type: CValType; readonly mutable: boolean;
+  /** Shared-everything threads. */
+  readonly shared?: boolean;
+}

@@ -10,12 +10,12 @@ import { CompileError } from '../errors.js';
 import { DEFAULT_FEATURES, type FeatureSet } from '../features.js';
 import { OPCODES } from '../syntax/opcodes.js';
 import type { Expr, Module } from '../syntax/module.js';
-import type { Limits, MemType, RefType, TableType, ValType } from '../syntax/types.js';
-import type { CGlobalType, CRefType, CTableType, CValType, DefType } from './canon-types.js';
+import type { GlobalType, Limits, MemType, RefType, TableType, ValType } from '../syntax/types.js';
+import type { CGlobalType, CRefType, CStorageType, CTableType, CValType, DefType } from './canon-types.js';
 import { canonicalizeTypes, canonRefType, canonValType } from './canon.js';
 import { checkConstExprType, checkFunction, type ModuleCtx } from './code.js';
 import type { FuncInfo, ValidModule } from './info.js';
-import { isSubCompType, isSubDefType, isSubRefType } from './subtype.js';
+import { isSharedRef, isSubCompType, isSubDefType, isSubRefType } from './subtype.js';
 
 function invalid(reason: string, offset = -1, funcIndex = -1): never {
   throw new CompileError('invalid', reason, offset, funcIndex);
@@ -167,6 +167,7 @@ class ModuleValidator {
         invalid(`non-function type ${(m.types[i].comp as { type: number }).type}`);
       }
       if (s.descriptor !== undefined || s.describes !== undefined) this.checkDescriptorTypes(i);
+      if (d.shared && !compIsShared(d)) invalid('shared composite type must contain shared types');
       if (d.super) {
         const j = s.supers[0];
         if (d.super.final || !isSubCompType(d.comp, d.super.comp) || d.shared !== d.super.shared) {
@@ -235,14 +236,23 @@ class ModuleValidator {
     return canonRefType(t, this.types);
   }
 
-  private globalType(g: { type: ValType; mutable: boolean }): CGlobalType {
-    return { type: this.valType(g.type), mutable: g.mutable };
+  private globalType(g: GlobalType): CGlobalType {
+    const type = this.valType(g.type);
+    if (g.shared) {
+      if (!isSharedValType(type)) invalid('shared globals must have a shared value type');
+      return { type, mutable: g.mutable, shared: true };
+    }
+    return { type, mutable: g.mutable };
   }
 
   private tableType(t: TableType): CTableType {
     const elem = this.refType(t.elem);
     const limit = t.addr === 'i64' ? 0xffff_ffff_ffff_ffffn : 0xffff_ffffn;
     checkLimits(t.limits, limit, `table size must be at most ${t.addr === 'i64' ? '2^64-1' : '2^32-1'}`);
+    if (t.shared) {
+      if (!isSharedRef(elem)) invalid('shared tables must have a shared element type');
+      return { elem, min: t.limits.min, max: t.limits.max, addr: t.addr, shared: true };
+    }
     return { elem, min: t.limits.min, max: t.limits.max, addr: t.addr };
   }
 
@@ -291,6 +301,21 @@ function checkDescriptorClauses(m: Module): void {
       }
       if (s.descriptor !== undefined && !inGroup(s.descriptor)) invalid('descriptor type is outside rec group');
     }
+  }
+}
+
+/** Shared-everything: numeric and vector types are shared; references only to shared heap types. */
+function isSharedValType(t: CStorageType): boolean {
+  return typeof t === 'string' || isSharedRef(t);
+}
+
+function compIsShared(d: DefType): boolean {
+  const c = d.comp;
+  switch (c.kind) {
+    case 'func': return c.params.every(isSharedValType) && c.results.every(isSharedValType);
+    case 'struct': return c.fields.every(f => isSharedValType(f.type));
+    case 'array': return isSharedValType(c.field.type);
+    case 'cont': return c.type.shared;
   }
 }
 
