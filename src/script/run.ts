@@ -123,7 +123,8 @@ class Runner<C, I> {
       case 'assert_exception': return exec ? this.expectActionError(cmd.action, 'exception', null, cmd.loc) : NO_INTERPRETER;
       case 'assert_suspension': return exec ? this.expectActionError(cmd.action, 'suspension', cmd.message, cmd.loc) : NO_INTERPRETER;
       case 'assert_malformed':
-        this.expectError(() => this.compile(cmd.module), 'malformed', cmd.message, cmd.loc);
+        if (cmd.module.kind === 'quote') this.expectSyntaxError(cmd.module.text, cmd.message, cmd.loc);
+        else this.expectError(() => this.compile(cmd.module), 'malformed', cmd.message, cmd.loc);
         return undefined;
       case 'assert_invalid':
         this.expectError(() => this.compile(cmd.module), 'invalid', cmd.message, cmd.loc);
@@ -237,6 +238,30 @@ class Runner<C, I> {
       return;
     }
     throw new Failure(`expected ${want} error "${message ?? ''}", but it succeeded`);
+  }
+
+  /**
+   * Malformed text is a parse error, as in the reference runner: a quote module that parses but
+   * is rejected later (by the decoder, after encoding) means the text parser missed the problem.
+   */
+  private expectSyntaxError(text: string, message: string, loc: Loc): void {
+    let m: Module;
+    try {
+      m = parseModule(text, this.opts.features);
+    } catch (e) {
+      const c = this.classify(e);
+      if (c === null) throw new Failure(`expected malformed error, crashed: ${describe(e)}`);
+      if (c.class !== 'malformed') throw new Failure(`expected malformed error "${message}", got ${c.class} error: ${c.message}`);
+      if (!c.message.startsWith(message)) this.result.messageMismatches.push({ loc, expected: message, actual: c.message });
+      return;
+    }
+    let later = 'it compiled';
+    try {
+      this.compileAst(m);
+    } catch (e) {
+      later = `compiling it gave ${this.describeError(e)}`;
+    }
+    throw new Failure(`expected a text syntax error "${message}", but the text parsed (${later})`);
   }
 
   private classify(e: unknown): ClassifiedError | null {
