@@ -38,12 +38,12 @@ function withoutWeftOnly(stdout: string): string[] {
   return stdout.split('\n').filter((l) => !Object.keys(WEFT_ONLY).some((k) => l.startsWith(`${k} `)));
 }
 
-describe('fsops.c: weft WASI vs node:wasi', () => {
+for (const host of ['weft', 'weft-rt'] as const) describe(`fsops.c: weft WASI on ${host === 'weft' ? 'native wasm' : "weft's runtime"} vs node:wasi`, () => {
   let node: Outcome;
   let weft: Outcome;
   before(async () => {
     node = await run('node');
-    weft = await run('weft');
+    weft = await run(host);
   });
 
   it('exits with the same code (7) and stderr', () => {

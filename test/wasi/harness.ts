@@ -7,6 +7,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { ImportObject } from '../../src/cli/engine-select.js';
+import { instantiateOnRuntime } from '../../src/cli/runtime-engine.js';
 import { WASI as WeftWASI, type PreopenOption } from '../../src/wasi/index.js';
 
 /** The repository root (tests run from dist/test/wasi). */
@@ -29,7 +31,8 @@ export interface RunResult {
   stderr: string;
 }
 
-export type Host = 'node' | 'weft';
+/** node: node:wasi on native wasm; weft: weft WASI on native wasm; weft-rt: weft WASI on weft's runtime. */
+export type Host = 'node' | 'weft' | 'weft-rt';
 
 // node:wasi prints an ExperimentalWarning on first use; it is noise in test output.
 const emitWarning = process.emitWarning.bind(process);
@@ -46,7 +49,7 @@ const nodeWasi = import('node:wasi');
 
 async function makeWasi(host: Host, spec: RunSpec, stdio: [number, number, number]) {
   const [stdin, stdout, stderr] = stdio;
-  if (host === 'weft') {
+  if (host !== 'node') {
     return new WeftWASI({ args: spec.args, env: spec.env, preopens: spec.preopens, stdin, stdout, stderr, returnOnExit: true });
   }
   const preopens: Record<string, string> = {};
@@ -64,9 +67,13 @@ export async function runWasm(host: Host, wasmFile: string, spec: RunSpec = {}):
   let error: unknown = null;
   try {
     const wasi = await makeWasi(host, spec, fds);
-    const { instance } = await WebAssembly.instantiate(fs.readFileSync(wasmFile), wasi.getImportObject() as WebAssembly.Imports);
+    const bytes = fs.readFileSync(wasmFile);
+    const imports = wasi.getImportObject() as unknown as WebAssembly.Imports;
+    const instance = host === 'weft-rt'
+      ? instantiateOnRuntime(bytes, imports as ImportObject)
+      : (await WebAssembly.instantiate(bytes, imports)).instance;
     try {
-      code = wasi.start(instance) ?? 0;
+      code = wasi.start(instance as WebAssembly.Instance) ?? 0;
     } catch (e) {
       error = e;
     }

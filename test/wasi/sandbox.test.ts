@@ -81,7 +81,7 @@ const EXPECTED: Record<string, number> = {
   ro_gain_rights: E.NOTCAPABLE,
 };
 
-describe('WASI sandbox confinement (sandbox.c under weft WASI)', () => {
+for (const host of ['weft', 'weft-rt'] as const) describe(`WASI sandbox confinement (sandbox.c, weft WASI on ${host === 'weft' ? 'native wasm' : "weft's runtime"})`, () => {
   let base: string;
   let root: string;
   let result: RunResult;
@@ -110,7 +110,7 @@ describe('WASI sandbox confinement (sandbox.c under weft WASI)', () => {
     roBefore = snapshotTree(ro);
     roMtime = fs.statSync(path.join(ro, 'r.txt')).mtimeMs;
 
-    result = await runWasm('weft', path.join(TEST_WASM, 'sandbox.wasm'), {
+    result = await runWasm(host, path.join(TEST_WASM, 'sandbox.wasm'), {
       args: ['sandbox'],
       preopens: { '.': root, ro: { path: ro, readOnly: true } },
     });
