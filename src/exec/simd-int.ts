@@ -3,14 +3,15 @@
  * 64-bit lanes are handled as pairs of 32-bit words to avoid BigInt allocation).
  *
  * `intHandler(shape, op)` resolves a mnemonic to a handler: lane-wise operations come from the
- * tables below (lane function per operation name, view signedness from the `_s`/`_u` suffix),
+ * kernel tables below (one lane loop per operation name, view signedness from the `_s`/`_u` suffix),
  * the cross-lane ones (narrow, extend, extmul, extadd, dot) from small builders that stage their
  * inputs in the shared scratch area because result lanes overlap input lanes still to be read.
  */
 import type { Shape, SimdOp } from './simd-types.js';
 import { LOG2_BYTES } from './simd-types.js';
 import {
-  intAllTrue, intBitmask, intMap1, intMap2, intShift, intView, type IntViewKey, type Lane1, type Lane2,
+  intAllTrue, intBitmask, intMap1, intMap2, intShift, intView, type IntViewKey, type Kernel1, type Kernel2,
+  type ShiftKernel, type SignedViewKey,
 } from './simd-lanes.js';
 import { S, toScratch } from './simd-scratch.js';
 
@@ -18,64 +19,65 @@ const clamp = (r: number, lo: number, hi: number): number => (r < lo ? lo : r > 
 const minS = (bits: number): number => -(2 ** (bits - 1));
 const maxS = (bits: number): number => 2 ** (bits - 1) - 1;
 const maxU = (bits: number): number => 2 ** bits - 1;
-
-const lt: Lane2 = (x, y) => (x < y ? -1 : 0);
-const gt: Lane2 = (x, y) => (x > y ? -1 : 0);
-const le: Lane2 = (x, y) => (x <= y ? -1 : 0);
-const ge: Lane2 = (x, y) => (x >= y ? -1 : 0);
-const min: Lane2 = (x, y) => (x < y ? x : y);
-const max: Lane2 = (x, y) => (x > y ? x : y);
+const isUnsigned = (op: string): boolean => op.endsWith('_u');
 
 /** Q15 rounding multiply: (x*y + 2^14) >> 15; only -32768 * -32768 overflows, saturating to 32767. */
-export const q15mulr: Lane2 = (x, y) => {
-  const r = (x * y + 0x4000) >> 15;
-  return r > 0x7fff ? 0x7fff : r;
+const q15: Kernel2 = (x, p, d, n) => {
+  for (let i = p; i < p + n; i++) { const r = (x[i] * x[i + d] + 0x4000) >> 15; x[i] = r > 0x7fff ? 0x7fff : r; }
+};
+export const q15mulr = (key: IntViewKey): SimdOp => intMap2(key, q15);
+
+// One kernel literal per operation name (see simd-lanes.ts for why the loops are not shared);
+// `_s`/`_u` variants have the same body but run over signed/unsigned views.
+const BINARY: Readonly<Record<string, Kernel2>> = {
+  add: (x, p, d, n) => { for (let i = p; i < p + n; i++) x[i] = x[i] + x[i + d]; },
+  sub: (x, p, d, n) => { for (let i = p; i < p + n; i++) x[i] = x[i] - x[i + d]; },
+  // imul: 32-bit products are not exact in a double; its low bits are all a narrower lane keeps.
+  mul: (x, p, d, n) => { for (let i = p; i < p + n; i++) x[i] = Math.imul(x[i], x[i + d]); },
+  add_sat_s: (x, p, d, n, lo, hi) => { for (let i = p; i < p + n; i++) { const r = x[i] + x[i + d]; x[i] = r < lo ? lo : r > hi ? hi : r; } },
+  add_sat_u: (x, p, d, n, lo, hi) => { for (let i = p; i < p + n; i++) { const r = x[i] + x[i + d]; x[i] = r < lo ? lo : r > hi ? hi : r; } },
+  sub_sat_s: (x, p, d, n, lo, hi) => { for (let i = p; i < p + n; i++) { const r = x[i] - x[i + d]; x[i] = r < lo ? lo : r > hi ? hi : r; } },
+  sub_sat_u: (x, p, d, n, lo, hi) => { for (let i = p; i < p + n; i++) { const r = x[i] - x[i + d]; x[i] = r < lo ? lo : r > hi ? hi : r; } },
+  min_s: (x, p, d, n) => { for (let i = p; i < p + n; i++) { const y = x[i + d]; if (y < x[i]) x[i] = y; } },
+  min_u: (x, p, d, n) => { for (let i = p; i < p + n; i++) { const y = x[i + d]; if (y < x[i]) x[i] = y; } },
+  max_s: (x, p, d, n) => { for (let i = p; i < p + n; i++) { const y = x[i + d]; if (y > x[i]) x[i] = y; } },
+  max_u: (x, p, d, n) => { for (let i = p; i < p + n; i++) { const y = x[i + d]; if (y > x[i]) x[i] = y; } },
+  avgr_u: (x, p, d, n) => { for (let i = p; i < p + n; i++) x[i] = (x[i] + x[i + d] + 1) >>> 1; },
+  q15mulr_sat_s: q15,
+  eq: (x, p, d, n) => { for (let i = p; i < p + n; i++) x[i] = x[i] === x[i + d] ? -1 : 0; },
+  ne: (x, p, d, n) => { for (let i = p; i < p + n; i++) x[i] = x[i] !== x[i + d] ? -1 : 0; },
+  lt_s: (x, p, d, n) => { for (let i = p; i < p + n; i++) x[i] = x[i] < x[i + d] ? -1 : 0; },
+  lt_u: (x, p, d, n) => { for (let i = p; i < p + n; i++) x[i] = x[i] < x[i + d] ? -1 : 0; },
+  gt_s: (x, p, d, n) => { for (let i = p; i < p + n; i++) x[i] = x[i] > x[i + d] ? -1 : 0; },
+  gt_u: (x, p, d, n) => { for (let i = p; i < p + n; i++) x[i] = x[i] > x[i + d] ? -1 : 0; },
+  le_s: (x, p, d, n) => { for (let i = p; i < p + n; i++) x[i] = x[i] <= x[i + d] ? -1 : 0; },
+  le_u: (x, p, d, n) => { for (let i = p; i < p + n; i++) x[i] = x[i] <= x[i + d] ? -1 : 0; },
+  ge_s: (x, p, d, n) => { for (let i = p; i < p + n; i++) x[i] = x[i] >= x[i + d] ? -1 : 0; },
+  ge_u: (x, p, d, n) => { for (let i = p; i < p + n; i++) x[i] = x[i] >= x[i + d] ? -1 : 0; },
 };
 
-/** x + sign*y clamped to [lo, hi]; the bounds are computed once, when the handler is built. */
-function saturating(sign: 1 | -1, lo: number, hi: number): Lane2 {
-  return (x, y) => {
-    const r = x + sign * y;
-    return r < lo ? lo : r > hi ? hi : r;
-  };
+/** Saturation bounds [lo, hi] of a saturating operation on `bits`-wide lanes ([0, 0] otherwise). */
+function bounds(op: string, bits: number): [number, number] {
+  if (!op.includes('_sat_')) return [0, 0];
+  return isUnsigned(op) ? [0, maxU(bits)] : [minS(bits), maxS(bits)];
 }
 
-/** Lane-wise binary operations by name; the factory gets the lane width in bits. */
-const BINARY: Readonly<Record<string, (bits: number) => Lane2>> = {
-  add: () => (x, y) => x + y,
-  sub: () => (x, y) => x - y,
-  // 16-bit products are exact in a double; 32-bit ones are not, so use imul's wrapping product.
-  mul: bits => (bits === 32 ? Math.imul : (x, y) => x * y),
-  add_sat_s: bits => saturating(1, minS(bits), maxS(bits)),
-  add_sat_u: bits => saturating(1, 0, maxU(bits)),
-  sub_sat_s: bits => saturating(-1, minS(bits), maxS(bits)),
-  sub_sat_u: bits => saturating(-1, 0, maxU(bits)),
-  min_s: () => min, min_u: () => min, max_s: () => max, max_u: () => max,
-  avgr_u: () => (x, y) => (x + y + 1) >>> 1,
-  q15mulr_sat_s: () => q15mulr,
-  eq: () => (x, y) => (x === y ? -1 : 0),
-  ne: () => (x, y) => (x !== y ? -1 : 0),
-  lt_s: () => lt, lt_u: () => lt, gt_s: () => gt, gt_u: () => gt,
-  le_s: () => le, le_u: () => le, ge_s: () => ge, ge_u: () => ge,
-};
-
-const UNARY: Readonly<Record<string, Lane1>> = {
-  abs: x => (x < 0 ? -x : x),
-  neg: x => -x,
-  popcnt: x => {
-    x = x - ((x >> 1) & 0x55);
-    x = (x & 0x33) + ((x >> 2) & 0x33);
-    return (x + (x >> 4)) & 0x0f;
+const UNARY: Readonly<Record<string, Kernel1>> = {
+  abs: (x, p, n) => { for (let i = p; i < p + n; i++) if (x[i] < 0) x[i] = -x[i]; },
+  neg: (x, p, n) => { for (let i = p; i < p + n; i++) x[i] = -x[i]; },
+  popcnt: (x, p, n) => {
+    for (let i = p; i < p + n; i++) {
+      const b = x[i], c = b - ((b >> 1) & 0x55), c2 = (c & 0x33) + ((c >> 2) & 0x33);
+      x[i] = (c2 + (c2 >> 4)) & 0x0f;
+    }
   },
 };
 
-const SHIFT: Readonly<Record<string, Lane2>> = {
-  shl: (x, s) => x << s,
-  shr_s: (x, s) => x >> s,
-  shr_u: (x, s) => x >>> s,
+const SHIFT: Readonly<Record<string, ShiftKernel>> = {
+  shl: (x, p, n, s) => { for (let i = p; i < p + n; i++) x[i] = x[i] << s; },
+  shr_s: (x, p, n, s) => { for (let i = p; i < p + n; i++) x[i] = x[i] >> s; },
+  shr_u: (x, p, n, s) => { for (let i = p; i < p + n; i++) x[i] = x[i] >>> s; },
 };
-
-const isUnsigned = (op: string): boolean => op.endsWith('_u');
 
 /** narrow_*: two vectors of signed 2^(log2+1)-byte lanes saturated into one of 2^log2-byte lanes. */
 function narrow(log2: number, unsigned: boolean): SimdOp {
@@ -145,13 +147,14 @@ export function intHandler(shape: Shape, op: string): SimdOp | undefined {
   if (shape !== 'i8x16' && shape !== 'i16x8' && shape !== 'i32x4') return undefined;
   const log2 = LOG2_BYTES[shape], bits = 8 << log2, u = isUnsigned(op);
   const binary = BINARY[op];
-  if (binary) return intMap2(intView(log2, u), log2, binary(bits));
+  if (binary) return intMap2(intView(log2, u), binary, ...bounds(op, bits));
   const unary = UNARY[op];
-  if (unary) return intMap1(intView(log2, op === 'popcnt'), log2, unary);
+  if (unary) return intMap1(intView(log2, op === 'popcnt'), unary);
   const shift = SHIFT[op];
-  if (shift) return intShift(intView(log2, u), log2, shift);
-  if (op === 'all_true') return intAllTrue(intView(log2, false), log2);
-  if (op === 'bitmask') return intBitmask(intView(log2, false), log2);
+  if (shift) return intShift(intView(log2, u), shift);
+  const signed = intView(log2, false) as SignedViewKey;
+  if (op === 'all_true') return intAllTrue(signed);
+  if (op === 'bitmask') return intBitmask(signed);
   if (op.startsWith('narrow_')) return narrow(log2, u);
   if (op.startsWith('extend_')) return extend(log2, u, op.startsWith('extend_high'));
   if (op.startsWith('extmul_')) return extmul(log2, u, op.startsWith('extmul_high'));
