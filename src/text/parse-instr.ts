@@ -124,8 +124,7 @@ export class InstrParser {
     this.parseInstrs(out);
     if (t.text === 'if' && this.cur.eatKeyword('else')) {
       this.closingLabel(label);
-      out.push(instr(OP['else'], []));
-      this.parseInstrs(out);
+      this.elseBranch(out);
     }
     if (t.text === 'try') {
       // catch* catch_all? ... end, or delegate alone.
@@ -154,6 +153,14 @@ export class InstrParser {
     this.labels.pop();
   }
 
+  /** An else branch; an empty one is left out, as the binary format allows (and as wabt and the reference interpreter encode it). */
+  private elseBranch(out: Instr[]): void {
+    const at = out.length;
+    out.push(instr(OP['else'], []));
+    this.parseInstrs(out);
+    if (out.length === at + 1) out.pop();
+  }
+
   private folded(out: Instr[]): void {
     const cur: Cursor = this.cur;
     cur.lparen();
@@ -180,8 +187,7 @@ export class InstrParser {
         cur.rparen();
         if (cur.peekParen('else')) {
           cur.open('else');
-          out.push(instr(OP['else'], []));
-          this.parseInstrs(out);
+          this.elseBranch(out);
           cur.rparen();
         }
         out.push(instr(END, []));
