@@ -12,14 +12,13 @@
  * f32 operands are exact in double and double has more than 2*24+2 bits, add/sub/mul/div/sqrt
  * computed in double and then rounded once to f32 give the correctly rounded f32 result.
  */
-import type { Shape, SimdOp } from './simd-types.js';
+import type { Shape, SimdOp, SimdViews } from './simd-types.js';
 
 export const CANON_F32 = 0x7fc00000;
 /** High word of the canonical f64 NaN (the low word is 0). */
 export const CANON_F64_HI = 0x7ff80000;
 
 type F1 = (x: number) => number;
-type F2 = (x: number, y: number) => number;
 
 /** Round half to even; Math.round rounds halves up, so step back when that landed on an odd number. */
 export const nearest: F1 = x => {
@@ -28,14 +27,29 @@ export const nearest: F1 = x => {
   return r - x === 0.5 && r % 2 !== 0 ? r - 1 : r;
 };
 
-const UNARY: Readonly<Record<string, F1>> = {
-  sqrt: Math.sqrt, ceil: Math.ceil, floor: Math.floor, trunc: Math.trunc, nearest,
+type FloatView = Float32Array | Float64Array;
+/** Float kernels: lanes p..p+n-1 of x in place (binary: combined with x[i + d]); shared by f32x4 and f64x2. */
+type FKernel1 = (x: FloatView, p: number, n: number) => void;
+type FKernel2 = (x: FloatView, p: number, d: number, n: number) => void;
+
+// One loop literal per operation (see simd-lanes.ts on why loops are not shared through a lane
+// function). NaN results are canonicalised afterwards by the binders below.
+const UNARY: Readonly<Record<string, FKernel1>> = {
+  sqrt: (x, p, n) => { for (let i = p; i < p + n; i++) x[i] = Math.sqrt(x[i]); },
+  ceil: (x, p, n) => { for (let i = p; i < p + n; i++) x[i] = Math.ceil(x[i]); },
+  floor: (x, p, n) => { for (let i = p; i < p + n; i++) x[i] = Math.floor(x[i]); },
+  trunc: (x, p, n) => { for (let i = p; i < p + n; i++) x[i] = Math.trunc(x[i]); },
+  nearest: (x, p, n) => { for (let i = p; i < p + n; i++) x[i] = nearest(x[i]); },
 };
 
 // Math.min/max already order -0 below +0 and propagate NaN.
-const BINARY: Readonly<Record<string, F2>> = {
-  add: (x, y) => x + y, sub: (x, y) => x - y, mul: (x, y) => x * y, div: (x, y) => x / y,
-  min: Math.min, max: Math.max,
+const BINARY: Readonly<Record<string, FKernel2>> = {
+  add: (x, p, d, n) => { for (let i = p; i < p + n; i++) x[i] = x[i] + x[i + d]; },
+  sub: (x, p, d, n) => { for (let i = p; i < p + n; i++) x[i] = x[i] - x[i + d]; },
+  mul: (x, p, d, n) => { for (let i = p; i < p + n; i++) x[i] = x[i] * x[i + d]; },
+  div: (x, p, d, n) => { for (let i = p; i < p + n; i++) x[i] = x[i] / x[i + d]; },
+  min: (x, p, d, n) => { for (let i = p; i < p + n; i++) x[i] = Math.min(x[i], x[i + d]); },
+  max: (x, p, d, n) => { for (let i = p; i < p + n; i++) x[i] = Math.max(x[i], x[i + d]); },
 };
 
 const COMPARE: Readonly<Record<string, (x: number, y: number) => boolean>> = {
@@ -43,27 +57,34 @@ const COMPARE: Readonly<Record<string, (x: number, y: number) => boolean>> = {
   gt: (x, y) => x > y, le: (x, y) => x <= y, ge: (x, y) => x >= y,
 };
 
+/** Replace any NaN among the lanes of the slot at word a by the canonical NaN. */
+function canonF32(v: SimdViews, a: number): void {
+  const x = v.f32;
+  for (let i = a; i < a + 4; i++) if (x[i] !== x[i]) v.u32[i] = CANON_F32;
+}
+
+function canonF64(v: SimdViews, a: number): void {
+  const x = v.f64, p = a >> 1;
+  if (x[p] !== x[p]) { v.u32[a] = 0; v.u32[a + 1] = CANON_F64_HI; }
+  if (x[p + 1] !== x[p + 1]) { v.u32[a + 2] = 0; v.u32[a + 3] = CANON_F64_HI; }
+}
+
+function floatUnary(f32: boolean, k: FKernel1): SimdOp {
+  return f32
+    ? (v, a) => { k(v.f32, a, 4); canonF32(v, a); }
+    : (v, a) => { k(v.f64, a >> 1, 2); canonF64(v, a); };
+}
+
+/** An f32x4/f64x2 binary arithmetic handler by operation name (also used by relaxed min/max). */
+export function floatBinary(f32: boolean, op: string): SimdOp {
+  const k = BINARY[op];
+  if (!k) throw new Error(`no float kernel ${op}`);
+  return f32
+    ? (v, a, b) => { k(v.f32, a, b - a, 4); canonF32(v, a); }
+    : (v, a, b) => { k(v.f64, a >> 1, (b - a) >> 1, 2); canonF64(v, a); };
+}
+
 // ---- f32x4 ----------------------------------------------------------------------------------------
-
-export function f32Map1(f: F1): SimdOp {
-  return (v, a) => {
-    const x = v.f32, u = v.u32;
-    for (let i = a; i < a + 4; i++) {
-      const r = f(x[i]);
-      if (r !== r) u[i] = CANON_F32; else x[i] = r;
-    }
-  };
-}
-
-export function f32Map2(f: F2): SimdOp {
-  return (v, a, b) => {
-    const x = v.f32, u = v.u32, d = b - a;
-    for (let i = a; i < a + 4; i++) {
-      const r = f(x[i], x[i + d]);
-      if (r !== r) u[i] = CANON_F32; else x[i] = r;
-    }
-  };
-}
 
 export function f32Map3(f: (x: number, y: number, z: number) => number): SimdOp {
   return (v, a, b, c) => {
@@ -102,22 +123,6 @@ function f32Bits(f: (w: number) => number): SimdOp {
 function f64Put(v: { f64: Float64Array; u32: Uint32Array }, i: number, r: number): void {
   if (r === r) v.f64[i] = r;
   else { v.u32[2 * i] = 0; v.u32[2 * i + 1] = CANON_F64_HI; }
-}
-
-export function f64Map1(f: F1): SimdOp {
-  return (v, a) => {
-    const p = a >> 1;
-    f64Put(v, p, f(v.f64[p]));
-    f64Put(v, p + 1, f(v.f64[p + 1]));
-  };
-}
-
-export function f64Map2(f: F2): SimdOp {
-  return (v, a, b) => {
-    const x = v.f64, p = a >> 1, q = b >> 1;
-    f64Put(v, p, f(x[p], x[q]));
-    f64Put(v, p + 1, f(x[p + 1], x[q + 1]));
-  };
 }
 
 export function f64Map3(f: (x: number, y: number, z: number) => number): SimdOp {
@@ -221,8 +226,8 @@ export function floatHandler(shape: Shape, op: string): SimdOp | undefined {
   }
   if (shape !== 'f32x4' && shape !== 'f64x2') return undefined;
   const f32 = shape === 'f32x4';
-  if (UNARY[op]) return (f32 ? f32Map1 : f64Map1)(UNARY[op]);
-  if (BINARY[op]) return (f32 ? f32Map2 : f64Map2)(BINARY[op]);
+  if (UNARY[op]) return floatUnary(f32, UNARY[op]);
+  if (BINARY[op]) return floatBinary(f32, op);
   if (COMPARE[op]) return (f32 ? f32Compare : f64Compare)(COMPARE[op]);
   switch (op) {
     case 'abs': return f32 ? f32Bits(clearSign) : f64SignBits(clearSign);

@@ -21,7 +21,7 @@
  */
 import type { SimdOp } from './simd-types.js';
 import { bitselect, swizzle } from './simd-bitwise.js';
-import { f32Map2, f32Map3, f64Map2, f64Map3, truncF32x4, truncF64x2Zero, truncSatS, truncSatU } from './simd-float.js';
+import { f32Map3, f64Map3, floatBinary, truncF32x4, truncF64x2Zero, truncSatS, truncSatU } from './simd-float.js';
 import { q15mulr } from './simd-int.js';
 import { S, toScratch } from './simd-scratch.js';
 
@@ -61,10 +61,10 @@ const OPS: Readonly<Record<string, SimdOp>> = {
   'i16x8.relaxed_laneselect': bitselect,
   'i32x4.relaxed_laneselect': bitselect,
   'i64x2.relaxed_laneselect': bitselect,
-  'f32x4.relaxed_min': f32Map2(Math.min),
-  'f32x4.relaxed_max': f32Map2(Math.max),
-  'f64x2.relaxed_min': f64Map2(Math.min),
-  'f64x2.relaxed_max': f64Map2(Math.max),
+  'f32x4.relaxed_min': floatBinary(true, 'min'),
+  'f32x4.relaxed_max': floatBinary(true, 'max'),
+  'f64x2.relaxed_min': floatBinary(false, 'min'),
+  'f64x2.relaxed_max': floatBinary(false, 'max'),
   'i16x8.relaxed_q15mulr_s': q15mulr('i16'),
   'i16x8.relaxed_dot_i8x16_i7x16_s': dot,
   'i32x4.relaxed_dot_i8x16_i7x16_add_s': dotAdd,
