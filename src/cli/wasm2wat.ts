@@ -13,11 +13,14 @@ const USAGE = `usage: weft wasm2wat IN.wasm [-o OUT.wat] [options]
   --no-check            do not validate (print invalid modules too)
   --no-names            ignore the name section: numeric indices only
   --quoted-ids          write names that are not plain ids as $"..."
+  --name-section        also print the "name" section itself as (@custom "name" ...)
   --all-features        enable every proposal, including those off by default
   --enable F1,F2        enable features;  --disable F1,F2  disable features`;
 
 const SPEC = {
-  flags: { ...COMMON_FLAGS, '--no-check': 'no-check', '--no-names': 'no-names', '--quoted-ids': 'quoted-ids' },
+  flags: { ...COMMON_FLAGS, '--no-check': 'no-check', '--no-names': 'no-names', '--quoted-ids': 'quoted-ids',
+    '--name-section': 'name-section',
+  },
   options: { ...COMMON_OPTIONS, '-o': 'output', '--output': 'output' },
 };
 
@@ -29,7 +32,12 @@ export function main(args: string[]): Promise<number> {
     }
     const features = featuresFrom(a);
     const { module } = loadModule(a.positional[0], { features, validate: !a.flags.has('no-check') });
-    const text = printModule(module, { names: !a.flags.has('no-names'), quotedIds: a.flags.has('quoted-ids') });
+    const text = printModule(module, {
+      names: !a.flags.has('no-names'),
+      quotedIds: a.flags.has('quoted-ids'),
+      // The $ids already show the names; the raw section is only wanted for exact round trips.
+      customs: a.flags.has('name-section') ? 'all' : 'except-name',
+    });
     emit(text, a.options.get('output'), false);
     return 0;
   });
