@@ -5,6 +5,7 @@
 import type { Engine } from './engine.js';
 import type { FeatureSet } from '../features.js';
 import { InternalEngine } from './engine-internal.js';
+import { ValidateEngine } from './engine-validate.js';
 
 export interface EngineOptions {
   readonly features?: FeatureSet;
@@ -12,6 +13,7 @@ export interface EngineOptions {
 
 const FACTORIES: Record<string, (opts: EngineOptions) => Engine> = {
   internal: opts => new InternalEngine(opts) as Engine,
+  validate: opts => new ValidateEngine(opts) as Engine,
 };
 
 export const ENGINE_NAMES: readonly string[] = Object.keys(FACTORIES);

@@ -33,3 +33,11 @@ test('failures.wast: every assertion fails, at its line', () => {
   const lines = r.outcomes.filter(o => o.outcome === 'failed').map(o => o.loc.line);
   assert.deepEqual(lines, [6, 7, 8, 9, 10, 11, 12, 13, 14]);
 });
+
+test('the validate engine checks compile-time assertions and skips execution', () => {
+  const r = runWastFile({ path: resolve(WAST_DIR, 'directives.wast'), name: 'directives.wast' }, createEngine('validate'));
+  assert.deepEqual(failureLines(r), []);
+  assert.ok(r.passed >= 6, `${r.passed} compile-time assertions passed`);
+  assert.ok(r.skipped > 20);
+  assert.deepEqual([...r.skipReasons.keys()], ['no interpreter yet']);
+});
