@@ -12,7 +12,7 @@ import type { Instr, MemArg, Module } from '../syntax/module.js';
 import { OPCODES, type OpInfo } from '../syntax/opcodes.js';
 import type { BlockType, MemType, ValType, HeapType, RefType } from '../syntax/types.js';
 import type { CGlobalType, CHeapType, CRefType, CTableType, CValType, DefType } from './canon-types.js';
-import { canonHeapType, canonRefType, canonValType, cvalTypeToString, mkRef } from './canon.js';
+import { canonHeapType, canonRefType, canonValType, cvalTypeToString } from './canon.js';
 import type { BlockSig, BranchTarget, FuncInfo } from './info.js';
 import { isSubValType } from './subtype.js';
 import { RULES, type Rule } from './rules.js';
@@ -382,7 +382,7 @@ export class CodeChecker {
 
   // ---- the main loop ----
 
-  run(): FuncInfo | null {
+  run(): void {
     const { body, ctx } = this;
     const enabled = enabledOps(ctx.features);
     this.pushCtrl(Kind.Func, { params: EMPTY, results: this.funcType.results });
@@ -409,7 +409,6 @@ export class CodeChecker {
       throw new CompileError('malformed', this.ctrls.length !== 0 ? 'unexpected end of section or function' : 'END opcode expected',
         this.ins ? this.ins.offset : -1, this.funcIndex);
     }
-    return null;
   }
 
   /** A monomorphic instruction: typed straight from its opcode-table signature. */
@@ -441,11 +440,6 @@ export class CodeChecker {
       endOf: this.endOf, elseOf: this.elseOf, heights: this.heights, branches: this.branches,
       blockTypes: this.blockTypes, refTypes: this.refTypes,
     };
-  }
-
-  /** `(ref null? exact? ht)` with the sharedness of abstract `ht` kept from `like`. */
-  ref(heap: CHeapType, nullable: boolean, exact = false, shared = false): CRefType {
-    return mkRef(heap, nullable, exact, shared);
   }
 }
 

@@ -8,7 +8,7 @@ import type { CValType } from './canon-types.js';
 import { Kind, type CodeChecker, type Ctrl, type VT } from './code.js';
 import { mkRef } from './canon.js';
 import type { BranchTarget } from './info.js';
-import { isSubRefType, isSubValType, isSubValTypes } from './subtype.js';
+import { isSubRefType, isSubValTypes } from './subtype.js';
 import type { Rule } from './rules.js';
 
 const EXNREF_NN = mkRef('exn', false);
@@ -112,8 +112,6 @@ export const CONTROL_RULES: Record<string, Rule> = {
       c.pushVals(popped);
       targets.push(c.target(depth));
     }
-    c.vh -= arity;
-    if (c.vh < c.ctrls[c.ctrls.length - 1].height) c.vh = c.ctrls[c.ctrls.length - 1].height;
     c.branches[c.pc] = targets;
     c.setUnreachable();
   },
@@ -238,10 +236,8 @@ export const CONTROL_RULES: Record<string, Rule> = {
     c.popCtrl();
     c.closeFrame(f, c.pc);
     c.endOf[c.pc] = c.pc;
-    const depth = ins.imm[0] as number;
-    // Delegating past the outermost label means delegating to the caller.
-    c.branches[c.pc] = [depth === c.ctrls.length - 1 ? c.target(depth) : c.target(Math.min(depth, c.ctrls.length - 1))];
-    if (depth > c.ctrls.length - 1) c.label(depth);
+    // The label is counted from outside the try; the function's label means the caller.
+    c.branches[c.pc] = [c.target(ins.imm[0] as number)];
     c.pushVals(f.results);
   },
   rethrow: (c, ins) => {
@@ -251,10 +247,3 @@ export const CONTROL_RULES: Record<string, Rule> = {
   },
 };
 
-/** Checks a value type list against a label's types for branch-like handlers. */
-export function labelMatches(c: CodeChecker, l: Ctrl, ts: readonly CValType[]): boolean {
-  const lt = c.labelTypes(l);
-  if (lt.length !== ts.length) return false;
-  for (let i = 0; i < ts.length; i++) if (!isSubValType(ts[i], lt[i])) return false;
-  return true;
-}

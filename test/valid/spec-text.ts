@@ -9,6 +9,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { decodeModule } from '../../src/binary/decode.js';
+import { encodeModule } from '../../src/binary/encode.js';
 import { CompileError } from '../../src/errors.js';
 import { ALL_FEATURES, features, type FeatureSet } from '../../src/features.js';
 import type { ScriptModule } from '../../src/script/ast.js';
@@ -26,11 +27,13 @@ export interface TextStats {
 
 type Outcome = { ok: true } | { ok: false; phase: string; reason: string };
 
-function check(sm: ScriptModule, f: FeatureSet): Outcome | null {
+/** Validates a script module; `roundTrip` also validates a text module's re-encoded binary. */
+function check(sm: ScriptModule, f: FeatureSet, roundTrip = false): Outcome | null {
   try {
     if (sm.kind === 'quote') return null;
     const m = sm.kind === 'text' ? sm.module : decodeModule(sm.bytes, f);
     validateModule(m, f);
+    if (roundTrip && sm.kind === 'text') validateModule(decodeModule(encodeModule(m), f), f);
     return { ok: true };
   } catch (e) {
     if (e instanceof CompileError) return { ok: false, phase: e.phase, reason: e.reason };
@@ -76,7 +79,7 @@ export function runTextSpec(files: { file: string; features: FeatureSet }[]): Te
       const fail = (kind: string, detail: string): void => { s.failures.push({ file: name, line: cmd.loc.line, kind, detail }); };
       switch (cmd.kind) {
         case 'module': case 'assert_unlinkable': case 'assert_uninstantiable': case 'assert_trap_module': {
-          const out = check(cmd.module, features);
+          const out = check(cmd.module, features, true);
           if (!out) break;
           s.valid++;
           if (out.ok) s.validOk++;
@@ -114,7 +117,7 @@ export function runTextSpec(files: { file: string; features: FeatureSet }[]): Te
 export function textSummary(s: TextStats): string {
   return [
     `scripts parsed: ${s.files}, unparsable by weft's text parser: ${s.unparsable.length}`,
-    `valid modules accepted: ${s.validOk}/${s.valid}`,
+    `valid modules accepted (as text AST and re-encoded binary): ${s.validOk}/${s.valid}`,
     `assert_invalid rejected as invalid: ${s.invalidOk}/${s.invalid} (message matches: ${s.invalidMessageOk})`,
     `assert_malformed (binary) rejected: ${s.malformedOk}/${s.malformed}`,
     `failures: ${s.failures.length}`,
