@@ -139,7 +139,8 @@ export function tokenize(text: string, source?: string): Token[] {
     const c = text[i];
     if (c === ' ' || c === '\t' || c === '\n' || c === '\r') { i++; continue; }
     if (c === ';' && text[i + 1] === ';') {
-      while (i < n && text[i] !== '\n') i++;
+      // A line comment ends at a line feed or a carriage return.
+      while (i < n && text[i] !== '\n' && text[i] !== '\r') i++;
       continue;
     }
     if (c === '(' && text[i + 1] === ';') {

@@ -356,8 +356,11 @@ class ModuleBuilder {
       const n = BigInt(init.length);
       const type: TableType = { elem, limits: { min: n, max: n }, addr: prefix.addr, ...(prefix.shared ? { shared: true } : {}) };
       this.tables.push({ type, init: null });
+      // Function indices are `(ref func)` items: the index form when the table holds plain
+      // function references, else expressions typed as the table (e.g. `(ref null $ft)`).
+      const indexForm = !usesExprs && elem.heap === 'func' && !elem.shared && !elem.exact;
       this.elems.push({
-        type: usesExprs ? elem : FUNC_INDEX_ELEM, init, usesExprs,
+        type: indexForm ? FUNC_INDEX_ELEM : elem, init, usesExprs: !indexForm,
         mode: { kind: 'active', table: index, offset: constZero(prefix.addr) },
       });
       return;
