@@ -1,20 +1,7 @@
 /**
- * Relaxed SIMD. The proposal lets each of these instructions return one of a set of results; weft
- * picks ONE fixed behaviour per instruction so that results are deterministic, identical across
- * runs and hosts, and always inside the set the spec tests (core/relaxed_*.wast) accept:
- *
- *   instruction                               weft's behaviour
- *   i8x16.relaxed_swizzle                     = i8x16.swizzle (index >= 16 gives 0)
- *   i32x4.relaxed_trunc_f32x4_{s,u}           = i32x4.trunc_sat_f32x4_{s,u} (NaN -> 0, saturate)
- *   i32x4.relaxed_trunc_f64x2_{s,u}_zero      = i32x4.trunc_sat_f64x2_{s,u}_zero
- *   f32x4/f64x2.relaxed_madd                  unfused: round(round(a*b) + c)
- *   f32x4/f64x2.relaxed_nmadd                 unfused: round(-round(a*b) + c)
- *   i{8x16,16x8,32x4,64x2}.relaxed_laneselect = v128.bitselect (bit-wise, whatever the mask)
- *   f32x4/f64x2.relaxed_{min,max}             = f32x4/f64x2.{min,max} (NaN -> canonical NaN, -0 < +0)
- *   i16x8.relaxed_q15mulr_s                   = i16x8.q15mulr_sat_s (saturates to 32767)
- *   i16x8.relaxed_dot_i8x16_i7x16_s           both operands signed; pair sums wrap to 16 bits
- *   i32x4.relaxed_dot_i8x16_i7x16_add_s       the i16 pair sums above (wrapped), sign-extended,
- *                                             added in pairs and to c, wrapping to 32 bits
+ * Relaxed SIMD handlers. The proposal lets each of these instructions return one of a set of
+ * results; weft picks ONE fixed behaviour per instruction (deterministic, identical across runs and
+ * hosts, inside the set core/relaxed_*.wast accepts). The choices are tabled at the top of simd.ts.
  *
  * Unfused madd was chosen because JS has no fused multiply-add for f64; for f32 the product of two
  * f32 values is exact in double, so rounding it to f32 first (Math.fround) gives the unfused result.

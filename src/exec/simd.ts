@@ -9,11 +9,28 @@
  *   simd-types.ts        the contract (SimdViews, SimdOp, SimdMemOp, simdViews)
  *   simd-bitwise.ts      v128.not/and/or/xor/andnot/bitselect/any_true/const, shuffle, swizzle
  *   simd-lane-access.ts  splat, extract_lane, replace_lane
+ *   simd-lanes.ts        binding per-operation lane loops (kernels) to typed views
+ *   simd-scratch.ts      the preallocated scratch area for cross-lane operations
  *   simd-int.ts          i8x16/i16x8/i32x4 arithmetic, comparisons, shifts, narrow/extend/extmul/dot
  *   simd-i64.ts          i64x2, on pairs of 32-bit words
  *   simd-float.ts        f32x4/f64x2 arithmetic, comparisons, rounding, conversions, NaN rules
- *   simd-relaxed.ts      relaxed SIMD, with the table of the behaviours weft chose
+ *   simd-relaxed.ts      relaxed SIMD (the behaviours chosen are tabled below)
  *   simd-memory.ts       loads, stores, splat/zero/extend loads, lane loads and stores
+ *
+ * Relaxed SIMD: where the proposal allows several results, weft always gives this one:
+ *
+ *   instruction                               weft's behaviour
+ *   i8x16.relaxed_swizzle                     = i8x16.swizzle (index >= 16 gives 0)
+ *   i32x4.relaxed_trunc_f32x4_{s,u}           = i32x4.trunc_sat_f32x4_{s,u} (NaN -> 0, saturate)
+ *   i32x4.relaxed_trunc_f64x2_{s,u}_zero      = i32x4.trunc_sat_f64x2_{s,u}_zero
+ *   f32x4/f64x2.relaxed_madd                  unfused: round(round(a*b) + c)
+ *   f32x4/f64x2.relaxed_nmadd                 unfused: round(-round(a*b) + c)
+ *   i{8x16,16x8,32x4,64x2}.relaxed_laneselect = v128.bitselect (bit-wise, whatever the mask)
+ *   f32x4/f64x2.relaxed_{min,max}             = f32x4/f64x2.{min,max} (NaN -> canonical NaN, -0 < +0)
+ *   i16x8.relaxed_q15mulr_s                   = i16x8.q15mulr_sat_s (saturates to 32767)
+ *   i16x8.relaxed_dot_i8x16_i7x16_s           both operands signed; pair sums wrap to 16 bits
+ *   i32x4.relaxed_dot_i8x16_i7x16_add_s       the i16 pair sums above (wrapped), sign-extended,
+ *                                             added in pairs and to c, wrapping to 32 bits
  */
 import { OPCODES } from '../syntax/opcodes.js';
 import type { SimdMemOp, SimdOp } from './simd-types.js';
