@@ -48,3 +48,14 @@
 (assert_return (invoke "struct") (ref.struct))
 (assert_return (invoke "array") (ref.array))
 (assert_return (invoke "array") (either (ref.struct) (ref.array)))
+
+(module
+  (tag $t)
+  (func (export "exn") (result exnref)
+    (block $h (result exnref)
+      (try_table (catch_all_ref $h) (throw $t))
+      (unreachable)))
+  (func (export "null-exn") (result exnref) (ref.null exn))
+)
+(assert_return (invoke "exn") (ref.exn))
+(assert_return (invoke "null-exn") (ref.null exn))
