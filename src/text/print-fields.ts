@@ -122,12 +122,16 @@ export function printFunc(fc: FieldContext, defIndex: number, f: Func, indent: s
     sig.push(...printLocalDecls('param', comp.params, 0, fc, index));
     if (comp.results.length) sig.push(`(result ${comp.results.map(t => printValType(t, fc.ids)).join(' ')})`);
   }
-  out.push(`${indent}(${sig.join(' ')}`);
   const inner = indent + fc.unit;
+  const lines: string[] = [];
   const locals = printLocalDecls('local', f.locals, nParams, fc, index);
-  if (locals.length) out.push(inner + locals.join(' '));
-  printBody(f.body, plainContext(fc.ids, index), inner, fc.unit, out);
-  out.push(indent + ')');
+  if (locals.length) lines.push(inner + locals.join(' '));
+  printBody(f.body, plainContext(fc.ids, index), inner, fc.unit, lines);
+  if (lines.length === 0) {
+    out.push(`${indent}(${sig.join(' ')})`);
+    return;
+  }
+  out.push(`${indent}(${sig.join(' ')}`, ...lines, indent + ')');
 }
 
 // ---- tables, memories, globals, tags ----------------------------------------------------------

@@ -1,6 +1,8 @@
 /**
  * The printer's round trip over the spec testsuite: for every module expected to be valid,
- * b1 = encode(module) (core and proposals); print(decode(b1)) parsed and encoded again must give b1 byte for byte.
+ * b1 = encode(module) (core and proposals); print(decode(b1)) parsed and encoded again must give
+ * b1 byte for byte.
+ * Text modules are also checked encoded with a name section, so that the printed $ids are tested.
  * WEFT_TESTSUITE overrides the testsuite location; a missing testsuite skips with a message.
  */
 import { test, after } from 'node:test';
@@ -58,7 +60,7 @@ function onlyDataCountDiffers(b1: Uint8Array): boolean {
   return sameBytes(encodeModule({ ...back, dataCount: m.dataCount }), b1);
 }
 
-const totals = { modules: 0, passed: 0, inexpressible: 0, broken: 0 };
+const totals = { modules: 0, passed: 0, inexpressible: 0, broken: 0, named: 0, namedPassed: 0 };
 
 if (!existsSync(CORE)) {
   test('round trip over the spec testsuite', { skip: `testsuite not found at ${CORE} (set WEFT_TESTSUITE)` }, () => {});
@@ -76,12 +78,20 @@ if (!existsSync(CORE)) {
         if (why === null) totals.passed++;
         else if (onlyDataCountDiffers(m.bytes)) totals.inexpressible++;
         else failures.push(`line ${m.line}: ${why}`);
+        // With a name section the printer writes $ids; the text must still read back the same.
+        if (m.named) {
+          totals.named++;
+          const whyNamed = roundTrip(m.named);
+          if (whyNamed === null) totals.namedPassed++;
+          else failures.push(`line ${m.line} (with names): ${whyNamed}`);
+        }
       }
       assert.deepEqual(failures, []);
     });
   }
   after(() => {
     console.log(`# round trip: ${totals.passed}/${totals.modules} modules identical`
-      + `, ${totals.inexpressible} not expressible in text, ${totals.broken} skipped (parse/decode failed before printing)`);
+      + `, ${totals.inexpressible} not expressible in text, ${totals.broken} skipped (parse/decode failed before printing)`
+      + `; with name sections: ${totals.namedPassed}/${totals.named} identical`);
   });
 }

@@ -14,6 +14,8 @@ export interface WastModule {
   readonly line: number;
   /** Canonical bytes: the encoding of the parsed (text) or decoded (binary) module. */
   readonly bytes: Uint8Array;
+  /** For text modules: the encoding with a `name` section built from the $ids (exercises ids). */
+  readonly named: Uint8Array | null;
 }
 
 type ParseScript = (text: string, source?: string) => Script;
@@ -35,9 +37,9 @@ async function loadScriptParser(): Promise<ParseScript | null> {
 /** Commands whose module must be valid (linking or instantiating may still fail). */
 const VALID_MODULE_COMMANDS = new Set(['module', 'assert_trap_module', 'assert_unlinkable', 'assert_uninstantiable']);
 
-function canonical(sm: ScriptModule): Uint8Array | null {
-  if (sm.kind === 'text') return encodeModule(sm.module);
-  if (sm.kind === 'binary') return encodeModule(decodeModule(sm.bytes, ALL_FEATURES));
+function canonical(sm: ScriptModule): Omit<WastModule, 'line'> | null {
+  if (sm.kind === 'text') return { bytes: encodeModule(sm.module), named: encodeModule(sm.module, { names: true }) };
+  if (sm.kind === 'binary') return { bytes: encodeModule(decodeModule(sm.bytes, ALL_FEATURES)), named: null };
   return null;
 }
 
@@ -87,8 +89,8 @@ export async function validModules(file: string): Promise<{ modules: WastModule[
     for (const c of script.commands) {
       if (!VALID_MODULE_COMMANDS.has(c.kind) || !('module' in c) || typeof c.module !== 'object' || c.module === null) continue;
       try {
-        const bytes = canonical(c.module);
-        if (bytes) modules.push({ line: c.loc.line, bytes });
+        const enc = canonical(c.module);
+        if (enc) modules.push({ line: c.loc.line, ...enc });
       } catch {
         broken++;
       }
@@ -98,7 +100,8 @@ export async function validModules(file: string): Promise<{ modules: WastModule[
   for (const f of topLevelForms(src)) {
     if (!/^\(module\b/.test(f.text) || /^\(module\s+(\$\S+\s+)?(binary|quote|definition|instance)\b/.test(f.text)) continue;
     try {
-      modules.push({ line: f.line, bytes: encodeModule(parseModule(f.text, ALL_FEATURES)) });
+      const m = parseModule(f.text, ALL_FEATURES);
+      modules.push({ line: f.line, bytes: encodeModule(m), named: encodeModule(m, { names: true }) });
     } catch {
       broken++;
     }
