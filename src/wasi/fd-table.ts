@@ -45,7 +45,8 @@ export interface PreopenSpec {
   readOnly: boolean;
 }
 
-function filetypeOfStats(st: fs.Stats | fs.BigIntStats): number {
+/** The WASI filetype of host stats (FIFOs and sockets both read as stream sockets, as uvwasi does). */
+export function filetypeOfStats(st: fs.Stats | fs.BigIntStats): number {
   if (st.isFile()) return FileType.REGULAR_FILE;
   if (st.isDirectory()) return FileType.DIRECTORY;
   if (st.isCharacterDevice()) return FileType.CHARACTER_DEVICE;
@@ -54,7 +55,6 @@ function filetypeOfStats(st: fs.Stats | fs.BigIntStats): number {
   if (st.isSocket() || st.isFIFO()) return FileType.SOCKET_STREAM;
   return FileType.UNKNOWN;
 }
-export { filetypeOfStats };
 
 /** The rights a directory gets below a preopen with the given mode. */
 export function dirRights(readOnly: boolean): { base: bigint; inheriting: bigint } {

@@ -1,8 +1,8 @@
 /**
  * `weft run` end to end, as a child process: exit codes pass through, directories are granted with
  * --dir/--dir-ro, --env and --invoke work, and failures are one clear line (traps: one line plus the
- * wasm stack), never a Node stack trace. The engine is WEFT_ENGINE from the environment, `native`
- * by default, so `WEFT_ENGINE=weft` runs the same checks on weft's own engine.
+ * wasm stack), never a Node stack trace. Runs on the native engine and on weft's runtime, or only
+ * on the engine WEFT_ENGINE names (e.g. `WEFT_ENGINE=weft` for weft's JS API once it exists).
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -12,12 +12,12 @@ import { describe, it } from 'node:test';
 import { EXAMPLES, ROOT, tmpDir } from './harness.js';
 
 const WEFT = path.join(ROOT, 'bin/weft.js');
-const ENGINE = process.env['WEFT_ENGINE'] ?? 'native';
+const ENGINES = process.env['WEFT_ENGINE'] ? [process.env['WEFT_ENGINE']] : ['native', 'runtime'];
 
-function weftRun(args: string[], opts: { cwd?: string; input?: string } = {}) {
+function weftRunOn(engine: string, args: string[], opts: { cwd?: string; input?: string } = {}) {
   const r = spawnSync(process.execPath, [WEFT, 'run', ...args], {
     cwd: opts.cwd ?? EXAMPLES, input: opts.input ?? '', encoding: 'utf8',
-    env: { ...process.env, WEFT_ENGINE: ENGINE }, timeout: 60_000,
+    env: { ...process.env, WEFT_ENGINE: engine }, timeout: 60_000,
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
@@ -26,7 +26,9 @@ function assertNoNodeStack(stderr: string): void {
   assert.doesNotMatch(stderr, /at .*\.js:\d+|node:internal|file:\/\//, `Node stack trace leaked:\n${stderr}`);
 }
 
-describe(`weft run (engine: ${ENGINE})`, () => {
+for (const engine of ENGINES) describe(`weft run (engine: ${engine})`, () => {
+  const weftRun = weftRunOn.bind(null, engine);
+
   it('hello.wasm prints its greeting and arguments, exit 0', () => {
     const r = weftRun(['hello.wasm', 'one', '--two']);
     assert.equal(r.stderr, '');
