@@ -48,10 +48,27 @@ class ModuleValidator {
     this.types = canonicalizeTypes(m);
     this.types.forEach((d, i) => { if (!this.typeIndex.has(d)) this.typeIndex.set(d, i); });
     this.checkTypes();
+    const spaces = this.indexSpaces();
+    const ctx: ModuleCtx = {
+      module: m, features, types: this.types, ...spaces, dataCount: m.datas.length,
+      declaredRefs: declaredRefs(m, spaces.funcTypes.length), typeIndexOf: d => this.typeIndex.get(d) ?? -1,
+    };
+    this.checkInitializers(ctx, spaces.importedGlobals);
+    this.checkStartAndExports(ctx);
+    const nImported = ctx.funcTypes.length - m.funcs.length;
+    const funcs: FuncInfo[] = m.funcs.map((f, i) =>
+      checkFunction(ctx, nImported + i, ctx.funcTypes[nImported + i], f.locals, f.body));
+    return {
+      module: m, features, types: this.types, funcs, funcTypes: ctx.funcTypes, tables: ctx.tables, mems: ctx.mems,
+      globals: ctx.globals, tags: ctx.tags, elemTypes: ctx.elemTypes, declaredRefs: ctx.declaredRefs,
+    };
+  }
 
-    // ---- index spaces ----
+  /** Canonical types of every index space, imports first. */
+  private indexSpaces() {
+    const { m, features } = this;
     const funcTypes: DefType[] = [];
-    const exactFuncs: number[] = [];
+    const exact: number[] = [];
     const tables: CTableType[] = [];
     const mems: MemType[] = [];
     const globals: CGlobalType[] = [];
@@ -59,7 +76,7 @@ class ModuleValidator {
     for (const imp of m.imports) {
       const d = imp.desc;
       switch (d.kind) {
-        case 'func': funcTypes.push(this.funcType(d.type)); exactFuncs.push(d.exact ? 1 : 0); break;
+        case 'func': funcTypes.push(this.funcType(d.type)); exact.push(d.exact ? 1 : 0); break;
         case 'table': tables.push(this.tableType(d.type)); break;
         case 'memory': mems.push(this.memType(d.type)); break;
         case 'global': globals.push(this.globalType(d.type)); break;
@@ -67,50 +84,34 @@ class ModuleValidator {
       }
     }
     const importedGlobals = globals.length;
-    for (const f of m.funcs) { funcTypes.push(this.funcType(f.type)); exactFuncs.push(1); }
+    // Defined functions have exactly their declared type (custom descriptors' exact references).
+    for (const f of m.funcs) { funcTypes.push(this.funcType(f.type)); exact.push(1); }
     for (const t of m.tables) tables.push(this.tableType(t.type));
     for (const mt of m.mems) mems.push(this.memType(mt));
     if (mems.length > 1 && !features['multi-memory']) invalid('multiple memories');
     if (tables.length > 1 && !features['reference-types']) invalid('multiple tables');
     for (const t of m.tags) tags.push(this.tagType(t.type));
-    const definedGlobalTypes = m.globals.map(g => this.globalType(g.type));
-    const allGlobals = globals.concat(definedGlobalTypes);
+    for (const g of m.globals) globals.push(this.globalType(g.type));
     const elemTypes = m.elems.map(e => this.refType(e.type));
+    return { funcTypes, exactFuncs: Uint8Array.from(exact), tables, mems, globals, tags, elemTypes, importedGlobals };
+  }
 
-    // ---- C.refs: functions that ref.func may name inside function bodies ----
-    const declaredRefs = new Uint8Array(funcTypes.length);
-    const declare = (e: Expr): void => {
-      for (const ins of e) {
-        if (ins.op === REF_FUNC) {
-          const idx = ins.imm[0] as number;
-          if (idx < declaredRefs.length) declaredRefs[idx] = 1;
-        }
-      }
-    };
-    for (const g of m.globals) declare(g.init);
-    for (const t of m.tables) if (t.init) declare(t.init);
-    for (const e of m.elems) {
-      for (const i of e.init) declare(i);
-      if (e.mode.kind === 'active') declare(e.mode.offset);
-    }
-    for (const d of m.datas) if (d.mode.kind === 'active') declare(d.mode.offset);
-    for (const x of m.exports) if (x.kind === 'func' && x.index < declaredRefs.length) declaredRefs[x.index] = 1;
-
-    const ctx: ModuleCtx = {
-      module: m, features, types: this.types, funcTypes, tables, mems, globals: allGlobals, tags, elemTypes,
-      dataCount: m.datas.length, declaredRefs, exactFuncs: Uint8Array.from(exactFuncs),
-      typeIndexOf: d => this.typeIndex.get(d) ?? -1,
-    };
-
-    // ---- constant expressions: tables see imported globals, each global the ones before it ----
-    const importCtx: ModuleCtx = { ...ctx, globals: allGlobals.slice(0, importedGlobals) };
+  /**
+   * Constant expressions: table initialisers see the imported globals, each global initialiser
+   * the globals before it, segments all of them.
+   */
+  private checkInitializers(ctx: ModuleCtx, importedGlobals: number): void {
+    const { m } = this;
+    const { tables, mems, globals, elemTypes } = ctx;
+    const importCtx: ModuleCtx = { ...ctx, globals: globals.slice(0, importedGlobals) };
     m.tables.forEach((t, i) => {
       const tt = tables[tables.length - m.tables.length + i];
       if (t.init) this.constExpr(importCtx, t.init, tt.elem);
       else if (!tt.elem.nullable) invalid('type mismatch: non-nullable table requires an initializer');
     });
     m.globals.forEach((g, i) => {
-      this.constExpr({ ...ctx, globals: allGlobals.slice(0, importedGlobals + i) }, g.init, definedGlobalTypes[i].type);
+      const idx = importedGlobals + i;
+      this.constExpr({ ...ctx, globals: globals.slice(0, idx) }, g.init, globals[idx].type);
     });
     m.elems.forEach((e, i) => {
       const et = elemTypes[i];
@@ -128,31 +129,24 @@ class ModuleValidator {
       if (mt === undefined) invalid(`unknown memory ${d.mode.mem}`);
       this.constExpr(ctx, d.mode.offset, mt.addr);
     }
+  }
 
-    // ---- start and exports ----
+  private checkStartAndExports(ctx: ModuleCtx): void {
+    const { m } = this;
     if (m.start !== null) {
-      const t = funcTypes[m.start];
+      const t = ctx.funcTypes[m.start];
       if (t === undefined) invalid(`unknown function ${m.start}`);
       if (t.comp.kind !== 'func' || t.comp.params.length !== 0 || t.comp.results.length !== 0) {
         invalid('start function must have type [] -> []');
       }
     }
     const names = new Set<string>();
+    const spaces = { func: ctx.funcTypes, table: ctx.tables, memory: ctx.mems, global: ctx.globals, tag: ctx.tags };
     for (const x of m.exports) {
       if (names.has(x.name)) invalid('duplicate export name');
       names.add(x.name);
-      const space = { func: funcTypes, table: tables, memory: mems, global: allGlobals, tag: tags }[x.kind];
-      if (x.index >= space.length) invalid(`unknown ${x.kind === 'func' ? 'function' : x.kind} ${x.index}`);
+      if (x.index >= spaces[x.kind].length) invalid(`unknown ${x.kind === 'func' ? 'function' : x.kind} ${x.index}`);
     }
-
-    // ---- function bodies ----
-    const nImported = funcTypes.length - m.funcs.length;
-    const funcs: FuncInfo[] = m.funcs.map((f, i) => checkFunction(ctx, nImported + i, funcTypes[nImported + i], f.locals, f.body));
-
-    return {
-      module: m, features, types: this.types, funcs, funcTypes, tables, mems, globals: allGlobals, tags,
-      elemTypes, declaredRefs,
-    };
   }
 
   // ---- types ----
@@ -286,6 +280,30 @@ class ModuleValidator {
     }
     checkConstExprType(ctx, e, type);
   }
+}
+
+/**
+ * C.refs: the functions `ref.func` may name inside function bodies, i.e. those referenced from
+ * outside any function (initialisers, segments, exports).
+ */
+function declaredRefs(m: Module, nFuncs: number): Uint8Array {
+  const refs = new Uint8Array(nFuncs);
+  const declare = (e: Expr): void => {
+    for (const ins of e) {
+      if (ins.op !== REF_FUNC) continue;
+      const idx = ins.imm[0] as number;
+      if (idx < nFuncs) refs[idx] = 1;
+    }
+  };
+  for (const g of m.globals) declare(g.init);
+  for (const t of m.tables) if (t.init) declare(t.init);
+  for (const e of m.elems) {
+    for (const i of e.init) declare(i);
+    if (e.mode.kind === 'active') declare(e.mode.offset);
+  }
+  for (const d of m.datas) if (d.mode.kind === 'active') declare(d.mode.offset);
+  for (const x of m.exports) if (x.kind === 'func' && x.index < nFuncs) refs[x.index] = 1;
+  return refs;
 }
 
 /** Descriptor clauses must stay inside their rec group, and `describes` must point backwards. */
