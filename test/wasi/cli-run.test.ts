@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { EXAMPLES, ROOT, tmpDir } from './harness.js';
+import { EXAMPLES, ROOT, TEST_WASM, tmpDir } from './harness.js';
 
 const WEFT = path.join(ROOT, 'bin/weft.js');
 const ENGINES = process.env['WEFT_ENGINE'] ? [process.env['WEFT_ENGINE']] : ['native', 'runtime'];
@@ -58,6 +58,18 @@ for (const engine of ENGINES) describe(`weft run (engine: ${engine})`, () => {
     assert.equal(ro.code, 1);
     assert.match(ro.stderr, /cannot create out2.txt/);
     assert.ok(!fs.existsSync(path.join(dir, 'out2.txt')));
+    fs.rmSync(dir, { recursive: true });
+  });
+
+  it('stdin, --env and file system calls through the CLI (fsops.c)', () => {
+    const dir = tmpDir('cli-fsops');
+    const r = weftRun(['--dir', `${dir}::.`, '--env', 'FSOPS=cli', path.join(TEST_WASM, 'fsops.wasm'), 'x'], { input: 'abc\n' });
+    assert.equal(r.stderr, 'done\n');
+    assert.equal(r.code, 7);
+    assert.match(r.stdout, /^argc 2 argv1 x env cli$/m);
+    assert.match(r.stdout, /^stdin 4 bytes/m);
+    assert.doesNotMatch(r.stdout, /FAILED/);
+    assert.equal(fs.readFileSync(path.join(dir, 'work/log.txt'), 'utf8'), 'one\ntwo\n');
     fs.rmSync(dir, { recursive: true });
   });
 
