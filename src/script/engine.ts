@@ -14,7 +14,17 @@ import type { Module } from '../syntax/module.js';
  * `assert_uninstantiable`), `assert_exhaustion`, `assert_exception`, `assert_suspension`.
  */
 export type ErrorClass =
-  | 'malformed' | 'invalid' | 'unlinkable' | 'trap' | 'exhaustion' | 'exception' | 'suspension';
+  | 'malformed' | 'invalid' | 'unlinkable' | 'trap' | 'exhaustion' | 'exception' | 'suspension'
+  /**
+   * A compile error whose phase the engine cannot tell (the JS API has one CompileError for
+   * both): satisfies `assert_malformed` and `assert_invalid` alike, as in the JS spec harness.
+   */
+  | 'compile'
+  /**
+   * The engine cannot express what the command needs (e.g. a v128 argument through the JS API):
+   * the runner skips the command with the message as the reason, rather than failing it.
+   */
+  | 'unsupported';
 
 export interface ClassifiedError {
   readonly class: ErrorClass;

@@ -34,6 +34,14 @@ export const NO_INTERPRETER = 'no interpreter yet';
 /** Thrown inside the runner to fail the current command with a message. */
 class Failure extends Error {}
 
+/** Thrown inside the runner to skip the current command (the engine cannot express it). */
+class Skip extends Error {}
+
+/** Whether a classified error is what an assertion wants. */
+function satisfies(got: ErrorClass, want: ErrorClass): boolean {
+  return got === want || (got === 'compile' && (want === 'malformed' || want === 'invalid'));
+}
+
 /** What a module name in a command refers to. */
 type Slot<I> = { readonly instance: I } | { readonly error: string };
 
@@ -68,8 +76,13 @@ class Runner<C, I> {
       const skip = this.execute(cmd);
       if (skip !== undefined) { outcome = 'skipped'; message = skip; }
     } catch (e) {
-      outcome = 'failed';
-      message = `${cmd.kind}: ${e instanceof Failure ? e.message : `runner crashed: ${describe(e)}`}`;
+      if (e instanceof Skip) {
+        outcome = 'skipped';
+        message = e.message;
+      } else {
+        outcome = 'failed';
+        message = `${cmd.kind}: ${e instanceof Failure ? e.message : `runner crashed: ${describe(e)}`}`;
+      }
     }
     record(this.result, { kind: cmd.kind, loc: cmd.loc, outcome, message });
   }
@@ -177,6 +190,11 @@ class Runner<C, I> {
       slot = { instance: this.instantiate(compiled) };
     } catch (e) {
       slot = { error: `instantiation failed: ${this.describeError(e)}` };
+      const c = this.classify(e);
+      if (c?.class === 'unsupported') {
+        this.setSlot(id, slot);
+        throw new Skip(c.message);
+      }
     }
     this.setSlot(id, slot);
     if ('error' in slot) throw new Failure(slot.error);
@@ -213,7 +231,9 @@ class Runner<C, I> {
     try {
       return f();
     } catch (e) {
-      if (e instanceof Failure) throw e;
+      if (e instanceof Failure || e instanceof Skip) throw e;
+      const c = this.classify(e);
+      if (c?.class === 'unsupported') throw new Skip(c.message);
       throw new Failure(`${what} failed: ${this.describeError(e)}`);
     }
   }
@@ -228,10 +248,11 @@ class Runner<C, I> {
     try {
       f();
     } catch (e) {
-      if (e instanceof Failure) throw e;
+      if (e instanceof Failure || e instanceof Skip) throw e;
       const c = this.classify(e);
       if (c === null) throw new Failure(`expected ${want} error, crashed: ${describe(e)}`);
-      if (c.class !== want) throw new Failure(`expected ${want} error "${message ?? ''}", got ${c.class} error: ${c.message}`);
+      if (c.class === 'unsupported') throw new Skip(c.message);
+      if (!satisfies(c.class, want)) throw new Failure(`expected ${want} error "${message ?? ''}", got ${c.class} error: ${c.message}`);
       if (message !== null && !c.message.startsWith(message)) {
         this.result.messageMismatches.push({ loc, expected: message, actual: c.message });
       }
@@ -251,7 +272,7 @@ class Runner<C, I> {
     } catch (e) {
       const c = this.classify(e);
       if (c === null) throw new Failure(`expected malformed error, crashed: ${describe(e)}`);
-      if (c.class !== 'malformed') throw new Failure(`expected malformed error "${message}", got ${c.class} error: ${c.message}`);
+      if (!satisfies(c.class, 'malformed')) throw new Failure(`expected malformed error "${message}", got ${c.class} error: ${c.message}`);
       if (!c.message.startsWith(message)) this.result.messageMismatches.push({ loc, expected: message, actual: c.message });
       return;
     }

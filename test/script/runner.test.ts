@@ -9,6 +9,11 @@ import type { Command, Script, ScriptModule, Const } from '../../src/script/ast.
 import type { ClassifiedError, Engine, ScriptValue } from '../../src/script/engine.js';
 import { CompileError, LinkError, RuntimeError } from '../../src/errors.js';
 
+/** What an engine throws for something it cannot express (classified 'unsupported'). */
+class Unsupported extends Error {}
+/** A compile error without a phase, as the JS API reports them. */
+class PhaselessCompileError extends Error {}
+
 /** A fake module is its first byte: 0 fine, 1 malformed, 2 invalid, 3 unlinkable, 4 traps in start. */
 interface FakeInstance { readonly id: number; readonly imports: string[] }
 
@@ -19,6 +24,7 @@ class FakeEngine implements Engine<number, FakeInstance> {
   compile(bytes: Uint8Array): number {
     if (bytes[0] === 1) throw new CompileError('malformed', 'unexpected end', 3);
     if (bytes[0] === 2) throw new CompileError('invalid', 'type mismatch', 9, 0);
+    if (bytes[0] === 5) throw new PhaselessCompileError('bad module');
     return bytes[0];
   }
   instantiate(kind: number, lookup: (m: string) => FakeInstance | undefined): FakeInstance {
@@ -33,6 +39,7 @@ class FakeEngine implements Engine<number, FakeInstance> {
       case 'trap': throw new RuntimeError('div-by-zero', 'integer divide by zero');
       case 'deep': throw new RuntimeError('exhaustion', 'call stack exhausted');
       case 'crash': throw new TypeError('oops');
+      case 'v128': throw new Unsupported('v128 not representable');
       default: throw new Error(`no export ${name}`);
     }
   }
@@ -42,6 +49,8 @@ class FakeEngine implements Engine<number, FakeInstance> {
     if (e instanceof CompileError) return { class: e.phase, message: e.reason };
     if (e instanceof LinkError) return { class: 'unlinkable', message: e.reason };
     if (e instanceof RuntimeError) return { class: e.kind === 'exhaustion' ? 'exhaustion' : 'trap', message: e.reason };
+    if (e instanceof Unsupported) return { class: 'unsupported', message: e.message };
+    if (e instanceof PhaselessCompileError) return { class: 'compile', message: e.message };
     return null;
   }
 }
@@ -144,4 +153,17 @@ test('without an interpreter, execution is skipped but compile checks still run'
   assert.equal(r.passed, 1);
   assert.equal(r.skipped, 3);
   assert.deepEqual([...r.skipReasons], [['no interpreter yet', 3]]);
+});
+
+test('a phaseless compile error satisfies malformed and invalid; unsupported commands are skipped', () => {
+  const r = run([
+    { kind: 'assert_malformed', module: mod(5), message: 'x', loc: loc() },
+    { kind: 'assert_invalid', module: mod(5), message: 'x', loc: loc() },
+    { kind: 'assert_unlinkable', module: mod(5), message: 'x', loc: loc() },
+    { kind: 'module', id: null, module: mod(0), definition: false, loc: loc() },
+    { kind: 'assert_return', action: invoke('v128'), expected: [], loc: loc() },
+    { kind: 'assert_trap', action: invoke('v128'), message: 'x', loc: loc() },
+  ]);
+  assert.deepEqual(r.outcomes.map(o => o.outcome), ['passed', 'passed', 'failed', 'passed', 'skipped', 'skipped']);
+  assert.deepEqual([...r.skipReasons], [['v128 not representable', 2]]);
 });
