@@ -119,7 +119,7 @@ export function printFunc(fc: FieldContext, defIndex: number, f: Func, indent: s
   const comp = fc.m.types[f.type]?.comp;
   const nParams = comp?.kind === 'func' ? comp.params.length : 0;
   if (comp?.kind === 'func') {
-    sig.push(...printLocalDecls('param', comp.params, 0, fc, index));
+    for (const d of printLocalDecls('param', comp.params, 0, fc, index)) sig.push(d);
     if (comp.results.length) sig.push(`(result ${comp.results.map(t => printValType(t, fc.ids)).join(' ')})`);
   }
   const inner = indent + fc.unit;
@@ -131,7 +131,9 @@ export function printFunc(fc: FieldContext, defIndex: number, f: Func, indent: s
     out.push(`${indent}(${sig.join(' ')})`);
     return;
   }
-  out.push(`${indent}(${sig.join(' ')}`, ...lines, indent + ')');
+  out.push(`${indent}(${sig.join(' ')}`);
+  for (const l of lines) out.push(l); // not push(...lines): bodies can exceed the argument limit
+  out.push(indent + ')');
 }
 
 // ---- tables, memories, globals, tags ----------------------------------------------------------
@@ -192,7 +194,8 @@ export function printElem(fc: FieldContext, index: number, e: Elem): string {
   const funcs = e.usesExprs ? null : e.init.map(refFuncItem);
   if (funcs && funcs.every(f => f !== null)) {
     // The function-index form (binary flags 0-3).
-    parts.push('func', ...funcs.map(f => fc.ids.ref('funcs', f as number)));
+    parts.push('func');
+    for (const f of funcs) parts.push(fc.ids.ref('funcs', f as number));
   } else {
     parts.push(printValType(e.type, fc.ids));
     for (const item of e.init) {
