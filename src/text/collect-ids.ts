@@ -10,6 +10,8 @@ import { idName } from './cursor.js';
 import type { Token } from './lexer.js';
 
 const ENTITY_FIELDS: ReadonlySet<string> = new Set(['func', 'table', 'memory', 'global', 'tag']);
+/** How "import after ..." errors name the definition kinds. */
+const DEFINITION_NOUN: Readonly<Record<string, string>> = { func: 'function', table: 'table', memory: 'memory', global: 'global', tag: 'tag' };
 
 /** Start positions (the `(`) of the module's fields, in order. */
 export interface FieldList {
@@ -59,7 +61,7 @@ export function collectIds(ctx: ModuleContext): FieldList {
         if (children.includes('import')) {
           if (firstDefinition !== null) cur.fail(`import after ${firstDefinition}`, kwTok);
         } else {
-          firstDefinition ??= kw;
+          firstDefinition ??= DEFINITION_NOUN[kw];
         }
         bind(ctx, kw, id, kwTok);
         // Inline segments take the next segment index.

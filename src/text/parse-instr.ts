@@ -310,7 +310,11 @@ export class InstrParser {
       case 'v128': return this.v128();
       case 'shuffle': {
         const lanes = new Uint8Array(16);
-        for (let i = 0; i < 16; i++) lanes[i] = Number(this.unsignedImm(8));
+        for (let i = 0; i < 16; i++) {
+          if (!cur.isNat()) cur.fail('invalid lane length');
+          lanes[i] = Number(this.unsignedImm(8));
+        }
+        if (cur.isNat()) cur.fail('invalid lane length');
         return lanes;
       }
       case 'heaptype': return parseHeapType(ctx).heap;
@@ -426,8 +430,7 @@ export class InstrParser {
     const view = new DataView(bytes.buffer);
     const width = 16 / shape.lanes;
     for (let i = 0; i < shape.lanes; i++) {
-      const t = cur.peek();
-      if (t.kind !== 'number') cur.unexpected(t);
+      if (cur.peek().kind !== 'number') cur.fail('wrong number of lane literals');
       const at = i * width;
       if (shape.kind === 'f32') {
         view.setUint32(at, this.numberImm(parseF32), true);

@@ -318,28 +318,32 @@ class ModuleBuilder {
 
   // ---- tables, memories, globals --------------------------------------------------------------
 
-  private limits(bits: number): Limits {
-    const min = this.cur.nat(bits);
-    const max = this.cur.isNat() ? this.cur.nat(bits) : null;
+  /** `min max?`; u32 for 32-bit address types, u64 for 64-bit ones. */
+  private limits(bits: 32 | 64): Limits {
+    const bound = (): bigint => {
+      const t = this.cur.peek();
+      const v = this.cur.nat(64);
+      if (v >= 1n << BigInt(bits)) this.cur.fail(`i${bits} constant out of range`, t);
+      return v;
+    };
+    const min = bound();
+    const max = this.cur.isNat() ? bound() : null;
     return { min, max };
   }
 
-  /** Address type and `shared`, in either order, before limits. */
+  /** Address type, then `shared`, before limits. */
   private tablePrefix(): { addr: AddrType; shared: boolean } {
     let addr: AddrType = 'i32';
-    let shared = false;
-    for (;;) {
-      if (this.cur.eatKeyword('i64')) addr = 'i64';
-      else if (this.cur.eatKeyword('i32')) addr = 'i32';
-      else if (this.cur.eatKeyword('shared')) shared = true;
-      else return { addr, shared };
-    }
+    if (this.cur.eatKeyword('i64')) addr = 'i64';
+    else this.cur.eatKeyword('i32');
+    const shared = this.cur.eatKeyword('shared');
+    return { addr, shared };
   }
 
   /** `addrtype? shared? limits reftype`; `prefix` if already read by the caller. */
   private tableType(prefix: { addr: AddrType; shared: boolean } | null): TableType {
     const { addr, shared } = prefix ?? this.tablePrefix();
-    const limits = this.limits(64);
+    const limits = this.limits(addr === 'i64' ? 64 : 32);
     const elem = parseRefType(this.ctx);
     return shared ? { elem, limits, addr, shared } : { elem, limits, addr };
   }
@@ -378,7 +382,7 @@ class ModuleBuilder {
       if (cur.eatKeyword('i64')) addr = 'i64';
       else cur.eatKeyword('i32');
     }
-    const limits = this.limits(64);
+    const limits = this.limits(addr === 'i64' ? 64 : 32);
     let shared = false;
     let pageSizeLog2 = 16;
     for (;;) {

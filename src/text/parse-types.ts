@@ -79,11 +79,9 @@ export function parseRefType(ctx: ModuleContext): RefType {
   }
   cur.open('ref');
   const nullable = cur.eatKeyword('null');
-  // Older custom-descriptors syntax wrote `(ref exact $t)`.
-  const exact = cur.eatKeyword('exact');
   const h = parseHeapType(ctx);
   cur.rparen();
-  return makeRef(nullable, exact ? { ...h, exact: true } : h);
+  return makeRef(nullable, h);
 }
 
 export function parseValType(ctx: ModuleContext): ValType {
@@ -245,9 +243,9 @@ function parseCompType(ctx: ModuleContext, fieldIds: Map<string, number>): { com
 /** `(describes x)` / `(descriptor x)` clauses of custom descriptors. */
 function parseDescriptorClauses(ctx: ModuleContext, out: { describes?: number; descriptor?: number }): void {
   const cur: Cursor = ctx.cur;
-  for (;;) {
-    const kw = cur.parenKeyword();
-    if (kw !== 'describes' && kw !== 'descriptor') return;
+  // At most one of each, `describes` first.
+  for (const kw of ['describes', 'descriptor'] as const) {
+    if (!cur.peekParen(kw)) continue;
     cur.open(kw);
     out[kw] = ctx.index('type');
     cur.rparen();

@@ -9,6 +9,9 @@ import { printInstr, type InstrContext } from './print-instr.js';
 /** Instructions that separate the parts of a construct: printed at the construct's own level. */
 const SEPARATORS: ReadonlySet<string> = new Set(['else', 'catch', 'catch_all']);
 
+/** Deeper nesting stops indenting further, so pathological code cannot blow up the output size. */
+const MAX_INDENT = 40;
+
 /**
  * Appends the lines of a body (without its final `end`, which the enclosing field's `)` stands
  * for) to `out`, each prefixed by `indent` plus `unit` per nesting level. Label names are declared
@@ -17,7 +20,7 @@ const SEPARATORS: ReadonlySet<string> = new Set(['else', 'catch', 'catch_all']);
 export function printBody(body: Expr, ctx: InstrContext, indent: string, unit: string, out: string[]): void {
   let depth = 0;
   let labelIndex = 0;
-  const line = (d: number, s: string) => out.push(indent + unit.repeat(Math.max(0, d)) + s);
+  const line = (d: number, s: string) => out.push(indent + unit.repeat(Math.min(MAX_INDENT, Math.max(0, d))) + s);
   for (let k = 0; k < body.length; k++) {
     const instr = body[k];
     const info = OPCODES[instr.op];
