@@ -78,6 +78,25 @@ interface Ctrl {
   exnSlot: number;
 }
 
+/** How many words a local's value occupies, which picks the specialised local op. */
+const enum LocalKind { W1 = 0, W2 = 1, V128 = 2, Ref = 3 }
+
+function localKind(t: ValType): LocalKind {
+  switch (t) {
+    case 'i32': case 'f32': return LocalKind.W1;
+    case 'i64': case 'f64': return LocalKind.W2;
+    case 'v128': return LocalKind.V128;
+    default: return LocalKind.Ref;
+  }
+}
+
+/** Specialised local ops by LocalKind; v128 uses the generic (4 words + ref) table op. */
+const LOCAL_OPS: Partial<Record<number, readonly number[]>> = {
+  [Op.local_get]: [Op.local_get_w1, Op.local_get_w2, Op.local_get, Op.local_get_ref],
+  [Op.local_set]: [Op.local_set_w1, Op.local_set_w2, Op.local_set, Op.local_set_ref],
+  [Op.local_tee]: [Op.local_tee_w1, Op.local_tee_w2, Op.local_tee, Op.local_tee_ref],
+};
+
 const OPNAME_LOADSTORE = new Set(OPCODES.filter(o => o.prefix === 0 && o.imms[0] === 'memarg').map(o => o.index));
 
 class Translator {
@@ -93,7 +112,7 @@ class Translator {
   /** Nesting depth inside unreachable code (constructs opened there are skipped whole). */
   deadDepth = 0;
 
-  constructor(readonly f: ModuleFacts, readonly nlocals: number, firstExnSlot: number) {
+  constructor(readonly f: ModuleFacts, readonly nlocals: number, firstExnSlot: number, readonly localKinds: Uint8Array) {
     this.height = nlocals;
     this.maxHeight = nlocals;
     this.nextExnSlot = firstExnSlot;
@@ -413,6 +432,12 @@ class Translator {
         this.emit(Op.select);
         this.setHeight(this.height - 2);
         return;
+      case Op.local_get: case Op.local_set: case Op.local_tee: {
+        const x = imm[0] as number;
+        this.emit(LOCAL_OPS[ins.op]![this.localKinds[x]], x);
+        this.setHeight(this.height + (ins.op === Op.local_get ? 1 : ins.op === Op.local_set ? -1 : 0));
+        return;
+      }
     }
     if (info.params !== null && info.results !== null) {
       this.fixedSignature(ins);
@@ -595,7 +620,9 @@ export function compileFunction(m: Module, funcIndex: number): Compiled {
   const ft = f.funcType(fn.type);
   const nparams = ft.params.length;
   const nlocals = nparams + fn.locals.length + countTries(fn.body);
-  const t = new Translator(f, nlocals, nparams + fn.locals.length);
+  const kinds = new Uint8Array(nlocals).fill(LocalKind.Ref);
+  [...ft.params, ...fn.locals].forEach((ty, i) => { kinds[i] = localKind(ty); });
+  const t = new Translator(f, nlocals, nparams + fn.locals.length, kinds);
   t.ctrls.push({
     kind: 'func', height: nlocals, nparams: 0, nresults: ft.results.length, start: 0, fixups: [],
     ifJump: -1, unreachable: false, handler: null, exnSlot: -1,
@@ -606,7 +633,7 @@ export function compileFunction(m: Module, funcIndex: number): Compiled {
 
 /** Translates a constant expression into a 0-parameter, 1-result function. */
 export function compileConstExpr(m: Module, expr: Expr): Compiled {
-  const t = new Translator(factsOf(m), 0, 0);
+  const t = new Translator(factsOf(m), 0, 0, new Uint8Array(0));
   t.ctrls.push({
     kind: 'func', height: 0, nparams: 0, nresults: 1, start: 0, fixups: [], ifJump: -1,
     unreachable: false, handler: null, exnSlot: -1,

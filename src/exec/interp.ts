@@ -29,6 +29,7 @@ import { cellToValue, valueToCell } from '../runtime/cells.js';
 import * as I64 from './numeric/i64.js';
 import { divS32, divU32, remS32, remU32, rotl32, rotr32 } from './numeric/i32.js';
 import { nearest, quiet } from './numeric/float.js';
+import { addSub128, mulWide } from './numeric/wide.js';
 import * as CV from './numeric/convert.js';
 import { ACCESS, addrAt, atomicAccess, effective, loadStore, oob } from './mem-access.js';
 import { isSubDef, refMatches } from './casts.js';
@@ -288,6 +289,27 @@ export function run(t: Thread, entryDepth: number): void {
             refs[s] = refs[sp - 1];
             continue;
           }
+          case Op.local_get_w1: i32[sp++ << 2] = i32[(fp + code[pc++]) << 2]; continue;
+          case Op.local_get_w2: {
+            const w = (fp + code[pc++]) << 2, d = sp++ << 2;
+            i32[d] = i32[w]; i32[d + 1] = i32[w + 1];
+            continue;
+          }
+          case Op.local_get_ref: refs[sp++] = refs[fp + code[pc++]]; continue;
+          case Op.local_set_w1: i32[(fp + code[pc++]) << 2] = i32[--sp << 2]; continue;
+          case Op.local_set_w2: {
+            const w = (fp + code[pc++]) << 2, d = --sp << 2;
+            i32[w] = i32[d]; i32[w + 1] = i32[d + 1];
+            continue;
+          }
+          case Op.local_set_ref: refs[fp + code[pc++]] = refs[--sp]; continue;
+          case Op.local_tee_w1: i32[(fp + code[pc++]) << 2] = i32[(sp - 1) << 2]; continue;
+          case Op.local_tee_w2: {
+            const w = (fp + code[pc++]) << 2, d = (sp - 1) << 2;
+            i32[w] = i32[d]; i32[w + 1] = i32[d + 1];
+            continue;
+          }
+          case Op.local_tee_ref: refs[fp + code[pc++]] = refs[sp - 1]; continue;
           case Op.global_get: {
             const g = inst.globals[code[pc++]], cell = g.cell, d = sp << 2;
             i32[d] = cell[0]; i32[d + 1] = cell[1]; i32[d + 2] = cell[2]; i32[d + 3] = cell[3];
@@ -338,10 +360,23 @@ export function run(t: Thread, entryDepth: number): void {
             i32[a] = mem.view.getInt32(ea, true);
             continue;
           }
-          case Op.i32_load8_s: case Op.i32_load8_u: case Op.i32_load16_s: case Op.i32_load16_u:
+          case Op.i32_store: case Op.f32_store: {
+            const a = (sp -= 2) << 2, ea = (i32[a] >>> 0) + code[pc++];
+            if (ea + 4 > mem.bytes.length) oob();
+            mem.view.setInt32(ea, i32[a + 4], true);
+            continue;
+          }
+          case Op.i32_load8_u: {
+            const a = (sp - 1) << 2, ea = (i32[a] >>> 0) + code[pc++];
+            if (ea + 1 > mem.bytes.length) oob();
+            i32[a] = mem.bytes[ea];
+            continue;
+          }
+          // The remaining widths share one path driven by the opcode table (mem-access.ts).
+          case Op.i32_load8_s: case Op.i32_load16_s: case Op.i32_load16_u:
           case Op.i64_load8_s: case Op.i64_load8_u: case Op.i64_load16_s: case Op.i64_load16_u:
           case Op.i64_load32_s: case Op.i64_load32_u:
-          case Op.i32_store: case Op.i64_store: case Op.f32_store: case Op.f64_store:
+          case Op.i64_store: case Op.f64_store:
           case Op.i32_store8: case Op.i32_store16: case Op.i64_store8: case Op.i64_store16: case Op.i64_store32: {
             const acc = ACCESS[code[pc - 1]]!;
             if (acc.store) sp -= 2;
@@ -438,19 +473,27 @@ export function run(t: Thread, entryDepth: number): void {
           case Op.i64_eqz: { const a = (sp - 1) << 2; i32[a] = (i32[a] | i32[a + 1]) === 0 ? 1 : 0; continue; }
           case Op.i64_eq: { const b = --sp << 2, a = b - 4; i32[a] = i32[a] === i32[b] && i32[a + 1] === i32[b + 1] ? 1 : 0; continue; }
           case Op.i64_ne: { const b = --sp << 2, a = b - 4; i32[a] = i32[a] !== i32[b] || i32[a + 1] !== i32[b + 1] ? 1 : 0; continue; }
-          case Op.i64_lt_s: { const b = --sp << 2, a = b - 4; i32[a] = I64.cmpS64(i32, a, b) < 0 ? 1 : 0; continue; }
-          case Op.i64_lt_u: { const b = --sp << 2, a = b - 4; i32[a] = I64.cmpU64(i32, a, b) < 0 ? 1 : 0; continue; }
-          case Op.i64_gt_s: { const b = --sp << 2, a = b - 4; i32[a] = I64.cmpS64(i32, a, b) > 0 ? 1 : 0; continue; }
-          case Op.i64_gt_u: { const b = --sp << 2, a = b - 4; i32[a] = I64.cmpU64(i32, a, b) > 0 ? 1 : 0; continue; }
-          case Op.i64_le_s: { const b = --sp << 2, a = b - 4; i32[a] = I64.cmpS64(i32, a, b) <= 0 ? 1 : 0; continue; }
-          case Op.i64_le_u: { const b = --sp << 2, a = b - 4; i32[a] = I64.cmpU64(i32, a, b) <= 0 ? 1 : 0; continue; }
-          case Op.i64_ge_s: { const b = --sp << 2, a = b - 4; i32[a] = I64.cmpS64(i32, a, b) >= 0 ? 1 : 0; continue; }
-          case Op.i64_ge_u: { const b = --sp << 2, a = b - 4; i32[a] = I64.cmpU64(i32, a, b) >= 0 ? 1 : 0; continue; }
+          case Op.i64_lt_s: { const b = --sp << 2, a = b - 4, x = i32[a + 1], y = i32[b + 1]; i32[a] = (x !== y ? x < y : u32[a] < u32[b]) ? 1 : 0; continue; }
+          case Op.i64_lt_u: { const b = --sp << 2, a = b - 4, x = u32[a + 1], y = u32[b + 1]; i32[a] = (x !== y ? x < y : u32[a] < u32[b]) ? 1 : 0; continue; }
+          case Op.i64_gt_s: { const b = --sp << 2, a = b - 4, x = i32[a + 1], y = i32[b + 1]; i32[a] = (x !== y ? x > y : u32[a] > u32[b]) ? 1 : 0; continue; }
+          case Op.i64_gt_u: { const b = --sp << 2, a = b - 4, x = u32[a + 1], y = u32[b + 1]; i32[a] = (x !== y ? x > y : u32[a] > u32[b]) ? 1 : 0; continue; }
+          case Op.i64_le_s: { const b = --sp << 2, a = b - 4, x = i32[a + 1], y = i32[b + 1]; i32[a] = (x !== y ? x < y : u32[a] <= u32[b]) ? 1 : 0; continue; }
+          case Op.i64_le_u: { const b = --sp << 2, a = b - 4, x = u32[a + 1], y = u32[b + 1]; i32[a] = (x !== y ? x < y : u32[a] <= u32[b]) ? 1 : 0; continue; }
+          case Op.i64_ge_s: { const b = --sp << 2, a = b - 4, x = i32[a + 1], y = i32[b + 1]; i32[a] = (x !== y ? x > y : u32[a] >= u32[b]) ? 1 : 0; continue; }
+          case Op.i64_ge_u: { const b = --sp << 2, a = b - 4, x = u32[a + 1], y = u32[b + 1]; i32[a] = (x !== y ? x > y : u32[a] >= u32[b]) ? 1 : 0; continue; }
           case Op.i64_clz: { const a = (sp - 1) << 2; i32[a] = I64.clz64(i32[a], i32[a + 1]); i32[a + 1] = 0; continue; }
           case Op.i64_ctz: { const a = (sp - 1) << 2; i32[a] = I64.ctz64(i32[a], i32[a + 1]); i32[a + 1] = 0; continue; }
           case Op.i64_popcnt: { const a = (sp - 1) << 2; i32[a] = I64.popcnt32(i32[a]) + I64.popcnt32(i32[a + 1]); i32[a + 1] = 0; continue; }
-          case Op.i64_add: { const b = --sp << 2; I64.add64(i32, b - 4, b); continue; }
-          case Op.i64_sub: { const b = --sp << 2; I64.sub64(i32, b - 4, b); continue; }
+          case Op.i64_add: { // inlined: the loop is too large for V8 to inline helpers
+            const b = --sp << 2, a = b - 4, lo = (i32[a] >>> 0) + (i32[b] >>> 0);
+            i32[a] = lo | 0; i32[a + 1] = (i32[a + 1] + i32[b + 1] + (lo > 0xffffffff ? 1 : 0)) | 0;
+            continue;
+          }
+          case Op.i64_sub: {
+            const b = --sp << 2, a = b - 4, lo = (i32[a] >>> 0) - (i32[b] >>> 0);
+            i32[a] = lo | 0; i32[a + 1] = (i32[a + 1] - i32[b + 1] - (lo < 0 ? 1 : 0)) | 0;
+            continue;
+          }
           case Op.i64_mul: { const b = --sp << 2; I64.mul64(i32, b - 4, b); continue; }
           case Op.i64_div_s: { const b = --sp << 2; I64.divS64(i32, b - 4, b); continue; }
           case Op.i64_div_u: { const b = --sp << 2; I64.divU64(i32, b - 4, b); continue; }
@@ -547,6 +590,12 @@ export function run(t: Thread, entryDepth: number): void {
           case Op.i64_trunc_sat_f32_u: { const a = (sp - 1) << 2; CV.truncSatI64U(f32[a], i32, a); continue; }
           case Op.i64_trunc_sat_f64_s: { const a = (sp - 1) << 2; CV.truncSatI64S(f64[a >> 1], i32, a); continue; }
           case Op.i64_trunc_sat_f64_u: { const a = (sp - 1) << 2; CV.truncSatI64U(f64[a >> 1], i32, a); continue; }
+
+          // ---- wide arithmetic ----
+          case Op.i64_add128: sp -= 2; addSub128(i32, (sp - 2) << 2, false); continue;
+          case Op.i64_sub128: sp -= 2; addSub128(i32, (sp - 2) << 2, true); continue;
+          case Op.i64_mul_wide_s: mulWide(i32, (sp - 2) << 2, true); continue;
+          case Op.i64_mul_wide_u: mulWide(i32, (sp - 2) << 2, false); continue;
 
           // ---- bulk memory and tables ----
           case Op.memory_init: {

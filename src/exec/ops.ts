@@ -620,6 +620,22 @@ export const enum Op {
   simd_mem,
   /** arity: return the top arity slots to the caller */
   return_x,
-  /** never executed: marks where a legacy catch clause starts */
-  catch_legacy,
+  /** local: local.get of an i32/f32 (one word) */
+  local_get_w1,
+  /** local: local.get of an i64/f64 (two words) */
+  local_get_w2,
+  /** local: local.get of a reference */
+  local_get_ref,
+  /** local */
+  local_set_w1,
+  /** local */
+  local_set_w2,
+  /** local */
+  local_set_ref,
+  /** local */
+  local_tee_w1,
+  /** local */
+  local_tee_w2,
+  /** local */
+  local_tee_ref,
 }

@@ -1,0 +1,183 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { RuntimeError, LinkError } from '../../src/errors.js';
+import {
+  Store, hostFunc, WasmException, HostRef, StructObj, createMemory, type ExternVal,
+} from '../../src/runtime/index.js';
+import { load, loadBinary, call, exportedFunc } from './helpers.js';
+
+test('deep recursion traps with exhaustion and the engine keeps working', () => {
+  const store = new Store({ maxCallDepth: 5000 });
+  const inst = load(store, `(module
+    (func $f (export "runaway") (call $f))
+    (func $g (export "count") (param i32) (result i32)
+      (if (result i32) (i32.eqz (local.get 0)) (then (i32.const 0))
+        (else (i32.add (i32.const 1) (call $g (i32.sub (local.get 0) (i32.const 1))))))))`);
+  assert.throws(() => call(store, inst, 'runaway'), (e: unknown) =>
+    e instanceof RuntimeError && e.kind === 'exhaustion' && e.reason === 'call stack exhausted');
+  assert.deepEqual(call(store, inst, 'count', 4000), [4000]);
+  assert.throws(() => call(store, inst, 'count', 6000), (e: unknown) => e instanceof RuntimeError && e.kind === 'exhaustion');
+  assert.deepEqual(call(store, inst, 'count', 10), [10]);
+  assert.equal(store.thread.depth, -1);
+  assert.equal(store.thread.sp, 0);
+});
+
+test('tail calls run in constant stack', () => {
+  const store = new Store({ maxCallDepth: 100 });
+  const inst = load(store, `(module
+    (func $loop (export "loop") (param i64 i64) (result i64)
+      (if (result i64) (i64.eqz (local.get 0)) (then (local.get 1))
+        (else (return_call $loop (i64.sub (local.get 0) (i64.const 1)) (i64.add (local.get 1) (i64.const 2)))))))`);
+  assert.deepEqual(call(store, inst, 'loop', 100000n, 0n), [200000n]);
+});
+
+test('calls across instances, shared memory and tables', () => {
+  const store = new Store();
+  const a = load(store, `(module
+    (memory (export "mem") 1)
+    (func (export "store") (param i32 i32) (i32.store (local.get 0) (local.get 1)))
+    (func (export "twice") (param i32) (result i32) (i32.mul (local.get 0) (i32.const 2))))`);
+  const imports: ExternVal[] = [a.exports.get('twice')!, a.exports.get('mem')!, a.exports.get('store')!];
+  const b = load(store, `(module
+    (import "a" "twice" (func $twice (param i32) (result i32)))
+    (import "a" "mem" (memory 1))
+    (import "a" "store" (func $store (param i32 i32)))
+    (func (export "go") (param i32) (result i32)
+      (call $store (i32.const 8) (call $twice (local.get 0)))
+      (i32.load (i32.const 8))))`, imports);
+  assert.deepEqual(call(store, b, 'go', 21), [42]);
+});
+
+test('import matching rejects a mismatched function type', () => {
+  const store = new Store();
+  const a = load(store, `(module (func (export "f") (param i64)))`);
+  assert.throws(() => load(store, `(module (import "a" "f" (func (param i32))))`, [a.exports.get('f')!]), LinkError);
+});
+
+test('a trap carries a wasm stack trace with names and byte offsets', (t) => {
+  const wat = `(module
+    (func $inner (export "inner") (param i32) (result i32) (i32.div_s (i32.const 1) (local.get 0)))
+    (func $outer (export "outer") (result i32) (call $inner (i32.const 0))))`;
+  const store = new Store();
+  const inst = load(store, wat);
+  try {
+    call(store, inst, 'outer');
+    assert.fail('expected a trap');
+  } catch (e) {
+    assert.ok(e instanceof RuntimeError);
+    assert.equal(e.reason, 'integer divide by zero');
+    assert.deepEqual(e.wasmStack.map(f => f.funcIndex), [0, 1]);
+    assert.match(String(e.wasmStack[0].funcName), /inner/);
+    assert.match(String(e.wasmStack[1].funcName), /outer/);
+  }
+  if (!existsSync('/usr/bin/wat2wasm')) { t.skip('wat2wasm not installed'); return; }
+  const dir = mkdtempSync(join(tmpdir(), 'weft-'));
+  writeFileSync(join(dir, 'm.wat'), wat);
+  execFileSync('/usr/bin/wat2wasm', ['--debug-names', join(dir, 'm.wat'), '-o', join(dir, 'm.wasm')]);
+  const bin = loadBinary(store, new Uint8Array(readFileSync(join(dir, 'm.wasm'))));
+  try {
+    call(store, bin, 'outer');
+    assert.fail('expected a trap');
+  } catch (e) {
+    assert.ok(e instanceof RuntimeError);
+    const [inner, outer] = e.wasmStack;
+    assert.equal(inner.funcIndex, 0);
+    assert.equal(outer.funcIndex, 1);
+    const bytes = readFileSync(join(dir, 'm.wasm'));
+    assert.equal(bytes[inner.offset], 0x6d, 'inner frame points at i32.div_s');
+    assert.equal(bytes[outer.offset], 0x10, 'outer frame points at the call');
+    assert.match(e.formatWasmStack(), /wasm-function\[0\]:0x/);
+  }
+});
+
+test('wasm exceptions: caught in wasm, escaping to the host, thrown by the host', () => {
+  const store = new Store();
+  let hostTag: unknown = null;
+  const inst = load(store, `(module
+    (tag $e (export "e") (param i32))
+    (func $throw (export "throw") (param i32) (throw $e (local.get 0)))
+    (func (export "catch") (param i32) (result i32)
+      (block $h (result i32)
+        (try_table (catch $e $h) (call $throw (local.get 0)))
+        (i32.const -1)))
+    (func (export "legacy") (param i32) (result i32)
+      (try (result i32) (do (call $throw (local.get 0)) (i32.const -1))
+        (catch $e (i32.add (i32.const 100))))))`);
+  assert.deepEqual(call(store, inst, 'catch', 7), [7]);
+  assert.deepEqual(call(store, inst, 'legacy', 7), [107]);
+  try {
+    call(store, inst, 'throw', 5);
+    assert.fail('expected an exception');
+  } catch (e) {
+    assert.ok(e instanceof WasmException);
+    assert.deepEqual(e.args, [5]);
+    hostTag = e.tag;
+  }
+  assert.equal(hostTag, inst.exports.get('e')!.value);
+  assert.equal(store.thread.depth, -1);
+});
+
+test('host functions: arguments, results, re-entrancy, host refs', () => {
+  const store = new Store();
+  const typesInst = load(store, `(module (type $t (func (param i32 externref) (result i32))) (func (export "f") (type $t) (i32.const 0)))`);
+  const ty = exportedFunc(typesInst, 'f').type;
+  let inner: ReturnType<typeof load> | null = null;
+  const seen: unknown[] = [];
+  const host = hostFunc(ty, ([x, r]) => {
+    seen.push((r as HostRef).value);
+    // re-enter wasm from the host function
+    const [y] = call(store, inner!, 'double', x);
+    return [(y as number) + 1];
+  });
+  inner = load(store, `(module
+    (import "h" "f" (func $h (param i32 externref) (result i32)))
+    (func (export "double") (param i32) (result i32) (i32.shl (local.get 0) (i32.const 1)))
+    (func (export "go") (param i32 externref) (result i32) (call $h (local.get 0) (local.get 1))))`,
+  [{ kind: 'func', value: host }]);
+  assert.deepEqual(call(store, inner, 'go', 20, new HostRef('hello')), [41]);
+  assert.deepEqual(seen, ['hello']);
+});
+
+test('numerics preserve NaN payloads through moves, loads and stores', () => {
+  const store = new Store();
+  const inst = load(store, `(module (memory 1)
+    (func (export "f32") (param f32) (result f32)
+      (f32.store (i32.const 0) (local.get 0)) (f32.load (i32.const 0)))
+    (func (export "neg") (param f64) (result f64) (f64.neg (local.get 0)))
+    (func (export "add") (param f32) (result f32) (f32.add (local.get 0) (f32.const 1))))`);
+  assert.deepEqual(call(store, inst, 'f32', 0x7fa00001), [0x7fa00001]);
+  assert.deepEqual(call(store, inst, 'neg', 0x7ff4000000000001n), [0xfff4000000000001n]);
+  const [r] = call(store, inst, 'add', 0x7fa00001) as number[];
+  assert.equal((r & 0x7fc00000) === 0x7fc00000, true, 'arithmetic NaN is quiet');
+});
+
+test('GC objects and traps', () => {
+  const store = new Store();
+  const inst = load(store, `(module
+    (type $p (struct (field (mut i32)) (field i8)))
+    (type $a (array (mut i16)))
+    (func (export "mk") (result (ref $p)) (struct.new $p (i32.const 5) (i32.const 300)))
+    (func (export "get8") (param (ref null $p)) (result i32) (struct.get_s $p 1 (local.get 0)))
+    (func (export "arr") (param i32) (result i32)
+      (array.get_s $a (array.new $a (i32.const 65535) (i32.const 3)) (local.get 0))))`);
+  const [s] = call(store, inst, 'mk');
+  assert.ok(s instanceof StructObj);
+  assert.deepEqual(call(store, inst, 'get8', s), [44]);
+  assert.throws(() => call(store, inst, 'get8', null), /null structure reference/);
+  assert.deepEqual(call(store, inst, 'arr', 2), [-1]);
+  assert.throws(() => call(store, inst, 'arr', 3), /out of bounds array access/);
+});
+
+test('memories grow within their limits', () => {
+  const m = createMemory({ limits: { min: 1n, max: 2n }, addr: 'i32', shared: false, pageSizeLog2: 16 });
+  assert.equal(m.grow(1), 1);
+  assert.equal(m.bytes.length, 2 * 65536);
+  assert.equal(m.grow(1), -1);
+  const tiny = createMemory({ limits: { min: 3n, max: 10n }, addr: 'i32', shared: false, pageSizeLog2: 0 });
+  assert.equal(tiny.bytes.length, 3);
+  assert.equal(tiny.grow(7), 3);
+});
