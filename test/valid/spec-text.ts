@@ -15,6 +15,7 @@ import { ALL_FEATURES, features, type FeatureSet } from '../../src/features.js';
 import type { ScriptModule } from '../../src/script/ast.js';
 import { parseScript } from '../../src/text/parse-script.js';
 import { validateModule } from '../../src/valid/index.js';
+import { sideTableProblem } from './invariants.js';
 import { CORE_FEATURES, coreWastFiles, TESTSUITE, type Failure } from './spec-oracle.js';
 
 export interface TextStats {
@@ -32,7 +33,9 @@ function check(sm: ScriptModule, f: FeatureSet, roundTrip = false): Outcome | nu
   try {
     if (sm.kind === 'quote') return null;
     const m = sm.kind === 'text' ? sm.module : decodeModule(sm.bytes, f);
-    validateModule(m, f);
+    const vm = validateModule(m, f);
+    const problem = sideTableProblem(m, vm);
+    if (problem) return { ok: false, phase: 'side table', reason: problem };
     if (roundTrip && sm.kind === 'text') validateModule(decodeModule(encodeModule(m), f), f);
     return { ok: true };
   } catch (e) {

@@ -5,7 +5,6 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { ALL_FEATURES } from '../../src/features.js';
 import { CORE_FEATURES, coreWastFiles, haveWast2json, runSpec, summary } from './spec-oracle.js';
 import { proposalWastFiles, runTextSpec, textSummary } from './spec-text.js';
 
@@ -22,12 +21,8 @@ test('spec testsuite via wast2json (oracle)', t => {
   assert.ok(s.validOk > 1000 && s.invalidOk > 1000 && s.malformedOk > 500, 'the suite was actually run');
 });
 
-/**
- * Failures of the text pass that are known to come from the text parser, not the validator: the
- * inline `(table reftype (elem $f ...))` abbreviation gives its segment type (ref func) instead of
- * the table's element type.
- */
-const KNOWN_TEXT_FAILURES = new Set(['core/br_table.wast:3', 'core/type-subtyping.wast:373']);
+/** Failures of the text pass known to come from elsewhere (the text parser), as `file:line`. None now. */
+const KNOWN_TEXT_FAILURES = new Set<string>([]);
 
 test('spec testsuite via weft text parser (core + proposals)', () => {
   const files = [
@@ -39,5 +34,4 @@ test('spec testsuite via weft text parser (core + proposals)', () => {
   const unexpected = s.failures.filter(f => !KNOWN_TEXT_FAILURES.has(`${f.file}:${f.line}`));
   assert.equal(unexpected.length, 0, unexpected.slice(0, 20).map(f => `${f.file}:${f.line}: ${f.kind}: ${f.detail}`).join('\n'));
   assert.ok(s.validOk > 2000 && s.invalidOk > 2000, 'the suite was actually run');
-  void ALL_FEATURES;
 });
