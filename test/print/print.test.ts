@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { decodeModule } from '../../src/binary/decode.js';
 import { encodeModule } from '../../src/binary/encode.js';
 import { ALL_FEATURES } from '../../src/features.js';
-import { emptyNames, type Module } from '../../src/syntax/module.js';
+import { emptyNames, type Instr, type Module } from '../../src/syntax/module.js';
 import { OP } from '../../src/syntax/opcodes.js';
 import { parseModule } from '../../src/text/parse-module.js';
 import { printModule } from '../../src/text/print.js';
@@ -148,4 +148,28 @@ test('hand-built modules: types outside any rec group, non-id names, odd segment
   assert.match(text, /\(elem \(ref func\) \(ref\.func \$ok\)\)/);
   assert.match(text, /\(data\n    "A{64}"\n    "A{36}"\n  \)/);
   assert.match(printModule(m, { quotedIds: true }), /\(func \$"has space" \(type 0\)\)/);
+});
+
+function withBody(body: Instr[]): Module {
+  const m = parseModule('(module (func))', ALL_FEATURES);
+  return { ...m, funcs: [{ ...m.funcs[0], body: [...body, { op: OP['end'], imm: [], offset: -1 }] }] };
+}
+
+test('large bodies', () => {
+  const body: Instr[] = [];
+  for (let i = 0; i < 100_000; i++) body.push({ op: OP['nop'], imm: [], offset: -1 });
+  const m = withBody(body);
+  const text = printModule(m);
+  assert.equal(text.split('\n').length, 100_000 + 6);
+  assert.deepEqual(encodeModule(parseModule(text, ALL_FEATURES)), encodeModule(m));
+});
+
+test('deep nesting keeps the indentation bounded', () => {
+  const n = 50_000;
+  const body: Instr[] = [];
+  for (let i = 0; i < n; i++) body.push({ op: OP['block'], imm: [null], offset: -1 });
+  for (let i = 0; i < n; i++) body.push({ op: OP['end'], imm: [], offset: -1 });
+  const text = printModule(withBody(body));
+  assert.equal(text.split('\n').length, 2 * n + 6);
+  assert.ok(text.length < 200 * n);
 });
