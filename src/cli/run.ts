@@ -200,6 +200,9 @@ export async function main(argv: string[]): Promise<number> {
       if (typeof instance.exports['_initialize'] === 'function' && !('_start' in instance.exports)) wasi.initialize(instance);
       return invokeExport(instance, module, opts.invoke, opts.args, wasi);
     }
+    if (typeof instance.exports['_start'] !== 'function') {
+      throw new RunFailure('no _start export: not a WASI command (for a library module, call a function with --invoke FUNC)');
+    }
     return wasi.start(instance);
   } catch (e) {
     const trap = engine.trapOf(e);

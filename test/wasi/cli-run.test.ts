@@ -130,6 +130,15 @@ for (const engine of ENGINES) describe(`weft run (engine: ${engine})`, () => {
     assert.equal(inv.stdout, '9007199254740988\n');
     assert.equal(inv.code, 0);
 
+    const lib = path.join(dir, 'lib.wat');
+    fs.writeFileSync(lib, '(module (memory (export "memory") 1) (func (export "f") (result i32) (i32.const -1)))');
+    const noStart = weftRun([lib]);
+    assert.equal(noStart.code, 1);
+    assert.match(noStart.stderr, /^.*lib\.wat: error: no _start export/);
+    const f = weftRun(['--invoke', 'f', lib]);
+    assert.equal(f.stdout, '-1\n');
+    assert.equal(weftRun(['--invoke', 'nope', lib]).stderr, `${lib}: error: invoke: no exported function 'nope'\n`);
+
     const imp = path.join(dir, 'imp.wat');
     fs.writeFileSync(imp, '(module (import "env" "f" (func)) (import "wasi_snapshot_preview1" "nope" (func)) (func (export "_start")))');
     const bad = weftRun([imp]);
