@@ -73,7 +73,7 @@ export function suiteFiles(root: string): WastFile[] {
 export function runSuite(files: readonly WastFile[], onDone?: (s: FileSummary) => void): Promise<FileSummary[]> {
   const jobs = Number(process.env.WEFT_JOBS ?? 2);
   return runInPool(files, {
-    jobs, timeoutMs: Number(process.env.WEFT_FILE_TIMEOUT ?? 120) * 1000, engine: 'internal',
+    jobs, timeoutMs: Number(process.env.WEFT_FILE_TIMEOUT ?? 300) * 1000, engine: 'internal',
     // Proposals not yet in the default set need their features; core runs with the defaults.
     allFeatures: f => f.name.startsWith('proposals/'),
     maxFailures: 3,
