@@ -38,7 +38,8 @@ let nextId = 0;
 
 // ---- canonical reference types, cached so that equal types are usually `===` -----------------
 
-const absRefCache = new Map<string, CRefType>();
+/** Cached abstract reference types, per heap type, indexed by nullable | exact << 1 | shared << 2. */
+const absRefCache = new Map<string, (CRefType | undefined)[]>();
 
 /** The canonical `(ref null? exact? heap)`; returns a shared instance for equal arguments. */
 export function mkRef(heap: CHeapType, nullable: boolean, exact = false, shared = false): CRefType {
@@ -52,15 +53,16 @@ export function mkRef(heap: CHeapType, nullable: boolean, exact = false, shared 
     }
     return r;
   }
-  const key = `${heap}${nullable ? 'n' : ''}${exact ? 'e' : ''}${shared ? 's' : ''}`;
-  let r = absRefCache.get(key);
+  let slots = absRefCache.get(heap);
+  if (!slots) absRefCache.set(heap, (slots = []));
+  const slot = (nullable ? 1 : 0) | (exact ? 2 : 0) | (shared ? 4 : 0);
+  let r = slots[slot];
   if (!r) {
     const o: { kind: 'ref'; nullable: boolean; heap: CHeapType; exact?: boolean; shared?: boolean } =
       { kind: 'ref', nullable, heap };
     if (exact) o.exact = true;
     if (shared) o.shared = true;
-    r = o;
-    absRefCache.set(key, r);
+    r = slots[slot] = o;
   }
   return r;
 }
