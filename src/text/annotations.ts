@@ -25,7 +25,11 @@ export function stripAnnotations(input: readonly Token[], source?: string): Stri
   const customs: CustomAnnotation[] = [];
   for (let i = 0; i < input.length; i++) {
     const t = input[i];
-    if (t.kind !== 'annot') { tokens.push(t); continue; }
+    if (t.kind !== 'annot') {
+      if (t.emptyAnnotation) throw new ParseError('empty annotation id', t.line, t.col, source);
+      tokens.push(t);
+      continue;
+    }
     let depth = 1;
     let j = i + 1;
     for (; j < input.length && depth > 0; j++) {

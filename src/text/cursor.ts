@@ -6,6 +6,7 @@
 import { ParseError } from '../errors.js';
 import type { Token } from './lexer.js';
 import { utf8Name } from './lexer.js';
+import { isKnownKeyword } from './keywords.js';
 import { OutOfRange, parseUnsigned } from './numbers.js';
 
 const EOF_TOKEN: Token = { kind: ')', text: '<eof>', line: 0, col: 0, start: -1, end: -1 };
@@ -94,7 +95,8 @@ export class Cursor {
 
   unexpected(t: Token = this.peek()): never {
     if (this.pos >= this.tokens.length) this.fail('unexpected end of input', t);
-    if (t.kind === 'keyword' && /^[a-z]/.test(t.text)) this.fail(`unexpected token ${t.text}`, t);
+    if (t.kind === 'reserved' || (t.kind === 'keyword' && !isKnownKeyword(t.text))) this.fail(`unknown operator ${t.text}`, t);
+    if (t.kind === 'keyword') this.fail(`unexpected token ${t.text}`, t);
     this.fail('unexpected token', t);
   }
 

@@ -22,6 +22,8 @@ export interface Token {
   readonly end: number;
   /** Strings: the decoded bytes. Ids: the bytes of the name after `$`. Annotations: of the name. */
   readonly bytes?: Uint8Array;
+  /** A `(` written as `(@` without a name: fine inside an annotation, an error elsewhere. */
+  readonly emptyAnnotation?: boolean;
 }
 
 /** Characters allowed in keywords, ids, numbers and reserved tokens. */
@@ -83,9 +85,10 @@ export function tokenize(text: string, source?: string): Token[] {
     throw new ParseError(reason, line, col, source);
   };
   const tokens: Token[] = [];
-  const push = (kind: TokenKind, start: number, end: number, bytes?: Uint8Array): void => {
+  const push = (kind: TokenKind, start: number, end: number, bytes?: Uint8Array, emptyAnnotation?: boolean): void => {
     const { line, col } = lines.atForward(start);
-    tokens.push({ kind, text: text.slice(start, end), line, col, start, end, bytes });
+    const t: Token = { kind, text: text.slice(start, end), line, col, start, end, bytes };
+    tokens.push(emptyAnnotation ? { ...t, emptyAnnotation } : t);
   };
 
   /** Reads a string starting at the opening quote; returns its bytes and the index after it. */
@@ -133,6 +136,16 @@ export function tokenize(text: string, source?: string): Token[] {
     }
   };
 
+  /** A string whose lexical errors are reported as `reason` at `at` (for `$"..."` and `(@"..."`). */
+  const readStringOr = (start: number, reason: string, at: number): { bytes: Uint8Array; end: number } => {
+    try {
+      return readString(start);
+    } catch (e) {
+      if (e instanceof ParseError) fail(reason, at);
+      throw e;
+    }
+  };
+
   let i = 0;
   const n = text.length;
   while (i < n) {
@@ -163,7 +176,7 @@ export function tokenize(text: string, source?: string): Token[] {
         let j = i + 2;
         let bytes: Uint8Array;
         if (text[j] === '"') {
-          const s = readString(j);
+          const s = readStringOr(j, 'empty annotation id', start);
           bytes = s.bytes;
           const { line, col } = lines.at(j);
           utf8Name(bytes, line, col);
@@ -173,8 +186,9 @@ export function tokenize(text: string, source?: string): Token[] {
           bytes = new TextEncoder().encode(text.slice(i + 2, j));
         }
         if (bytes.length === 0) {
-          // `(@)`: not an annotation; a paren followed by the reserved token `@`.
-          push('(', i, i + 1);
+          // `(@)`: not an annotation; a paren followed by the reserved token `@` (an error
+          // outside annotations, see annotations.ts).
+          push('(', i, i + 1, undefined, true);
           i++;
           continue;
         }
@@ -196,7 +210,7 @@ export function tokenize(text: string, source?: string): Token[] {
       let reservedOnly = false;
       while (i < n) {
         if (text[i] === '"') {
-          const s = readString(i);
+          const s = i === start + 1 && text[start] === '$' ? readStringOr(i, 'empty identifier', start) : readString(i);
           strBytes = s.bytes;
           strings++;
           i = s.end;

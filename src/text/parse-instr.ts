@@ -15,6 +15,7 @@ import type { BlockType, ValType } from '../syntax/types.js';
 import type { ModuleContext } from './context.js';
 import type { Cursor } from './cursor.js';
 import { idName } from './cursor.js';
+import { isKnownKeyword } from './keywords.js';
 import type { Token } from './lexer.js';
 import { parseF32, parseF64, parseI32, parseI64, parseIntBits, parseUnsigned } from './numbers.js';
 import { parseHeapType, parseParamsResults, parseRefType, parseTypeUse, parseValType } from './parse-types.js';
@@ -80,7 +81,11 @@ export class InstrParser {
 
   private rowsFor(t: Token): readonly OpInfo[] {
     const rows = OPS_BY_NAME.get(t.text);
-    if (!rows || (this.features && !this.features[rows[0].feature])) this.cur.fail('unknown operator', t);
+    if (!rows || (this.features && !this.features[rows[0].feature])) {
+      // A known non-instruction keyword (e.g. a misplaced `param`) is merely out of place.
+      if (!rows && isKnownKeyword(t.text)) this.cur.unexpected(t);
+      this.cur.fail(`unknown operator ${t.text}`, t);
+    }
     return rows;
   }
 
@@ -334,9 +339,13 @@ export class InstrParser {
 
   private numberImm<T>(parse: (text: string) => T | null): T {
     const t = this.cur.peek();
-    if (t.kind !== 'number') this.cur.unexpected(t);
+    if (t.kind !== 'number') {
+      // A malformed literal lexes as a keyword or reserved token.
+      if (t.kind === 'keyword' || t.kind === 'reserved') this.cur.fail(`unknown operator ${t.text}`, t);
+      this.cur.unexpected(t);
+    }
     const v = this.cur.guard(t, () => parse(t.text));
-    if (v === null) this.cur.fail('unknown operator', t);
+    if (v === null) this.cur.fail(`unknown operator ${t.text}`, t);
     this.cur.next();
     return v;
   }
@@ -344,8 +353,9 @@ export class InstrParser {
   private unsignedImm(bits: number): bigint {
     const t = this.cur.peek();
     if (!this.cur.isNat()) this.cur.unexpected(t);
-    const v = this.cur.guard(t, () => parseUnsigned(t.text, bits));
-    if (v === null) this.cur.fail('unknown operator', t);
+    const v = this.cur.guard(t, () => parseUnsigned(t.text, 64));
+    if (v === null) this.cur.fail(`unknown operator ${t.text}`, t);
+    if (v >= 1n << BigInt(bits)) this.cur.fail(`i${bits} constant out of range`, t);
     this.cur.next();
     return v;
   }

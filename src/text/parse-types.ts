@@ -141,6 +141,8 @@ export function parseParamsResults(
     while (cur.peek().kind !== ')') results.push(parseValType(ctx));
     cur.rparen();
   }
+  // Params after results, or a type use after either, are out of order.
+  if (cur.peekParen(['param', 'type'])) cur.unexpected(cur.peek(1));
   return { params, results };
 }
 
