@@ -175,7 +175,7 @@ class Translator {
       return;
     }
     if (this.height - arity === c.height) {
-      this.emit(Op.jump, 0);
+      this.emit(c.kind === 'loop' ? Op.loop_jump : Op.jump, 0);
     } else {
       this.emit(Op.br_copy, 0, c.height, arity);
     }
@@ -199,7 +199,7 @@ class Translator {
   markDead(): void {
     const c = this.top();
     c.unreachable = true;
-    this.setHeight(c.height + (c.kind === 'loop' ? 0 : 0));
+    this.setHeight(c.height);
   }
 
   memarg(opIndex: number, m: MemArg, fast: boolean, synthetic: number, extra: number[]): void {
@@ -361,7 +361,7 @@ class Translator {
         const c = this.ctrls[this.ctrls.length - 1 - depth];
         const arity = this.labelArity(c);
         if (c.kind !== 'func' && this.height - arity === c.height) {
-          this.emit(Op.br_if_jump, 0);
+          this.emit(c.kind === 'loop' ? Op.loop_br_if : Op.br_if_jump, 0);
           const at = this.code.length - 1;
           this.target(depth, pc => { this.code[at] = pc; });
         } else {
@@ -652,4 +652,3 @@ function funcIndexBase(m: Module): number {
   return n;
 }
 
-export type { ValType };

@@ -144,6 +144,15 @@ function traceOf(t: Thread, entryDepth: number, pc: number): WasmFrame[] {
   return out;
 }
 
+/**
+ * Fuel: every call and every backward branch costs one unit of `Thread.fuel` (Infinity unless the
+ * store sets a budget), so any non-terminating program runs out. Running out traps for now; the
+ * frames are all explicit, so a later tier can suspend here instead and resume with `run`.
+ */
+function outOfFuel(): never {
+  throw new RuntimeError('other', 'fuel exhausted');
+}
+
 function isHostStackOverflow(e: unknown): boolean {
   return e instanceof RangeError && /call stack/i.test(e.message);
 }
@@ -185,16 +194,28 @@ export function run(t: Thread, entryDepth: number): void {
           case Op.unreachable: trap('unreachable', 'unreachable');
           case Op.jump: pc = code[pc]; continue;
           case Op.br_copy: {
+            if (code[pc] < pc && --t.fuel < 0) outOfFuel();
             const n = code[pc + 2], dst = fp + code[pc + 1];
             moveSlots(i32, refs, dst, sp - n, n);
             sp = dst + n; pc = code[pc];
             continue;
           }
+          case Op.loop_jump:
+            if (--t.fuel < 0) outOfFuel();
+            pc = code[pc];
+            continue;
+          case Op.loop_br_if:
+            if (i32[--sp << 2] !== 0) {
+              if (--t.fuel < 0) outOfFuel();
+              pc = code[pc];
+            } else pc++;
+            continue;
           case Op.br_if_jump:
             if (i32[--sp << 2] !== 0) pc = code[pc]; else pc++;
             continue;
           case Op.br_if_copy:
             if (i32[--sp << 2] !== 0) {
+              if (code[pc] < pc && --t.fuel < 0) outOfFuel();
               const n = code[pc + 2], dst = fp + code[pc + 1];
               moveSlots(i32, refs, dst, sp - n, n);
               sp = dst + n; pc = code[pc];
@@ -208,6 +229,7 @@ export function run(t: Thread, entryDepth: number): void {
             let i = u32[--sp << 2];
             if (i > max) i = max;
             const e = pc + 1 + i * 3;
+            if (code[e] < pc && --t.fuel < 0) outOfFuel();
             const n = code[e + 2], dst = fp + code[e + 1];
             moveSlots(i32, refs, dst, sp - n, n);
             sp = dst + n; pc = code[e];
@@ -780,6 +802,7 @@ export function run(t: Thread, entryDepth: number): void {
           action = 0;
           const g = callee!;
           callee = null;
+          if (--t.fuel < 0) outOfFuel();
           if (g.host !== null) {
             fr.pc = pc;
             sp = callHost(t, g, sp);

@@ -620,6 +620,10 @@ export const enum Op {
   simd_mem,
   /** arity: return the top arity slots to the caller */
   return_x,
+  /** target: a backward jump to a loop head (consumes one unit of fuel) */
+  loop_jump,
+  /** target: pop an i32; if non-zero, a backward jump to a loop head (consumes fuel) */
+  loop_br_if,
   /** local: local.get of an i32/f32 (one word) */
   local_get_w1,
   /** local: local.get of an i64/f64 (two words) */

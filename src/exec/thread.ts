@@ -39,6 +39,8 @@ export class Thread {
   /** Index of the innermost frame (-1: none). */
   depth = -1;
   readonly frames: Frame[] = [];
+  /** Remaining fuel (see interp.ts `outOfFuel`); Infinity = unmetered. */
+  fuel = Infinity;
 
   constructor(readonly maxDepth: number, readonly maxSlots: number) {
     this.resize(INITIAL_SLOTS);

@@ -7,7 +7,7 @@ export interface EngineOptions {
   readonly maxCallDepth?: number;
   /** Value-stack slots (16 bytes each) allowed before "call stack exhausted" (default 4M = 64 MiB). */
   readonly maxStackSlots?: number;
-  /** Reserved: instruction budget for fuel metering (not enforced yet). */
+  /** Fuel budget: calls and backward branches cost one unit each; running out traps "fuel exhausted". */
   readonly fuel?: number;
   readonly features?: FeatureSet;
 }
@@ -16,5 +16,6 @@ export class Store {
   readonly thread: Thread;
   constructor(readonly opts: EngineOptions = {}) {
     this.thread = new Thread(opts.maxCallDepth ?? 20000, opts.maxStackSlots ?? (1 << 22));
+    if (opts.fuel !== undefined) this.thread.fuel = opts.fuel;
   }
 }

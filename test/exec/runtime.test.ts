@@ -181,3 +181,18 @@ test('memories grow within their limits', () => {
   assert.equal(tiny.bytes.length, 3);
   assert.equal(tiny.grow(7), 3);
 });
+
+test('fuel bounds a non-terminating loop, and refuelling lets execution continue', () => {
+  const store = new Store({ fuel: 1000 });
+  const inst = load(store, `(module
+    (func (export "spin") (loop $l (br $l)))
+    (func (export "sum") (param i32) (result i32) (local i32)
+      (loop $l
+        (local.set 1 (i32.add (local.get 1) (local.get 0)))
+        (br_if $l (local.tee 0 (i32.sub (local.get 0) (i32.const 1)))))
+      (local.get 1)))`);
+  assert.throws(() => call(store, inst, 'spin'), /fuel exhausted/);
+  store.thread.fuel = 200;
+  assert.deepEqual(call(store, inst, 'sum', 100), [5050]);
+  assert.ok(store.thread.fuel < 200 - 98);
+});
