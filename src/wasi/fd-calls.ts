@@ -42,12 +42,15 @@ function gather(bufs: Uint8Array[]): Uint8Array {
   return out;
 }
 
-/** The directory listing as fd_readdir serves it: `.` and `..` first, cookie = index + 1 of the entry. */
+/**
+ * The directory listing as fd_readdir serves it: `.` and `..` first, cookie = index + 1 of the entry.
+ * `..` describes the directory itself: its parent lies outside the capability.
+ */
 function listDir(hostPath: string): { name: string; ino: bigint; type: number }[] {
   const names = ['.', '..', ...fs.readdirSync(hostPath)];
   return names.map((name) => {
     try {
-      const st = fs.lstatSync(`${hostPath}/${name}`, { bigint: true });
+      const st = fs.lstatSync(name === '..' ? hostPath : `${hostPath}/${name}`, { bigint: true });
       return { name, ino: st.ino, type: filetypeOfStats(st) };
     } catch {
       return { name, ino: 0n, type: 0 }; // vanished while listing
