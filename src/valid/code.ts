@@ -12,7 +12,7 @@ import type { Instr, MemArg, Module } from '../syntax/module.js';
 import { OPCODES, type OpInfo } from '../syntax/opcodes.js';
 import type { BlockType, MemType, ValType, HeapType, RefType } from '../syntax/types.js';
 import type { CGlobalType, CHeapType, CRefType, CTableType, CValType, DefType } from './canon-types.js';
-import { canonHeapType, canonRefType, canonValType, cvalTypeToString } from './canon.js';
+import { canonHeapType, canonRefType, canonValType, cvalTypeToString, mkRef } from './canon.js';
 import type { BlockSig, BranchTarget, FuncInfo } from './info.js';
 import { isSubValType } from './subtype.js';
 import { RULES, type Rule } from './rules.js';
@@ -360,6 +360,15 @@ export class CodeChecker {
   refType(t: RefType): CRefType {
     if (typeof t.heap === 'number') this.type(t.heap);
     return canonRefType(t, this.ctx.types);
+  }
+
+  /**
+   * The reference type a `heaptype` immediate denotes with the given nullability. The immediate is
+   * a HeapType, or a RefType when the heap type is exact or shared (which HeapType cannot say).
+   */
+  heapImm(imm: HeapType | RefType, nullable: boolean): CRefType {
+    if (typeof imm === 'object') return mkRef(this.heapType(imm.heap), nullable, !!imm.exact, !!imm.shared);
+    return mkRef(this.heapType(imm), nullable);
   }
 
   heapType(h: HeapType): CHeapType {

@@ -5,7 +5,7 @@
  */
 import type { BrCast } from '../syntax/module.js';
 import { OPCODES } from '../syntax/opcodes.js';
-import type { HeapType } from '../syntax/types.js';
+import type { HeapType, RefType } from '../syntax/types.js';
 import type { CRefType, DefType } from './canon-types.js';
 import { mkRef } from './canon.js';
 import type { CodeChecker } from './code.js';
@@ -84,7 +84,7 @@ export const DESC_RULES: Record<string, Rule> = {
     c.push(mkRef(desc, false, exact));
   },
   'ref.cast_desc_eq': (c, ins) => {
-    const rt = mkRef(c.heapType(ins.imm[0] as HeapType), OPCODES[ins.op].variant === 'null');
+    const rt = c.heapImm(ins.imm[0] as HeapType | RefType, OPCODES[ins.op].variant === 'null');
     c.refTypes[c.pc] = rt;
     castDescEq(c, rt);
     c.push(rt);

@@ -4,7 +4,7 @@
  */
 import type { BrCast } from '../syntax/module.js';
 import { OPCODES } from '../syntax/opcodes.js';
-import type { HeapType } from '../syntax/types.js';
+import type { HeapType, RefType } from '../syntax/types.js';
 import type { CFieldType, CRefType, CStorageType, CValType, DefType } from './canon-types.js';
 import { mkRef } from './canon.js';
 import type { CodeChecker } from './code.js';
@@ -82,12 +82,6 @@ function numericOrVector(c: CodeChecker, f: CFieldType): void {
   if (typeof f.type !== 'string') c.fail('array type is not numeric or vector');
 }
 
-/** The type of a cast target given as heap type with a nullability from the opcode variant. */
-function castTarget(c: CodeChecker, h: HeapType, nullable: boolean): CRefType {
-  const heap = c.heapType(h);
-  return mkRef(heap, nullable);
-}
-
 /** Casts are only allowed within one hierarchy, and never to continuations. */
 function checkCastable(c: CodeChecker, from: CRefType | undefined, to: CRefType): void {
   if (topOf(to.heap) === 'cont') c.fail('invalid cast');
@@ -132,9 +126,8 @@ function brOnCast(fail: boolean): Rule {
 
 function refTest(cast: boolean): Rule {
   return (c, ins) => {
-    const info = ins.imm[0] as HeapType;
-    const nullable = OPCODES[ins.op].variant === 'null';
-    const rt = castTarget(c, info, nullable);
+    // The nullability of the target comes from the opcode variant (ref.test vs ref.test null).
+    const rt = c.heapImm(ins.imm[0] as HeapType | RefType, OPCODES[ins.op].variant === 'null');
     c.refTypes[c.pc] = rt;
     const from = c.popRef();
     checkCastable(c, from, rt);
@@ -154,8 +147,7 @@ function convert(from: 'extern' | 'any', to: 'any' | 'extern'): Rule {
 
 export const REF_RULES: Record<string, Rule> = {
   'ref.null': (c, ins) => {
-    const h = c.heapType(ins.imm[0] as HeapType);
-    const rt = mkRef(h, true);
+    const rt = c.heapImm(ins.imm[0] as HeapType | RefType, true);
     c.refTypes[c.pc] = rt;
     c.push(rt);
   },
