@@ -14,6 +14,16 @@ import { makeRef, type TypeReader } from './decode-types.js';
 /** Shared by every immediate-less instruction. */
 export const NO_IMMS: readonly Imm[] = Object.freeze([]) as readonly Imm[];
 
+/**
+ * Immediate lists are immutable, so the common one-number lists (`local.get 0`, `br 1`,
+ * `i32.const 8`) are shared rather than allocated per instruction.
+ */
+const SMALL = 1024;
+const SMALL_IMMS: readonly (readonly Imm[])[] = Array.from({ length: SMALL }, (_, i) => Object.freeze([i]));
+
+/** Memargs are immutable too; the usual small ones (memory 0, small offset) are interned. */
+const memargCache = new Map<number, MemArg>();
+
 const OPENS = new Set<number>([OP['block'], OP['loop'], OP['if'], OP['try'], OP['try_table']]);
 const CLOSES = new Set<number>([OP['end'], OP['delegate']]);
 /** Opcodes that continue or close a construct; at depth 0 they cannot stand for the final `end`. */
@@ -48,7 +58,10 @@ export class CodeReader {
       const info = this.opcode();
       const imms = info.imms;
       let imm: readonly Imm[] = NO_IMMS;
-      if (imms.length === 1) imm = [this.imm(imms[0], info)];
+      if (imms.length === 1) {
+        const v = this.imm(imms[0], info);
+        imm = typeof v === 'number' && v >= 0 && v < SMALL && Number.isInteger(v) ? SMALL_IMMS[v] : [v];
+      }
       else if (imms.length > 1) {
         const a: Imm[] = new Array(imms.length);
         for (let i = 0; i < imms.length; i++) a[i] = this.imm(imms[i], info);
@@ -141,8 +154,12 @@ export class CodeReader {
     }
     // Bit 7 (multibyte-array) would be handled here once that proposal is implemented.
     if (flags >= MEMARG_HAS_MEMIDX || flags & MEMARG_MULTIBYTE) r.fail('malformed memop flags', at);
-    const offset = this.features.memory64 ? r.u64() : BigInt(r.u32());
-    return { align: flags, offset, mem };
+    if (!this.features.memory64) return memArg(flags, r.u32(), mem);
+    const at64 = r.pos;
+    const b = r.bytes[at64];
+    // One-byte offsets (the overwhelmingly common case) skip the BigInt decoding.
+    if (at64 < r.end && b < 0x80) { r.pos++; return memArg(flags, b, mem); }
+    return { align: flags, offset: r.u64(), mem };
   }
 
   private blockType(): BlockType {
@@ -215,6 +232,14 @@ export class CodeReader {
     const to = makeRef((flags & 2) !== 0, this.types.heapTypeQ());
     return { label, from, to };
   }
+}
+
+function memArg(align: number, offset: number, mem: number): MemArg {
+  if (mem !== 0 || offset >= 1 << 16) return { align, offset: BigInt(offset), mem };
+  const key = (offset << 6) | align;
+  let m = memargCache.get(key);
+  if (!m) memargCache.set(key, (m = Object.freeze({ align, offset: BigInt(offset), mem: 0 })));
+  return m;
 }
 
 function hex2(b: number): string {
