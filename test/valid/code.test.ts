@@ -176,3 +176,14 @@ test('errors carry the offset and function index', () => {
     assert.equal(e.funcIndex, 1);
   }
 });
+
+test('exact heap type immediates arrive as RefTypes (custom descriptors)', () => {
+  const types: SubType[] = [
+    { final: false, supers: [], comp: { kind: 'struct', fields: [] } },
+    ft([], [ref(0, true, true)]),
+  ];
+  const f = features({ 'custom-descriptors': true });
+  validateModule(withFuncs(types, [func(1, [I('ref.null', ref(0, true, true)), I('end')])]), f);
+  rejects(withFuncs(types, [func(1, [I('ref.null', 0), I('end')])]), 'type mismatch', f);
+  validateModule(withFuncs(types, [func(1, [I('ref.null', 'none'), I('ref.cast/null', ref(0, true, true)), I('end')])]), f);
+});
