@@ -17,7 +17,7 @@ import type { Cursor } from './cursor.js';
 import { idName } from './cursor.js';
 import { isKnownKeyword } from './keywords.js';
 import type { Token } from './lexer.js';
-import { parseF32, parseF64, parseI32, parseI64, parseIntBits, parseUnsigned } from './numbers.js';
+import { parseF32, parseF64, parseI32, parseI64, parseIntBits, parseNat, parseUnsigned } from './numbers.js';
 import { parseHeapType, parseParamsResults, parseRefType, parseTypeUse, parseValType } from './parse-types.js';
 
 /** Keywords that end an instruction sequence inside a structured instruction. */
@@ -314,12 +314,14 @@ export class InstrParser {
       case 'f64': return this.numberImm(parseF64);
       case 'v128': return this.v128();
       case 'shuffle': {
+        if (this.literalRun() !== 16) cur.fail('invalid lane length');
         const lanes = new Uint8Array(16);
         for (let i = 0; i < 16; i++) {
-          if (!cur.isNat()) cur.fail('invalid lane length');
-          lanes[i] = Number(this.unsignedImm(8));
+          const t = cur.next();
+          const v = t.kind === 'number' ? parseNat(t.text) : null;
+          if (v === null || v > 255n) cur.fail('i8 constant out of range', t);
+          lanes[i] = Number(v);
         }
-        if (cur.isNat()) cur.fail('invalid lane length');
         return lanes;
       }
       case 'heaptype': return parseHeapType(ctx).heap;
@@ -337,8 +339,20 @@ export class InstrParser {
     }
   }
 
+  /** How many literal-like tokens (numbers, or malformed ones) follow: the lanes of a SIMD constant. */
+  private literalRun(): number {
+    let k = 0;
+    for (;;) {
+      const kind = this.cur.peek(k).kind;
+      if (kind !== 'number' && kind !== 'keyword' && kind !== 'reserved') return k;
+      k++;
+    }
+  }
+
   private numberImm<T>(parse: (text: string) => T | null): T {
     const t = this.cur.peek();
+    // Script patterns are known tokens, merely misplaced in a module.
+    if (t.text === 'nan:canonical' || t.text === 'nan:arithmetic') this.cur.fail('unexpected token', t);
     if (t.kind !== 'number') {
       // A malformed literal lexes as a keyword or reserved token.
       if (t.kind === 'keyword' || t.kind === 'reserved') this.cur.fail(`unknown operator ${t.text}`, t);
@@ -354,7 +368,7 @@ export class InstrParser {
     const t = this.cur.peek();
     if (!this.cur.isNat()) this.cur.unexpected(t);
     const v = this.cur.guard(t, () => parseUnsigned(t.text, 64));
-    if (v === null) this.cur.fail(`unknown operator ${t.text}`, t);
+    if (v === null) this.cur.fail('unexpected token', t);
     if (v >= 1n << BigInt(bits)) this.cur.fail(`i${bits} constant out of range`, t);
     this.cur.next();
     return v;
@@ -439,8 +453,8 @@ export class InstrParser {
     const bytes = new Uint8Array(16);
     const view = new DataView(bytes.buffer);
     const width = 16 / shape.lanes;
+    if (this.literalRun() !== shape.lanes) cur.fail('wrong number of lane literals');
     for (let i = 0; i < shape.lanes; i++) {
-      if (cur.peek().kind !== 'number') cur.fail('wrong number of lane literals');
       const at = i * width;
       if (shape.kind === 'f32') {
         view.setUint32(at, this.numberImm(parseF32), true);

@@ -322,7 +322,7 @@ class ModuleBuilder {
   private limits(bits: 32 | 64): Limits {
     const bound = (): bigint => {
       const t = this.cur.peek();
-      const v = this.cur.nat(64);
+      const v = this.cur.nat(1 << 16); // any size; the range is checked here, with its own message
       if (v >= 1n << BigInt(bits)) this.cur.fail(`i${bits} constant out of range`, t);
       return v;
     };

@@ -175,6 +175,7 @@ export function parseTypeUse(ctx: ModuleContext, allowNames: boolean): TypeUse {
   const def = ctx.types[explicit];
   const declared = def && def.comp.kind === 'func' ? def.comp : null;
   if (pr.params.length || pr.results.length || paramNames.size) {
+    if (!def) cur.fail('unknown type', at);
     if (!declared || !sameTypes(declared.params, pr.params) || !sameTypes(declared.results, pr.results)) {
       cur.fail('inline function type', at);
     }
