@@ -17,7 +17,8 @@ const TEXT_EXTENSIONS = ['.wat', '.wast'];
 
 export function readInput(file: string): Uint8Array {
   try {
-    return new Uint8Array(readFileSync(file));
+    // `-` is standard input (file descriptor 0).
+    return new Uint8Array(readFileSync(file === '-' ? 0 : file));
   } catch (e) {
     const code = (e as { code?: string }).code;
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory'

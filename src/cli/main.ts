@@ -69,6 +69,10 @@ export async function main(argv: readonly string[]): Promise<number> {
 
 /** Runs `main` and exits, turning anything that escapes into one line (never a stack trace). */
 async function run(): Promise<void> {
+  // A closed pipe (`weft wasm2wat x.wasm | head`) is the reader's choice, not an error.
+  process.stdout.on('error', e => {
+    if ((e as { code?: string }).code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  });
   let code: number;
   try {
     code = await main(process.argv.slice(2));
