@@ -318,8 +318,12 @@ class ModuleBuilder {
 
   // ---- tables, memories, globals --------------------------------------------------------------
 
-  /** `min max?`; u32 for 32-bit address types, u64 for 64-bit ones. */
-  private limits(bits: 32 | 64): Limits {
+  /**
+   * `min max?`, u64 whatever the address type: Wasm 3.0 leaves the size bounds of 32-bit memories
+   * and tables to validation (core/memory.wast), so only the u64 range is syntax.
+   */
+  private limits(): Limits {
+    const bits = 64;
     const bound = (): bigint => {
       const t = this.cur.peek();
       const v = this.cur.nat(1 << 16); // any size; the range is checked here, with its own message
@@ -343,7 +347,7 @@ class ModuleBuilder {
   /** `addrtype? shared? limits reftype`; `prefix` if already read by the caller. */
   private tableType(prefix: { addr: AddrType; shared: boolean } | null): TableType {
     const { addr, shared } = prefix ?? this.tablePrefix();
-    const limits = this.limits(addr === 'i64' ? 64 : 32);
+    const limits = this.limits();
     const elem = parseRefType(this.ctx);
     return shared ? { elem, limits, addr, shared } : { elem, limits, addr };
   }
@@ -382,7 +386,7 @@ class ModuleBuilder {
       if (cur.eatKeyword('i64')) addr = 'i64';
       else cur.eatKeyword('i32');
     }
-    const limits = this.limits(addr === 'i64' ? 64 : 32);
+    const limits = this.limits();
     let shared = false;
     let pageSizeLog2 = 16;
     for (;;) {

@@ -59,9 +59,11 @@ function printImm(kind: ImmKind, v: Imm, info: OpInfo, instr: Instr, ctx: InstrC
     case 'label': return printLabel(v as number, ctx);
     case 'labels': return (v as readonly number[]).map(l => printLabel(l, ctx)).join(' ');
     case 'func': return ids.ref('funcs', v as number);
-    case 'type':
+    case 'type': {
       // call_indirect and friends take a type use; elsewhere the index stands alone.
-      return info.name.endsWith('call_indirect') ? `(type ${ids.ref('types', v as number)})` : ids.ref('types', v as number);
+      const t = ids.ref('types', v as number);
+      return info.name.endsWith('call_indirect') ? `(type ${t})` : t;
+    }
     case 'table': return ids.ref('tables', v as number);
     case 'mem': return ids.ref('memories', v as number);
     case 'global': return ids.ref('globals', v as number);
