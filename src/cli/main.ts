@@ -35,7 +35,8 @@ function usage(): string {
 
 function version(): string {
   try {
-    const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version?: string };
+    const url = new URL('../../../package.json', import.meta.url); // from dist/src/cli/
+    const pkg = JSON.parse(readFileSync(url, 'utf8')) as { version?: string };
     return pkg.version ?? 'unknown';
   } catch {
     return 'unknown';

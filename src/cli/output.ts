@@ -12,7 +12,8 @@ export function emit(data: Uint8Array | string, out: string | undefined, binary:
     return;
   }
   if (binary && out === undefined && process.stdout.isTTY) {
-    throw new CliError('weft: error: refusing to write a binary module to a terminal; use -o FILE (or -o - to force)', 2);
+    const why = 'refusing to write a binary module to a terminal; use -o FILE (or -o - to force)';
+    throw new CliError(`weft: error: ${why}`, 2);
   }
   const bytes = typeof data === 'string' ? new TextEncoder().encode(data) : data;
   // Synchronous so the whole output is written before the process exits, even through a pipe.
