@@ -1,8 +1,8 @@
 /**
  * `weft run` end to end, as a child process: exit codes pass through, directories are granted with
  * --dir/--dir-ro, --env and --invoke work, and failures are one clear line (traps: one line plus the
- * wasm stack), never a Node stack trace. Runs on the native engine and on weft's runtime, or only
- * on the engine WEFT_ENGINE names (e.g. `WEFT_ENGINE=weft` for weft's JS API once it exists).
+ * wasm stack), never a Node stack trace. Runs on every engine `weft run` can use (native, weft's
+ * runtime, weft's JS API once built), or only on the one WEFT_ENGINE names.
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -12,7 +12,9 @@ import { describe, it } from 'node:test';
 import { EXAMPLES, ROOT, TEST_WASM, tmpDir } from './harness.js';
 
 const WEFT = path.join(ROOT, 'bin/weft.js');
-const ENGINES = process.env['WEFT_ENGINE'] ? [process.env['WEFT_ENGINE']] : ['native', 'runtime'];
+/** WEFT_ENGINE if set; else native, weft's runtime, and weft's JS API once it is built. */
+const ENGINES = process.env['WEFT_ENGINE'] ? [process.env['WEFT_ENGINE']]
+  : ['native', 'runtime', ...(fs.existsSync(path.join(ROOT, 'dist/src/api/index.js')) ? ['weft'] : [])];
 
 function weftRunOn(engine: string, args: string[], opts: { cwd?: string; input?: string } = {}) {
   const r = spawnSync(process.execPath, [WEFT, 'run', ...args], {

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { before, describe, it } from 'node:test';
-import { runWasm, snapshotTree, tmpDir, TEST_WASM, type Host, type RunResult } from './harness.js';
+import { engineName, runWasm, snapshotTree, tmpDir, TEST_WASM, WEFT_HOSTS, type Host, type RunResult } from './harness.js';
 
 /** Lines where weft is deliberately more exact than node:wasi: sub-second utimes, poll on a file stdin. */
 const WEFT_ONLY: Record<string, string> = {
@@ -38,7 +38,7 @@ function withoutWeftOnly(stdout: string): string[] {
   return stdout.split('\n').filter((l) => !Object.keys(WEFT_ONLY).some((k) => l.startsWith(`${k} `)));
 }
 
-for (const host of ['weft', 'weft-rt'] as const) describe(`fsops.c: weft WASI on ${host === 'weft' ? 'native wasm' : "weft's runtime"} vs node:wasi`, () => {
+for (const host of WEFT_HOSTS) describe(`fsops.c: weft WASI on ${engineName(host)} vs node:wasi`, () => {
   let node: Outcome;
   let weft: Outcome;
   before(async () => {

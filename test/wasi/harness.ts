@@ -31,8 +31,36 @@ export interface RunResult {
   stderr: string;
 }
 
-/** node: node:wasi on native wasm; weft: weft WASI on native wasm; weft-rt: weft WASI on weft's runtime. */
-export type Host = 'node' | 'weft' | 'weft-rt';
+/**
+ * node: node:wasi on native wasm; weft: weft WASI on native wasm; weft-rt: weft WASI on weft's
+ * runtime; weft-api: weft WASI on weft's JS API (src/api), once that is built.
+ */
+export type Host = 'node' | 'weft' | 'weft-rt' | 'weft-api';
+
+interface JsApiLike {
+  instantiate(bytes: Uint8Array, imports: object): Promise<{ instance: { exports: Record<string, unknown> } }>;
+}
+
+/** weft's JS API namespace, or null while src/api does not provide one. */
+async function loadWeftApi(): Promise<JsApiLike | null> {
+  const specifier = '../../src/api/index.js'; // computed: this must compile before src/api exists
+  try {
+    const mod = (await import(specifier)) as { WebAssembly?: Partial<JsApiLike> };
+    return typeof mod.WebAssembly?.instantiate === 'function' ? (mod.WebAssembly as JsApiLike) : null;
+  } catch {
+    return null;
+  }
+}
+
+const weftApi = await loadWeftApi();
+
+/** The weft WASI hosts to test: native wasm and weft's runtime always, weft's JS API when present. */
+export const WEFT_HOSTS: readonly Host[] = ['weft', 'weft-rt', ...(weftApi ? ['weft-api' as const] : [])];
+
+/** A readable name for a host's engine, for test titles. */
+export function engineName(host: Host): string {
+  return { node: 'node:wasi', weft: 'native wasm', 'weft-rt': "weft's runtime", 'weft-api': "weft's JS API" }[host];
+}
 
 // node:wasi prints an ExperimentalWarning on first use; it is noise in test output.
 const emitWarning = process.emitWarning.bind(process);
@@ -69,8 +97,8 @@ export async function runWasm(host: Host, wasmFile: string, spec: RunSpec = {}):
     const wasi = await makeWasi(host, spec, fds);
     const bytes = fs.readFileSync(wasmFile);
     const imports = wasi.getImportObject() as unknown as WebAssembly.Imports;
-    const instance = host === 'weft-rt'
-      ? instantiateOnRuntime(bytes, imports as ImportObject)
+    const instance = host === 'weft-rt' ? instantiateOnRuntime(bytes, imports as ImportObject)
+      : host === 'weft-api' ? (await weftApi!.instantiate(bytes, imports)).instance
       : (await WebAssembly.instantiate(bytes, imports)).instance;
     try {
       code = wasi.start(instance as WebAssembly.Instance) ?? 0;

@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { Errno } from '../../src/wasi/index.js';
-import { runWasm, snapshotTree, tmpDir, TEST_WASM, type RunResult } from './harness.js';
+import { engineName, runWasm, snapshotTree, tmpDir, TEST_WASM, WEFT_HOSTS, type RunResult } from './harness.js';
 
 const E = Errno;
 
@@ -81,7 +81,7 @@ const EXPECTED: Record<string, number> = {
   ro_gain_rights: E.NOTCAPABLE,
 };
 
-for (const host of ['weft', 'weft-rt'] as const) describe(`WASI sandbox confinement (sandbox.c, weft WASI on ${host === 'weft' ? 'native wasm' : "weft's runtime"})`, () => {
+for (const host of WEFT_HOSTS) describe(`WASI sandbox confinement (sandbox.c, weft WASI on ${engineName(host)})`, () => {
   let base: string;
   let root: string;
   let result: RunResult;
