@@ -116,6 +116,8 @@ export class CodeChecker {
     locals: readonly CValType[],
     /** Set for constant expressions: ref.func there declares the function instead of needing it. */
     readonly constExpr = false,
+    /** Shared-everything: a shared function may only touch shared functions, globals, tables, memories, GC types. */
+    readonly sharedFunc = false,
   ) {
     this.locals = locals;
     const n = body.length;
@@ -306,27 +308,36 @@ export class CodeChecker {
     return t.comp;
   }
 
+  /** Shared-everything: fails when a shared function reaches for something unshared. */
+  requireShared(shared: boolean | undefined, what: string): void {
+    if (this.sharedFunc && !shared) this.fail(`shared functions cannot access unshared ${what}`);
+  }
+
   func(idx: number): DefType {
     const t = this.ctx.funcTypes[idx];
     if (t === undefined) this.fail(`unknown function ${idx}`);
+    this.requireShared(t.shared, 'functions');
     return t;
   }
 
   table(idx: number): CTableType {
     const t = this.ctx.tables[idx];
     if (t === undefined) this.fail(`unknown table ${idx}`);
+    this.requireShared(t.shared, 'tables');
     return t;
   }
 
   mem(idx: number): MemType {
     const m = this.ctx.mems[idx];
     if (m === undefined) this.fail(`unknown memory ${idx}`);
+    this.requireShared(m.shared, 'memories');
     return m;
   }
 
   global(idx: number): CGlobalType {
     const g = this.ctx.globals[idx];
     if (g === undefined) this.fail(`unknown global ${idx}`);
+    this.requireShared(g.shared, 'globals');
     return g;
   }
 
@@ -476,7 +487,7 @@ export function checkFunction(
       throw e instanceof CompileError ? new CompileError('invalid', e.reason, -1, funcIndex) : e;
     }
   }
-  const c = new CodeChecker(ctx, funcIndex, body, type.comp, locals);
+  const c = new CodeChecker(ctx, funcIndex, body, type.comp, locals, false, type.shared);
   c.run();
   return c.info(type);
 }

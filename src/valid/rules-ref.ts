@@ -30,12 +30,14 @@ function allocated(c: CodeChecker, d: DefType): CRefType {
 function structType(c: CodeChecker, idx: number): readonly CFieldType[] {
   const d = c.type(idx);
   if (d.comp.kind !== 'struct') c.fail(`type mismatch: type ${idx} is not a struct type`);
+  c.requireShared(d.shared, 'structs');
   return d.comp.fields;
 }
 
 function arrayField(c: CodeChecker, idx: number): CFieldType {
   const d = c.type(idx);
   if (d.comp.kind !== 'array') c.fail(`type mismatch: type ${idx} is not an array type`);
+  c.requireShared(d.shared, 'arrays');
   return d.comp.field;
 }
 
@@ -293,7 +295,11 @@ export const REF_RULES: Record<string, Rule> = {
     c.popT(mkRef(c.type(idx), true));
   },
   'array.len': c => {
-    c.popT(mkRef('array', true));
+    // Polymorphic over sharedness, like the other abstract-typed operands.
+    const t = c.popRef();
+    if (t !== undefined && !isSubRefType(t, mkRef('array', true, false, isSharedRef(t)))) {
+      c.fail(`type mismatch: instruction requires [arrayref] but stack has [${c.typeName(t)}]`);
+    }
     c.push('i32');
   },
   'array.fill': (c, ins) => {
