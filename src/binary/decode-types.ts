@@ -47,8 +47,32 @@ export interface HeapTypeQ {
   shared: boolean;
 }
 
+/** The proposal that introduced each abstract heap type (func and extern are always there). */
+const ABS_HEAP_FEATURE: Readonly<Partial<Record<AbsHeapType, keyof FeatureSet>>> = {
+  any: 'gc', eq: 'gc', i31: 'gc', struct: 'gc', array: 'gc', none: 'gc', nofunc: 'gc',
+  noextern: 'gc', exn: 'exceptions', noexn: 'exceptions', cont: 'stack-switching',
+  nocont: 'stack-switching',
+};
+
 export class TypeReader {
-  constructor(readonly r: Reader, readonly features: FeatureSet) {}
+  /** Lookups restricted to the enabled proposals: a disabled proposal's type codes are malformed. */
+  private readonly absHeap: ReadonlyMap<number, AbsHeapType>;
+  private readonly shortRefs: ReadonlyMap<number, RefType>;
+  private readonly numTypes: readonly (ValType | undefined)[];
+  private readonly typedRefs: boolean;
+  private readonly gc: boolean;
+
+  constructor(readonly r: Reader, readonly features: FeatureSet) {
+    const on = (h: AbsHeapType) => {
+      const f = ABS_HEAP_FEATURE[h];
+      return f === undefined || features[f];
+    };
+    this.absHeap = new Map([...ABS_HEAP_BY_CODE].filter(([, h]) => on(h)));
+    this.shortRefs = new Map([...SHORT_REFS].filter(([, t]) => on(t.heap as AbsHeapType)));
+    this.numTypes = NUM_TYPE_BY_CODE.map(t => (t === 'v128' && !features.simd ? undefined : t));
+    this.typedRefs = features['function-references'] || features.gc;
+    this.gc = features.gc;
+  }
 
   /** `what` is the error for an exact prefix not followed by a type index. */
   heapTypeQ(what = 'malformed heap type'): HeapTypeQ {
@@ -57,7 +81,7 @@ export class TypeReader {
     const b = r.peek();
     if (b === PREFIX_SHARED && this.features['shared-everything']) {
       r.pos++;
-      const abs = ABS_HEAP_BY_CODE.get(r.u8());
+      const abs = this.absHeap.get(r.u8());
       if (!abs) return r.fail(what, at);
       return { heap: abs, exact: false, shared: true };
     }
@@ -71,7 +95,7 @@ export class TypeReader {
     }
     const v = r.s33();
     if (v >= 0) return { heap: v, exact: false, shared: false };
-    const abs = v >= -64 ? ABS_HEAP_BY_CODE.get(v & 0x7f) : undefined;
+    const abs = v >= -64 ? this.absHeap.get(v & 0x7f) : undefined;
     if (!abs) return r.fail(what, at);
     return { heap: abs, exact: false, shared: false };
   }
@@ -79,14 +103,14 @@ export class TypeReader {
 
   /** A reference type; `first` is an already-consumed lead byte. */
   private refAfter(first: number, at: number, what: string): RefType {
-    const short = SHORT_REFS.get(first);
+    const short = this.shortRefs.get(first);
     if (short) return short;
-    if (first === REF_NULL || first === REF) {
+    if ((first === REF_NULL || first === REF) && this.typedRefs) {
       const h = this.heapTypeQ(what);
       return makeRef(first === REF_NULL, h);
     }
     if (first === PREFIX_SHARED && this.features['shared-everything']) {
-      const abs = ABS_HEAP_BY_CODE.get(this.r.u8());
+      const abs = this.absHeap.get(this.r.u8());
       if (abs) return { kind: 'ref', nullable: true, heap: abs, shared: true };
     }
     return this.r.fail(what, at);
@@ -101,7 +125,7 @@ export class TypeReader {
     const r = this.r;
     const at = r.pos;
     const b = r.u8();
-    const num = NUM_TYPE_BY_CODE[b];
+    const num = this.numTypes[b];
     if (num) return num;
     return this.refAfter(b, at, 'malformed value type');
   }
@@ -109,11 +133,11 @@ export class TypeReader {
   storageType(): StorageType {
     const r = this.r;
     const b = r.peek();
-    if (b === 0x78) { r.pos++; return 'i8'; }
-    if (b === 0x77) { r.pos++; return 'i16'; }
+    if (b === 0x78 && this.gc) { r.pos++; return 'i8'; }
+    if (b === 0x77 && this.gc) { r.pos++; return 'i16'; }
     const at = r.pos;
     r.pos++;
-    const num = NUM_TYPE_BY_CODE[b];
+    const num = this.numTypes[b];
     if (num) return num;
     return this.refAfter(b, at, 'malformed storage type');
   }
@@ -152,12 +176,14 @@ export class TypeReader {
         return { kind: 'func', params, results };
       }
       case 0x5f: {
+        if (!this.gc) break;
         const n = r.len();
         const fields: FieldType[] = new Array(n);
         for (let i = 0; i < n; i++) fields[i] = this.fieldType();
         return { kind: 'struct', fields };
       }
       case 0x5e:
+        if (!this.gc) break;
         return { kind: 'array', field: this.fieldType() };
       case 0x5d:
         if (this.features['stack-switching']) {
@@ -175,7 +201,7 @@ export class TypeReader {
     const b = r.peek();
     let final = true;
     let supers: number[] = [];
-    if (b === 0x50 || b === 0x4f) {
+    if ((b === 0x50 || b === 0x4f) && this.gc) {
       r.pos++;
       final = b === 0x4f;
       const n = r.len();

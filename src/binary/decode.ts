@@ -177,7 +177,7 @@ class ModuleDecoder {
     const r = this.r;
     const m = this.m;
     const start = m.types.length;
-    if (r.peek() === 0x4e) {
+    if (r.peek() === 0x4e && this.features.gc) {
       r.pos++;
       const n = r.len();
       for (let i = 0; i < n; i++) m.types.push(this.t.subType());

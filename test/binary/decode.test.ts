@@ -110,6 +110,21 @@ test('feature gating: a disabled proposal\'s instructions are illegal opcodes', 
   malformed(signExt, 'illegal opcode c0', features({ 'sign-ext': false }));
 });
 
+test('feature gating: a disabled proposal\'s types are malformed', () => {
+  const rec = mod([1, [1, 0x4e, 1, 0x60, 0, 0]]);
+  assert.equal(decodeModule(rec).recGroups[0].explicit, true);
+  malformed(rec, 'malformed definition type', features({ gc: false }));
+  malformed(mod([1, [1, 0x5f, 0]]), 'malformed definition type', features({ gc: false }));
+  const anyref = mod([1, [1, 0x60, 1, 0x6e, 0]]);
+  malformed(anyref, 'malformed value type', features({ gc: false }));
+  const v128 = mod([1, [1, 0x60, 1, 0x7b, 0]]);
+  malformed(v128, 'malformed value type', features({ simd: false }));
+  const typed = mod([1, [1, 0x60, 1, 0x64, 0x70, 0]]);
+  assert.deepEqual(decodeModule(typed).types[0].comp, { kind: 'func', params: [{ kind: 'ref', nullable: false, heap: 'func' }], results: [] });
+  malformed(typed, 'malformed value type', features({ gc: false, 'function-references': false }));
+  malformed(mod([1, [1, 0x60, 1, 0x69, 0]]), 'malformed value type', features({ exceptions: false }));
+});
+
 test('type errors', () => {
   malformed(mod([1, [1, 0x61]]), 'malformed definition type');
   malformed(mod([1, [1, 0x5e, 0x78, 0x02]]), 'malformed mutability', features({ 'shared-everything': false }));
