@@ -28,11 +28,22 @@ function matchesAbs(v: unknown, h: AbsHeapType): boolean {
   }
 }
 
-/** Whether non-null or null reference `v` has heap type `heap` (encoded) with nullability `nullable`. */
-export function refMatches(v: unknown, heap: number, nullable: boolean, types: readonly DefType[]): boolean {
-  if (v === null) return nullable;
+/**
+ * Whether reference `v` has the reference type given by `heap` (encoded as by `encodeHeap`) and
+ * `flags` (bit 0: nullable, bit 1: exact: no strict subtypes admitted).
+ */
+export function refMatches(v: unknown, heap: number, flags: number, types: readonly DefType[]): boolean {
+  if (v === null) return (flags & 1) !== 0;
   if (heap < 0) return matchesAbs(v, ABS_HEAP_TYPES[-1 - heap]);
   const d = types[heap];
-  if (v instanceof StructObj || v instanceof ArrayObj || v instanceof FuncInst) return isSubDef(v.type, d);
+  if (v instanceof StructObj || v instanceof ArrayObj || v instanceof FuncInst) {
+    return (flags & 2) !== 0 ? v.type === d : isSubDef(v.type, d);
+  }
   return false;
+}
+
+/** Custom descriptors: whether `v` is null (and nullable) or a struct whose descriptor is `desc`. */
+export function descMatches(v: unknown, desc: unknown, flags: number): boolean {
+  if (v === null) return (flags & 1) !== 0;
+  return v instanceof StructObj && v.desc === desc;
 }

@@ -10,7 +10,7 @@
  */
 import type { Catch, Expr, Instr, MemArg, Module, BrCast } from '../syntax/module.js';
 import { funcTypeIndex, allMems, allTables, allTags, allGlobals } from '../syntax/module.js';
-import type { BlockType, FuncType, HeapType, ValType } from '../syntax/types.js';
+import type { BlockType, FuncType, HeapType, RefType, ValType } from '../syntax/types.js';
 import { ABS_HEAP_TYPES } from '../syntax/types.js';
 import { OPCODES } from '../syntax/opcodes.js';
 import { Op } from './ops.js';
@@ -56,6 +56,20 @@ export function factsOf(m: Module): ModuleFacts {
 /** Encodes a heap type as one word: type index (>= 0) or -1 - index of an abstract heap type. */
 export function encodeHeap(h: HeapType): number {
   return typeof h === 'number' ? h : -1 - ABS_HEAP_TYPES.indexOf(h);
+}
+
+/** Cast flags word: bit 0 = the target admits null, bit 1 = the target is exact. */
+function castFlags(nullable: boolean, exact: boolean | undefined): number {
+  return (nullable ? 1 : 0) | (exact ? 2 : 0);
+}
+
+/**
+ * A cast target as (heap word, flags word). `heaptype` immediates are a plain HeapType, or a
+ * RefType when the target is exact or shared (see the decoder).
+ */
+function castTarget(imm: HeapType | RefType, nullable: boolean): [number, number] {
+  if (typeof imm === 'object') return [encodeHeap(imm.heap), castFlags(nullable || imm.nullable, imm.exact)];
+  return [encodeHeap(imm), castFlags(nullable, false)];
 }
 
 type CtrlKind = 'func' | 'block' | 'loop' | 'if' | 'else' | 'try' | 'catch' | 'try_table';
@@ -388,11 +402,14 @@ class Translator {
         if (ins.op === Op.br_on_non_null) this.setHeight(this.height - 1);
         return;
       }
-      case Op.br_on_cast: case Op.br_on_cast_fail: {
+      case Op.br_on_cast: case Op.br_on_cast_fail:
+      case Op.br_on_cast_desc_eq: case Op.br_on_cast_desc_eq_fail: {
         const bc = imm[0] as BrCast;
+        const desc = ins.op === Op.br_on_cast_desc_eq || ins.op === Op.br_on_cast_desc_eq_fail;
+        if (desc) this.setHeight(this.height - 1); // the descriptor operand
         this.emit(ins.op);
         this.branchOperands(bc.label);
-        this.emit(encodeHeap(bc.to.heap), bc.to.nullable ? 1 : 0);
+        this.emit(encodeHeap(bc.to.heap), castFlags(bc.to.nullable, bc.to.exact));
         return;
       }
       case Op.call: {
@@ -538,6 +555,12 @@ class Translator {
         const c = types[imm[0] as number].comp;
         return [c.kind === 'struct' ? c.fields.length : 0, 1];
       }
+      case Op.struct_new_desc: {
+        const c = types[imm[0] as number].comp;
+        return [(c.kind === 'struct' ? c.fields.length : 0) + 1, 1];
+      }
+      case Op.struct_new_default_desc: case Op.ref_get_desc: return [1, 1];
+      case Op.ref_cast_desc_eq: case Op.ref_cast_desc_eq$null: return [2, 1];
       case Op.struct_set: return [2, 0];
       case Op.array_new: case Op.array_new_data: case Op.array_new_elem: return [2, 1];
       case Op.array_new_fixed: return [imm[1] as number, 1];
@@ -554,9 +577,10 @@ class Translator {
     const imm = ins.imm;
     switch (ins.op) {
       case Op.ref_null: this.emit(Op.ref_null); return;
-      case Op.ref_test: case Op.ref_test$null: case Op.ref_cast: case Op.ref_cast$null: {
-        const nullable = ins.op === Op.ref_test$null || ins.op === Op.ref_cast$null;
-        this.emit(ins.op, encodeHeap(imm[0] as HeapType), nullable ? 1 : 0);
+      case Op.ref_test: case Op.ref_test$null: case Op.ref_cast: case Op.ref_cast$null:
+      case Op.ref_cast_desc_eq: case Op.ref_cast_desc_eq$null: {
+        const nullable = ins.op === Op.ref_test$null || ins.op === Op.ref_cast$null || ins.op === Op.ref_cast_desc_eq$null;
+        this.emit(ins.op, ...castTarget(imm[0] as HeapType | RefType, nullable));
         return;
       }
       case Op.table_get: case Op.table_set: case Op.table_size: case Op.table_grow: case Op.table_fill: {

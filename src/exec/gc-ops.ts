@@ -28,22 +28,34 @@ function elemOf(d: DefType): Field {
   return d.comp.field;
 }
 
-/** struct.new: `n` field values in slots s..s+n-1; the struct goes to slot s. */
-export function structNew(t: Thread, d: DefType, s: number): void {
-  const fs = fieldsOf(d);
-  const vals = new Array(fs.length);
-  for (let k = 0; k < fs.length; k++) vals[k] = cellToValue(fs[k].type, t.i32, (s + k) * 4, t.refs[s + k]);
-  t.refs[s] = new StructObj(d, vals);
+export function nullDescriptor(): never {
+  throw new RuntimeError('null-reference', 'null descriptor reference');
 }
 
-export function structNewDefault(t: Thread, d: DefType, s: number): void {
+/**
+ * struct.new: `n` field values in slots s..s+n-1; the struct goes to slot s. With `withDesc`
+ * (struct.new_desc) the descriptor follows the fields, in slot s+n.
+ */
+export function structNew(t: Thread, d: DefType, s: number, withDesc: boolean): void {
+  const fs = fieldsOf(d);
+  const desc = withDesc ? (t.refs[s + fs.length] as StructObj | null) : null;
+  if (withDesc && desc === null) nullDescriptor();
+  const vals = new Array(fs.length);
+  for (let k = 0; k < fs.length; k++) vals[k] = cellToValue(fs[k].type, t.i32, (s + k) * 4, t.refs[s + k]);
+  t.refs[s] = new StructObj(d, vals, desc);
+}
+
+/** struct.new_default(_desc): the struct goes to slot s (which holds the descriptor, if any). */
+export function structNewDefault(t: Thread, d: DefType, s: number, withDesc: boolean): void {
+  const desc = withDesc ? (t.refs[s] as StructObj | null) : null;
+  if (withDesc && desc === null) nullDescriptor();
   const fs = fieldsOf(d);
   const vals = new Array(fs.length);
   for (let k = 0; k < fs.length; k++) {
     const ty = fs[k].type;
     vals[k] = typeof ty === 'object' ? null : ty === 'i64' || ty === 'f64' ? 0n : ty === 'v128' ? new Uint8Array(16) : 0;
   }
-  t.refs[s] = new StructObj(d, vals);
+  t.refs[s] = new StructObj(d, vals, desc);
 }
 
 /** struct.get(_s/_u): object in slot s, result to slot s. `sign`: 0 plain/unsigned, 1 signed. */

@@ -32,7 +32,8 @@ import { nearest, quiet } from './numeric/float.js';
 import { addSub128, mulWide } from './numeric/wide.js';
 import * as CV from './numeric/convert.js';
 import { ACCESS, addrAt, atomicAccess, effective, loadStore, oob } from './mem-access.js';
-import { isSubDef, refMatches } from './casts.js';
+import { descMatches, isSubDef, refMatches } from './casts.js';
+import type { StructObj } from '../runtime/gc-objects.js';
 import * as GC from './gc-ops.js';
 import * as BULK from './bulk.js';
 import { SIMD_OPS, SIMD_MEM_OPS } from './simd.js';
@@ -254,9 +255,9 @@ export function run(t: Thread, entryDepth: number): void {
             pc += 3;
             sp--;
             const idx = addrAt(i32, sp << 2, is64);
-            if (idx >= tab.elems.length) trap('undefined-element', 'undefined element');
+            if (idx >= tab.elems.length) trap('undefined-element', `undefined element ${idx}`);
             const f = tab.elems[idx] as FuncInst | null;
-            if (f === null) trap('uninitialized-element', 'uninitialized element');
+            if (f === null) trap('uninitialized-element', `uninitialized element ${idx}`);
             if (!isSubDef(f.type, ty)) trap('indirect-call-mismatch', 'indirect call type mismatch');
             callee = f; action = ACT_CALL;
             break;
@@ -707,7 +708,7 @@ export function run(t: Thread, entryDepth: number): void {
             } else { sp--; pc += 3; }
             continue;
           case Op.br_on_cast: case Op.br_on_cast_fail: {
-            const ok = refMatches(refs[sp - 1], code[pc + 3], code[pc + 4] !== 0, inst.types);
+            const ok = refMatches(refs[sp - 1], code[pc + 3], code[pc + 4], inst.types);
             if (ok === (code[pc - 1] === Op.br_on_cast)) {
               const n = code[pc + 2], dst = fp + code[pc + 1];
               moveSlots(i32, refs, dst, sp - n, n);
@@ -717,12 +718,12 @@ export function run(t: Thread, entryDepth: number): void {
           }
           case Op.ref_test: case Op.ref_test$null: {
             const s = sp - 1;
-            i32[s << 2] = refMatches(refs[s], code[pc], code[pc + 1] !== 0, inst.types) ? 1 : 0;
+            i32[s << 2] = refMatches(refs[s], code[pc], code[pc + 1], inst.types) ? 1 : 0;
             pc += 2;
             continue;
           }
           case Op.ref_cast: case Op.ref_cast$null:
-            if (!refMatches(refs[sp - 1], code[pc], code[pc + 1] !== 0, inst.types)) trap('cast-failure', 'cast failure');
+            if (!refMatches(refs[sp - 1], code[pc], code[pc + 1], inst.types)) trap('cast-failure', 'cast failure');
             pc += 2;
             continue;
           case Op.any_convert_extern: case Op.extern_convert_any: continue;
@@ -735,15 +736,42 @@ export function run(t: Thread, entryDepth: number): void {
           }
 
           // ---- GC ----
-          case Op.struct_new: {
+          case Op.struct_new: case Op.struct_new_desc: {
+            const withDesc = code[pc - 1] === Op.struct_new_desc;
             const d = inst.types[code[pc++]];
-            const n = (d.comp as { fields: readonly unknown[] }).fields.length;
+            const n = (d.comp as { fields: readonly unknown[] }).fields.length + (withDesc ? 1 : 0);
             sp -= n;
-            GC.structNew(t, d, sp);
+            GC.structNew(t, d, sp, withDesc);
             sp++;
             continue;
           }
-          case Op.struct_new_default: GC.structNewDefault(t, inst.types[code[pc++]], sp++); continue;
+          case Op.struct_new_default: GC.structNewDefault(t, inst.types[code[pc++]], sp++, false); continue;
+          case Op.struct_new_default_desc: GC.structNewDefault(t, inst.types[code[pc++]], sp - 1, true); continue;
+          case Op.ref_get_desc: {
+            pc++;
+            const o = refs[sp - 1] as StructObj | null;
+            if (o === null) trap('null-reference', 'null reference');
+            refs[sp - 1] = o.desc;
+            continue;
+          }
+          case Op.ref_cast_desc_eq: case Op.ref_cast_desc_eq$null: {
+            const desc = refs[--sp];
+            if (desc === null) GC.nullDescriptor();
+            if (!descMatches(refs[sp - 1], desc, code[pc + 1])) trap('cast-failure', 'descriptor cast failure');
+            pc += 2;
+            continue;
+          }
+          case Op.br_on_cast_desc_eq: case Op.br_on_cast_desc_eq_fail: {
+            const desc = refs[--sp];
+            if (desc === null) GC.nullDescriptor();
+            const ok = descMatches(refs[sp - 1], desc, code[pc + 4]);
+            if (ok === (code[pc - 1] === Op.br_on_cast_desc_eq)) {
+              const n = code[pc + 2], dst = fp + code[pc + 1];
+              moveSlots(i32, refs, dst, sp - n, n);
+              sp = dst + n; pc = code[pc];
+            } else pc += 5;
+            continue;
+          }
           case Op.struct_get: case Op.struct_get_u:
             GC.structGet(t, code[pc + 1], sp - 1, false); pc += 2; continue;
           case Op.struct_get_s:

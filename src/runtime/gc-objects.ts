@@ -7,7 +7,8 @@ import type { Value } from './values.js';
 
 /** Fields in Value form (see values.ts); packed fields hold the already-truncated unsigned value. */
 export class StructObj {
-  constructor(readonly type: DefType, readonly fields: Value[]) {}
+  /** `desc`: the custom descriptor (custom-descriptors proposal), itself a struct, or null. */
+  constructor(readonly type: DefType, readonly fields: Value[], readonly desc: StructObj | null = null) {}
 }
 
 /**
