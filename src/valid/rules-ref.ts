@@ -169,9 +169,13 @@ export const REF_RULES: Record<string, Rule> = {
     c.push(mkRef(d, false, exact));
   },
   'ref.eq': c => {
+    // Both operands are eqrefs of one sharedness (either one).
+    let shared: boolean | undefined;
     for (let i = 0; i < 2; i++) {
       const t = c.popRef();
-      if (t !== undefined && !isSubRefType(t, mkRef('eq', true, false, isSharedRef(t)))) {
+      if (t === undefined) continue;
+      shared ??= isSharedRef(t);
+      if (!isSubRefType(t, mkRef('eq', true, false, shared))) {
         c.fail(`type mismatch: ref.eq requires eqref but stack has [${c.typeName(t)}]`);
       }
     }
