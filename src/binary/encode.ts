@@ -107,12 +107,24 @@ function sectionBody(m: Module, id: SectionId): Writer | null {
     case SectionId.Start:
       return m.start === null ? null : w.u32(m.start);
     case SectionId.Element: return vec(m.elems, e => writeElem(w, e));
-    case SectionId.DataCount:
-      return m.dataCount === null ? null : w.u32(m.dataCount);
+    case SectionId.DataCount: {
+      const n = m.dataCount ?? (needsDataCount(m) ? m.datas.length : null);
+      return n === null ? null : w.u32(n);
+    }
     case SectionId.Code: return vec(m.funcs, f => w.sized(funcBody(f)));
     case SectionId.Data: return vec(m.datas, d => writeData(w, d));
     default: return null;
   }
+}
+
+const DATA_COUNT_USERS = new Set([OP['memory.init'], OP['data.drop']]);
+
+/**
+ * memory.init and data.drop require a data count section; a module built in memory (from text)
+ * may not say so, so one is added exactly when needed (which is also what wabt does).
+ */
+function needsDataCount(m: Module): boolean {
+  return m.funcs.some(f => f.body.some(i => DATA_COUNT_USERS.has(i.op)));
 }
 
 function writeImport(w: Writer, i: Import): void {

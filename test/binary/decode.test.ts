@@ -83,6 +83,9 @@ test('function, code and data count consistency', () => {
     'data count section required');
   const ok = decodeModule(mod(TYPE_V_V, FUNC_1, [5, [1, 0, 1]], [12, [1]], code([0, 0xfc, 9, 0, 0x0b]), [11, [1, 1, 0]]));
   assert.equal(ok.dataCount, 1);
+  // The encoder adds the section a module needs but does not declare (modules built from text).
+  const again = decodeModule(encodeModule({ ...ok, dataCount: null }));
+  assert.equal(again.dataCount, 1);
 });
 
 test('code body errors', () => {
