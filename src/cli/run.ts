@@ -4,12 +4,12 @@
  * a Node stack trace. Exit status: the program's own code; 134 after a trap (a SIGABRT death, as
  * other runtimes report it); 1 when the module cannot be loaded or linked; 2 for bad usage.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeSync } from 'node:fs';
 import { CompileError, ParseError } from '../errors.js';
 import { ALL_FEATURES } from '../features.js';
 import type { Module } from '../syntax/module.js';
 import type { FuncType, ValType } from '../syntax/types.js';
-import { WASI, WasiExit, type PreopenOption } from '../wasi/index.js';
+import { errnoName, WASI, WasiExit, type PreopenOption } from '../wasi/index.js';
 import { selectEngine, type RunnableInstance } from './engine-select.js';
 
 const USAGE = `usage: weft run [options] FILE.wasm|FILE.wat [--] [ARGS...]
@@ -22,6 +22,7 @@ options:
   --dir-ro HOST[::GUEST]  the same, read-only
   --env NAME=VALUE        set an environment variable (NAME alone copies it from weft's environment)
   --invoke FUNC           call the export FUNC with ARGS (numbers) instead of _start; print its results
+  --trace-wasi            log every WASI call with its arguments and errno to stderr
   -h, --help              show this help
 
 exit status: the program's exit code; 134 after a trap; 1 if the module cannot be loaded; 2 bad usage`;
@@ -34,6 +35,7 @@ interface RunOptions {
   readonly preopens: Record<string, PreopenOption>;
   readonly env: Record<string, string>;
   readonly invoke: string | undefined;
+  readonly traceWasi: boolean;
   readonly help: boolean;
 }
 
@@ -42,6 +44,7 @@ function parseRunArgs(argv: readonly string[]): RunOptions | string {
   const preopens: Record<string, PreopenOption> = {};
   const env: Record<string, string> = {};
   let invoke: string | undefined;
+  let traceWasi = false;
   let i = 0;
   const value = (opt: string): string => {
     const v = argv[++i];
@@ -51,7 +54,8 @@ function parseRunArgs(argv: readonly string[]): RunOptions | string {
   try {
     for (; i < argv.length; i++) {
       const a = argv[i]!;
-      if (a === '-h' || a === '--help') return { file: '', args: [], preopens, env, invoke, help: true };
+      if (a === '-h' || a === '--help') return { file: '', args: [], preopens, env, invoke, traceWasi, help: true };
+      if (a === '--trace-wasi') { traceWasi = true; continue; }
       if (a === '--') { i++; break; }
       if (!a.startsWith('-') || a === '-') break;
       const [opt, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
@@ -83,7 +87,7 @@ function parseRunArgs(argv: readonly string[]): RunOptions | string {
   if (file === undefined) return 'missing FILE';
   let rest = argv.slice(i + 1);
   if (rest[0] === '--') rest = rest.slice(1);
-  return { file, args: rest, preopens, env, invoke, help: false };
+  return { file, args: rest, preopens, env, invoke, traceWasi, help: false };
 }
 
 class UsageError extends Error {}
@@ -174,6 +178,12 @@ function invokeExport(instance: RunnableInstance, module: Module | null, name: s
   return 0;
 }
 
+/** `--trace-wasi` output: one line per call, written synchronously so it interleaves with the program's own output. */
+function traceLine(call: string, args: readonly (number | bigint)[], errno: number): void {
+  const line = `wasi: ${call}(${args.join(', ')}) -> ${errno}${errno === 0 ? '' : ` (E${errnoName(errno)})`}\n`;
+  writeSync(2, line);
+}
+
 export async function main(argv: string[]): Promise<number> {
   const opts = parseRunArgs(argv);
   if (typeof opts === 'string') {
@@ -190,7 +200,10 @@ export async function main(argv: string[]): Promise<number> {
   try {
     const { bytes, module } = await readBinary(file);
     try {
-      wasi = new WASI({ args: [file, ...opts.args], env: opts.env, preopens: opts.preopens, returnOnExit: true });
+      wasi = new WASI({
+        args: [file, ...opts.args], env: opts.env, preopens: opts.preopens, returnOnExit: true,
+        trace: opts.traceWasi ? traceLine : undefined,
+      });
     } catch (e) {
       throw new RunFailure(`cannot grant directory: ${(e as Error).message}`);
     }

@@ -32,6 +32,8 @@ export interface WasiOptions {
   returnOnExit?: boolean;
   /** Accepted for node:wasi compatibility; only 'preview1' exists. */
   version?: 'preview1';
+  /** Called after every WASI call with its (normalized) arguments and errno, for tracing (`weft run --trace-wasi`). */
+  trace?: (call: string, args: readonly (number | bigint)[], errno: number) => void;
 }
 
 /** The part of an instance WASI uses. */
@@ -54,7 +56,7 @@ function isMemory(m: unknown): m is MemoryLike {
  * (every preview1 i32 parameter is unsigned), i64 ones made unsigned u64, and WASI/host errors become
  * the errno result. Anything else — the exit signal, engine bugs — propagates.
  */
-function adapt(call: WasiCall): WasiImportFn {
+function adapt(call: WasiCall): (...args: (number | bigint)[]) => number {
   return (...args) => {
     const norm = args.map((a) => (typeof a === 'bigint' ? BigInt.asUintN(64, a) : Number(a) >>> 0));
     try {
@@ -64,6 +66,20 @@ function adapt(call: WasiCall): WasiImportFn {
       const errno = errnoOf(e);
       if (errno === undefined) throw e;
       return errno;
+    }
+  };
+}
+
+/** Wraps an adapted call so the trace hook sees each call, its arguments and its errno. */
+function traced(name: string, fn: WasiImportFn, trace: NonNullable<WasiOptions['trace']>): WasiImportFn {
+  return (...args) => {
+    const norm = args.map((a) => (typeof a === 'bigint' ? BigInt.asUintN(64, a) : Number(a) >>> 0));
+    let errno = 0; // stays 0 for proc_exit, which leaves by throwing
+    try {
+      errno = fn(...args);
+      return errno;
+    } finally {
+      trace(name, norm, errno);
     }
   };
 }
@@ -99,7 +115,9 @@ export class WASI {
       ...argsEnvCalls(ctx), ...clockCalls(ctx), ...randomCalls(ctx), ...fdCalls(ctx), ...pathCalls(ctx),
       ...pollCalls(ctx), ...procCalls(), ...sockCalls(),
     };
-    this.wasiImport = Object.fromEntries(Object.entries(calls).map(([name, call]) => [name, adapt(call)]));
+    const trace = opts.trace;
+    this.wasiImport = Object.fromEntries(Object.entries(calls).map(([name, call]) =>
+      [name, trace ? traced(name, adapt(call), trace) : adapt(call)]));
   }
 
   getImportObject(): { wasi_snapshot_preview1: Record<string, WasiImportFn> } {

@@ -43,6 +43,13 @@ for (const engine of ENGINES) describe(`weft run (engine: ${engine})`, () => {
     assert.equal(r.stdout, 'Hello from weft!\nargv[0] = hello.wasm\nargv[1] = x\nWEFT_GREETING = salut\n');
   });
 
+  it('--trace-wasi logs each call with its errno', () => {
+    const r = weftRun(['--trace-wasi', 'wc.wasm', 'missing.txt', 'out.txt']);
+    assert.equal(r.code, 1);
+    assert.match(r.stderr, /^wasi: args_sizes_get\(\d+, \d+\) -> 0$/m);
+    assert.match(r.stderr, /^wasi: fd_write\(2, \d+, \d+, \d+\) -> 0$/m);
+  });
+
   it('primes.wasm passes its exit code through', () => {
     const r = weftRun(['primes.wasm', '1000']);
     assert.equal(r.stdout, '168 primes below 1000, largest 997\n');
