@@ -44,6 +44,18 @@ const RESERVED_CHARS = new Set(',;[]{}');
 
 const HEX = /^[0-9a-fA-F]$/;
 
+/**
+ * The number tokens: integers and floats in all their forms. Other digit-led runs (`0drop`, `1_`)
+ * are reserved tokens, as in the spec's lexical grammar.
+ */
+const NUMBER = (() => {
+  const num = '[0-9](?:_?[0-9])*';
+  const hex = '[0-9a-fA-F](?:_?[0-9a-fA-F])*';
+  const dec = `${num}(?:\\.(?:${num})?)?(?:[eE][+-]?${num})?`;
+  const hexf = `0x${hex}(?:\\.(?:${hex})?)?(?:[pP][+-]?${num})?`;
+  return new RegExp(`^[+-]?(?:${hexf}|${dec}|inf|nan|nan:0x${hex})$`);
+})();
+
 /** Positions to line/column, computed lazily from a table of line starts. */
 class LineMap {
   private readonly starts: number[] = [0];
@@ -230,7 +242,7 @@ export function tokenize(text: string, source?: string): Token[] {
         if (tok[0] === '$') {
           if (tok.length === 1) fail('empty identifier', start);
           push('id', start, i, new TextEncoder().encode(tok.slice(1)));
-        } else if (/^[+-]?(?:[0-9]|inf$|nan$|nan:)/.test(tok)) {
+        } else if (NUMBER.test(tok)) {
           push('number', start, i);
         } else if (/^[a-z]/.test(tok)) {
           push('keyword', start, i);

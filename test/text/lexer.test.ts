@@ -20,7 +20,7 @@ function lexError(src: string): { reason: string; line: number; column: number }
 test('token classes', () => {
   assert.deepEqual(kinds('(module $m i32.add 0x1f -1.5 inf nan:0x1 "s" offset=4 0x_1 Abc)'), [
     '(:(', 'keyword:module', 'id:$m', 'keyword:i32.add', 'number:0x1f', 'number:-1.5', 'number:inf',
-    'number:nan:0x1', 'string:"s"', 'keyword:offset=4', 'number:0x_1', 'reserved:Abc', '):)',
+    'number:nan:0x1', 'string:"s"', 'keyword:offset=4', 'reserved:0x_1', 'reserved:Abc', '):)',
   ]);
   // Adjacent strings/idchars without space form one reserved token.
   assert.deepEqual(kinds('"a""b" 1"x"'), ['reserved:"a""b"', 'reserved:1"x"']);

@@ -136,9 +136,15 @@ test('text modules encode like wabt (oracle)', { skip: (!HAVE_SUITE && 'no tests
   t.diagnostic(`${files.length - skippedFiles} scripts compared (${skippedFiles} rejected by wabt): ` +
     `${exact} modules identical, ${normalised} identical after normalising, ${mismatches.length} differ`);
   if (mismatches.length) t.diagnostic(`differing: ${mismatches.slice(0, 20).join(' ')}`);
-  // Known: wabt 1.0.32 mis-encodes `(local (ref $t))` (func.wast:660).
-  assert.ok(mismatches.length <= 2, mismatches.join(' '));
+  assert.deepEqual(mismatches.filter(x => !KNOWN_DIFFERENCES.has(x)), []);
 });
+
+/**
+ * Modules where wabt's bytes differ for reasons outside the parser: wabt 1.0.32 mis-encodes
+ * `(local (ref $t))` (func:660); our encoder emits a data count section for `data.drop` even
+ * without data segments, wabt does not (memory_init*: 190, 266; both are invalid modules anyway).
+ */
+const KNOWN_DIFFERENCES = new Set(['func:660', 'memory_init:190', 'memory_init:266', 'memory_init64:190', 'memory_init64:266']);
 
 /**
  * Where the text allows two encodings, wabt picks: function-index elem segments whenever all items
