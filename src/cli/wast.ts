@@ -1,5 +1,5 @@
 /**
- * `weft wast FILE|DIR... [-v] [--engine internal] [--jobs N] [--timeout S] [--all-features]`:
+ * `weft wast FILE|DIR... [-v] [--engine NAME] [--jobs N] [--timeout S] [--features auto|default|all]`:
  * runs spec-test scripts. One line per file, then the closing line `N passed, N failed` (plus
  * `, N skipped (reasons)` when any). Exit status 1 if anything failed, 2 on bad usage.
  */
@@ -7,7 +7,8 @@ import { listWastFiles, runWastFile, type WastFile } from '../script/node-files.
 import { runInPool } from '../script/node-pool.js';
 import { summarize, type FileSummary } from '../script/result.js';
 import { createEngine, ENGINE_NAMES } from '../script/engines.js';
-import { ALL_FEATURES } from '../features.js';
+import { ALL_FEATURES, type FeatureSet } from '../features.js';
+import { scriptFeatures } from '../script/feature-profiles.js';
 
 const USAGE = `usage: weft wast FILE|DIR... [options]
   Runs .wast spec-test scripts (directories recursively, in sorted order).
@@ -15,7 +16,9 @@ const USAGE = `usage: weft wast FILE|DIR... [options]
   --engine NAME       engine to test (${ENGINE_NAMES.join(', ')}; default internal)
   --jobs N            run files in N worker threads (default 1: in this thread)
   --timeout S         per-file time limit in seconds when --jobs > 1 (default 120)
-  --all-features      enable every proposal, including those off by default`;
+  --features MODE     auto (default: core scripts with the default features, proposals/ scripts
+                      with their proposal's), default, or all
+  --all-features      same as --features all`;
 
 interface Options {
   paths: string[];
@@ -23,16 +26,21 @@ interface Options {
   engine: string;
   jobs: number;
   timeoutMs: number;
-  allFeatures: boolean;
+  features: 'auto' | 'default' | 'all';
 }
 
 function parseArgs(args: readonly string[]): Options | string {
-  const o: Options = { paths: [], verbose: false, engine: 'internal', jobs: 1, timeoutMs: 120_000, allFeatures: false };
+  const o: Options = { paths: [], verbose: false, engine: 'internal', jobs: 1, timeoutMs: 120_000, features: 'auto' };
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     const value = (): string | undefined => args[++i];
     if (a === '-v' || a === '--verbose') o.verbose = true;
-    else if (a === '--all-features') o.allFeatures = true;
+    else if (a === '--all-features') o.features = 'all';
+    else if (a === '--features') {
+      const v = value();
+      if (v !== 'auto' && v !== 'default' && v !== 'all') return '--features needs auto, default or all';
+      o.features = v;
+    }
     else if (a === '--engine') { const v = value(); if (!v) return '--engine needs a name'; o.engine = v; }
     else if (a === '--jobs' || a === '-j') { const n = Number(value()); if (!(n >= 1)) return '--jobs needs a positive number'; o.jobs = Math.floor(n); }
     else if (a === '--timeout') { const n = Number(value()); if (!(n > 0)) return '--timeout needs seconds'; o.timeoutMs = n * 1000; }
@@ -94,14 +102,17 @@ export async function main(args: readonly string[]): Promise<number> {
   }
   const maxFailures = o.verbose ? 1000 : SHOWN_FAILURES;
   const print = (s: FileSummary): void => console.log(fileLine(s, o.verbose));
+  const mode = o.features;
+  const featuresFor = (f: WastFile): FeatureSet | undefined =>
+    mode === 'all' ? ALL_FEATURES : mode === 'default' ? undefined : scriptFeatures(f.path);
   let summaries: FileSummary[];
   if (o.jobs > 1) {
-    summaries = await runInPool(files, { jobs: o.jobs, timeoutMs: o.timeoutMs, engine: o.engine, allFeatures: o.allFeatures, maxFailures }, print);
+    summaries = await runInPool(files, { jobs: o.jobs, timeoutMs: o.timeoutMs, engine: o.engine, features: featuresFor, maxFailures }, print);
   } else {
     summaries = [];
-    const features = o.allFeatures ? ALL_FEATURES : undefined;
     for (const f of files) {
       const start = Date.now();
+      const features = featuresFor(f);
       const r = runWastFile(f, createEngine(o.engine, { features }), { features });
       const s = summarize(f.name, r, maxFailures, Date.now() - start);
       summaries.push(s);

@@ -1,11 +1,12 @@
 /**
  * The engines the runner can drive, by name (`weft wast --engine NAME`). A fresh engine per
- * script keeps scripts independent. The JS-API engine (over src/api) will register here too.
+ * script keeps scripts independent. `api` runs scripts through the JS API (src/api).
  */
 import type { Engine } from './engine.js';
 import type { FeatureSet } from '../features.js';
 import { InternalEngine } from './engine-internal.js';
 import { ValidateEngine } from './engine-validate.js';
+import { ApiEngine } from './engine-api.js';
 
 export interface EngineOptions {
   readonly features?: FeatureSet;
@@ -14,6 +15,7 @@ export interface EngineOptions {
 const FACTORIES: Record<string, (opts: EngineOptions) => Engine> = {
   internal: opts => new InternalEngine(opts) as Engine,
   validate: opts => new ValidateEngine(opts) as Engine,
+  api: opts => new ApiEngine(opts) as Engine,
 };
 
 export const ENGINE_NAMES: readonly string[] = Object.keys(FACTORIES);

@@ -5,6 +5,7 @@
 import { Worker } from 'node:worker_threads';
 import type { WastFile } from './node-files.js';
 import { failedSummary, type FileSummary } from './result.js';
+import type { FeatureSet } from '../features.js';
 
 export interface PoolOptions {
   readonly jobs: number;
@@ -12,8 +13,8 @@ export interface PoolOptions {
   readonly timeoutMs: number;
   /** Engine name for `createEngine` (engines.ts). */
   readonly engine: string;
-  /** Enable every proposal (for all files, or for the files the function picks). */
-  readonly allFeatures: boolean | ((file: WastFile) => boolean);
+  /** Features per file (undefined: the engine's defaults). */
+  readonly features: (file: WastFile) => FeatureSet | undefined;
   readonly maxFailures: number;
 }
 
@@ -21,7 +22,7 @@ export interface PoolOptions {
 export interface WorkerRequest {
   readonly file: WastFile;
   readonly engine: string;
-  readonly allFeatures: boolean;
+  readonly features: FeatureSet | null;
   readonly maxFailures: number;
 }
 
@@ -62,8 +63,7 @@ export function runInPool(
         current = next++;
         started = Date.now();
         const file = files[current];
-        const allFeatures = typeof opts.allFeatures === 'function' ? opts.allFeatures(file) : opts.allFeatures;
-        const req: WorkerRequest = { file, engine: opts.engine, allFeatures, maxFailures: opts.maxFailures };
+        const req: WorkerRequest = { file, engine: opts.engine, features: opts.features(file) ?? null, maxFailures: opts.maxFailures };
         timer = setTimeout(() => {
           const i = current;
           current = -1;

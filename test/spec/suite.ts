@@ -11,6 +11,7 @@ import { dirname, resolve } from 'node:path';
 import { listWastFiles, type WastFile } from '../../src/script/node-files.js';
 import { runInPool } from '../../src/script/node-pool.js';
 import type { FileSummary } from '../../src/script/result.js';
+import { scriptFeatures } from '../../src/script/feature-profiles.js';
 
 /** The repository root (this file runs from dist/test/spec/). */
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -74,8 +75,8 @@ export function runSuite(files: readonly WastFile[], onDone?: (s: FileSummary) =
   const jobs = Number(process.env.WEFT_JOBS ?? 2);
   return runInPool(files, {
     jobs, timeoutMs: Number(process.env.WEFT_FILE_TIMEOUT ?? 300) * 1000, engine: 'internal',
-    // Proposals not yet in the default set need their features; core runs with the defaults.
-    allFeatures: f => f.name.startsWith('proposals/'),
+    // Core runs with the defaults, proposals with their features (see feature-profiles.ts).
+    features: f => scriptFeatures(f.name),
     maxFailures: 3,
   }, onDone);
 }
