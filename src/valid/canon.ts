@@ -30,11 +30,30 @@ interface DefTypeImpl {
   descriptor: DefType | null;
   /** Cached `(ref null? exact? this)` objects, indexed by nullable | exact << 1. */
   refs: (CRefType | undefined)[];
+  /** The whole rec group, kept alive by its members (see `groups`). */
+  group: readonly DefType[] | null;
 }
 
-/** Per-process intern table: group key -> the group's canonical types. */
-const groups = new Map<string, readonly DefType[]>();
+/**
+ * Per-process intern table: group key -> the group's canonical types. Held weakly, so that the
+ * types of modules nobody uses any more can be collected: every DefType keeps its group array
+ * alive (`group`), so a group stays interned exactly as long as one of its types is reachable.
+ */
+const groups = new Map<string, WeakRef<readonly DefType[]>>();
+const forget = new FinalizationRegistry<string>(key => {
+  const ref = groups.get(key);
+  if (ref && ref.deref() === undefined) groups.delete(key);
+});
 let nextId = 0;
+
+function internedGroup(key: string): readonly DefType[] | undefined {
+  return groups.get(key)?.deref();
+}
+
+function intern(key: string, group: readonly DefType[]): void {
+  groups.set(key, new WeakRef(group));
+  forget.register(group, key);
+}
 
 // ---- canonical reference types, cached so that equal types are usually `===` -----------------
 
@@ -134,10 +153,10 @@ export function canonicalizeTypes(m: Pick<Module, 'types' | 'recGroups'>): DefTy
       for (const s of subs[i].supers) if (s >= start + i) throw unknownType(s);
     }
     const key = subs.map(s => subKey(s, start, end, out)).join(';');
-    let canon = groups.get(key);
+    let canon = internedGroup(key);
     if (!canon) {
       canon = buildGroup(subs, start, out);
-      groups.set(key, canon);
+      intern(key, canon);
     }
     for (const d of canon) out.push(d);
   }
@@ -148,7 +167,7 @@ export function canonicalizeTypes(m: Pick<Module, 'types' | 'recGroups'>): DefTy
 function buildGroup(subs: readonly SubType[], start: number, done: readonly DefType[]): DefType[] {
   const fresh: DefTypeImpl[] = subs.map(s => ({
     id: nextId++, final: s.final, super: null, depth: 0, supers: [],
-    comp: { kind: 'struct', fields: [] }, shared: !!s.shared, describes: null, descriptor: null, refs: [],
+    comp: { kind: 'struct', fields: [] }, shared: !!s.shared, describes: null, descriptor: null, refs: [], group: null,
   }));
   const resolve = (idx: number): DefType =>
     (idx >= start ? fresh[idx - start] : done[idx]) as unknown as DefType;
@@ -176,8 +195,12 @@ function buildGroup(subs: readonly SubType[], start: number, done: readonly DefT
     if (s.describes !== undefined) d.describes = resolve(s.describes);
     if (s.descriptor !== undefined) d.descriptor = resolve(s.descriptor);
   });
-  for (const d of fresh) Object.freeze(d.supers);
-  return fresh as unknown as DefType[];
+  const group = fresh as unknown as DefType[];
+  for (const d of fresh) {
+    Object.freeze(d.supers);
+    d.group = group;
+  }
+  return group;
 }
 
 function canonValTypeWith(t: ValType, resolve: (idx: number) => DefType): CValType {

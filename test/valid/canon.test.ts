@@ -70,3 +70,18 @@ test('value types convert to canonical form and back', () => {
   assert.equal(cvalTypeToString(v, d => t.indexOf(d)), '(ref 0)');
   assert.equal(cvalTypeToString(canonValType(ref('func'), t)), 'funcref');
 });
+
+test('interning survives garbage collection while the types are in use', async () => {
+  const { setFlagsFromString } = await import('node:v8');
+  const { runInNewContext } = await import('node:vm');
+  setFlagsFromString('--expose-gc');
+  const gc = runInNewContext('gc') as () => void;
+  const mk = () => types([structOf(1), structOf(0), structOf('any')], [[0, 2], [2, 1]]);
+  const kept = canonicalizeTypes(mk())[1];
+  for (let i = 0; i < 3; i++) {
+    gc();
+    await new Promise(r => setTimeout(r, 10));
+  }
+  // Only one member of the group is still referenced; the group must still be interned.
+  assert.equal(canonicalizeTypes(mk())[1], kept);
+});
