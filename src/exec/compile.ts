@@ -8,7 +8,7 @@
  * them. Heights are slot counts above the frame pointer (locals included). Unreachable code is not
  * translated at all.
  */
-import type { Catch, Expr, Instr, MemArg, Module, BrCast } from '../syntax/module.js';
+import type { Catch, Expr, Instr, MemArg, Module, BrCast, Handler as SwitchHandler } from '../syntax/module.js';
 import { funcTypeIndex, allMems, allTables, allTags, allGlobals } from '../syntax/module.js';
 import type { BlockType, FuncType, HeapType, RefType, ValType } from '../syntax/types.js';
 import { ABS_HEAP_TYPES } from '../syntax/types.js';
@@ -21,17 +21,38 @@ export class ModuleFacts {
   readonly memIs64: boolean[];
   readonly tableIs64: boolean[];
   readonly tagParams: number[];
+  readonly tagResults: number[];
   readonly globalCount: number;
   constructor(readonly module: Module) {
     this.memIs64 = allMems(module).map(m => m.addr === 'i64');
     this.tableIs64 = allTables(module).map(t => t.addr === 'i64');
     this.tagParams = allTags(module).map(t => this.funcType(t).params.length);
+    this.tagResults = allTags(module).map(t => this.funcType(t).results.length);
     this.globalCount = allGlobals(module).length;
   }
   funcType(typeIdx: number): FuncType {
     const c = this.module.types[typeIdx].comp;
     if (c.kind !== 'func') throw new Error(`type ${typeIdx} is not a function type`);
     return c;
+  }
+  /** The function type of continuation type `ct`. */
+  contFunc(ct: number): FuncType {
+    const c = this.module.types[ct].comp;
+    if (c.kind !== 'cont') throw new Error(`type ${ct} is not a continuation type`);
+    return this.funcType(c.type);
+  }
+  contParams(ct: number): number {
+    return this.contFunc(ct).params.length;
+  }
+  contResults(ct: number): number {
+    return this.contFunc(ct).results.length;
+  }
+  /** `switch $ct1`: the results are the params of $ct2, the type of $ct1's last parameter. */
+  switchResults(ct1: number): number {
+    const ps = this.contFunc(ct1).params;
+    const last = ps[ps.length - 1];
+    if (typeof last !== 'object' || typeof last.heap !== 'number') return 0;
+    return this.contParams(last.heap);
   }
   funcTypeOfFunc(funcIdx: number): FuncType {
     return this.funcType(funcTypeIndex(this.module, funcIdx));
@@ -449,6 +470,49 @@ class Translator {
         this.emit(Op.select);
         this.setHeight(this.height - 2);
         return;
+      case Op.cont_new:
+        this.emit(Op.cont_new, imm[0] as number);
+        return;
+      case Op.cont_bind: {
+        const n = this.f.contParams(imm[0] as number) - this.f.contParams(imm[1] as number);
+        this.emit(Op.cont_bind, n, imm[1] as number);
+        this.setHeight(this.height - n);
+        return;
+      }
+      case Op.resume: {
+        const ct = imm[0] as number;
+        this.emit(Op.resume, this.f.contParams(ct));
+        this.handlerTable(imm[1] as readonly SwitchHandler[]);
+        this.setHeight(this.height - this.f.contParams(ct) - 1 + this.f.contResults(ct));
+        return;
+      }
+      case Op.resume_throw: {
+        const ct = imm[0] as number, tag = imm[1] as number;
+        this.emit(Op.resume_throw, tag);
+        this.handlerTable(imm[2] as readonly SwitchHandler[]);
+        this.setHeight(this.height - this.f.tagParams[tag] - 1 + this.f.contResults(ct));
+        return;
+      }
+      case Op.resume_throw_ref: {
+        const ct = imm[0] as number;
+        this.emit(Op.resume_throw_ref);
+        this.handlerTable(imm[1] as readonly SwitchHandler[]);
+        this.setHeight(this.height - 2 + this.f.contResults(ct));
+        return;
+      }
+      case Op.suspend: {
+        const tag = imm[0] as number;
+        this.emit(Op.suspend, tag);
+        this.setHeight(this.height - this.f.tagParams[tag] + this.f.tagResults[tag]);
+        return;
+      }
+      case Op.switch: {
+        const ct1 = imm[0] as number, tag = imm[1] as number;
+        const n = this.f.contParams(ct1);
+        this.emit(Op.switch, n - 1, tag);
+        this.setHeight(this.height - n + this.f.switchResults(ct1));
+        return;
+      }
       case Op.local_get: case Op.local_set: case Op.local_tee: {
         const x = imm[0] as number;
         this.emit(LOCAL_OPS[ins.op]![this.localKinds[x]], x);
@@ -528,6 +592,19 @@ class Translator {
     for (const k of imm) this.emit(k as number);
   }
 
+  /** A resume handler table: count, then per handler (tag, is-switch, target, height, arity). */
+  handlerTable(hs: readonly SwitchHandler[]): void {
+    this.emit(hs.length);
+    for (const h of hs) {
+      if (h.label === null) {
+        this.emit(h.tag, 1, 0, 0, 0);
+      } else {
+        this.emit(h.tag, 0);
+        this.branchOperands(h.label);
+      }
+    }
+  }
+
   /** Stack effect [pops, pushes] of instructions typed by name (variables, tables, refs, GC...). */
   otherEffect(ins: Instr): [number, number] {
     const imm = ins.imm;
@@ -562,6 +639,7 @@ class Translator {
       case Op.struct_new_default_desc: case Op.ref_get_desc: return [1, 1];
       case Op.ref_cast_desc_eq: case Op.ref_cast_desc_eq$null: return [2, 1];
       case Op.struct_set: return [2, 0];
+      case Op.cont_new: return [1, 1];
       case Op.array_new: case Op.array_new_data: case Op.array_new_elem: return [2, 1];
       case Op.array_new_fixed: return [imm[1] as number, 1];
       case Op.array_get: case Op.array_get_s: case Op.array_get_u: return [2, 1];

@@ -38,6 +38,8 @@ import * as GC from './gc-ops.js';
 import * as BULK from './bulk.js';
 import { SIMD_OPS, SIMD_MEM_OPS } from './simd.js';
 import { OPCODES } from '../syntax/opcodes.js';
+import { ContObj, NO_WORDS, type ContState } from '../runtime/cont.js';
+import { copySlots, deliver, findHandler, HANDLER_WORDS } from './switching.js';
 
 const compiledCache = new WeakMap<Module, (Compiled | undefined)[]>();
 
@@ -154,6 +156,15 @@ function outOfFuel(): never {
   throw new RuntimeError('other', 'fuel exhausted');
 }
 
+/** Takes the state of a continuation, leaving it consumed (continuations are one-shot). */
+function takeCont(k: ContObj | null): ContState {
+  if (k === null) trap('null-continuation', 'null continuation reference');
+  const st = k.state;
+  if (st === null) trap('continuation-consumed', 'continuation already consumed');
+  k.state = null;
+  return st;
+}
+
 function isHostStackOverflow(e: unknown): boolean {
   return e instanceof RangeError && /call stack/i.test(e.message);
 }
@@ -170,13 +181,18 @@ function moveSlots(i32: Int32Array, refs: unknown[], dst: number, src: number, n
   for (let k = 0; k < n; k++) refs[dst + k] = refs[src + k];
 }
 
-const ACT_CALL = 1, ACT_RETURN = 2;
+const ACT_CALL = 1, ACT_RETURN = 2, ACT_SWITCH = 3;
 
 /**
  * Runs the frame at t.depth (already set up) until the frame at `entryDepth` returns. Results are
  * left at that frame's fp; t.sp points after them.
  */
-export function run(t: Thread, entryDepth: number): void {
+export function run(root: Thread, entryDepth: number): void {
+  // `t` is the stack being executed: `root`, or a continuation's stack (stack switching).
+  // `entry` is the depth at which returning leaves `t`: entryDepth on the root, 0 on others.
+  let t = root;
+  let entry = entryDepth;
+  let pendingExn: unknown = null;
   let fr: Frame = t.frames[t.depth];
   let c = fr.c, code = c.code, pc = fr.pc, fp = fr.fp, sp = t.sp;
   let inst: ModuleInstance = fr.inst;
@@ -821,6 +837,107 @@ export function run(t: Thread, entryDepth: number): void {
             continue;
           }
 
+          // ---- stack switching (each continuation runs on its own Thread) ----
+          case Op.cont_new: {
+            pc++;
+            const f = refs[sp - 1] as FuncInst | null;
+            if (f === null) trap('null-reference', 'null function reference');
+            refs[sp - 1] = new ContObj(inst.types[code[pc - 1]], { fn: f, top: null, bottom: null, boundWords: NO_WORDS, boundRefs: [] });
+            continue;
+          }
+          case Op.cont_bind: {
+            const n = code[pc], ct = inst.types[code[pc + 1]];
+            pc += 2;
+            const k = refs[--sp] as ContObj | null;
+            const st = takeCont(k);
+            sp -= n;
+            const words = new Int32Array(st.boundWords.length + n * 4);
+            words.set(st.boundWords);
+            words.set(i32.subarray(sp << 2, (sp + n) << 2), st.boundWords.length);
+            const brefs = [...st.boundRefs, ...refs.slice(sp, sp + n)];
+            refs[sp++] = new ContObj(ct, { fn: st.fn, top: st.top, bottom: st.bottom, boundWords: words, boundRefs: brefs });
+            continue;
+          }
+          case Op.resume: case Op.resume_throw: case Op.resume_throw_ref: {
+            const op = code[pc - 1];
+            const arg = op === Op.resume_throw_ref ? 0 : code[pc++];
+            const hpos = pc;
+            pc = hpos + 1 + code[hpos] * HANDLER_WORDS;
+            const st = takeCont(refs[--sp] as ContObj | null);
+            let nargs = 0;
+            if (op === Op.resume) {
+              nargs = arg;
+              sp -= nargs;
+            } else if (op === Op.resume_throw) {
+              const tag = inst.tags[arg];
+              const ps = (tag.type.comp as { params: readonly CValType[] }).params;
+              sp -= ps.length;
+              const args = new Array(ps.length);
+              for (let k = 0; k < ps.length; k++) args[k] = cellToValue(ps[k], i32, (sp + k) << 2, refs[sp + k]);
+              pendingExn = new WasmException(tag, args);
+            } else {
+              pendingExn = refs[--sp];
+              if (pendingExn === null) trap('null-reference', 'null exception reference');
+            }
+            fr.pc = pc; t.sp = sp;
+            if (pendingExn !== null && st.fn !== null) {
+              // Throwing into a continuation that has not started: it is raised at the resume.
+              const e = pendingExn;
+              pendingExn = null;
+              throw e;
+            }
+            const top = deliver(st, t, sp, nargs, null, false, compiledOf);
+            const bottom = st.bottom ?? top;
+            bottom.parent = t; bottom.hcode = code; bottom.hpos = hpos; bottom.hinst = inst; bottom.parentEntry = entry;
+            t = top; entry = 0; action = ACT_SWITCH;
+            break;
+          }
+          case Op.suspend: {
+            const tag = inst.tags[code[pc++]];
+            const found = findHandler(t, tag, false);
+            if (found === null) trap('unhandled-tag', 'unhandled tag');
+            const [bottom, pos] = found;
+            const n = (tag.type.comp as { params: readonly CValType[] }).params.length;
+            sp -= n;
+            fr.pc = pc; t.sp = sp;
+            const k = new ContObj(null, { fn: null, top: t, bottom, boundWords: NO_WORDS, boundRefs: [] });
+            const p = bottom.parent!, hcode = bottom.hcode!;
+            bottom.parent = null;
+            entry = bottom.parentEntry;
+            // Branch to the handler's label in the resumer, with the payload and the continuation.
+            const pfr = p.frames[p.depth];
+            const dst = pfr.fp + hcode[pos + 3];
+            p.ensure(dst + n + 1);
+            copySlots(t, sp, p, dst, n);
+            p.refs[dst + n] = k;
+            p.sp = dst + n + 1;
+            pfr.pc = hcode[pos + 2];
+            t = p; action = ACT_SWITCH;
+            break;
+          }
+          case Op.switch: {
+            const nargs = code[pc], tag = inst.tags[code[pc + 1]];
+            pc += 2;
+            const target = refs[--sp] as ContObj | null;
+            if (target === null) trap('null-continuation', 'null continuation reference');
+            if (target.state === null) trap('continuation-consumed', 'continuation already consumed');
+            const found = findHandler(t, tag, true);
+            if (found === null) trap('unhandled-tag', 'unhandled tag');
+            const st = takeCont(target);
+            const [bottom] = found;
+            sp -= nargs;
+            fr.pc = pc; t.sp = sp;
+            // The current computation up to the handler becomes a continuation, passed along.
+            const mine = new ContObj(null, { fn: null, top: t, bottom, boundWords: NO_WORDS, boundRefs: [] });
+            const top = deliver(st, t, sp, nargs, mine, true, compiledOf);
+            const nb = st.bottom ?? top;
+            nb.parent = bottom.parent; nb.hcode = bottom.hcode; nb.hpos = bottom.hpos; nb.hinst = bottom.hinst;
+            nb.parentEntry = bottom.parentEntry;
+            bottom.parent = null;
+            t = top; entry = 0; action = ACT_SWITCH;
+            break;
+          }
+
           default:
             throw new Error(`interpreter: unexpected op ${code[pc - 1]} at ${pc - 1}`);
         }
@@ -862,13 +979,39 @@ export function run(t: Thread, entryDepth: number): void {
             continue;
           }
         }
+        if (action === ACT_SWITCH) {
+          // Continue on stack `t` (set by the op): reload everything the loop caches.
+          action = 0;
+          fr = t.frames[t.depth];
+          c = fr.c; code = c.code; pc = fr.pc; fp = fr.fp; sp = t.sp; inst = fr.inst; mem = inst.mems[0];
+          i32 = t.i32; u32 = t.u32; f32 = t.f32; f64 = t.f64; refs = t.refs;
+          if (pendingExn !== null) {
+            const e = pendingExn;
+            pendingExn = null;
+            throw e;
+          }
+          continue;
+        }
         // ACT_RETURN: results are the top retN slots; they go to fp.
         action = 0;
         moveSlots(i32, refs, fp, sp - retN, retN);
         sp = fp + retN;
-        if (--t.depth < entryDepth) {
-          t.sp = sp;
-          return;
+        if (--t.depth < entry) {
+          const p = t.parent;
+          if (p === null) {
+            t.sp = sp;
+            return;
+          }
+          // A continuation finished: its results go to the stack that resumed it.
+          copySlots(t, fp, p, p.sp, retN);
+          p.sp += retN;
+          t.parent = null;
+          entry = t.parentEntry;
+          t = p;
+          fr = t.frames[t.depth];
+          c = fr.c; code = c.code; pc = fr.pc; fp = fr.fp; sp = t.sp; inst = fr.inst; mem = inst.mems[0];
+          i32 = t.i32; u32 = t.u32; f32 = t.f32; f64 = t.f64; refs = t.refs;
+          continue;
         }
         fr = t.frames[t.depth];
         c = fr.c; code = c.code; pc = fr.pc; fp = fr.fp; inst = fr.inst; mem = inst.mems[0];
@@ -879,7 +1022,17 @@ export function run(t: Thread, entryDepth: number): void {
       let e = err;
       if (e instanceof WasmException) {
         t.frames[t.depth].pc = pc;
-        if (unwind(t, e, entryDepth)) {
+        let caught = false;
+        for (;;) {
+          if (unwind(t, e, entry)) { caught = true; break; }
+          const p = t.parent;
+          if (p === null) break;
+          // Uncaught in a continuation: it dies, and the exception reaches its resumer.
+          t.parent = null;
+          entry = t.parentEntry;
+          t = p;
+        }
+        if (caught) {
           fr = t.frames[t.depth];
           c = fr.c; code = c.code; pc = fr.pc; fp = fr.fp; sp = t.sp; inst = fr.inst; mem = inst.mems[0];
           i32 = t.i32; u32 = t.u32; f32 = t.f32; f64 = t.f64; refs = t.refs;
@@ -887,7 +1040,17 @@ export function run(t: Thread, entryDepth: number): void {
         }
       } else {
         if (isHostStackOverflow(e)) e = new RuntimeError('exhaustion', 'call stack exhausted');
-        if (e instanceof RuntimeError) e.wasmStack.push(...traceOf(t, entryDepth, pc));
+        // Unwind the whole chain of running continuations back to the root stack.
+        let at = pc;
+        for (;;) {
+          if (e instanceof RuntimeError) e.wasmStack.push(...traceOf(t, entry, at));
+          const p = t.parent;
+          if (p === null) break;
+          t.parent = null;
+          entry = t.parentEntry;
+          t = p;
+          at = t.frames[t.depth].pc;
+        }
       }
       t.sp = t.frames[entryDepth].fp;
       t.depth = entryDepth - 1;

@@ -42,8 +42,18 @@ export class Thread {
   /** Remaining fuel (see interp.ts `outOfFuel`); Infinity = unmetered. */
   fuel = Infinity;
 
-  constructor(readonly maxDepth: number, readonly maxSlots: number) {
-    this.resize(INITIAL_SLOTS);
+  // ---- stack switching: set while this stack runs as a resumed continuation ----
+  /** The stack that resumed this one (null for a root stack or a suspended/finished one). */
+  parent: Thread | null = null;
+  /** Handler table of the resume that started this stack: code, position of it, its instance. */
+  hcode: Int32Array | null = null;
+  hpos = 0;
+  hinst: ModuleInstance | null = null;
+  /** The parent's activation entry depth, restored when control returns to the parent. */
+  parentEntry = 0;
+
+  constructor(readonly maxDepth: number, readonly maxSlots: number, initialSlots = INITIAL_SLOTS) {
+    this.resize(initialSlots);
   }
 
   private resize(slots: number): void {
