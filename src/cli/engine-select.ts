@@ -123,7 +123,10 @@ async function loadRuntimeEngine(): Promise<Engine | null> {
   }
 }
 
-export async function selectEngine(choice: string = process.env['WEFT_ENGINE'] ?? 'auto'): Promise<Engine> {
+const CHOICES = ['auto', 'weft', 'runtime', 'native'];
+
+export async function selectEngine(choice: string = process.env['WEFT_ENGINE'] || 'auto'): Promise<Engine> {
+  if (!CHOICES.includes(choice)) throw new Error(`unknown WEFT_ENGINE '${choice}' (expected ${CHOICES.join(', ')})`);
   if (choice === 'native') return nativeEngine();
   if (choice !== 'runtime') {
     const api = await loadWeftApi();

@@ -10,7 +10,7 @@ import { ALL_FEATURES } from '../features.js';
 import type { Module } from '../syntax/module.js';
 import type { FuncType, ValType } from '../syntax/types.js';
 import { errnoName, WASI, WasiExit, type PreopenOption } from '../wasi/index.js';
-import { selectEngine, type RunnableInstance } from './engine-select.js';
+import { selectEngine, type Engine, type RunnableInstance } from './engine-select.js';
 
 const USAGE = `usage: weft run [options] FILE.wasm|FILE.wat [--] [ARGS...]
 
@@ -196,7 +196,13 @@ export async function main(argv: string[]): Promise<number> {
   }
   const { file } = opts;
   let wasi: WASI | undefined;
-  const engine = await selectEngine();
+  let engine: Engine;
+  try {
+    engine = await selectEngine();
+  } catch (e) {
+    process.stderr.write(`weft run: error: ${e instanceof Error ? e.message : String(e)}\n`);
+    return 1;
+  }
   try {
     const { bytes, module } = await readBinary(file);
     try {
