@@ -35,11 +35,15 @@ const END = OP['end'];
 /** Local ids of the function being parsed; empty for constant expressions. */
 export interface BodyScope {
   readonly localIds: ReadonlyMap<string, number>;
+  /** Receives label names by block number (blocks counted in order), for the name section. */
+  readonly labelNames?: Map<number, string>;
 }
 
 export class InstrParser {
   /** Enclosing labels, innermost last; null for unlabelled blocks. */
   private readonly labels: (string | null)[] = [];
+  /** Structured instructions seen so far (label name indices). */
+  private blocks = 0;
   private readonly cur: Cursor;
 
   constructor(
@@ -101,6 +105,8 @@ export class InstrParser {
   private blockHeader(t: Token): { label: string | null; ins: Instr } {
     const op = this.rowsFor(t)[0];
     const label = this.cur.eatId();
+    const block = this.blocks++;
+    if (label !== null) this.scope.labelNames?.set(block, label);
     const bt = this.blockType();
     const imm: Imm[] = [bt];
     if (op.imms.includes('catches')) imm.push(this.catches());

@@ -118,13 +118,13 @@ class ModuleBuilder {
     };
   }
 
-  private instrs(localIds: ReadonlyMap<string, number> = NO_LOCALS.localIds): InstrParser {
-    return new InstrParser(this.ctx, { localIds }, this.features);
+  private instrs(localIds: ReadonlyMap<string, number> = NO_LOCALS.localIds, labelNames?: Map<number, string>): InstrParser {
+    return new InstrParser(this.ctx, { localIds, labelNames }, this.features);
   }
 
   /** Instructions up to the closing paren, noting whether the data count section is needed. */
-  private expr(localIds?: ReadonlyMap<string, number>): Expr {
-    return this.note(this.instrs(localIds).parseExpr());
+  private expr(localIds?: ReadonlyMap<string, number>, labelNames?: Map<number, string>): Expr {
+    return this.note(this.instrs(localIds, labelNames).parseExpr());
   }
 
   private note(e: Instr[]): Instr[] {
@@ -312,7 +312,9 @@ class ModuleBuilder {
       cur.rparen();
     }
     if (localNames.size) ctx.names.locals.set(index, localNames);
-    const body = this.expr(localIds);
+    const labelNames = new Map<number, string>();
+    const body = this.expr(localIds, labelNames);
+    if (labelNames.size) ctx.names.labels.set(index, labelNames);
     this.funcs.push({ type: use.index, locals, body, offset: -1, codeStart: -1, end: -1 });
   }
 

@@ -47,6 +47,10 @@ export function printBody(body: Expr, ctx: InstrContext, indent: string, unit: s
       line(depth, printInstr(instr, ctx, label));
       ctx.labels.push(label);
       depth++;
+    } else if (info?.imms.includes('v128') || info?.imms.includes('shuffle')) {
+      // Lane literals (numbers, `nan`, `inf`) run on until a non-literal token; the parentheses of
+      // the folded form end them unambiguously, whatever instruction follows.
+      line(depth, `(${printInstr(instr, ctx)})`);
     } else {
       line(depth, printInstr(instr, ctx));
     }

@@ -6,7 +6,7 @@
 import type {
   BrCast, Catch, Handler, Imm, Instr, MemArg,
 } from '../syntax/module.js';
-import type { BlockType, HeapType, ValType } from '../syntax/types.js';
+import type { BlockType, HeapType, RefType, ValType } from '../syntax/types.js';
 import { OPCODES, type ImmKind, type OpInfo } from '../syntax/opcodes.js';
 import { Ids } from './print-ids.js';
 import { printF32, printF64 } from './print-float.js';
@@ -83,11 +83,15 @@ function printImm(kind: ImmKind, v: Imm, info: OpInfo, instr: Instr, ctx: InstrC
     case 'f64': return printF64(v as bigint);
     case 'v128': return printV128(v as Uint8Array);
     case 'shuffle': return Array.from(v as Uint8Array).join(' ');
-    case 'heaptype':
+    case 'heaptype': {
+      // A plain HeapType, or a RefType when the heap type is exact or shared (see decode-code.ts).
+      const q = typeof v === 'object' && v !== null ? v as RefType : null;
+      const heap = q ? q.heap : v as HeapType;
       // ref.null names a heap type; the casts name a reference type, nullable per row variant.
       return info.name === 'ref.null'
-        ? printHeapType(v as HeapType, ids)
-        : printRefType({ kind: 'ref', nullable: info.variant === 'null', heap: v as HeapType }, ids);
+        ? printHeapType(heap, ids, q?.shared, q?.exact)
+        : printRefType({ kind: 'ref', nullable: info.variant === 'null', heap, exact: q?.exact, shared: q?.shared }, ids);
+    }
     case 'valtypes': return `(result${(v as readonly ValType[]).map(t => ' ' + printValType(t, ids)).join('')})`;
     case 'catches': return (v as readonly Catch[]).map(c => printCatch(c, ctx)).join(' ');
     case 'handlers': return (v as readonly Handler[]).map(h => printHandler(h, ctx)).join(' ');

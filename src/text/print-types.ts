@@ -15,8 +15,10 @@ const SHORT_REF: Partial<Record<string, string>> = {
   nocont: 'nullcontref',
 };
 
-export function printHeapType(h: HeapType, ids: Ids = Ids.none, shared = false): string {
-  const s = typeof h === 'number' ? ids.ref('types', h) : h;
+/** A heap type; `(shared any)` for shared-everything, `(exact $t)` for custom descriptors. */
+export function printHeapType(h: HeapType, ids: Ids = Ids.none, shared = false, exact = false): string {
+  let s = typeof h === 'number' ? ids.ref('types', h) : h;
+  if (exact) s = `(exact ${s})`;
   return shared ? `(shared ${s})` : s;
 }
 
@@ -25,7 +27,7 @@ export function printRefType(t: RefType, ids: Ids = Ids.none): string {
     const short = SHORT_REF[t.heap];
     if (short) return short;
   }
-  return `(ref ${t.nullable ? 'null ' : ''}${t.exact ? 'exact ' : ''}${printHeapType(t.heap, ids, t.shared)})`;
+  return `(ref ${t.nullable ? 'null ' : ''}${printHeapType(t.heap, ids, t.shared, t.exact)})`;
 }
 
 /** A value or storage type (`i32`, `i8`, `funcref`, `(ref null $t)`). */

@@ -201,3 +201,36 @@ test('duplicate ids', () => {
   parseFails('(func (param $x i32) (local $x i32))', /duplicate local/);
   parseFails('(type $t (func)) (type $t (func))', /duplicate type/);
 });
+
+test('names from $ids', () => {
+  const m = parseModule(`
+    (module $mod
+      (type $sig (func (param i32)))
+      (global $g i32 (i32.const 0))
+      (memory $mem 1) (table $tab 1 funcref) (tag $exn)
+      (func $f (param $a i32) (local $b i64) (block $outer (loop $inner))))`);
+  const n = m.names!;
+  assert.equal(n.module, 'mod');
+  assert.equal(n.types.get(0), 'sig');
+  assert.equal(n.funcs.get(0), 'f');
+  assert.deepEqual([...n.locals.get(0)!], [[0, 'a'], [1, 'b']]);
+  assert.deepEqual([...n.labels.get(0)!], [[0, 'outer'], [1, 'inner']]);
+  assert.equal(n.globals.get(0), 'g');
+  assert.equal(n.memories.get(0), 'mem');
+  assert.equal(n.tables.get(0), 'tab');
+  assert.equal(n.tags.get(0), 'exn');
+});
+
+test('error classes follow the reference interpreter', () => {
+  parseFails('(func (i32.const 0drop))', /^unknown operator/);
+  parseFails('(func (i32.const .5))', /^unknown operator/);
+  parseFails('(func (param i32) (i32.const 0) (block (result i32) (param i32)))', /^unexpected token/);
+  parseFails('(func (v128.const i32x4 1 2 3) drop)', /wrong number of lane literals/);
+  parseFails('(func (i8x16.shuffle 0 1 2 (v128.const i64x2 0 0) (v128.const i64x2 0 0)) drop)', /invalid lane length/);
+  parseFails('(func (i8x16.extract_lane_s 256 (v128.const i64x2 0 0)) drop)', /i8 constant out of range/);
+  parseFails('(memory 0x1_0000_0000_0000_0000)', /i64 constant out of range/);
+  parseFails('(func (type 9) (param i32))', /unknown type/);
+  parseFails('(@)', /empty annotation id/);
+  // 32-bit memory sizes beyond 4 GiB are a validation matter, not syntax.
+  assert.equal(parseModule('(memory 0x1_0000_0000)').mems[0].limits.min, 0x100000000n);
+});
