@@ -15,6 +15,7 @@ import type { CGlobalType, CHeapType, CRefType, CTableType, CValType, DefType } 
 import { canonHeapType, canonRefType, canonValType, cvalTypeToString, mkRef } from './canon.js';
 import type { BlockSig, BranchTarget, FuncInfo } from './info.js';
 import { isSubValType } from './subtype.js';
+import { Kind } from './kind.js';
 import { RULES, type Rule } from './rules.js';
 
 /** Everything about the module that code validation looks up. */
@@ -40,8 +41,6 @@ export interface ModuleCtx {
 /** A value on the operand stack; `undefined` is the unknown type of unreachable code. */
 export type VT = CValType | undefined;
 
-/** Which kind of construct a control frame is. */
-export const enum Kind { Func, Block, Loop, If, Else, Try, Catch, CatchAll, TryTable }
 
 /** A branch target whose pc is patched when the label's `end` is reached. */
 interface MutableTarget { pc: number; arity: number; height: number }

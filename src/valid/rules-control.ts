@@ -5,7 +5,8 @@
 import type { BlockType, ValType } from '../syntax/types.js';
 import type { Catch, Instr } from '../syntax/module.js';
 import type { CValType } from './canon-types.js';
-import { Kind, type CodeChecker, type Ctrl, type VT } from './code.js';
+import type { CodeChecker, Ctrl, VT } from './code.js';
+import { Kind } from './kind.js';
 import { mkRef } from './canon.js';
 import type { BranchTarget } from './info.js';
 import { isSubRefType, isSubValTypes } from './subtype.js';
