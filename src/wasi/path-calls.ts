@@ -9,7 +9,7 @@ import type { WasiCalls, WasiContext } from './context.js';
 import { Errno, fail } from './errno.js';
 import { FdTable, filetypeOfStats, type DirEntry } from './fd-table.js';
 import { timesToSet, writeFilestat } from './filestat.js';
-import { checkSymlinkTarget, resolvePath, type ResolvedPath } from './path.js';
+import { checkSymlinkTarget, confirmInside, resolvePath, type ResolvedPath } from './path.js';
 
 const C = fs.constants;
 
@@ -65,6 +65,7 @@ export function pathCalls(ctx: WasiContext): WasiCalls {
       const hostFd = fs.openSync(r.host, hostOpenFlags(oflags, fdflags, read, write));
       let st: fs.Stats;
       try {
+        confirmInside(hostFd, d.hostPath);
         st = fs.fstatSync(hostFd);
       } catch (e) {
         fs.closeSync(hostFd);

@@ -102,3 +102,20 @@ export function checkSymlinkTarget(target: string, linkRel: readonly string[]): 
     }
   }
 }
+
+/**
+ * Re-checks, after the fact, that an opened host descriptor really is inside `root` — closing the
+ * window in which another host process could swap a checked directory for a symlink between our
+ * component walk and the open. Uses Linux's /proc/self/fd; elsewhere the walk alone is the check.
+ */
+export function confirmInside(hostFd: number, root: string): void {
+  let real: string;
+  try {
+    real = fs.readlinkSync(`/proc/self/fd/${hostFd}`);
+  } catch {
+    return; // no /proc: nothing more to check with
+  }
+  if (real !== root && !real.startsWith(root.endsWith('/') ? root : `${root}/`)) {
+    fail(Errno.NOTCAPABLE, `opened file lies outside its directory (${real})`);
+  }
+}

@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { Errno, errnoName } from '../../src/wasi/errno.js';
-import { checkSymlinkTarget, resolvePath } from '../../src/wasi/path.js';
+import { checkSymlinkTarget, confirmInside, resolvePath } from '../../src/wasi/path.js';
 import { WasiError } from '../../src/wasi/errno.js';
 import { tmpDir } from './harness.js';
 
@@ -81,6 +81,28 @@ describe('resolvePath', () => {
     assert.equal(errnoOfCall(() => resolvePath(root, 'a/b/f.txt/x', true)), 'NOTDIR');
     assert.equal(errnoOfCall(() => resolvePath(root, '', true)), 'NOENT');
     assert.equal(errnoOfCall(() => resolvePath(root, 'a\0b', true)), 'INVAL');
+  });
+});
+
+describe('confirmInside', () => {
+  it('accepts descriptors below the root and refuses others (where /proc exists)', () => {
+    const base = tmpDir('confirm');
+    fs.mkdirSync(path.join(base, 'root'));
+    fs.mkdirSync(path.join(base, 'root2'));
+    fs.writeFileSync(path.join(base, 'root/in'), '');
+    fs.writeFileSync(path.join(base, 'root2/out'), '');
+    const real = fs.realpathSync(base);
+    const inFd = fs.openSync(path.join(base, 'root/in'), 'r');
+    const outFd = fs.openSync(path.join(base, 'root2/out'), 'r');
+    try {
+      assert.equal(errnoOfCall(() => confirmInside(inFd, path.join(real, 'root'))), 'SUCCESS');
+      const expected = fs.existsSync('/proc/self/fd') ? 'NOTCAPABLE' : 'SUCCESS';
+      assert.equal(errnoOfCall(() => confirmInside(outFd, path.join(real, 'root'))), expected, 'a sibling sharing the prefix');
+    } finally {
+      fs.closeSync(inFd);
+      fs.closeSync(outFd);
+      fs.rmSync(base, { recursive: true });
+    }
   });
 });
 
