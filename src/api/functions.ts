@@ -1,0 +1,109 @@
+/**
+ * Functions across the boundary.
+ *
+ * Exported functions: each FuncInst gets one JS function (WeakMap), so re-exports and table reads
+ * yield the same object; `name` is the function index, `length` the parameter count; not a
+ * constructor. Calling converts arguments with ToWebAssemblyValue, runs the function, and maps
+ * the outcome: results via ToJSValue (none -> undefined, one -> value, several -> array), a trap
+ * -> WebAssembly.RuntimeError, a wasm exception -> WebAssembly.Exception (or, for JSTag, the JS
+ * value it carries).
+ *
+ * Host functions: a JS callable imported for a function type becomes a runtime host function. An
+ * exported wasm function passed back in is unwrapped to its FuncInst instead (no JS hop between
+ * instances). A JS exception thrown by the callable enters wasm as an exception with JSTag (so
+ * wasm can catch it with catch_all or `catch $jstag`) and leaves wasm again as the original value.
+ */
+import type { CValType, DefType } from '../valid/canon-types.js';
+import { FuncInst, WasmException, hostFunc, invoke, type Value } from '../runtime/index.js';
+import { RuntimeError as WeftRuntimeError } from '../errors.js';
+import { store } from './store.js';
+import { toJS, toWasm, hostRef, hostValueOf } from './convert.js';
+import { toApiError } from './errors.js';
+import { jsTagInst, exceptionObject, wasmExceptionOf } from './exception.js';
+
+const exported = new WeakMap<FuncInst, Function>();
+const funcInsts = new WeakMap<Function, FuncInst>();
+
+function signature(t: DefType): { params: readonly CValType[]; results: readonly CValType[] } {
+  if (t.comp.kind !== 'func') throw new TypeError('not a function type');
+  return t.comp;
+}
+
+/** The runtime function behind an exported function, or undefined for any other value. */
+export function funcInstOf(f: unknown): FuncInst | undefined {
+  return typeof f === 'function' ? funcInsts.get(f) : undefined;
+}
+
+/** What escapes from wasm, as JS sees it. */
+export function fromWasmThrow(e: unknown): unknown {
+  if (e instanceof WasmException) {
+    if (e.tag === jsTagInst) return hostValueOf(e.args[0] as never);
+    return exceptionObject(e);
+  }
+  return toApiError(e);
+}
+
+/** What a JS callable threw, as wasm sees it. Traps and stack overflows stay uncatchable. */
+function toWasmThrow(e: unknown): unknown {
+  if (e instanceof WasmException || e instanceof WeftRuntimeError) return e;
+  if (e instanceof RangeError && /call stack/i.test(e.message)) return e;
+  const inner = wasmExceptionOf(e);
+  if (inner) return inner;
+  return new WasmException(jsTagInst, [hostRef(e)]);
+}
+
+
+/** Calls a FuncInst from JS with JS arguments (the body of every exported function). */
+export function callFromJS(f: FuncInst, args: readonly unknown[]): unknown {
+  const { params, results } = signature(f.type);
+  const raw: Value[] = new Array(params.length);
+  for (let i = 0; i < params.length; i++) raw[i] = toWasm(args[i], params[i]);
+  if (results.includes('v128')) throw new TypeError('v128 results cannot cross the JS boundary');
+  let out: Value[];
+  try {
+    out = invoke(store, f, raw);
+  } catch (e) {
+    throw fromWasmThrow(e);
+  }
+  if (results.length === 0) return undefined;
+  if (results.length === 1) return toJS(out[0], results[0]);
+  return out.map((v, i) => toJS(v, results[i]));
+}
+
+export function exportedFunction(f: FuncInst): Function {
+  let fn = exported.get(f);
+  if (fn) return fn;
+  // An arrow function: callable, not constructible, no own `prototype`, like the spec's builtins.
+  fn = (...args: unknown[]) => callFromJS(f, args);
+  Object.defineProperty(fn, 'name', { value: String(f.index), configurable: true });
+  Object.defineProperty(fn, 'length', { value: f.params, configurable: true });
+  exported.set(f, fn);
+  funcInsts.set(fn, f);
+  return fn;
+}
+
+/** The FuncInst for a JS callable imported with function type `type`. */
+export function importedFunction(fn: Function, type: DefType): FuncInst {
+  const existing = funcInsts.get(fn);
+  if (existing) return existing;
+  const { params, results } = signature(type);
+  return hostFunc(type, (args: Value[]): Value[] => {
+    let r: unknown;
+    try {
+      const jsArgs = args.map((a, i) => toJS(a, params[i]));
+      r = Reflect.apply(fn, undefined, jsArgs);
+    } catch (e) {
+      throw toWasmThrow(e);
+    }
+    if (results.length === 0) return [];
+    if (results.length === 1) return [toWasm(r, results[0])];
+    if (r === null || (typeof r !== 'object' && typeof r !== 'function') || typeof (r as Iterable<unknown>)[Symbol.iterator] !== 'function') {
+      throw new TypeError('a function returning several values must return an iterable');
+    }
+    const values = [...(r as Iterable<unknown>)];
+    if (values.length !== results.length) {
+      throw new TypeError(`expected ${results.length} results, got ${values.length}`);
+    }
+    return values.map((v, i) => toWasm(v, results[i]));
+  });
+}

@@ -1,0 +1,91 @@
+/**
+ * WebAssembly.Module: a decoded and validated module. The static reflection functions list its
+ * imports, exports (kinds as the JS API names them) and custom sections (fresh ArrayBuffer copies).
+ */
+import type { ValidModule } from '../valid/index.js';
+import { validateModule } from '../valid/index.js';
+import { decodeModule } from '../binary/decode.js';
+import { DEFAULT_FEATURES, type FeatureSet } from '../features.js';
+import type { ExternKind } from '../syntax/types.js';
+import { toApiError } from './errors.js';
+import { bufferSourceBytes, idlInterface, isObject, requireNew, setLength, toDOMString } from './webidl.js';
+
+/** The features the JS API enables: Wasm 3.0 plus the proposals weft runs by default. */
+export const API_FEATURES: FeatureSet = DEFAULT_FEATURES;
+
+const KIND_NAMES: Record<ExternKind, string> = {
+  func: 'function', table: 'table', memory: 'memory', global: 'global', tag: 'tag',
+};
+
+export interface ModuleExportDescriptor { name: string; kind: string }
+export interface ModuleImportDescriptor { module: string; name: string; kind: string }
+
+let wrapping: ValidModule | null = null;
+
+/** Decodes and validates synchronously; weft's CompileError becomes WebAssembly.CompileError. */
+export function compileBytes(bytes: Uint8Array): ValidModule {
+  try {
+    return validateModule(decodeModule(bytes, API_FEATURES), API_FEATURES);
+  } catch (e) {
+    throw toApiError(e);
+  }
+}
+
+export class Module {
+  readonly #vm: ValidModule;
+
+  constructor(bytes: unknown) {
+    requireNew(new.target, 'Module');
+    if (wrapping) {
+      this.#vm = wrapping;
+      return;
+    }
+    if (arguments.length < 1) throw new TypeError('WebAssembly.Module(): 1 argument required');
+    this.#vm = compileBytes(bufferSourceBytes(bytes, 'WebAssembly.Module()'));
+  }
+
+  static exports(module: unknown): ModuleExportDescriptor[] {
+    const vm = validOf(module, 'exports');
+    return vm.module.exports.map(e => ({ name: e.name, kind: KIND_NAMES[e.kind] }));
+  }
+
+  static imports(module: unknown): ModuleImportDescriptor[] {
+    const vm = validOf(module, 'imports');
+    return vm.module.imports.map(i => ({ module: i.module, name: i.name, kind: KIND_NAMES[i.desc.kind] }));
+  }
+
+  static customSections(module: unknown, sectionName: unknown): ArrayBuffer[] {
+    const vm = validOf(module, 'customSections');
+    if (arguments.length < 2) throw new TypeError('WebAssembly.Module.customSections(): 2 arguments required');
+    const name = toDOMString(sectionName);
+    return vm.module.customs.filter(c => c.name === name).map(c => c.data.slice().buffer as ArrayBuffer);
+  }
+
+  static isModule(v: unknown): v is Module {
+    return isObject(v) && #vm in v;
+  }
+
+  /** The validated module (weft extension: for embedders mixing the JS API and the runtime API). */
+  static validOf(m: Module): ValidModule {
+    return m.#vm;
+  }
+}
+setLength(Module.exports, 1);
+setLength(Module.imports, 1);
+setLength(Module.customSections, 2);
+idlInterface(Module, 'Module', 1);
+
+function validOf(m: unknown, fn: string): ValidModule {
+  if (!Module.isModule(m)) throw new TypeError(`WebAssembly.Module.${fn}(): argument 1 must be a WebAssembly.Module`);
+  return Module.validOf(m);
+}
+
+/** A Module object for an already validated module (async compile). */
+export function moduleObject(vm: ValidModule): Module {
+  wrapping = vm;
+  try {
+    return new Module(undefined);
+  } finally {
+    wrapping = null;
+  }
+}
