@@ -271,7 +271,8 @@ export class InstrParser {
     if (rows.length > 1 && imms[0] === 'heaptype') {
       const rt = parseRefType(this.ctx);
       const pick = rows.find(r => (r.variant === 'null') === rt.nullable) ?? row;
-      return instr(pick.index, [rt.heap]);
+      // Exact/shared heap types travel as the whole RefType (the decoder's convention).
+      return instr(pick.index, [rt.exact || rt.shared ? rt : rt.heap]);
     }
     if (imms.length === 2 && imms[0] === 'type' && imms[1] === 'table') {
       // call_indirect: table first (optional), then a type use.
@@ -330,7 +331,12 @@ export class InstrParser {
         }
         return lanes;
       }
-      case 'heaptype': return parseHeapType(ctx).heap;
+      case 'heaptype': {
+        const h = parseHeapType(ctx);
+        if (!h.exact && !h.shared) return h.heap;
+        // ref.null of an exact/shared heap type: the RefType it produces carries the qualifiers.
+        return { kind: 'ref', nullable: true, heap: h.heap, ...(h.exact ? { exact: true } : {}), ...(h.shared ? { shared: true } : {}) };
+      }
       case 'valtypes': return [];
       case 'catches': return this.catches();
       case 'handlers': return this.handlers();
