@@ -8,6 +8,7 @@ import type { DefType } from '../valid/canon-types.js';
 import { FuncInst } from '../runtime/func.js';
 import { StructObj, ArrayObj } from '../runtime/gc-objects.js';
 import { WasmException } from '../runtime/tag.js';
+import { ContObj } from '../runtime/cont.js';
 
 export function isSubDef(a: DefType, b: DefType): boolean {
   return a === b || (b.depth < a.depth && a.supers[b.depth] === b);
@@ -15,7 +16,7 @@ export function isSubDef(a: DefType, b: DefType): boolean {
 
 function matchesAbs(v: unknown, h: AbsHeapType): boolean {
   switch (h) {
-    case 'any': return !(v instanceof FuncInst) && !(v instanceof WasmException);
+    case 'any': return !(v instanceof FuncInst) && !(v instanceof WasmException) && !(v instanceof ContObj);
     case 'eq': return typeof v === 'number' || v instanceof StructObj || v instanceof ArrayObj;
     case 'i31': return typeof v === 'number';
     case 'struct': return v instanceof StructObj;
@@ -23,7 +24,7 @@ function matchesAbs(v: unknown, h: AbsHeapType): boolean {
     case 'func': return v instanceof FuncInst;
     case 'extern': return true;
     case 'exn': return v instanceof WasmException;
-    case 'cont': return false;
+    case 'cont': return v instanceof ContObj;
     default: return false; // bottom types hold only null
   }
 }

@@ -3,7 +3,8 @@
  *
  * Values (see values.ts): i32 number, i64 bigint, f32 bits (u32 number), f64 bits (bigint),
  * v128 Uint8Array(16), references as JS objects (null = null ref; host values wrapped in HostRef;
- * i31 refs as plain numbers; StructObj/ArrayObj; FuncInst; WasmException for exnref).
+ * i31 refs as plain numbers; StructObj/ArrayObj; FuncInst; WasmException for exnref; ContObj for
+ * continuations).
  *
  * Errors: LinkError (import mismatch), RuntimeError (traps; kind 'exhaustion' for stack overflow;
  * `wasmStack` holds the wasm frames), WasmException (a wasm exception escaping to the host).
@@ -30,6 +31,7 @@ export { TableInst } from './table.js';
 export { GlobalInst } from './global.js';
 export { TagInst, WasmException } from './tag.js';
 export { StructObj, ArrayObj } from './gc-objects.js';
+export { ContObj } from './cont.js';
 export { defaultValue } from './cells.js';
 
 /** Calls a function instance (wasm or host) with raw Values; returns its results. */

@@ -196,3 +196,35 @@ test('fuel bounds a non-terminating loop, and refuelling lets execution continue
   assert.deepEqual(call(store, inst, 'sum', 100), [5050]);
   assert.ok(store.thread.fuel < 200 - 98);
 });
+
+test('stack switching: a generator suspends and is resumed on its own stack', () => {
+  const store = new Store();
+  const inst = load(store, `(module
+    (type $ft (func))
+    (type $ct (cont $ft))
+    (tag $yield (param i32))
+    (func $gen
+      (local $i i32)
+      (loop $l
+        (suspend $yield (local.get $i))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br_if $l (i32.lt_u (local.get $i) (i32.const 10)))))
+    (elem declare func $gen)
+    (func (export "sum") (result i32)
+      (local $k (ref null $ct)) (local $sum i32)
+      (local.set $k (cont.new $ct (ref.func $gen)))
+      (block $done
+        (loop $next
+          (block $on_yield (result i32 (ref $ct))
+            (resume $ct (on $yield $on_yield) (local.get $k))
+            (br $done))
+          (local.set $k)
+          (local.set $sum (i32.add (local.get $sum)))
+          (br $next)))
+      (local.get $sum))
+    (func (export "unhandled") (suspend $yield (i32.const 1))))`);
+  assert.deepEqual(call(store, inst, 'sum'), [45]);
+  assert.throws(() => call(store, inst, 'unhandled'), (e: unknown) => e instanceof RuntimeError && e.kind === 'unhandled-tag');
+  assert.deepEqual(call(store, inst, 'sum'), [45]);
+  assert.equal(store.thread.depth, -1);
+});
