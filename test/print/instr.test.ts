@@ -79,6 +79,8 @@ test('value types', () => {
   assert.equal(printValType('i32'), 'i32');
   assert.equal(printValType(ref('func')), 'funcref');
   assert.equal(printValType(ref('func', false)), '(ref func)');
-  assert.equal(printValType(ref(3, true, true)), '(ref null exact 3)');
+  assert.equal(printValType(ref(3, true, true)), '(ref null (exact 3))');
+  assert.equal(printInstr(ins('ref.cast', ref(3, false, true))), 'ref.cast (ref (exact 3))');
+  assert.equal(printInstr(ins('ref.null', { kind: 'ref', nullable: true, heap: 'any', shared: true })), 'ref.null (shared any)');
   assert.equal(printValType({ kind: 'ref', nullable: true, heap: 'any', shared: true }), '(ref null (shared any))');
 });

@@ -73,8 +73,8 @@ const EXPECTED_LINES = [
   '  (import "env" "glob" (global $ig (mut i64)))',
   '  (func $f (type $ft) (param i32) (result i32)',
   '    (local $v v128)',
-  '    v128.const i32x4 0x00000001 0x00000002 0x00000003 0x00000004',
-  '    i8x16.shuffle 0 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15',
+  '    (v128.const i32x4 0x00000001 0x00000002 0x00000003 0x00000004)',
+  '    (i8x16.shuffle 0 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15)',
   '    select (result i32)',
   '    i64.load offset=16 align=4',
   '    i32.load8_u $mm offset=1',
@@ -172,4 +172,18 @@ test('deep nesting keeps the indentation bounded', () => {
   const text = printModule(withBody(body));
   assert.equal(text.split('\n').length, 2 * n + 6);
   assert.ok(text.length < 200 * n);
+});
+
+test('label names from the name section are declared on blocks and used by branches', () => {
+  const m = parseModule(`(module (func (param i32)
+    (block (loop (br_if 1 (local.get 0)) (br 0)))
+    (block (block (br 1)))))`, ALL_FEATURES);
+  const names = emptyNames();
+  // Labels count blocks in order: 0 = outer block, 1 = loop, 2 and 3 = the second pair.
+  names.labels.set(0, new Map([[0, 'out'], [1, 'again'], [2, 'x'], [3, 'x']]));
+  const text = printModule({ ...m, names });
+  assert.match(text, /block \$out\n\s+loop \$again\n\s+local\.get 0\n\s+br_if \$out\n\s+br \$again/);
+  // The inner $x shadows the outer one, so the branch to the outer block stays numeric.
+  assert.match(text, /block \$x\n\s+block \$x\n\s+br 1\n/);
+  assert.deepEqual(encodeModule(parseModule(text, ALL_FEATURES)), encodeModule(m));
 });
