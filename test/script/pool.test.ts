@@ -15,7 +15,7 @@ test('pool runs every file, in order, and times out a hanging one', async () => 
   assert.deepEqual(names, [...names].sort());
   const seen: string[] = [];
   const results: FileSummary[] = await runInPool(files, {
-    jobs: 2, timeoutMs: 3000, engine: 'internal', features: () => undefined, maxFailures: 3,
+    jobs: 2, timeoutMs: 10_000, engine: 'internal', features: () => undefined, maxFailures: 3,
   }, s => seen.push(s.name));
   assert.deepEqual(seen, names);
   const byName = new Map(results.map(s => [s.name.replace(/^.*\//, ''), s]));
