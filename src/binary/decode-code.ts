@@ -24,12 +24,21 @@ const SMALL_IMMS: readonly (readonly Imm[])[] = Array.from({ length: SMALL }, (_
 /** Memargs are immutable too; the usual small ones (memory 0, small offset) are interned. */
 const memargCache = new Map<number, MemArg>();
 
-const OPENS = new Set<number>([OP['block'], OP['loop'], OP['if'], OP['try'], OP['try_table']]);
-const CLOSES = new Set<number>([OP['end'], OP['delegate']]);
-/** Opcodes that continue or close a construct; at depth 0 they cannot stand for the final `end`. */
-const SEPARATORS = new Set<number>([OP['else'], OP['catch'], OP['catch_all']]);
+/**
+ * What each row means for finding the end of an expression, as a flat table indexed by row (one
+ * array load per instruction). Separators continue a construct; at depth 0 they cannot stand for
+ * the final `end`. memory.init and data.drop are noted because they need a data count section.
+ */
+const OPENS = 1, CLOSES = 2, SEPARATES = 3, USES_DATA_COUNT = 4;
+const ROLE: Uint8Array = (() => {
+  const t = new Uint8Array(OPCODES.length);
+  for (const k of ['block', 'loop', 'if', 'try', 'try_table']) t[OP[k]] = OPENS;
+  for (const k of ['end', 'delegate']) t[OP[k]] = CLOSES;
+  for (const k of ['else', 'catch', 'catch_all']) t[OP[k]] = SEPARATES;
+  for (const k of ['memory.init', 'data.drop']) t[OP[k]] = USES_DATA_COUNT;
+  return t;
+})();
 const OP_END = OP['end'];
-const DATA_COUNT_USERS = new Set<number>([OP['memory.init'], OP['data.drop']]);
 
 /** Memarg flag bits beyond the alignment. */
 const MEMARG_HAS_MEMIDX = 0x40;
@@ -69,16 +78,18 @@ export class CodeReader {
       }
       const op = info.index;
       out.push({ op, imm, offset });
-      if (OPENS.has(op)) depth++;
-      else if (CLOSES.has(op)) {
+      const role = ROLE[op];
+      if (role === 0) continue;
+      if (role === OPENS) depth++;
+      else if (role === CLOSES) {
         if (depth === 0) {
           if (op !== OP_END) r.fail('END opcode expected', offset);
           return out;
         }
         depth--;
-      } else if (depth === 0 && SEPARATORS.has(op)) {
-        r.fail('END opcode expected', offset);
-      } else if (DATA_COUNT_USERS.has(op)) this.usesDataCount = true;
+      } else if (role === SEPARATES) {
+        if (depth === 0) r.fail('END opcode expected', offset);
+      } else this.usesDataCount = true;
     }
   }
 
