@@ -51,35 +51,29 @@ function isMemory(m: unknown): m is MemoryLike {
   return typeof m === 'object' && m !== null && 'buffer' in m;
 }
 
+type TraceFn = NonNullable<WasiOptions['trace']>;
+
 /**
  * Adapts a call to the import ABI: i32 arguments arrive signed from the engine and are made unsigned
  * (every preview1 i32 parameter is unsigned), i64 ones made unsigned u64, and WASI/host errors become
- * the errno result. Anything else — the exit signal, engine bugs — propagates.
+ * the errno result. Anything else — the exit signal, engine bugs — propagates. The optional trace
+ * hook sees every call (proc_exit with errno 0, as it leaves by throwing).
  */
-function adapt(call: WasiCall): (...args: (number | bigint)[]) => number {
+function adapt(name: string, call: WasiCall, trace: TraceFn | undefined): WasiImportFn {
   return (...args) => {
     const norm = args.map((a) => (typeof a === 'bigint' ? BigInt.asUintN(64, a) : Number(a) >>> 0));
+    let errno = 0;
     try {
-      return call(...norm);
+      errno = call(...norm);
+      return errno;
     } catch (e) {
       if (e instanceof WasiExit) throw e;
-      const errno = errnoOf(e);
-      if (errno === undefined) throw e;
-      return errno;
-    }
-  };
-}
-
-/** Wraps an adapted call so the trace hook sees each call, its arguments and its errno. */
-function traced(name: string, fn: WasiImportFn, trace: NonNullable<WasiOptions['trace']>): WasiImportFn {
-  return (...args) => {
-    const norm = args.map((a) => (typeof a === 'bigint' ? BigInt.asUintN(64, a) : Number(a) >>> 0));
-    let errno = 0; // stays 0 for proc_exit, which leaves by throwing
-    try {
-      errno = fn(...args);
+      const mapped = errnoOf(e);
+      if (mapped === undefined) throw e;
+      errno = mapped;
       return errno;
     } finally {
-      trace(name, norm, errno);
+      trace?.(name, norm, errno);
     }
   };
 }
@@ -115,9 +109,7 @@ export class WASI {
       ...argsEnvCalls(ctx), ...clockCalls(ctx), ...randomCalls(ctx), ...fdCalls(ctx), ...pathCalls(ctx),
       ...pollCalls(ctx), ...procCalls(), ...sockCalls(),
     };
-    const trace = opts.trace;
-    this.wasiImport = Object.fromEntries(Object.entries(calls).map(([name, call]) =>
-      [name, trace ? traced(name, adapt(call), trace) : adapt(call)]));
+    this.wasiImport = Object.fromEntries(Object.entries(calls).map(([name, call]) => [name, adapt(name, call, opts.trace)]));
   }
 
   getImportObject(): { wasi_snapshot_preview1: Record<string, WasiImportFn> } {

@@ -90,6 +90,16 @@ describe('WASI class', () => {
     assert.throws(() => call('proc_exit', 9), (e: unknown) => e instanceof WasiExit && e.code === 9 && !(e instanceof Error));
   });
 
+  it('the trace hook sees each call with normalized arguments and its errno', () => {
+    const seen: string[] = [];
+    const w = new WASI({ trace: (name, args, errno) => seen.push(`${name}(${args.join(',')})=${errno}`) });
+    w.attach({ exports: { memory: { buffer: new ArrayBuffer(PAGE) } } });
+    w.wasiImport['fd_close']!(-1);
+    w.wasiImport['clock_time_get']!(1, -1n, 0);
+    assert.throws(() => w.wasiImport['proc_exit']!(2));
+    assert.deepEqual(seen, [`fd_close(4294967295)=${Errno.BADF}`, `clock_time_get(1,18446744073709551615,0)=0`, 'proc_exit(2)=0']);
+  });
+
   it('a call before start() is an error, not an errno', () => {
     const w = new WASI({ args: ['x'] });
     assert.throws(() => w.wasiImport['args_sizes_get']!(0, 4), /no memory/);
