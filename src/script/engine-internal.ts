@@ -15,7 +15,7 @@ import { CompileError, LinkError, RuntimeError } from '../errors.js';
 import { decodeModule } from '../binary/decode.js';
 import { validateModule, type ValidModule } from '../valid/index.js';
 import {
-  Store, instantiate, invoke, HostRef, WasmException, FuncInst, StructObj, ArrayObj,
+  Store, instantiate, invoke, HostRef, WasmException, FuncInst, StructObj, ArrayObj, ContObj,
   type ExternVal, type ModuleInstance, type Value,
 } from '../runtime/index.js';
 
@@ -134,6 +134,7 @@ export class InternalEngine implements Engine<ValidModule, ModuleInstance> {
     if (v instanceof StructObj) return { kind: 'struct' };
     if (v instanceof ArrayObj) return { kind: 'array' };
     if (v instanceof WasmException) return { kind: 'exn' };
+    if (v instanceof ContObj) return { kind: 'cont' };
     return { kind: 'other' };
   }
 }
