@@ -5,7 +5,7 @@
  * other runtimes report it); 1 when the module cannot be loaded or linked; 2 for bad usage.
  */
 import { readFileSync, writeSync } from 'node:fs';
-import { CompileError, ParseError } from '../errors.js';
+import { CompileError, ParseError, RuntimeError } from '../errors.js';
 import { ALL_FEATURES } from '../features.js';
 import type { Module } from '../syntax/module.js';
 import type { FuncType, ValType } from '../syntax/types.js';
@@ -178,6 +178,16 @@ function invokeExport(instance: RunnableInstance, module: Module | null, name: s
   return 0;
 }
 
+/** Frames shown for a trap; a stack overflow would otherwise print thousands of identical lines. */
+const MAX_TRAP_FRAMES = 40;
+
+function formatTrap(trap: RuntimeError): string {
+  const frames = trap.wasmStack;
+  if (frames.length <= MAX_TRAP_FRAMES) return trap.formatWasmStack();
+  const head = new RuntimeError(trap.kind, trap.reason, frames.slice(0, MAX_TRAP_FRAMES));
+  return `${head.formatWasmStack()}\n    ... ${frames.length - MAX_TRAP_FRAMES} more frames`;
+}
+
 /** `--trace-wasi` output: one line per call, written synchronously so it interleaves with the program's own output. */
 function traceLine(call: string, args: readonly (number | bigint)[], errno: number): void {
   const line = `wasi: ${call}(${args.join(', ')}) -> ${errno}${errno === 0 ? '' : ` (E${errnoName(errno)})`}\n`;
@@ -226,7 +236,7 @@ export async function main(argv: string[]): Promise<number> {
   } catch (e) {
     const trap = engine.trapOf(e);
     if (trap) {
-      process.stderr.write(`${file}: trap: ${trap.formatWasmStack()}\n`);
+      process.stderr.write(`${file}: trap: ${formatTrap(trap)}\n`);
       return TRAP_EXIT;
     }
     if (e instanceof WasiExit) return e.code; // proc_exit during --invoke

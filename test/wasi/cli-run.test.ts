@@ -105,6 +105,19 @@ for (const engine of ENGINES) describe(`weft run (engine: ${engine})`, () => {
     });
   }
 
+  it('a stack overflow is a trap with a bounded stack listing', () => {
+    const dir = tmpDir('cli-rec');
+    const wat = path.join(dir, 'rec.wat');
+    fs.writeFileSync(wat, '(module (memory (export "memory") 1) (func $f (export "_start") (call $f)))');
+    const r = weftRun([wat]);
+    assert.equal(r.code, 134);
+    const lines = r.stderr.trimEnd().split('\n');
+    assert.equal(lines[0], `${wat}: trap: call stack exhausted`);
+    assert.ok(lines.length <= 42, `${lines.length} lines`);
+    assert.match(lines.at(-1)!, /^    \.\.\. \d+ more frames$/);
+    fs.rmSync(dir, { recursive: true });
+  });
+
   it('a missing file is one line, exit 1', () => {
     const r = weftRun(['nope.wasm']);
     assert.equal(r.code, 1);
