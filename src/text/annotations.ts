@@ -7,6 +7,7 @@
  */
 import { ParseError } from '../errors.js';
 import type { Token } from './lexer.js';
+import { utf8Name } from './lexer.js';
 
 export interface CustomAnnotation {
   /** Index, in the stripped token array, of the first token after the annotation. */
@@ -18,11 +19,21 @@ export interface CustomAnnotation {
 export interface Stripped {
   readonly tokens: Token[];
   readonly customs: CustomAnnotation[];
+  /** `(@name "...")` annotations by the stripped-token position where they stood. */
+  readonly names: Map<number, string>;
+}
+
+/** The annotations a module parser may use, as collected by `stripAnnotations`. */
+export type Annotations = Pick<Stripped, 'customs' | 'names'>;
+
+function annotationName(t: Token): string {
+  return new TextDecoder('utf-8', { ignoreBOM: true }).decode(t.bytes);
 }
 
 export function stripAnnotations(input: readonly Token[], source?: string): Stripped {
   const tokens: Token[] = [];
   const customs: CustomAnnotation[] = [];
+  const names = new Map<number, string>();
   for (let i = 0; i < input.length; i++) {
     const t = input[i];
     if (t.kind !== 'annot') {
@@ -38,8 +49,15 @@ export function stripAnnotations(input: readonly Token[], source?: string): Stri
       else if (k === ')') depth--;
     }
     if (depth > 0) throw new ParseError('unclosed annotation', t.line, t.col, source);
-    if (t.bytes && new TextDecoder('utf-8', { ignoreBOM: true }).decode(t.bytes) === 'custom') customs.push({ at: tokens.length, tokens: input.slice(i, j) });
+    const kind = annotationName(t);
+    if (kind === 'custom') customs.push({ at: tokens.length, tokens: input.slice(i, j) });
+    if (kind === 'name' && j === i + 3 && input[i + 1].kind === 'string' && !names.has(tokens.length)) {
+      // A malformed @name is only an error for tools that use it; it is ignored here.
+      try {
+        names.set(tokens.length, utf8Name(input[i + 1].bytes!, input[i + 1].line, input[i + 1].col));
+      } catch { /* invalid UTF-8: ignored likewise */ }
+    }
     i = j - 1;
   }
-  return { tokens, customs };
+  return { tokens, customs, names };
 }

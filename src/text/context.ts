@@ -41,7 +41,15 @@ export class ModuleContext {
   readonly fieldIds = new Map<number, Map<string, number>>();
   readonly names: Names = emptyNames();
 
-  constructor(readonly cur: Cursor) {
+  /**
+   * The name a definition gets in `names`: an `(@name "...")` annotation right at the cursor (after
+   * the optional `$id`), else the `$id`.
+   */
+  nameHere(id: string | null): string | null {
+    return this.nameAnnotations?.get(this.cur.pos) ?? id;
+  }
+
+  constructor(readonly cur: Cursor, private readonly nameAnnotations?: ReadonlyMap<number, string>) {
     const mk = (k: SpaceKind): IdSpace => new IdSpace(k, SPACE_NOUN[k]);
     this.spaces = {
       type: mk('type'), func: mk('func'), table: mk('table'), memory: mk('memory'),

@@ -12,7 +12,7 @@ import type {
 } from '../syntax/module.js';
 import { OP } from '../syntax/opcodes.js';
 import type { AddrType, ExternKind, GlobalType, Limits, MemType, RefType, TableType, ValType } from '../syntax/types.js';
-import type { CustomAnnotation } from './annotations.js';
+import type { Annotations } from './annotations.js';
 import { stripAnnotations } from './annotations.js';
 import { concatBytes } from './concat-bytes.js';
 import { collectIds } from './collect-ids.js';
@@ -34,17 +34,18 @@ const NEEDS_DATA_COUNT: ReadonlySet<number> = new Set(
 
 /** Parses a module: `(module $id? field*)` or just the fields. */
 export function parseModule(text: string, features?: FeatureSet, source?: string): Module {
-  const { tokens, customs } = stripAnnotations(tokenize(text, source), source);
-  const cur: Cursor = new Cursor(tokens, source);
+  const stripped = stripAnnotations(tokenize(text, source), source);
+  const cur: Cursor = new Cursor(stripped.tokens, source);
   let module: Module;
   if (cur.peekParen('module')) {
     cur.open('module');
-    const name = cur.eatId();
-    module = parseModuleFromTokens(cur, customs, features);
+    const id = cur.eatId();
+    const name = stripped.names.get(cur.pos) ?? id;
+    module = parseModuleFromTokens(cur, stripped, features);
     if (name !== null) module.names!.module = name;
     cur.rparen();
   } else {
-    module = parseModuleFromTokens(cur, customs, features);
+    module = parseModuleFromTokens(cur, stripped, features);
   }
   if (!cur.atEnd()) cur.unexpected();
   return module;
@@ -52,13 +53,15 @@ export function parseModule(text: string, features?: FeatureSet, source?: string
 
 /**
  * Parses module fields from the cursor up to (not including) the closing `)` of the enclosing
- * `(module ...)` or the end of input. `customs` are the `@custom` annotations of the whole token
- * array; those standing between this module's fields become custom sections.
+ * `(module ...)` or the end of input. `annotations` are those of the whole token array (see
+ * annotations.ts): `@custom` ones standing between this module's fields become custom sections,
+ * `@name` ones after a definition's id name it in `names`.
  */
 export function parseModuleFromTokens(
-  cur: Cursor, customs: readonly CustomAnnotation[] = [], features?: FeatureSet,
+  cur: Cursor, annotations: Partial<Annotations> = {}, features?: FeatureSet,
 ): Module {
-  const ctx = new ModuleContext(cur);
+  const customs = annotations.customs ?? [];
+  const ctx = new ModuleContext(cur, annotations.names);
   const begin = cur.pos;
   const { starts } = collectIds(ctx);
   const end = cur.pos;
@@ -138,7 +141,7 @@ class ModuleBuilder {
   typeField(inRec: boolean): void {
     const cur: Cursor = this.cur; const ctx = this.ctx;
     cur.open('type');
-    const id = cur.eatId();
+    const id = ctx.nameHere(cur.eatId());
     const index = ctx.types.length;
     const fieldIds = new Map<string, number>();
     ctx.types.push(parseSubType(ctx, fieldIds));
@@ -181,7 +184,7 @@ class ModuleBuilder {
   private entity(kind: 'func' | 'table' | 'memory' | 'global' | 'tag'): void {
     const cur: Cursor = this.cur;
     cur.open(kind);
-    const id = cur.eatId();
+    const id = this.ctx.nameHere(cur.eatId());
     const index = this.next[kind]++;
     if (id !== null) this.nameMap(kind).set(index, id);
     let imported: { module: string; name: string } | null = null;
@@ -256,7 +259,7 @@ class ModuleBuilder {
     if (kw === null || !EXPORT_KINDS.has(kw)) cur.unexpected(cur.peek(1));
     const kind = kw as ExternKind;
     cur.open(kind);
-    const id = cur.eatId();
+    const id = this.ctx.nameHere(cur.eatId());
     const index = this.next[kind]++;
     if (id !== null) this.nameMap(kind).set(index, id);
     this.imports.push({ module, name, desc: this.importDesc(kind, index) });

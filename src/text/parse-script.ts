@@ -9,7 +9,7 @@
 import { ParseError } from '../errors.js';
 import type { FeatureSet } from '../features.js';
 import type { Action, Command, Const, Expected, LanePattern, Loc, Script, ScriptModule } from '../script/ast.js';
-import type { CustomAnnotation } from './annotations.js';
+import type { Annotations } from './annotations.js';
 import { stripAnnotations } from './annotations.js';
 import { concatBytes } from './concat-bytes.js';
 import { Cursor } from './cursor.js';
@@ -30,13 +30,13 @@ const MODULE_FIELDS = new Set(['type', 'rec', 'import', 'func', 'table', 'memory
 const SKIPPED = new Set(['thread', 'wait', 'assert_malformed_custom', 'assert_invalid_custom', 'component']);
 
 export function parseScript(text: string, source = '<script>', features?: FeatureSet): Script {
-  const { tokens, customs } = stripAnnotations(tokenize(text, source), source);
-  const p = new ScriptParser(new Cursor(tokens, source), customs, text, features);
+  const stripped = stripAnnotations(tokenize(text, source), source);
+  const p = new ScriptParser(new Cursor(stripped.tokens, source), stripped, text, features);
   const commands: Command[] = [];
   if (MODULE_FIELDS.has(p.cur.parenKeyword() ?? '')) {
     // A script of bare module fields is one inline module.
     const t = p.cur.peek();
-    const module = parseModuleFromTokens(p.cur, customs, features);
+    const module = parseModuleFromTokens(p.cur, stripped, features);
     if (!p.cur.atEnd()) p.cur.unexpected();
     const loc = { line: t.line, column: t.col };
     return { commands: [{ kind: 'module', id: null, module: { kind: 'text', module, loc }, definition: false, loc }], source };
@@ -51,7 +51,7 @@ export function parseScript(text: string, source = '<script>', features?: Featur
 class ScriptParser {
   constructor(
     readonly cur: Cursor,
-    private readonly customs: readonly CustomAnnotation[],
+    private readonly annotations: Annotations,
     private readonly text: string,
     private readonly features?: FeatureSet,
   ) {}
@@ -164,8 +164,9 @@ class ScriptParser {
       return { id, definition, module: { kind: 'quote', text, loc } };
     }
     try {
-      const module = parseModuleFromTokens(cur, this.customs, this.features);
-      if (id !== null) module.names!.module = id;
+      const name = this.annotations.names.get(cur.pos) ?? id;
+      const module = parseModuleFromTokens(cur, this.annotations, this.features);
+      if (name !== null) module.names!.module = name;
       cur.rparen();
       return { id, definition, module: { kind: 'text', module, loc } };
     } catch (e) {

@@ -24,10 +24,17 @@ export interface FieldContext {
   readonly counts: ImportCounts;
   /** One level of indentation. */
   readonly unit: string;
+  /** Mark unnamed definitions with their index, `(func (;3;) ...`, so readers can find them. */
+  readonly indexComments: boolean;
 }
 
-export function fieldContext(m: Module, ids: Ids, unit: string): FieldContext {
-  return { m, ids, counts: importCounts(m), unit };
+export function fieldContext(m: Module, ids: Ids, unit: string, indexComments = true): FieldContext {
+  return { m, ids, counts: importCounts(m), unit, indexComments };
+}
+
+/** What follows the keyword of a definition: its `$id`, else an index comment (or nothing). */
+function declOf(fc: FieldContext, space: IdSpace, i: number): string | null {
+  return fc.ids.decl(space, i) ?? (fc.indexComments ? `(;${i};)` : null);
 }
 
 /** `kw $id` or `kw`. */
@@ -39,7 +46,7 @@ function head(kw: string, id: string | null): string {
 
 function printTypeDef(fc: FieldContext, i: number): string {
   const st = fc.m.types[i];
-  return `(${head('type', fc.ids.decl('types', i))} ${printSubType(st, fc.ids, i)})`;
+  return `(${head('type', declOf(fc, 'types', i))} ${printSubType(st, fc.ids, i)})`;
 }
 
 /** The type section: lone types, and `(rec ...)` for groups written as such. */
@@ -75,7 +82,7 @@ export function printImports(fc: FieldContext, indent: string, out: string[]): v
   const next = { func: 0, table: 0, memory: 0, global: 0, tag: 0 };
   for (const imp of fc.m.imports) {
     const d = imp.desc;
-    const id = fc.ids.decl(SPACE_OF[d.kind], next[d.kind]++);
+    const id = declOf(fc, SPACE_OF[d.kind], next[d.kind]++);
     let desc: string;
     switch (d.kind) {
       case 'func': {
@@ -115,7 +122,7 @@ function printLocalDecls(
 
 export function printFunc(fc: FieldContext, defIndex: number, f: Func, indent: string, out: string[]): void {
   const index = fc.counts.func + defIndex;
-  const sig = [head('func', fc.ids.decl('funcs', index)), `(type ${fc.ids.ref('types', f.type)})`];
+  const sig = [head('func', declOf(fc, 'funcs', index)), `(type ${fc.ids.ref('types', f.type)})`];
   const comp = fc.m.types[f.type]?.comp;
   const nParams = comp?.kind === 'func' ? comp.params.length : 0;
   if (comp?.kind === 'func') {
@@ -139,22 +146,22 @@ export function printFunc(fc: FieldContext, defIndex: number, f: Func, indent: s
 // ---- tables, memories, globals, tags ----------------------------------------------------------
 
 export function printTable(fc: FieldContext, defIndex: number, t: Table): string {
-  const id = fc.ids.decl('tables', fc.counts.table + defIndex);
+  const id = declOf(fc, 'tables', fc.counts.table + defIndex);
   const init = t.init ? ' ' + printConstExpr(t.init, plainContext(fc.ids)) : '';
   return `(${head('table', id)} ${printTableType(t.type, fc.ids)}${init})`;
 }
 
 export function printMemory(fc: FieldContext, defIndex: number, mt: MemType): string {
-  return `(${head('memory', fc.ids.decl('memories', fc.counts.memory + defIndex))} ${printMemType(mt)})`;
+  return `(${head('memory', declOf(fc, 'memories', fc.counts.memory + defIndex))} ${printMemType(mt)})`;
 }
 
 export function printGlobal(fc: FieldContext, defIndex: number, g: Global): string {
-  const id = fc.ids.decl('globals', fc.counts.global + defIndex);
+  const id = declOf(fc, 'globals', fc.counts.global + defIndex);
   return `(${head('global', id)} ${printGlobalType(g.type, fc.ids)} ${printConstExpr(g.init, plainContext(fc.ids))})`;
 }
 
 export function printTag(fc: FieldContext, defIndex: number, t: Tag): string {
-  return `(${head('tag', fc.ids.decl('tags', fc.counts.tag + defIndex))} (type ${fc.ids.ref('types', t.type)}))`;
+  return `(${head('tag', declOf(fc, 'tags', fc.counts.tag + defIndex))} (type ${fc.ids.ref('types', t.type)}))`;
 }
 
 // ---- exports and start ------------------------------------------------------------------------
@@ -185,7 +192,7 @@ function refFuncItem(e: Expr): number | null {
 }
 
 export function printElem(fc: FieldContext, index: number, e: Elem): string {
-  const parts = [head('elem', fc.ids.decl('elems', index))];
+  const parts = [head('elem', declOf(fc, 'elems', index))];
   if (e.mode.kind === 'declarative') parts.push('declare');
   if (e.mode.kind === 'active') {
     if (e.mode.table !== 0) parts.push(`(table ${fc.ids.ref('tables', e.mode.table)})`);
@@ -208,7 +215,7 @@ export function printElem(fc: FieldContext, index: number, e: Elem): string {
 }
 
 export function printData(fc: FieldContext, index: number, d: Data, indent: string, out: string[]): void {
-  const parts = [head('data', fc.ids.decl('datas', index))];
+  const parts = [head('data', declOf(fc, 'datas', index))];
   if (d.mode.kind === 'active') {
     if (d.mode.mem !== 0) parts.push(`(memory ${fc.ids.ref('memories', d.mode.mem)})`);
     parts.push(printOffset(fc, d.mode.offset));

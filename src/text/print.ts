@@ -31,12 +31,14 @@ export interface PrintOptions {
    * (whose contents the `$ids` already carry).
    */
   readonly customs?: 'all' | 'none' | 'except-name';
+  /** Mark unnamed definitions with their index as a comment, `(func (;3;) ...` (default true). */
+  readonly indexComments?: boolean;
 }
 
 export function printModule(m: Module, opts: PrintOptions = {}): string {
   const unit = opts.indent ?? '  ';
   const ids = opts.names === false ? Ids.none : new Ids(m.names, { quotedIds: opts.quotedIds });
-  const fc = fieldContext(m, ids, unit);
+  const fc = fieldContext(m, ids, unit, opts.indexComments ?? true);
   const out: string[] = [ids.module ? `(module ${ids.module}` : '(module'];
   const ind = unit;
   printTypes(fc, ind, out);

@@ -234,3 +234,11 @@ test('error classes follow the reference interpreter', () => {
   // 32-bit memory sizes beyond 4 GiB are a validation matter, not syntax.
   assert.equal(parseModule('(memory 0x1_0000_0000)').mems[0].limits.min, 0x100000000n);
 });
+
+test('@name annotations name definitions', () => {
+  const m = parseModule('(module $m (@name "Modül") (func $f (@name "λ")) (tag (@name "θ")) (global $g (@name "γ") i32 (i32.const 0)))');
+  assert.equal(m.names!.module, 'Modül');
+  assert.equal(m.names!.funcs.get(0), 'λ');
+  assert.equal(m.names!.tags.get(0), 'θ');
+  assert.equal(m.names!.globals.get(0), 'γ');
+});
