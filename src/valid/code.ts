@@ -64,6 +64,21 @@ export interface Ctrl {
 
 const EMPTY: readonly CValType[] = Object.freeze([]);
 
+const EMPTY_SIG: BlockSig = Object.freeze({ params: EMPTY, results: EMPTY });
+
+/** Shared `[] -> [t]` signatures (block types are mostly these); weak for reference types. */
+const numSigs = new Map<string, BlockSig>();
+const refSigs = new WeakMap<CRefType, BlockSig>();
+
+function singleResultSig(t: CValType): BlockSig {
+  let sig = typeof t === 'string' ? numSigs.get(t) : refSigs.get(t);
+  if (!sig) {
+    sig = Object.freeze({ params: EMPTY, results: Object.freeze([t]) });
+    if (typeof t === 'string') numSigs.set(t, sig); else refSigs.set(t, sig);
+  }
+  return sig;
+}
+
 const LETTER_TYPES: Record<string, CValType | null> = { i: 'i32', I: 'i64', f: 'f32', F: 'f64', v: 'v128', a: null };
 
 /** Per opcode row: the signature as types (null = address type of the instruction's memory). */
@@ -357,9 +372,9 @@ export class CodeChecker {
   }
 
   blockSig(bt: BlockType): BlockSig {
-    if (bt === null) return { params: EMPTY, results: EMPTY };
+    if (bt === null) return EMPTY_SIG;
     if (typeof bt === 'number') return this.funcTypeAt(bt);
-    return { params: EMPTY, results: [this.valType(bt)] };
+    return singleResultSig(this.valType(bt));
   }
 
   valType(t: ValType): CValType {

@@ -35,9 +35,14 @@ test('validating a ~1 MB module takes well under a second', () => {
   const bytes = encodeModule(m);
   const decoded = decodeModule(bytes);
   validateModule(decoded); // warm up
-  const t0 = performance.now();
-  const vm = validateModule(decoded);
-  const ms = performance.now() - t0;
+  // Best of three, so that a busy machine or one GC pause does not decide the result.
+  let ms = Infinity;
+  let vm = validateModule(decoded);
+  for (let i = 0; i < 3; i++) {
+    const t0 = performance.now();
+    vm = validateModule(decoded);
+    ms = Math.min(ms, performance.now() - t0);
+  }
   const instrs = vm.funcs.reduce((n, f) => n + f.heights.length, 0);
   console.log(`validated ${(bytes.length / 1e6).toFixed(2)} MB, ${instrs} instructions in ${ms.toFixed(0)} ms`);
   assert.ok(bytes.length > 500_000, `module is ${bytes.length} bytes`);
