@@ -25,20 +25,31 @@ const SMALL_IMMS: readonly (readonly Imm[])[] = Array.from({ length: SMALL }, (_
 const memargCache = new Map<number, MemArg>();
 
 /**
- * What each row means for finding the end of an expression, as a flat table indexed by row (one
- * array load per instruction). Separators continue a construct; at depth 0 they cannot stand for
- * the final `end`. memory.init and data.drop are noted because they need a data count section.
+ * What each row means for the block structure, as a flat table indexed by row (one array load per
+ * instruction). memory.init and data.drop are noted because they need a data count section.
  */
-const OPENS = 1, CLOSES = 2, SEPARATES = 3, USES_DATA_COUNT = 4;
+const enum Role { None, OpenBlock, OpenIf, OpenTry, Else, Catch, CatchAll, End, Delegate, UsesDataCount }
 const ROLE: Uint8Array = (() => {
   const t = new Uint8Array(OPCODES.length);
-  for (const k of ['block', 'loop', 'if', 'try', 'try_table']) t[OP[k]] = OPENS;
-  for (const k of ['end', 'delegate']) t[OP[k]] = CLOSES;
-  for (const k of ['else', 'catch', 'catch_all']) t[OP[k]] = SEPARATES;
-  for (const k of ['memory.init', 'data.drop']) t[OP[k]] = USES_DATA_COUNT;
+  const set = (keys: string[], role: Role) => { for (const k of keys) t[OP[k]] = role; };
+  set(['block', 'loop', 'try_table'], Role.OpenBlock);
+  set(['if'], Role.OpenIf);
+  set(['try'], Role.OpenTry);
+  set(['else'], Role.Else);
+  set(['catch'], Role.Catch);
+  set(['catch_all'], Role.CatchAll);
+  set(['end'], Role.End);
+  set(['delegate'], Role.Delegate);
+  set(['memory.init', 'data.drop'], Role.UsesDataCount);
   return t;
 })();
-const OP_END = OP['end'];
+
+/**
+ * Open constructs, and how far each has got: `else` only continues an `if` (once), `catch` and
+ * `catch_all` a legacy `try` (nothing after `catch_all`), `delegate` only closes a `try` without
+ * handlers. Anything else in the wrong place is where the reference interpreter wanted an `end`.
+ */
+const enum Open { Block, If, IfElse, Try, TryCatch, TryCatchAll }
 
 /** Memarg flag bits beyond the alignment. */
 const MEMARG_HAS_MEMIDX = 0x40;
@@ -50,8 +61,10 @@ const CATCH_KINDS: readonly Catch['kind'][] = ['catch', 'catch_ref', 'catch_all'
 export class CodeReader {
   /** Set when memory.init or data.drop is seen: those need a data count section. */
   usesDataCount = false;
-  /** Per prefix byte, whether any of its rows' features is on (so an all-off prefix is illegal). */
+  /** Per opcode row, whether its feature is on. */
   private readonly enabled: boolean[];
+  /** Open constructs of the expression being decoded (reused across expressions). */
+  private readonly open: Open[] = [];
 
   constructor(readonly r: Reader, readonly types: TypeReader, readonly features: FeatureSet) {
     this.enabled = OPCODES.map(o => features[o.feature]);
@@ -61,7 +74,8 @@ export class CodeReader {
   expr(): Expr {
     const r = this.r;
     const out: Instr[] = [];
-    let depth = 0;
+    const open = this.open;
+    open.length = 0;
     for (;;) {
       const offset = r.pos;
       const info = this.opcode();
@@ -79,17 +93,35 @@ export class CodeReader {
       const op = info.index;
       out.push({ op, imm, offset });
       const role = ROLE[op];
-      if (role === 0) continue;
-      if (role === OPENS) depth++;
-      else if (role === CLOSES) {
-        if (depth === 0) {
-          if (op !== OP_END) r.fail('END opcode expected', offset);
-          return out;
-        }
-        depth--;
-      } else if (role === SEPARATES) {
-        if (depth === 0) r.fail('END opcode expected', offset);
-      } else this.usesDataCount = true;
+      if (role === Role.None) continue;
+      const top = open.length - 1;
+      switch (role) {
+        case Role.OpenBlock: open.push(Open.Block); break;
+        case Role.OpenIf: open.push(Open.If); break;
+        case Role.OpenTry: open.push(Open.Try); break;
+        case Role.Else:
+          if (top < 0 || open[top] !== Open.If) r.fail('END opcode expected', offset);
+          open[top] = Open.IfElse;
+          break;
+        case Role.Catch:
+        case Role.CatchAll:
+          if (top < 0 || (open[top] !== Open.Try && open[top] !== Open.TryCatch)) {
+            r.fail('END opcode expected', offset);
+          }
+          open[top] = role === Role.Catch ? Open.TryCatch : Open.TryCatchAll;
+          break;
+        case Role.Delegate:
+          if (top < 0 || open[top] !== Open.Try) r.fail('END opcode expected', offset);
+          open.pop();
+          break;
+        case Role.End:
+          if (top < 0) return out;
+          open.pop();
+          break;
+        case Role.UsesDataCount:
+          this.usesDataCount = true;
+          break;
+      }
     }
   }
 

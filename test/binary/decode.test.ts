@@ -105,6 +105,21 @@ test('code body errors', () => {
   malformed(mod(TYPE_V_V, FUNC_1, code([0, 0x41, 0, 0x28, 0x80, 0x01, 0, 0x1a, 0x0b])), 'malformed memop flags');
 });
 
+test('block structure: separators only where their construct allows them', () => {
+  const body = (...ins: number[]) => mod([1, [1, 0x60, 0, 0]], [3, [1, 0]], [13, [1, 0, 0]], code([0, ...ins, 0x0b]));
+  const ok = (...ins: number[]) => decodeModule(body(...ins));
+  ok(0x04, 0x40, 0x05, 0x0b); // if else end (needs an i32 to be valid, not to be well-formed)
+  ok(0x06, 0x40, 0x07, 0x00, 0x07, 0x00, 0x19, 0x0b); // try catch catch catch_all end
+  ok(0x06, 0x40, 0x18, 0x00); // try delegate
+  const bad = (...ins: number[]) => malformed(body(...ins), 'END opcode expected');
+  bad(0x02, 0x40, 0x05, 0x0b); // block else
+  bad(0x04, 0x40, 0x05, 0x05, 0x0b); // if else else
+  bad(0x06, 0x40, 0x19, 0x07, 0x00, 0x0b); // try catch_all catch
+  bad(0x06, 0x40, 0x07, 0x00, 0x18, 0x00); // try catch delegate
+  bad(0x02, 0x40, 0x18, 0x00); // block delegate
+  bad(0x07, 0x00); // catch at the top
+});
+
 test('feature gating: a disabled proposal\'s instructions are illegal opcodes', () => {
   const simd = mod(TYPE_V_V, FUNC_1, code([0, 0xfd, 12, ...new Array(16).fill(0), 0x1a, 0x0b]));
   assert.equal(decodeModule(simd).funcs[0].body[0].op, OP['v128.const']);
