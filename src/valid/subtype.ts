@@ -153,7 +153,7 @@ export function matchFuncType(a: DefType, b: DefType, exact = false): boolean {
 }
 
 export function matchTableType(a: CTableType, b: CTableType): boolean {
-  return a.addr === b.addr && matchLimits(a.min, a.max, b.min, b.max) &&
+  return a.addr === b.addr && !!a.shared === !!b.shared && matchLimits(a.min, a.max, b.min, b.max) &&
     isSubRefType(a.elem, b.elem) && isSubRefType(b.elem, a.elem);
 }
 
@@ -163,7 +163,7 @@ export function matchMemType(a: MemType, b: MemType): boolean {
 }
 
 export function matchGlobalType(a: CGlobalType, b: CGlobalType): boolean {
-  if (a.mutable !== b.mutable) return false;
+  if (a.mutable !== b.mutable || !!a.shared !== !!b.shared) return false;
   if (!isSubValType(a.type, b.type)) return false;
   return !a.mutable || isSubValType(b.type, a.type);
 }
