@@ -89,9 +89,10 @@ export function totalsLine(all: readonly FileSummary[]): string {
 export async function main(args: readonly string[]): Promise<number> {
   const o = parseArgs(args);
   if (typeof o === 'string') {
-    if (o) console.error(`weft wast: ${o}`);
+    if (!o) { console.log(USAGE); return 0; } // --help
+    console.error(`weft wast: ${o}`);
     console.error(USAGE);
-    return o ? 2 : 0;
+    return 2;
   }
   let files: WastFile[];
   try {
