@@ -43,19 +43,16 @@ function gather(bufs: Uint8Array[]): Uint8Array {
 }
 
 /**
- * The directory listing as fd_readdir serves it: `.` and `..` first, cookie = index + 1 of the entry.
- * `..` describes the directory itself: its parent lies outside the capability.
+ * Inode and type of one listed entry, looked up only when the entry is served. `..` describes the
+ * directory itself: its parent lies outside the capability.
  */
-function listDir(hostPath: string): { name: string; ino: bigint; type: number }[] {
-  const names = ['.', '..', ...fs.readdirSync(hostPath)];
-  return names.map((name) => {
-    try {
-      const st = fs.lstatSync(name === '..' ? hostPath : `${hostPath}/${name}`, { bigint: true });
-      return { name, ino: st.ino, type: filetypeOfStats(st) };
-    } catch {
-      return { name, ino: 0n, type: 0 }; // vanished while listing
-    }
-  });
+function direntInfo(hostPath: string, name: string): { ino: bigint; type: number } {
+  try {
+    const st = fs.lstatSync(name === '..' ? hostPath : `${hostPath}/${name}`, { bigint: true });
+    return { ino: st.ino, type: filetypeOfStats(st) };
+  } catch {
+    return { ino: 0n, type: 0 }; // vanished since the listing was read
+  }
 }
 
 export function fdCalls(ctx: WasiContext): WasiCalls {
@@ -209,16 +206,18 @@ export function fdCalls(ctx: WasiContext): WasiCalls {
       const d = fds.getDir(fd, Rights.FD_READDIR);
       const out = mem.bytes(buf, bufLen);
       let used = 0;
-      const entries = listDir(d.hostPath);
+      // Cookies are indices into the listing (`.` and `..` first); cookie 0 starts a fresh one.
+      if (cookie === 0n || d.listing === undefined) d.listing = ['.', '..', ...fs.readdirSync(d.hostPath)];
+      const entries = d.listing;
       for (let i = Number(cookie); i < entries.length && used < bufLen; i++) {
-        const ent = entries[i]!;
-        const name = GuestMemory.encode(ent.name);
+        const info = direntInfo(d.hostPath, entries[i]!);
+        const name = GuestMemory.encode(entries[i]!);
         const rec = new Uint8Array(DIRENT_HEADER + name.length);
         const v = new DataView(rec.buffer);
         v.setBigUint64(0, BigInt(i + 1), true);
-        v.setBigUint64(8, ent.ino, true);
+        v.setBigUint64(8, info.ino, true);
         v.setUint32(16, name.length, true);
-        v.setUint8(20, ent.type);
+        v.setUint8(20, info.type);
         rec.set(name, DIRENT_HEADER);
         // A record that does not fit is cut off; a full buffer tells the guest to call again.
         const n = Math.min(rec.length, bufLen - used);

@@ -35,6 +35,11 @@ export interface DirEntry extends EntryBase {
   readonly readOnly: boolean;
   /** The guest-visible name when this is a preopen (fd_prestat_get), else undefined. */
   readonly preopenName?: string;
+  /**
+   * The entry names fd_readdir is serving, read when a listing starts (cookie 0) and reused while
+   * the guest pages through it, so listing a large directory stays linear.
+   */
+  listing?: string[];
 }
 
 export type FdEntry = StreamEntry | FileEntry | DirEntry;
