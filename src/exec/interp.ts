@@ -349,6 +349,15 @@ export function run(root: Thread, entryDepth: number): void {
             continue;
           }
           case Op.local_tee_ref: refs[fp + code[pc++]] = refs[sp - 1]; continue;
+          // ---- superinstructions (compile.ts `fuse`) ----
+          case Op.local_get2_w1: {
+            const d = sp << 2;
+            i32[d] = i32[(fp + code[pc]) << 2]; i32[d + 4] = i32[(fp + code[pc + 1]) << 2];
+            sp += 2; pc += 2;
+            continue;
+          }
+          case Op.i32_add_imm: { const a = (sp - 1) << 2; i32[a] = (i32[a] + code[pc++]) | 0; continue; }
+          case Op.i32_add_local: { const a = (sp - 1) << 2; i32[a] = (i32[a] + i32[(fp + code[pc++]) << 2]) | 0; continue; }
           case Op.global_get: {
             const g = inst.globals[code[pc++]], cell = g.cell, d = sp << 2;
             i32[d] = cell[0]; i32[d + 1] = cell[1]; i32[d + 2] = cell[2]; i32[d + 3] = cell[3];

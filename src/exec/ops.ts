@@ -642,4 +642,10 @@ export const enum Op {
   local_tee_w2,
   /** local */
   local_tee_ref,
+  /** a, b: local.get a; local.get b (i32/f32 locals) */
+  local_get2_w1,
+  /** k: i32.const k; i32.add */
+  i32_add_imm,
+  /** x: local.get x; i32.add (i32 local) */
+  i32_add_local,
 }
