@@ -215,6 +215,29 @@ describe('WASI calls', () => {
     assert.equal(view().getUint32(4, true), 30);
   });
 
+  it('fd_readdir pages through a large directory', () => {
+    const d = dir();
+    const want = Array.from({ length: 400 }, (_, i) => `file-${String(i).padStart(4, '0')}`);
+    for (const n of want) fs.writeFileSync(path.join(d, n), '');
+    const { call, view, str } = setup({ preopens: { '.': d } });
+    const seen: string[] = [];
+    let cookie = 0n;
+    for (;;) {
+      assert.equal(call('fd_readdir', 3, 1000, 256, cookie, 4), Errno.SUCCESS);
+      const end = 1000 + view().getUint32(4, true);
+      let p = 1000;
+      while (p + 24 <= end) {
+        const namlen = view().getUint32(p + 16, true);
+        if (p + 24 + namlen > end) break;
+        seen.push(str(p + 24, namlen));
+        cookie = view().getBigUint64(p, true);
+        p += 24 + namlen;
+      }
+      if (end - 1000 < 256) break;
+    }
+    assert.deepEqual(seen.filter((n) => n !== '.' && n !== '..').sort(), want);
+  });
+
   it('prestat, fdstat, renumber and close', () => {
     const d = dir();
     const { call, view, str, put } = setup({ preopens: { '/sandbox': d } });
