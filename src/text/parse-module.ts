@@ -11,7 +11,7 @@ import type {
   CustomSection, Data, Elem, Export, Expr, Func, Global, Import, Instr, Module, Table, Tag,
 } from '../syntax/module.js';
 import { OP } from '../syntax/opcodes.js';
-import type { AddrType, ExternKind, GlobalType, Limits, MemType, RefType, TableType, ValType } from '../syntax/types.js';
+import type { AddrType, ExternKind, MemType, RefType, TableType, ValType } from '../syntax/types.js';
 import type { Annotations } from './annotations.js';
 import { stripAnnotations } from './annotations.js';
 import { concatBytes } from './concat-bytes.js';
@@ -20,6 +20,9 @@ import { ModuleContext } from './context.js';
 import { Cursor } from './cursor.js';
 import { tokenize } from './lexer.js';
 import { parseCustomAnnotation } from './parse-custom.js';
+import {
+  parseAddrType, parseGlobalType, parseMemType, parsePageSize, parseTablePrefix, parseTableType,
+} from './parse-extern-types.js';
 import { InstrParser } from './parse-instr.js';
 import { parseRefType, parseSubType, parseTypeUse, parseValType } from './parse-types.js';
 
@@ -206,7 +209,7 @@ class ModuleBuilder {
         case 'func': this.funcDef(index); break;
         case 'table': this.tableDef(index); break;
         case 'memory': this.memoryDef(index); break;
-        case 'global': this.globals.push({ type: this.globalType(), init: this.expr() }); break;
+        case 'global': this.globals.push({ type: parseGlobalType(this.ctx), init: this.expr() }); break;
         case 'tag': this.tags.push({ type: parseTypeUse(this.ctx, true).index }); break;
       }
     }
@@ -239,9 +242,9 @@ class ModuleBuilder {
         this.paramNames(index, use.paramNames);
         return { kind, type: use.index };
       }
-      case 'table': return { kind, type: this.tableType(null) };
-      case 'memory': return { kind, type: this.memType(null) };
-      case 'global': return { kind, type: this.globalType() };
+      case 'table': return { kind, type: parseTableType(this.ctx, null) };
+      case 'memory': return { kind, type: parseMemType(this.cur, parseAddrType(this.cur)) };
+      case 'global': return { kind, type: parseGlobalType(this.ctx) };
       case 'tag': return { kind, type: parseTypeUse(this.ctx, true).index };
     }
   }
@@ -321,45 +324,11 @@ class ModuleBuilder {
     this.funcs.push({ type: use.index, locals, body, offset: -1, codeStart: -1, end: -1 });
   }
 
-  // ---- tables, memories, globals --------------------------------------------------------------
-
-  /**
-   * `min max?`, u64 whatever the address type: Wasm 3.0 leaves the size bounds of 32-bit memories
-   * and tables to validation (core/memory.wast), so only the u64 range is syntax.
-   */
-  private limits(): Limits {
-    const bits = 64;
-    const bound = (): bigint => {
-      const t = this.cur.peek();
-      const v = this.cur.nat(1 << 16); // any size; the range is checked here, with its own message
-      if (v >= 1n << BigInt(bits)) this.cur.fail(`i${bits} constant out of range`, t);
-      return v;
-    };
-    const min = bound();
-    const max = this.cur.isNat() ? bound() : null;
-    return { min, max };
-  }
-
-  /** Address type, then `shared`, before limits. */
-  private tablePrefix(): { addr: AddrType; shared: boolean } {
-    let addr: AddrType = 'i32';
-    if (this.cur.eatKeyword('i64')) addr = 'i64';
-    else this.cur.eatKeyword('i32');
-    const shared = this.cur.eatKeyword('shared');
-    return { addr, shared };
-  }
-
-  /** `addrtype? shared? limits reftype`; `prefix` if already read by the caller. */
-  private tableType(prefix: { addr: AddrType; shared: boolean } | null): TableType {
-    const { addr, shared } = prefix ?? this.tablePrefix();
-    const limits = this.limits();
-    const elem = parseRefType(this.ctx);
-    return shared ? { elem, limits, addr, shared } : { elem, limits, addr };
-  }
+  // ---- tables and memories --------------------------------------------------------------------
 
   private tableDef(index: number): void {
     const cur: Cursor = this.cur;
-    const prefix = this.tablePrefix();
+    const prefix = parseTablePrefix(cur);
     if (!cur.isNat()) {
       // `(table reftype (elem ...))`: the table is sized by its inline segment.
       const elem = parseRefType(this.ctx);
@@ -378,48 +347,16 @@ class ModuleBuilder {
       });
       return;
     }
-    const type = this.tableType(prefix);
+    const type = parseTableType(this.ctx, prefix);
     const init = cur.peek().kind === ')' ? null : this.expr();
     this.tables.push({ type, init });
   }
 
-  /** `addrtype? limits shared? (pagesize n)?` */
-  private memType(addrRead: AddrType | null): MemType {
-    const cur: Cursor = this.cur;
-    let addr: AddrType = addrRead ?? 'i32';
-    if (addrRead === null) {
-      if (cur.eatKeyword('i64')) addr = 'i64';
-      else cur.eatKeyword('i32');
-    }
-    const limits = this.limits();
-    let shared = false;
-    let pageSizeLog2 = 16;
-    for (;;) {
-      if (cur.eatKeyword('shared')) shared = true;
-      else if (cur.eatKeyword('unshared')) shared = false;
-      else if (cur.peekParen('pagesize')) pageSizeLog2 = this.pageSize();
-      else break;
-    }
-    return { limits, addr, shared, pageSizeLog2 };
-  }
-
-  private pageSize(): number {
-    const cur: Cursor = this.cur;
-    cur.open('pagesize');
-    const t = cur.peek();
-    const v = cur.nat(64);
-    if (v === 0n || (v & (v - 1n)) !== 0n) cur.fail('invalid custom page size', t);
-    cur.rparen();
-    return v.toString(2).length - 1;
-  }
-
   private memoryDef(index: number): void {
     const cur: Cursor = this.cur;
-    let addr: AddrType = 'i32';
-    if (cur.eatKeyword('i64')) addr = 'i64';
-    else cur.eatKeyword('i32');
+    const addr = parseAddrType(cur);
     let pageSizeLog2 = 16;
-    if (cur.peekParen('pagesize') && cur.parenKeyword(4) === 'data') pageSizeLog2 = this.pageSize();
+    if (cur.peekParen('pagesize') && cur.parenKeyword(4) === 'data') pageSizeLog2 = parsePageSize(cur);
     if (cur.peekParen('data')) {
       // `(memory (data ...))`: sized to hold the data, exactly.
       cur.open('data');
@@ -430,26 +367,7 @@ class ModuleBuilder {
       this.datas.push({ init, mode: { kind: 'active', mem: index, offset: constZero(addr) } });
       return;
     }
-    this.mems.push(this.memType(addr));
-  }
-
-  private globalType(): GlobalType {
-    const cur: Cursor = this.cur;
-    if (cur.peekParen('mut')) {
-      cur.open('mut');
-      const type = parseValType(this.ctx);
-      cur.rparen();
-      return { type, mutable: true };
-    }
-    if (cur.peekParen('shared')) {
-      // Shared-everything: `(shared t)` / `(shared mut t)`.
-      cur.open('shared');
-      const mutable = cur.eatKeyword('mut');
-      const type = parseValType(this.ctx);
-      cur.rparen();
-      return { type, mutable, shared: true };
-    }
-    return { type: parseValType(this.ctx), mutable: false };
+    this.mems.push(parseMemType(cur, addr));
   }
 
   // ---- segments -------------------------------------------------------------------------------
