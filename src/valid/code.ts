@@ -15,6 +15,7 @@ import type { CGlobalType, CHeapType, CRefType, CTableType, CValType, DefType } 
 import { canonHeapType, canonRefType, canonValType, cvalTypeToString, mkRef } from './canon.js';
 import type { BlockSig, BranchTarget, FuncInfo } from './info.js';
 import { isSubValType } from './subtype.js';
+import { BOT_REF } from './bot-ref.js';
 import { Kind } from './kind.js';
 import { RULES, type Rule } from './rules.js';
 
@@ -190,6 +191,7 @@ export class CodeChecker {
       this.fail(`type mismatch: instruction requires [${this.typeName(expect)}] but stack has []`);
     }
     const actual = this.vals[--this.vh];
+    if (actual === BOT_REF && typeof expect !== 'string') return actual;
     if (actual !== expect && actual !== undefined && !isSubValType(actual, expect)) {
       this.fail(`type mismatch: instruction requires [${this.typeName(expect)}] but stack has [${this.typeName(actual)}]`);
     }
@@ -200,13 +202,13 @@ export class CodeChecker {
     for (let i = ts.length - 1; i >= 0; i--) this.popT(ts[i]);
   }
 
-  /** Pops a reference (or unknown) value. */
+  /** Pops a reference value; undefined when its type is unknown (including BOT_REF). */
   popRef(): CRefType | undefined {
     const t = this.pop();
     if (t !== undefined && typeof t === 'string') {
       this.fail(`type mismatch: instruction requires reference type but stack has [${t}]`);
     }
-    return t;
+    return t === BOT_REF ? undefined : t;
   }
 
   // ---- control stack ----

@@ -7,6 +7,7 @@ import { OPCODES } from '../syntax/opcodes.js';
 import type { HeapType, RefType } from '../syntax/types.js';
 import type { CFieldType, CRefType, CStorageType, CValType, DefType } from './canon-types.js';
 import { mkRef } from './canon.js';
+import { BOT_REF } from './bot-ref.js';
 import type { CodeChecker } from './code.js';
 import type { Rule } from './rules.js';
 import { isSharedRef, isSubRefType, isSubStorageType, isSubValType, sameHierarchy, topOf } from './subtype.js';
@@ -159,7 +160,7 @@ export const REF_RULES: Record<string, Rule> = {
   },
   'ref.as_non_null': c => {
     const t = c.popRef();
-    c.push(t === undefined ? undefined : mkRef(t.heap, false, t.exact, t.shared));
+    c.push(t === undefined ? BOT_REF : mkRef(t.heap, false, t.exact, t.shared));
   },
   'ref.func': (c, ins) => {
     const idx = ins.imm[0] as number;
@@ -187,7 +188,7 @@ export const REF_RULES: Record<string, Rule> = {
     const ts = c.labelTypes(c.label(depth));
     c.popVals(ts);
     c.pushVals(ts);
-    c.push(t === undefined ? undefined : mkRef(t.heap, false, t.exact, t.shared));
+    c.push(t === undefined ? BOT_REF : mkRef(t.heap, false, t.exact, t.shared));
     c.branches[c.pc] = [c.target(depth)];
   },
   br_on_non_null: (c, ins) => {

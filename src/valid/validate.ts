@@ -111,11 +111,11 @@ class ModuleValidator {
     });
     m.globals.forEach((g, i) => {
       const idx = importedGlobals + i;
-      this.constExpr({ ...ctx, globals: globals.slice(0, idx) }, g.init, globals[idx].type);
+      this.constExpr({ ...ctx, globals: globals.slice(0, idx) }, g.init, globals[idx].type, !!globals[idx].shared);
     });
     m.elems.forEach((e, i) => {
       const et = elemTypes[i];
-      for (const item of e.init) this.constExpr(ctx, item, et);
+      for (const item of e.init) this.constExpr(ctx, item, et, isSharedRef(et));
       if (e.mode.kind === 'active') {
         const t = tables[e.mode.table];
         if (t === undefined) invalid(`unknown table ${e.mode.table}`);
@@ -266,7 +266,8 @@ class ModuleValidator {
 
   // ---- constant expressions ----
 
-  private constExpr(ctx: ModuleCtx, e: Expr, type: CValType): void {
+  /** `shared`: the value initialises something shared, so it may only read shared globals. */
+  private constExpr(ctx: ModuleCtx, e: Expr, type: CValType, shared = false): void {
     for (const ins of e) {
       const name = OPCODES[ins.op].name;
       if (ins.op === GLOBAL_GET) {
@@ -274,6 +275,7 @@ class ModuleValidator {
         const g = ctx.globals[idx];
         if (g === undefined) invalid(`unknown global ${idx}`, ins.offset);
         if (g.mutable) invalid('constant expression required', ins.offset);
+        if (shared && !g.shared) invalid('invalid type: shared initializer reads an unshared global', ins.offset);
       } else if (!CONST_OPS.has(name) && !(this.features['extended-const'] && EXTENDED_CONST_OPS.has(name))) {
         invalid('constant expression required', ins.offset);
       }

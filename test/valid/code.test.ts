@@ -100,6 +100,9 @@ test('unreachable code is typed polymorphically', () => {
   rejects(withFuncs([ft([], [])], [func(0, [I('unreachable'), I('i64.const', 0n), I('i32.add'), I('drop'), I('end')])]),
     'type mismatch: instruction requires [i32] but stack has [i64]');
   rejects(withFuncs([ft([], [])], [func(0, [I('i32.const', 1), I('end')])]), 'type mismatch');
+  // ref.as_non_null of an unknown operand is still a reference.
+  rejects(withFuncs([ft([], [])], [func(0, [I('unreachable'), I('ref.as_non_null'), I('i32.eqz'), I('drop'), I('end')])]), 'type mismatch');
+  validateModule(withFuncs([ft([], [])], [func(0, [I('unreachable'), I('ref.as_non_null'), I('ref.is_null'), I('drop'), I('end')])]));
 });
 
 test('non-nullable locals must be initialised before use', () => {

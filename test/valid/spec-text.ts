@@ -50,6 +50,7 @@ export function proposalWastFiles(): { file: string; features: FeatureSet }[] {
   const dirs: [string, FeatureSet][] = [
     ['threads', features({ 'multi-memory': false, 'reference-types': false })],
     ['wide-arithmetic', ALL_FEATURES], ['custom-page-sizes', ALL_FEATURES], ['stack-switching', ALL_FEATURES],
+    ['custom-descriptors', ALL_FEATURES], ['shared-everything-threads', ALL_FEATURES],
   ];
   const out: { file: string; features: FeatureSet }[] = [];
   for (const [d, f] of dirs) {
