@@ -225,7 +225,7 @@ export function objdump(m: Module, bytes: Uint8Array | null = m.bytes): string {
     const i = ic.func + k;
     out.push(`${hex(Math.max(f.offset, 0), 6)} func[${i}]${name(names?.funcs, i)}:`);
     f.locals.forEach((t, j) => out.push(` ${' '.repeat(6)}  ${''.padEnd(27)}| local[${j}] type=${valTypeToString(t)}`));
-    disassemble(out, f.body, bytes, f.end);
+    disassemble(out, f.body, bytes, f.end, names);
   });
   return out.join('\n') + '\n';
 }
@@ -234,7 +234,7 @@ const OPENERS = new Set(['block', 'loop', 'if', 'try', 'try_table']);
 const SEPARATORS = new Set(['else', 'catch', 'catch_all']);
 const CLOSERS = new Set(['end', 'delegate']);
 
-function disassemble(out: string[], body: Expr, bytes: Uint8Array | null, end: number): void {
+function disassemble(out: string[], body: Expr, bytes: Uint8Array | null, end: number, names: Names | null): void {
   let depth = 0;
   for (let k = 0; k < body.length; k++) {
     const ins = body[k];
@@ -243,7 +243,7 @@ function disassemble(out: string[], body: Expr, bytes: Uint8Array | null, end: n
     // Closers and separators print at their construct's own depth.
     if (CLOSERS.has(n) || SEPARATORS.has(n)) depth--;
     const indent = '  '.repeat(Math.max(depth, 0));
-    const text = `${indent}${n}${immString(ins)}`;
+    const text = `${indent}${n}${immString(ins, names)}`;
     const next = k + 1 < body.length ? body[k + 1].offset : end;
     let raw: number[] = [];
     if (bytes && ins.offset >= 0 && next > ins.offset) raw = [...bytes.subarray(ins.offset, next)];
@@ -257,7 +257,7 @@ function disassemble(out: string[], body: Expr, bytes: Uint8Array | null, end: n
   }
 }
 
-function immString(ins: Instr): string {
+function immString(ins: Instr, names: Names | null): string {
   const info = OPCODES[ins.op];
   const parts: string[] = [];
   info.imms.forEach((kind, i) => {
@@ -293,6 +293,10 @@ function immString(ins: Instr): string {
         break;
       }
       case 'zero': break;
+      // Indices into named spaces show the name too, as wasm-objdump does.
+      case 'func': parts.push(`${v}${name(names?.funcs, v as number)}`); break;
+      case 'global': parts.push(`${v}${name(names?.globals, v as number)}`); break;
+      case 'tag': parts.push(`${v}${name(names?.tags, v as number)}`); break;
       default: parts.push(String(v));
     }
   });
