@@ -21,7 +21,8 @@ options:
   --dir HOST[::GUEST]     grant the host directory HOST, seen by the program as GUEST (default: HOST)
   --dir-ro HOST[::GUEST]  the same, read-only
   --env NAME=VALUE        set an environment variable (NAME alone copies it from weft's environment)
-  --invoke FUNC           call the export FUNC with ARGS (numbers) instead of _start; print its results
+  --invoke FUNC [N...]    call the export FUNC with numeric arguments (given here or as ARGS)
+                          instead of _start, and print its results
   --trace-wasi            log every WASI call with its arguments and errno to stderr
   -h, --help              show this help
 
@@ -44,6 +45,7 @@ function parseRunArgs(argv: readonly string[]): RunOptions | string {
   const preopens: Record<string, PreopenOption> = {};
   const env: Record<string, string> = {};
   let invoke: string | undefined;
+  const invokeArgs: string[] = [];
   let traceWasi = false;
   let i = 0;
   const value = (opt: string): string => {
@@ -75,6 +77,9 @@ function parseRunArgs(argv: readonly string[]): RunOptions | string {
         else if (process.env[spec] !== undefined) env[spec] = process.env[spec]!;
       } else if (opt === '--invoke') {
         invoke = arg();
+        // `--invoke f 1 -2 file.wasm` as well as `--invoke f file.wasm 1 -2`: numbers right after
+        // the function name are its arguments (and must not be mistaken for options).
+        while (i + 1 < argv.length && NUMERIC_ARG.test(argv[i + 1]!)) invokeArgs.push(argv[++i]!);
       } else {
         throw new UsageError(`unknown option: ${a}`);
       }
@@ -87,8 +92,11 @@ function parseRunArgs(argv: readonly string[]): RunOptions | string {
   if (file === undefined) return 'missing FILE';
   let rest = argv.slice(i + 1);
   if (rest[0] === '--') rest = rest.slice(1);
-  return { file, args: rest, preopens, env, invoke, traceWasi, help: false };
+  return { file, args: [...invokeArgs, ...rest], preopens, env, invoke, traceWasi, help: false };
 }
+
+/** What an --invoke argument looks like: an integer or float literal, nan or inf. */
+const NUMERIC_ARG = /^[+-]?(\d|\.\d|0x|nan$|inf)/i;
 
 class UsageError extends Error {}
 

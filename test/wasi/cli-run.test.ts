@@ -151,6 +151,9 @@ for (const engine of ENGINES) describe(`weft run (engine: ${engine})`, () => {
     assert.equal(inv.stderr, '');
     assert.equal(inv.stdout, '9007199254740988\n');
     assert.equal(inv.code, 0);
+    const before = weftRun(['--invoke', 'add', '-5', '10', wat]);
+    assert.equal(before.stderr, '');
+    assert.equal(before.stdout, '5\n');
 
     const lib = path.join(dir, 'lib.wat');
     fs.writeFileSync(lib, '(module (memory (export "memory") 1) (func (export "f") (result i32) (i32.const -1)))');
