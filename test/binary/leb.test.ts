@@ -115,3 +115,19 @@ test('writer: minimal LEBs that read back', () => {
   assert.equal(r.fixedU64(), 0x0102030405060708n);
   assert.equal(r.name(), 'né');
 });
+
+test('random values round-trip through writer and reader', () => {
+  let seed = 12345;
+  const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0);
+  for (let i = 0; i < 3000; i++) {
+    const shift = next() % 33;
+    const u = next() >>> (32 - Math.min(shift, 32));
+    assert.equal(new Reader(encodeU32(u)).u32(), u >>> 0);
+    const s = (next() | 0) >> (next() % 32);
+    assert.equal(new Reader(encodeS32(s)).s32(), s);
+    const big = (BigInt(next()) << 32n | BigInt(next())) >> BigInt(next() % 64);
+    assert.equal(new Reader(encodeU64(big)).u64(), big);
+    const sbig = BigInt.asIntN(64, big << BigInt(next() % 8));
+    assert.equal(new Reader(encodeS64(sbig)).s64(), sbig);
+  }
+});
