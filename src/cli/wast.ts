@@ -3,6 +3,7 @@
  * runs spec-test scripts. One line per file, then the closing line `N passed, N failed` (plus
  * `, N skipped (reasons)` when any). Exit status 1 if anything failed, 2 on bad usage.
  */
+import { availableParallelism } from 'node:os';
 import { listWastFiles, runWastFile, type WastFile } from '../script/node-files.js';
 import { runInPool } from '../script/node-pool.js';
 import { summarize, type FileSummary } from '../script/result.js';
@@ -14,8 +15,9 @@ const USAGE = `usage: weft wast FILE|DIR... [options]
   Runs .wast spec-test scripts (directories recursively, in sorted order).
   -v, --verbose       all failures, message mismatches and timings
   --engine NAME       engine to test (${ENGINE_NAMES.join(', ')}; default internal)
-  --jobs N            run files in N worker threads (default 1: in this thread)
-  --timeout S         per-file time limit in seconds when --jobs > 1 (default 120)
+  --jobs N            run files in N worker threads (default: one file runs in this thread,
+                      several in a pool of min(cores, 4) workers); 1 = in this thread
+  --timeout S         per-file time limit in seconds in a worker pool (default 120)
   --features MODE     auto (default: core scripts with the default features, proposals/ scripts
                       with their proposal's), default, or all
   --all-features      same as --features all`;
@@ -24,13 +26,14 @@ interface Options {
   paths: string[];
   verbose: boolean;
   engine: string;
+  /** 0 = choose: in this thread for one file, else a pool. */
   jobs: number;
   timeoutMs: number;
   features: 'auto' | 'default' | 'all';
 }
 
 function parseArgs(args: readonly string[]): Options | string {
-  const o: Options = { paths: [], verbose: false, engine: 'internal', jobs: 1, timeoutMs: 120_000, features: 'auto' };
+  const o: Options = { paths: [], verbose: false, engine: 'internal', jobs: 0, timeoutMs: 120_000, features: 'auto' };
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     const value = (): string | undefined => args[++i];
@@ -107,8 +110,9 @@ export async function main(args: readonly string[]): Promise<number> {
   const featuresFor = (f: WastFile): FeatureSet | undefined =>
     mode === 'all' ? ALL_FEATURES : mode === 'default' ? undefined : scriptFeatures(f.path);
   let summaries: FileSummary[];
-  if (o.jobs > 1) {
-    summaries = await runInPool(files, { jobs: o.jobs, timeoutMs: o.timeoutMs, engine: o.engine, features: featuresFor, maxFailures }, print);
+  const jobs = o.jobs || (files.length > 1 ? Math.min(availableParallelism(), 4) : 1);
+  if (jobs > 1) {
+    summaries = await runInPool(files, { jobs, timeoutMs: o.timeoutMs, engine: o.engine, features: featuresFor, maxFailures }, print);
   } else {
     summaries = [];
     for (const f of files) {
