@@ -164,9 +164,8 @@ class ModuleValidator {
       if (d.shared && !compIsShared(d)) invalid('shared composite type must contain shared types');
       if (d.super) {
         const j = s.supers[0];
-        if (d.super.final || !isSubCompType(d.comp, d.super.comp) || d.shared !== d.super.shared) {
-          invalid(`sub type ${i} does not match super type ${j}`);
-        }
+        if (d.shared !== d.super.shared) invalid(`sub type must match super type: ${i} and ${j} differ in sharedness`);
+        if (d.super.final || !isSubCompType(d.comp, d.super.comp)) invalid(`sub type ${i} does not match super type ${j}`);
         this.checkDescriptorSubtyping(i, j);
       }
     });
