@@ -18,7 +18,7 @@ import type { Compiled } from './compiled.js';
 import { offsetAt } from './compiled.js';
 import { compileFunction } from './compile.js';
 import { RuntimeError, type WasmFrame } from '../errors.js';
-import type { FuncInst } from '../runtime/func.js';
+import { Suspension, type FuncInst } from '../runtime/func.js';
 import type { ModuleInstance } from '../runtime/instance.js';
 import type { MemInst } from '../runtime/memory.js';
 import { WasmException } from '../runtime/tag.js';
@@ -74,6 +74,14 @@ export function callHost(t: Thread, g: FuncInst, sp: number): number {
   for (let k = 0; k < ps.length; k++) args[k] = cellToValue(ps[k], t.i32, (base + k) * 4, t.refs[base + k]);
   t.sp = base;
   const results = g.host!(args);
+  if (results instanceof Suspension) {
+    if (t.suspendable === false || t.parent !== null) {
+      throw new RuntimeError('other', 'cannot suspend: no suspendable entry on this stack');
+    }
+    t.suspension = results;
+    t.suspendedFn = g;
+    return -1;
+  }
   if (!Array.isArray(results) || results.length !== rs.length) {
     throw new TypeError(`host function returned ${Array.isArray(results) ? results.length : typeof results} results, expected ${rs.length}`);
   }
@@ -184,10 +192,11 @@ function moveSlots(i32: Int32Array, refs: unknown[], dst: number, src: number, n
 const ACT_CALL = 1, ACT_RETURN = 2, ACT_SWITCH = 3;
 
 /**
- * Runs the frame at t.depth (already set up) until the frame at `entryDepth` returns. Results are
- * left at that frame's fp; t.sp points after them.
+ * Runs the frame at t.depth (already set up) until the frame at `entryDepth` returns; then the
+ * results are at that frame's fp, t.sp points after them, and the result is true. Returns false
+ * if a host function suspended the thread (see `Suspension`); the frames stay in place.
  */
-export function run(root: Thread, entryDepth: number): void {
+export function run(root: Thread, entryDepth: number): boolean {
   // `t` is the stack being executed: `root`, or a continuation's stack (stack switching).
   // `entry` is the depth at which returning leaves `t`: entryDepth on the root, 0 on others.
   let t = root;
@@ -960,6 +969,12 @@ export function run(root: Thread, entryDepth: number): void {
           if (g.host !== null) {
             fr.pc = pc;
             sp = callHost(t, g, sp);
+            if (sp < 0) {
+              // The host asked to suspend (JSPI-style): leave the stack as it is; `resumeHost`
+              // pushes the results later and runs this thread again from the same place.
+              if (tail) trap('other', 'cannot suspend in a tail call to the host');
+              return false;
+            }
             i32 = t.i32; u32 = t.u32; f32 = t.f32; f64 = t.f64; refs = t.refs;
             if (!tail) continue;
             retN = funcResults(g).length;
@@ -1009,7 +1024,7 @@ export function run(root: Thread, entryDepth: number): void {
           const p = t.parent;
           if (p === null) {
             t.sp = sp;
-            return;
+            return true;
           }
           // A continuation finished: its results go to the stack that resumed it.
           copySlots(t, fp, p, p.sp, retN);

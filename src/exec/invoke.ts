@@ -3,7 +3,7 @@
  * up, and the interpreter runs until that frame returns. Re-entrant: a host function called from
  * wasm may invoke wasm again on the same thread; the new activation sits above the current frames.
  */
-import type { Thread } from './thread.js';
+import { Thread } from './thread.js';
 import type { FuncInst } from '../runtime/func.js';
 import type { Value } from '../runtime/values.js';
 import type { CValType } from '../valid/canon-types.js';
@@ -31,7 +31,7 @@ function readResults(t: Thread, base: number, types: readonly CValType[]): Value
 }
 
 /** Runs `c` as a new activation with the arguments already at slots base..; results end up at base. */
-function activate(t: Thread, c: Compiled, inst: ModuleInstance, fn: FuncInst | null, base: number): void {
+function activate(t: Thread, c: Compiled, inst: ModuleInstance, fn: FuncInst | null, base: number): boolean {
   t.ensure(base + c.frameSlots);
   for (let s = base + c.nparams; s < base + c.nlocals; s++) {
     t.i32.fill(0, s * 4, s * 4 + 4);
@@ -40,7 +40,7 @@ function activate(t: Thread, c: Compiled, inst: ModuleInstance, fn: FuncInst | n
   const fr = t.pushFrame();
   fr.fn = fn; fr.c = c; fr.inst = inst; fr.fp = base; fr.pc = 0;
   t.sp = base + c.nlocals;
-  run(t, t.depth);
+  return run(t, t.depth);
 }
 
 /** Calls `f` with `args` (Values, see runtime/values.ts); returns its results. */
@@ -55,7 +55,7 @@ export function invokeFunc(t: Thread, f: FuncInst, args: readonly Value[]): Valu
       t.sp = base + params.length;
       callHost(t, f, t.sp);
     } else {
-      activate(t, compiledOf(f), f.instance!, f, base);
+      if (!activate(t, compiledOf(f), f.instance!, f, base)) throw new Error('unreachable: suspension on a synchronous stack');
     }
     return readResults(t, base, results);
   } finally {
@@ -72,4 +72,35 @@ export function evalConst(t: Thread, c: Compiled, inst: ModuleInstance, type: CV
   } finally {
     t.sp = base;
   }
+}
+
+/**
+ * Calls `f` on a fresh, suspendable stack (JSPI's `promising`): whenever a host function returns a
+ * Suspension, the wasm frames stay where they are on that stack, the promise is awaited, its
+ * values become the host function's results, and execution continues. Other invocations may run
+ * on the store's main stack meanwhile.
+ */
+export async function invokeAsync(main: Thread, f: FuncInst, args: readonly Value[]): Promise<Value[]> {
+  const { params, results } = sig(f);
+  if (args.length !== params.length) throw new TypeError(`expected ${params.length} arguments, got ${args.length}`);
+  if (f.host !== null) return invokeFunc(main, f, args);
+  const t = new Thread(main.maxDepth, main.maxSlots, 256);
+  t.suspendable = true;
+  t.fuel = main.fuel;
+  t.ensure(params.length + results.length + 1);
+  writeArgs(t, 0, params, args);
+  let done = activate(t, compiledOf(f), f.instance!, f, 0);
+  while (!done) {
+    const s = t.suspension!, g = t.suspendedFn!;
+    t.suspension = null;
+    t.suspendedFn = null;
+    const values = await s.promise;
+    const rs = sig(g).results;
+    if (values.length !== rs.length) throw new TypeError(`suspended host function resolved ${values.length} results, expected ${rs.length}`);
+    t.ensure(t.sp + rs.length + 1);
+    writeArgs(t, t.sp, rs, values);
+    t.sp += rs.length;
+    done = run(t, 0);
+  }
+  return readResults(t, 0, results);
 }

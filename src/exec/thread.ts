@@ -5,7 +5,7 @@
  * JSPI) would suspend and resume: a continuation is just another Thread.
  */
 import type { Compiled } from './compiled.js';
-import type { FuncInst } from '../runtime/func.js';
+import type { FuncInst, Suspension } from '../runtime/func.js';
 import type { ModuleInstance } from '../runtime/instance.js';
 import type { SimdViews } from './simd-types.js';
 import { simdViews } from './simd-types.js';
@@ -39,6 +39,11 @@ export class Thread {
   /** Index of the innermost frame (-1: none). */
   depth = -1;
   readonly frames: Frame[] = [];
+  /** Whether a host function may suspend this stack (stacks made by `invokeAsync`). */
+  suspendable = false;
+  /** While suspended: what the host is waiting for, and the host function that asked. */
+  suspension: Suspension | null = null;
+  suspendedFn: FuncInst | null = null;
   /** Remaining fuel (see interp.ts `outOfFuel`); Infinity = unmetered. */
   fuel = Infinity;
 

@@ -4,7 +4,15 @@ import type { ModuleInstance } from './instance.js';
 import type { Value } from './values.js';
 import type { Compiled } from '../exec/compiled.js';
 
-export type HostFn = (args: Value[]) => Value[];
+/**
+ * A host function returns its results, or a Suspension to suspend the calling wasm stack until the
+ * promise settles (JSPI). Only stacks entered with `invokeAsync` can be suspended.
+ */
+export type HostFn = (args: Value[]) => Value[] | Suspension;
+
+export class Suspension {
+  constructor(readonly promise: Promise<Value[]>) {}
+}
 
 export class FuncInst {
   /** Interpreter code, translated on first call (see exec/compile.ts). */

@@ -11,7 +11,7 @@
  */
 import type { CGlobalType, CTableType, DefType } from '../valid/canon-types.js';
 import type { MemType } from '../syntax/types.js';
-import { invokeFunc } from '../exec/invoke.js';
+import { invokeAsync as invokeAsyncOn, invokeFunc } from '../exec/invoke.js';
 import type { FuncInst } from './func.js';
 import { MemInst } from './memory.js';
 import { TableInst } from './table.js';
@@ -25,7 +25,7 @@ export { HostRef } from './values.js';
 export { Store, type EngineOptions } from './store.js';
 export { instantiate, externTypeOf, type InstantiateOptions } from './instantiate.js';
 export { ModuleInstance, type ExternVal } from './instance.js';
-export { FuncInst, hostFunc, type HostFn } from './func.js';
+export { FuncInst, hostFunc, Suspension, type HostFn } from './func.js';
 export { MemInst } from './memory.js';
 export { TableInst } from './table.js';
 export { GlobalInst } from './global.js';
@@ -37,6 +37,14 @@ export { defaultValue } from './cells.js';
 /** Calls a function instance (wasm or host) with raw Values; returns its results. */
 export function invoke(store: Store, f: FuncInst, args: readonly Value[]): Value[] {
   return invokeFunc(store.thread, f, args);
+}
+
+/**
+ * Calls `f` on its own suspendable stack: host functions it reaches may return a `Suspension`
+ * (a promise of their results) to suspend it, JSPI-style. Resolves to the results.
+ */
+export function invokeAsync(store: Store, f: FuncInst, args: readonly Value[]): Promise<Value[]> {
+  return invokeAsyncOn(store.thread, f, args);
 }
 
 export function createMemory(type: MemType): MemInst {

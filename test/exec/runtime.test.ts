@@ -228,3 +228,20 @@ test('stack switching: a generator suspends and is resumed on its own stack', ()
   assert.deepEqual(call(store, inst, 'sum'), [45]);
   assert.equal(store.thread.depth, -1);
 });
+
+test('a host function can suspend a stack entered with invokeAsync (JSPI-style)', async () => {
+  const { Suspension, invokeAsync } = await import('../../src/runtime/index.js');
+  const store = new Store();
+  const sig = exportedFunc(load(store, `(module (func (export "f") (param i32) (result i32) (local.get 0)))`), 'f').type;
+  const slow = hostFunc(sig, ([x]) => new Suspension(new Promise(r => setTimeout(() => r([(x as number) * 10]), 5))));
+  const inst = load(store, `(module
+    (import "h" "slow" (func $slow (param i32) (result i32)))
+    (func (export "go") (param i32) (result i32)
+      (i32.add (call $slow (local.get 0)) (call $slow (i32.const 1)))))`, [{ kind: 'func', value: slow }]);
+  const pending = invokeAsync(store, exportedFunc(inst, 'go'), [4]);
+  // The main stack stays usable while the other one is suspended.
+  assert.deepEqual(call(store, load(store, `(module (func (export "k") (result i32) (i32.const 3)))`), 'k'), [3]);
+  assert.deepEqual(await pending, [50]);
+  assert.throws(() => call(store, inst, 'go', 1), /cannot suspend/);
+  assert.equal(store.thread.depth, -1);
+});
