@@ -23,8 +23,8 @@ export function testsuiteDir(): string {
 
 export type Pending = Record<string, Record<string, number>>;
 
-export function readPending(): Pending {
-  return existsSync(PENDING_PATH) ? (JSON.parse(readFileSync(PENDING_PATH, 'utf8')) as Pending) : {};
+export function readPending(path = PENDING_PATH): Pending {
+  return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as Pending) : {};
 }
 
 /** Script path -> recorded pass count, whatever feature it is filed under. */
@@ -59,7 +59,9 @@ export function featureOf(path: string): string {
  * keeps its higher recorded count, and a script that used to pass fully stays unlisted, so the
  * spec test keeps failing until the regression is fixed (or knowingly accepted).
  */
-export function writePending(summaries: readonly FileSummary[], before: ReadonlyMap<string, number>, acceptRegressions: boolean): Pending {
+export function writePending(
+  summaries: readonly FileSummary[], before: ReadonlyMap<string, number>, acceptRegressions: boolean, path = PENDING_PATH,
+): Pending {
   const p: Pending = {};
   for (const s of [...summaries].sort((a, b) => (a.name < b.name ? -1 : 1))) {
     if (s.failed === 0) continue;
@@ -69,7 +71,7 @@ export function writePending(summaries: readonly FileSummary[], before: Readonly
     (p[featureOf(s.name)] ??= {})[s.name] = passed;
   }
   const sorted = Object.fromEntries(Object.keys(p).sort().map(k => [k, p[k]]));
-  writeFileSync(PENDING_PATH, JSON.stringify(sorted, null, 2) + '\n');
+  writeFileSync(path, JSON.stringify(sorted, null, 2) + '\n');
   return sorted;
 }
 
