@@ -59,13 +59,20 @@ function adopt<T extends Error>(to: T, from: Error, fields: Record<string, unkno
   return to;
 }
 
-/** weft's own errors -> the API's classes; anything else (TypeError, RangeError, host values) unchanged. */
+/**
+ * weft's own errors -> the API's classes (stack exhaustion -> RangeError, as JS engines report it);
+ * anything else (TypeError, RangeError, host values) unchanged.
+ */
 export function toApiError(e: unknown): unknown {
   if (e instanceof weft.CompileError && !(e instanceof CompileError)) {
     return adopt(new CompileError(e.message), e, { phase: e.phase, reason: e.reason, offset: e.offset, funcIndex: e.funcIndex });
   }
   if (e instanceof weft.LinkError && !(e instanceof LinkError)) {
     return adopt(new LinkError(e.message), e, { reason: e.reason });
+  }
+  if (e instanceof weft.RuntimeError && e.kind === 'exhaustion') {
+    // What JS engines throw for a too-deep recursion, wasm or not (V8: RangeError).
+    return adopt(new RangeError(`Maximum call stack size exceeded (${e.reason})`), e, { kind: e.kind, reason: e.reason, wasmStack: e.wasmStack });
   }
   if (e instanceof weft.RuntimeError && !(e instanceof RuntimeError)) {
     return adopt(new RuntimeError(e.message), e, { kind: e.kind, reason: e.reason, wasmStack: e.wasmStack });
