@@ -132,7 +132,7 @@ function parseFloatMagnitude(body: string, fmt: FloatFormat): bigint | null {
     const fracDigits = (m[2] ?? '').replace(/_/g, '');
     const mant = BigInt('0x' + intDigits + fracDigits);
     if (mant === 0n) return 0n;
-    let exp = clampExp(m[3], 100000);
+    let exp = clampExp(m[3], 100000 + 4 * (intDigits.length + fracDigits.length));
     exp -= 4 * fracDigits.length;
     return roundClamped(mant, 1n, exp, fmt, bitLength(mant) + exp);
   }
@@ -142,7 +142,7 @@ function parseFloatMagnitude(body: string, fmt: FloatFormat): bigint | null {
   const fracDigits = (m[2] ?? '').replace(/_/g, '');
   const mant = BigInt(intDigits + fracDigits);
   if (mant === 0n) return 0n;
-  const exp10 = clampExp(m[3], 100000) - fracDigits.length;
+  const exp10 = clampExp(m[3], 100000 + intDigits.length + fracDigits.length) - fracDigits.length;
   const digits = mant.toString().length;
   // Values far outside the format's range are decided without building huge powers of ten.
   if (exp10 + digits > 400) throw new OutOfRange();
@@ -151,7 +151,10 @@ function parseFloatMagnitude(body: string, fmt: FloatFormat): bigint | null {
   return roundRational(mant, 10n ** BigInt(-exp10), 0, fmt);
 }
 
-/** Reads an exponent, saturating absurdly large ones (their result is 0 or out of range anyway). */
+/**
+ * Reads an exponent, saturating absurdly large ones: beyond `limit` (which callers set past the
+ * number of mantissa digits) the result is 0 or out of range whatever the exact value.
+ */
 function clampExp(text: string | undefined, limit: number): number {
   if (text === undefined) return 0;
   const v = BigInt(text.replace(/_/g, ''));

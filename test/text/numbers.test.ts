@@ -111,6 +111,9 @@ test('f64: exact values, subnormals, boundaries', () => {
   assert.equal(f64('+inf'), '0x7ff0000000000000');
   assert.equal(f64('1e-400'), '0x0000000000000000');
   assert.equal(f64('0e1000000000'), '0x0000000000000000');
+  // Huge exponents balanced by long mantissas still round exactly.
+  assert.equal(f64('0.' + '0'.repeat(200000) + '1e200001'), '0x3ff0000000000000');
+  assert.equal(f64('0x0.' + '0'.repeat(50000) + '1p200004'), '0x3ff0000000000000');
   assert.throws(() => f64('1e1000000000'), /constant out of range/);
   assert.equal(f64('123456789012345678901234567890'), '0x45f8ee90ff6c373e');
 });
