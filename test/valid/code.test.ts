@@ -190,3 +190,10 @@ test('exact heap type immediates arrive as RefTypes (custom descriptors)', () =>
   rejects(withFuncs(types, [func(1, [I('ref.null', 0), I('end')])]), 'type mismatch', f);
   validateModule(withFuncs(types, [func(1, [I('ref.null', 'none'), I('ref.cast/null', ref(0, true, true)), I('end')])]), f);
 });
+
+test('every instruction without a fixed signature in the opcode table has a typing rule', async () => {
+  const { OPCODES } = await import('../../src/syntax/opcodes.js');
+  const { RULES } = await import('../../src/valid/rules.js');
+  const missing = OPCODES.filter(o => o.params === null && !RULES[o.name]).map(o => o.key);
+  assert.deepEqual(missing, []);
+});
