@@ -229,7 +229,7 @@ export async function main(argv: string[]): Promise<number> {
         trace: opts.traceWasi ? traceLine : undefined,
       });
     } catch (e) {
-      throw new RunFailure(`cannot grant directory: ${(e as Error).message}`);
+      throw new RunFailure((e as Error).message);
     }
     if (module) checkImports(module, wasi);
     const instance = await engine.instantiate(bytes, wasi.getImportObject());

@@ -72,11 +72,20 @@ export class FdTable {
 
   constructor(stdio: [number, number, number], preopens: PreopenSpec[]) {
     stdio.forEach((hostFd, fd) => this.entries.set(fd, FdTable.streamEntry(hostFd)));
-    for (const p of preopens) {
-      const st = fs.statSync(p.hostPath);
-      if (!st.isDirectory()) throw new Error(`preopen ${p.hostPath} is not a directory`);
-      this.allocate(FdTable.dirEntry(fs.realpathSync(p.hostPath), p.readOnly, p.guestPath));
+    for (const p of preopens) this.allocate(FdTable.dirEntry(FdTable.preopenRoot(p.hostPath), p.readOnly, p.guestPath));
+  }
+
+  /** The canonical host path of a directory to preopen (confinement compares against it). */
+  private static preopenRoot(hostPath: string): string {
+    let st: fs.Stats;
+    try {
+      st = fs.statSync(hostPath);
+    } catch (e) {
+      const code = (e as { code?: string }).code;
+      throw new Error(`cannot preopen ${hostPath}: ${code === 'ENOENT' ? 'no such directory' : code ?? String(e)}`);
     }
+    if (!st.isDirectory()) throw new Error(`cannot preopen ${hostPath}: not a directory`);
+    return fs.realpathSync(hostPath);
   }
 
   private static streamEntry(hostFd: number): StreamEntry {

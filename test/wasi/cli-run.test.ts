@@ -118,6 +118,12 @@ for (const engine of ENGINES) describe(`weft run (engine: ${engine})`, () => {
     fs.rmSync(dir, { recursive: true });
   });
 
+  it('a missing --dir is one line, exit 1', () => {
+    const r = weftRun(['--dir', '/no/such/dir::.', 'hello.wasm']);
+    assert.equal(r.code, 1);
+    assert.equal(r.stderr, 'hello.wasm: error: cannot preopen /no/such/dir: no such directory\n');
+  });
+
   it('a missing file is one line, exit 1', () => {
     const r = weftRun(['nope.wasm']);
     assert.equal(r.code, 1);
