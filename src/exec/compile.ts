@@ -151,6 +151,8 @@ class Translator {
   barrier = 0;
   /** Set by `fuse`: where the fused group that absorbed the current instruction starts. */
   fusedAt = -1;
+  /** Byte offsets of instructions to put a `probe` op in front of (see probes.ts). */
+  probes: ReadonlySet<number> | undefined = undefined;
 
   constructor(readonly f: ModuleFacts, readonly nlocals: number, firstExnSlot: number, readonly localKinds: Uint8Array) {
     this.height = nlocals;
@@ -258,6 +260,7 @@ class Translator {
       if (this.top().unreachable) {
         if (this.skipDead(ins)) continue;
       }
+      if (this.probes !== undefined && this.probes.has(ins.offset)) this.emit(Op.probe, ins.offset);
       const start = this.code.length;
       this.pcs.push(start);
       this.offs.push(ins.offset);
@@ -763,7 +766,7 @@ function countTries(body: Expr): number {
 }
 
 /** Translates defined function `funcIndex` (function index space) of module `m`. */
-export function compileFunction(m: Module, funcIndex: number): Compiled {
+export function compileFunction(m: Module, funcIndex: number, probes?: ReadonlySet<number>): Compiled {
   const f = factsOf(m);
   const nImported = funcIndexBase(m);
   const fn = m.funcs[funcIndex - nImported];
@@ -773,6 +776,7 @@ export function compileFunction(m: Module, funcIndex: number): Compiled {
   const kinds = new Uint8Array(nlocals).fill(LocalKind.Ref);
   [...ft.params, ...fn.locals].forEach((ty, i) => { kinds[i] = localKind(ty); });
   const t = new Translator(f, nlocals, nparams + fn.locals.length, kinds);
+  t.probes = probes;
   t.ctrls.push({
     kind: 'func', height: nlocals, nparams: 0, nresults: ft.results.length, start: 0, fixups: [],
     ifJump: -1, unreachable: false, handler: null, exnSlot: -1,

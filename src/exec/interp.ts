@@ -16,13 +16,12 @@ import { Op } from './ops.js';
 import type { Thread, Frame } from './thread.js';
 import type { Compiled } from './compiled.js';
 import { offsetAt } from './compiled.js';
-import { compileFunction } from './compile.js';
+import { compiledOf } from './code-cache.js';
 import { RuntimeError, type WasmFrame } from '../errors.js';
 import { Suspension, type FuncInst } from '../runtime/func.js';
 import type { ModuleInstance } from '../runtime/instance.js';
 import type { MemInst } from '../runtime/memory.js';
 import { WasmException } from '../runtime/tag.js';
-import type { Module } from '../syntax/module.js';
 import type { Ref } from '../runtime/values.js';
 import type { CValType } from '../valid/canon-types.js';
 import { cellToValue, valueToCell } from '../runtime/cells.js';
@@ -40,20 +39,6 @@ import { SIMD_OPS, SIMD_MEM_OPS } from './simd.js';
 import { OPCODES } from '../syntax/opcodes.js';
 import { ContObj, NO_WORDS, type ContState } from '../runtime/cont.js';
 import { copySlots, deliver, findHandler, HANDLER_WORDS } from './switching.js';
-
-const compiledCache = new WeakMap<Module, (Compiled | undefined)[]>();
-
-/** The translation of a wasm function, shared by all instances of its module. */
-export function compiledOf(f: FuncInst): Compiled {
-  if (f.compiled) return f.compiled;
-  const m = f.instance!.module.module;
-  let list = compiledCache.get(m);
-  if (!list) compiledCache.set(m, (list = []));
-  let c = list[f.index];
-  if (!c) list[f.index] = c = compileFunction(m, f.index);
-  f.compiled = c;
-  return c;
-}
 
 function trap(kind: RuntimeError['kind'], reason: string): never {
   throw new RuntimeError(kind, reason);
@@ -358,6 +343,17 @@ export function run(root: Thread, entryDepth: number): boolean {
             continue;
           }
           case Op.local_tee_ref: refs[fp + code[pc++]] = refs[sp - 1]; continue;
+          case Op.probe: {
+            const offset = code[pc++];
+            const fn = inst.probes?.get(offset);
+            if (fn !== undefined) {
+              fr.pc = pc; t.sp = sp;
+              fn({ inst, funcIndex: c.funcIndex, offset, thread: t, fp, sp });
+              i32 = t.i32; u32 = t.u32; f32 = t.f32; f64 = t.f64; refs = t.refs;
+            }
+            continue;
+          }
+
           // ---- superinstructions (compile.ts `fuse`) ----
           case Op.local_get2_w1: {
             const d = sp << 2;

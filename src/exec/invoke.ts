@@ -8,7 +8,8 @@ import type { FuncInst } from '../runtime/func.js';
 import type { Value } from '../runtime/values.js';
 import type { CValType } from '../valid/canon-types.js';
 import { cellToValue, valueToCell } from '../runtime/cells.js';
-import { compiledOf, run, callHost } from './interp.js';
+import { run, callHost } from './interp.js';
+import { compiledOf } from './code-cache.js';
 import type { Compiled } from './compiled.js';
 import type { ModuleInstance } from '../runtime/instance.js';
 

@@ -642,6 +642,8 @@ export const enum Op {
   local_tee_w2,
   /** local */
   local_tee_ref,
+  /** offset: call the instance's probe for this byte offset, if any (probes.ts) */
+  probe,
   /** a, b: local.get a; local.get b (i32/f32 locals) */
   local_get2_w1,
   /** k: i32.const k; i32.add */

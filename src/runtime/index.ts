@@ -12,6 +12,9 @@
 import type { CGlobalType, CTableType, DefType } from '../valid/canon-types.js';
 import type { MemType } from '../syntax/types.js';
 import { invokeAsync as invokeAsyncOn, invokeFunc } from '../exec/invoke.js';
+import { addProbeSite, type ProbeFn } from '../exec/probes.js';
+import { dropTranslations } from '../exec/code-cache.js';
+import type { ModuleInstance } from './instance.js';
 import type { FuncInst } from './func.js';
 import { MemInst } from './memory.js';
 import { TableInst } from './table.js';
@@ -25,6 +28,7 @@ export { HostRef } from './values.js';
 export { Store, type EngineOptions } from './store.js';
 export { instantiate, externTypeOf, type InstantiateOptions } from './instantiate.js';
 export { ModuleInstance, type ExternVal } from './instance.js';
+export type { ProbeFn, ProbeContext } from '../exec/probes.js';
 export { FuncInst, hostFunc, Suspension, type HostFn } from './func.js';
 export { MemInst } from './memory.js';
 export { TableInst } from './table.js';
@@ -33,6 +37,16 @@ export { TagInst, WasmException } from './tag.js';
 export { StructObj, ArrayObj } from './gc-objects.js';
 export { ContObj } from './cont.js';
 export { defaultValue } from './cells.js';
+
+/**
+ * Runs `fn` just before the instruction at byte `offset` of the instance's module (a decoded
+ * binary: instructions parsed from text have no offsets) executes in this instance. Functions
+ * already running keep their old translation until they are next called.
+ */
+export function addProbe(inst: ModuleInstance, offset: number, fn: ProbeFn): void {
+  if (addProbeSite(inst.module.module, offset)) dropTranslations(inst.module.module, inst.funcs);
+  (inst.probes ??= new Map()).set(offset, fn);
+}
 
 /** Calls a function instance (wasm or host) with raw Values; returns its results. */
 export function invoke(store: Store, f: FuncInst, args: readonly Value[]): Value[] {

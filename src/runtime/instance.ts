@@ -7,6 +7,7 @@ import type { GlobalInst } from './global.js';
 import type { TagInst } from './tag.js';
 import type { Ref } from './values.js';
 import type { ValidModuleLike } from './valid-module.js';
+import type { ProbeFn } from '../exec/probes.js';
 
 export type ExternVal =
   | { readonly kind: 'func'; readonly value: FuncInst }
@@ -27,6 +28,8 @@ export class ModuleInstance {
   /** Data segments (null once dropped). */
   readonly datas: (Uint8Array | null)[] = [];
   readonly exports = new Map<string, ExternVal>();
+  /** Probe callbacks by byte offset (see exec/probes.ts and `addProbe`). */
+  probes: Map<number, ProbeFn> | null = null;
 
   constructor(readonly module: ValidModuleLike, types: readonly DefType[]) {
     this.types = types;

@@ -245,3 +245,26 @@ test('a host function can suspend a stack entered with invokeAsync (JSPI-style)'
   assert.throws(() => call(store, inst, 'go', 1), /cannot suspend/);
   assert.equal(store.thread.depth, -1);
 });
+
+test('probes run before the instruction at a byte offset', async (t) => {
+  if (!existsSync('/usr/bin/wat2wasm')) { t.skip('wat2wasm not installed'); return; }
+  const { addProbe } = await import('../../src/runtime/index.js');
+  const { decodeModule } = await import('../../src/binary/decode.js');
+  const { OP } = await import('../../src/syntax/opcodes.js');
+  const dir = mkdtempSync(join(tmpdir(), 'weft-'));
+  writeFileSync(join(dir, 'p.wat'), `(module (func (export "f") (param i32) (result i32)
+    (i32.mul (i32.add (local.get 0) (i32.const 1)) (i32.const 3))))`);
+  execFileSync('/usr/bin/wat2wasm', [join(dir, 'p.wat'), '-o', join(dir, 'p.wasm')]);
+  const bytes = new Uint8Array(readFileSync(join(dir, 'p.wasm')));
+  const store = new Store();
+  const inst = loadBinary(store, bytes);
+  assert.deepEqual(call(store, inst, 'f', 4), [15]);
+  const mul = decodeModule(bytes).funcs[0].body.find(i => i.op === OP['i32.mul'])!;
+  const seen: number[] = [];
+  addProbe(inst, mul.offset, ctx => {
+    // Just before i32.mul: the operands are the top two slots.
+    seen.push(ctx.thread.i32[(ctx.sp - 2) * 4], ctx.thread.i32[(ctx.sp - 1) * 4]);
+  });
+  assert.deepEqual(call(store, inst, 'f', 4), [15]);
+  assert.deepEqual(seen, [5, 3]);
+});
