@@ -8,6 +8,8 @@ import type { Module, Expr, Instr, MemArg, Catch, Handler, BrCast, Names } from 
 import { importCounts } from '../syntax/module.js';
 import { OPCODES, OP } from '../syntax/opcodes.js';
 import { valTypeToString, heapTypeToString, type CompType, type Limits, type RefType, type ValType, type BlockType, type HeapType } from '../syntax/types.js';
+import { ALL_FEATURES } from '../features.js';
+import { TypeReader } from './decode-types.js';
 import { Reader } from './reader.js';
 
 const SECTION_NAMES: readonly string[] = [
@@ -204,7 +206,9 @@ export function objdump(m: Module, bytes: Uint8Array | null = m.bytes): string {
     out.push(`Code[${m.funcs.length}]:`);
     m.funcs.forEach((f, k) => {
       const i = ic.func + k;
-      out.push(` - func[${i}] size=${f.end >= 0 ? f.end - f.codeStart : '?'}${name(names?.funcs, i)}`);
+      // The body size as declared (locals included), read back from the size field.
+      const size = bytes && f.offset >= 0 ? new Reader(bytes, f.offset).u32() : '?';
+      out.push(` - func[${i}] size=${size}${name(names?.funcs, i)}`);
     });
   }
   if (m.datas.length) {
@@ -223,11 +227,49 @@ export function objdump(m: Module, bytes: Uint8Array | null = m.bytes): string {
   out.push('', 'Code Disassembly:', '');
   m.funcs.forEach((f, k) => {
     const i = ic.func + k;
-    out.push(`${hex(Math.max(f.offset, 0), 6)} func[${i}]${name(names?.funcs, i)}:`);
-    f.locals.forEach((t, j) => out.push(` ${' '.repeat(6)}  ${''.padEnd(27)}| local[${j}] type=${valTypeToString(t)}`));
+    const groups = bytes && f.offset >= 0 ? localGroups(bytes, f.offset) : null;
+    out.push(`${hex(groups ? groups.bodyStart : Math.max(f.offset, 0), 6)} func[${i}]${name(names?.funcs, i)}:`);
+    if (groups) {
+      // One line per run of equal locals, with its bytes, as wasm-objdump prints them; declared
+      // locals are numbered after the parameters.
+      const comp = m.types[f.type]?.comp;
+      let first = comp?.kind === 'func' ? comp.params.length : 0;
+      const base = first;
+      for (const g of groups.runs) {
+        const raw = [...bytes!.subarray(g.start, g.end)].map(b => hex(b, 2)).join(' ');
+        const range = g.count === 1 ? `local[${first}]` : `local[${first}..${first + g.count - 1}]`;
+        out.push(` ${hex(g.start, 6)}: ${raw.padEnd(26)} | ${range} type=${valTypeToString(f.locals[first - base])}`);
+        first += g.count;
+      }
+    } else {
+      f.locals.forEach((t, j) => out.push(` ${'      '}  ${''.padEnd(26)} | local[${j}] type=${valTypeToString(t)}`));
+    }
     disassemble(out, f.body, bytes, f.end, names);
   });
   return out.join('\n') + '\n';
+}
+
+interface LocalRun { start: number; end: number; count: number }
+
+/** Re-reads a body's header: where it starts (after the size) and the byte span of each local run. */
+function localGroups(bytes: Uint8Array, offset: number): { bodyStart: number; runs: LocalRun[] } | null {
+  try {
+    const r = new Reader(bytes, offset);
+    r.u32();
+    const bodyStart = r.pos;
+    const types = new TypeReader(r, ALL_FEATURES);
+    const n = r.u32();
+    const runs: LocalRun[] = [];
+    for (let i = 0; i < n; i++) {
+      const start = r.pos;
+      const count = r.u32();
+      types.valType();
+      runs.push({ start, end: r.pos, count });
+    }
+    return { bodyStart, runs };
+  } catch {
+    return null;
+  }
 }
 
 const OPENERS = new Set(['block', 'loop', 'if', 'try', 'try_table']);
@@ -276,7 +318,14 @@ function immString(ins: Instr, names: Names | null): string {
       case 'labels': parts.push((v as number[]).join(' ')); break;
       case 'f32': parts.push(f32(v as number)); break;
       case 'f64': parts.push(f64(v as bigint)); break;
-      case 'v128': case 'shuffle': parts.push([...(v as Uint8Array)].map(b => hex(b, 2)).join(' ')); break;
+      case 'v128': case 'shuffle': {
+        // Four little-endian 32-bit words, as wasm-objdump shows them.
+        const b = v as Uint8Array;
+        for (let w = 0; w < 16; w += 4) {
+          parts.push('0x' + hex(((b[w] | (b[w + 1] << 8) | (b[w + 2] << 16) | (b[w + 3] << 24)) >>> 0), 8));
+        }
+        break;
+      }
       case 'heaptype':
         parts.push(typeof v === 'object' ? valTypeToString(v as RefType) : heapTypeToString(v as HeapType));
         break;
