@@ -14,7 +14,6 @@
  */
 import { Op } from './ops.js';
 import type { Thread, Frame } from './thread.js';
-import type { Compiled } from './compiled.js';
 import { offsetAt } from './compiled.js';
 import { compiledOf } from './code-cache.js';
 import { RuntimeError, type WasmFrame } from '../errors.js';
