@@ -90,8 +90,14 @@ function weftEngine(api: JsApi): Engine {
       return (await api.instantiate(bytes as Uint8Array<ArrayBuffer>, imports)).instance;
     },
     trapOf(e) {
-      // weft's JS API throws the RuntimeError class of src/errors.ts, carrying its wasm stack.
-      return e instanceof RuntimeError ? e : null;
+      // weft's JS API throws (a subclass of) the RuntimeError of src/errors.ts, carrying its wasm
+      // stack — except for stack exhaustion, a RangeError as in JS engines, with the same fields.
+      if (e instanceof RuntimeError) return e;
+      const f = e as { kind?: unknown; reason?: unknown; wasmStack?: unknown };
+      if (e instanceof RangeError && typeof f.kind === 'string' && Array.isArray(f.wasmStack)) {
+        return new RuntimeError(f.kind as TrapKind, String(f.reason ?? e.message), f.wasmStack as WasmFrame[]);
+      }
+      return null;
     },
   };
 }
