@@ -19,9 +19,13 @@ function requireBelow(r: ResolvedPath, errno: number): ResolvedPath {
   return r;
 }
 
-/** Host open(2) flags for a path_open request. APPEND is emulated (see fd_write), so never passed. */
+/**
+ * Host open(2) flags for a path_open request. APPEND is emulated (see fd_write), so never passed.
+ * O_NONBLOCK keeps a FIFO in the sandbox from hanging the open itself (it changes nothing for files
+ * and directories; reads from a FIFO then wait out EAGAIN in host-io.ts).
+ */
 function hostOpenFlags(oflags: number, fdflags: number, read: boolean, write: boolean): number {
-  let flags = C.O_NOFOLLOW | (write ? (read ? C.O_RDWR : C.O_WRONLY) : C.O_RDONLY);
+  let flags = C.O_NOFOLLOW | C.O_NONBLOCK | (write ? (read ? C.O_RDWR : C.O_WRONLY) : C.O_RDONLY);
   if (oflags & OFlags.CREAT) flags |= C.O_CREAT;
   if (oflags & OFlags.EXCL) flags |= C.O_EXCL;
   if (oflags & OFlags.TRUNC) flags |= C.O_TRUNC;

@@ -5,6 +5,7 @@
  * fd_renumber, sockets, signals).
  */
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -236,6 +237,18 @@ describe('WASI calls', () => {
       if (end - 1000 < 256) break;
     }
     assert.deepEqual(seen.filter((n) => n !== '.' && n !== '..').sort(), want);
+  });
+
+  it('opening a FIFO does not hang', { skip: spawnSync('mkfifo', ['--version']).status !== 0 }, () => {
+    const d = dir();
+    assert.equal(spawnSync('mkfifo', [path.join(d, 'pipe')]).status, 0);
+    const { call, view, put } = setup({ preopens: { '.': d } });
+    const n = put(100, 'pipe');
+    assert.equal(call('path_open', 3, 0, 100, n, 0, 2n /* FD_READ */, 0n, 0, 50), Errno.SUCCESS);
+    const fd = view().getUint32(50, true);
+    assert.equal(call('fd_fdstat_get', fd, 0), Errno.SUCCESS);
+    assert.equal(view().getUint8(0), 6 /* SOCKET_STREAM: how FIFOs read */);
+    assert.equal(call('fd_close', fd), Errno.SUCCESS);
   });
 
   it('prestat, fdstat, renumber and close', () => {
