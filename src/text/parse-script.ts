@@ -151,6 +151,7 @@ class ScriptParser {
     const startPos = cur.pos;
     const loc = this.loc(startTok);
     cur.open('module');
+    const defTok = cur.peek();
     const definition = cur.eatKeyword('definition');
     const id = cur.eatId();
     if (cur.eatKeyword('binary')) {
@@ -174,7 +175,10 @@ class ScriptParser {
       cur.pos = startPos;
       cur.skipTree();
       const endTok = cur.tokens[cur.pos - 1];
-      const text = this.text.slice(startTok.start, endTok.end);
+      // Without `definition`, which is script syntax, not module syntax.
+      const text = definition
+        ? '(module ' + this.text.slice(defTok.end, endTok.end)
+        : this.text.slice(startTok.start, endTok.end);
       return { id, definition, module: { kind: 'quote', text, loc } };
     }
   }

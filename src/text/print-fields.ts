@@ -147,8 +147,9 @@ export function printFunc(fc: FieldContext, defIndex: number, f: Func, indent: s
 
 export function printTable(fc: FieldContext, defIndex: number, t: Table): string {
   const id = declOf(fc, 'tables', fc.counts.table + defIndex);
-  const init = t.init ? ' ' + printConstExpr(t.init, plainContext(fc.ids)) : '';
-  return `(${head('table', id)} ${printTableType(t.type, fc.ids)}${init})`;
+  // (An empty initialiser, invalid anyway, has no text form distinct from none.)
+  const init = t.init ? printConstExpr(t.init, plainContext(fc.ids)) : '';
+  return `(${head('table', id)} ${printTableType(t.type, fc.ids)}${init ? ' ' + init : ''})`;
 }
 
 export function printMemory(fc: FieldContext, defIndex: number, mt: MemType): string {

@@ -4,13 +4,50 @@
  * `quotedIds`, any non-empty name as `$"..."`), and unique in its index space (a duplicate would
  * make the text ill-formed), so the first holder wins and later ones print numerically.
  */
-import type { Names } from '../syntax/module.js';
+import { importCounts, type Module, type Names } from '../syntax/module.js';
 import { printName } from './print-string.js';
 
 /** Index spaces whose names live in one flat map of `Names`. */
 export type IdSpace = 'funcs' | 'types' | 'tables' | 'memories' | 'globals' | 'elems' | 'datas' | 'tags';
 
 const ID_CHAR = /^[0-9A-Za-z!#$%&'*+\-./:<=>?@\\^_`|~]+$/;
+
+/**
+ * How many entities each index space of the module has. Names of entities that do not exist (a
+ * name section need not match its module) are not used: an id the text never declares would not
+ * read back.
+ */
+export interface IdLimits {
+  count(space: IdSpace): number;
+  /** Parameters plus locals of a function (function index space); 0 for imports. */
+  locals(func: number): number;
+  /** Fields of a struct type; 0 for other types. */
+  fields(type: number): number;
+}
+
+export function moduleLimits(m: Module): IdLimits {
+  const c = importCounts(m);
+  const counts: Record<IdSpace, number> = {
+    funcs: c.func + m.funcs.length, types: m.types.length, tables: c.table + m.tables.length,
+    memories: c.memory + m.mems.length, globals: c.global + m.globals.length, elems: m.elems.length,
+    datas: m.datas.length, tags: c.tag + m.tags.length,
+  };
+  return {
+    count: space => counts[space],
+    locals: func => {
+      const f = m.funcs[func - c.func];
+      if (!f) return 0;
+      const comp = m.types[f.type]?.comp;
+      return (comp?.kind === 'func' ? comp.params.length : 0) + f.locals.length;
+    },
+    fields: type => {
+      const comp = m.types[type]?.comp;
+      return comp?.kind === 'struct' ? comp.fields.length : 0;
+    },
+  };
+}
+
+const NO_LIMITS: IdLimits = { count: () => Infinity, locals: () => Infinity, fields: () => Infinity };
 
 export interface IdOptions {
   /** Print names that are not plain ids as quoted ids `$"..."` (Wasm 3.0 text) instead of dropping them. */
@@ -24,11 +61,14 @@ export function idText(name: string, opts: IdOptions = {}): string | null {
   return null;
 }
 
-function uniqueIds(names: ReadonlyMap<number, string> | undefined, opts: IdOptions): Map<number, string> {
+function uniqueIds(
+  names: ReadonlyMap<number, string> | undefined, opts: IdOptions, limit: number,
+): Map<number, string> {
   const out = new Map<number, string>();
   if (!names) return out;
   const seen = new Set<string>();
   for (const [i, name] of [...names].sort((a, b) => a[0] - b[0])) {
+    if (i >= limit) continue;
     const id = idText(name, opts);
     if (id === null || seen.has(id)) continue;
     seen.add(id);
@@ -39,9 +79,10 @@ function uniqueIds(names: ReadonlyMap<number, string> | undefined, opts: IdOptio
 
 function uniqueNested(
   names: ReadonlyMap<number, ReadonlyMap<number, string>> | undefined, opts: IdOptions,
+  limit: (outer: number) => number,
 ): Map<number, Map<number, string>> {
   const out = new Map<number, Map<number, string>>();
-  if (names) for (const [k, inner] of names) out.set(k, uniqueIds(inner, opts));
+  if (names) for (const [k, inner] of names) out.set(k, uniqueIds(inner, opts, limit(k)));
   return out;
 }
 
@@ -69,16 +110,16 @@ export class Ids {
   private readonly fields: Map<number, Map<number, string>>;
   private readonly labels: Map<number, Map<number, string>>;
 
-  constructor(names: Names | null, opts: IdOptions = {}) {
+  constructor(names: Names | null, opts: IdOptions = {}, limits: IdLimits = NO_LIMITS) {
     this.module = names?.module !== undefined ? idText(names.module, opts) : null;
+    const space = (s: IdSpace) => uniqueIds(names?.[s], opts, limits.count(s));
     this.spaces = {
-      funcs: uniqueIds(names?.funcs, opts), types: uniqueIds(names?.types, opts),
-      tables: uniqueIds(names?.tables, opts), memories: uniqueIds(names?.memories, opts),
-      globals: uniqueIds(names?.globals, opts), elems: uniqueIds(names?.elems, opts),
-      datas: uniqueIds(names?.datas, opts), tags: uniqueIds(names?.tags, opts),
+      funcs: space('funcs'), types: space('types'), tables: space('tables'),
+      memories: space('memories'), globals: space('globals'), elems: space('elems'),
+      datas: space('datas'), tags: space('tags'),
     };
-    this.locals = uniqueNested(names?.locals, opts);
-    this.fields = uniqueNested(names?.fields, opts);
+    this.locals = uniqueNested(names?.locals, opts, f => limits.locals(f));
+    this.fields = uniqueNested(names?.fields, opts, t => limits.fields(t));
     this.labels = validNested(names?.labels, opts);
   }
 

@@ -99,7 +99,7 @@ export function printTableType(t: TableType, ids: Ids = Ids.none): string {
 export function printMemType(t: MemType): string {
   const parts = [
     ...(t.addr === 'i64' ? ['i64'] : []), printLimits(t.limits), ...(t.shared ? ['shared'] : []),
-    ...(t.pageSizeLog2 !== 16 ? [`(pagesize ${2 ** t.pageSizeLog2})`] : []),
+    ...(t.pageSizeLog2 !== 16 ? [`(pagesize ${1n << BigInt(t.pageSizeLog2)})`] : []),
   ];
   return parts.join(' ');
 }

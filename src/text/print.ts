@@ -8,7 +8,7 @@
  * sections as `(@custom ...)` annotations with their placement.
  */
 import type { Module } from '../syntax/module.js';
-import { Ids } from './print-ids.js';
+import { Ids, moduleLimits } from './print-ids.js';
 import {
   fieldContext, printCustom, printData, printElem, printExport, printFunc, printGlobal, printImports,
   printMemory, printStart, printTable, printTag, printTypes,
@@ -37,7 +37,7 @@ export interface PrintOptions {
 
 export function printModule(m: Module, opts: PrintOptions = {}): string {
   const unit = opts.indent ?? '  ';
-  const ids = opts.names === false ? Ids.none : new Ids(m.names, { quotedIds: opts.quotedIds });
+  const ids = opts.names === false ? Ids.none : new Ids(m.names, { quotedIds: opts.quotedIds }, moduleLimits(m));
   const fc = fieldContext(m, ids, unit, opts.indexComments ?? true);
   const out: string[] = [ids.module ? `(module ${ids.module}` : '(module'];
   const ind = unit;
