@@ -2,15 +2,17 @@
 import { parseModule } from '../../src/text/parse-module.js';
 import { validateModule } from '../../src/valid/index.js';
 import { decodeModule } from '../../src/binary/decode.js';
+import { ALL_FEATURES } from '../../src/features.js';
 import { Store, instantiate, invoke, type ExternVal, type ModuleInstance, type Value } from '../../src/runtime/index.js';
 import type { FuncInst } from '../../src/runtime/func.js';
 
+/** Tests exercise proposals that may be off by default, so they enable every feature. */
 export function load(store: Store, wat: string, imports: ExternVal[] = []): ModuleInstance {
-  return instantiate(store, validateModule(parseModule(wat)), imports);
+  return instantiate(store, validateModule(parseModule(wat, ALL_FEATURES), ALL_FEATURES), imports);
 }
 
 export function loadBinary(store: Store, bytes: Uint8Array, imports: ExternVal[] = []): ModuleInstance {
-  return instantiate(store, validateModule(decodeModule(bytes)), imports);
+  return instantiate(store, validateModule(decodeModule(bytes, ALL_FEATURES), ALL_FEATURES), imports);
 }
 
 export function exportedFunc(inst: ModuleInstance, name: string): FuncInst {
