@@ -188,3 +188,17 @@ test('label names from the name section are declared on blocks and used by branc
   assert.match(text, /block \$x\n\s+block \$x\n\s+br 1\n/);
   assert.deepEqual(encodeModule(parseModule(text, ALL_FEATURES)), encodeModule(m));
 });
+
+test('names of entities the module does not have are not used', () => {
+  const m = parseModule('(module (func (param i32) (local.get 0) drop (call 0) (call 5)))', ALL_FEATURES);
+  const names = emptyNames();
+  names.funcs.set(0, 'f');
+  names.funcs.set(5, 'ghost');
+  names.types.set(9, 'nothing');
+  names.locals.set(0, new Map([[0, 'p'], [3, 'ghostlocal']]));
+  const text = printModule({ ...m, names });
+  assert.match(text, /\(func \$f \(type 0\) \(param \$p i32\)/);
+  assert.match(text, /call \$f\n\s+call 5\n/);
+  assert.doesNotMatch(text, /ghost|nothing/);
+  assert.deepEqual(encodeModule(parseModule(text, ALL_FEATURES)), encodeModule(m));
+});
