@@ -171,14 +171,13 @@ function toValue(text: string, t: ValType | undefined): number | bigint {
   return n;
 }
 
-function invokeExport(instance: RunnableInstance, module: Module | null, name: string, args: string[], wasi: WASI): number {
+function invokeExport(instance: RunnableInstance, module: Module | null, name: string, args: string[]): number {
   const fn = instance.exports[name];
   if (typeof fn !== 'function') throw new RunFailure(`invoke: no exported function '${name}'`);
   const type = module ? funcTypeOfExport(module, name) : null;
   if (type && type.params.length !== args.length) {
     throw new RunFailure(`invoke: ${name} takes ${type.params.length} argument(s), got ${args.length}`);
   }
-  if ('memory' in instance.exports) wasi.attach(instance);
   const result: unknown = fn(...args.map((a, i) => toValue(a, type?.params[i])));
   for (const v of Array.isArray(result) ? result : result === undefined ? [] : [result]) {
     process.stdout.write(`${String(v)}\n`);
@@ -234,8 +233,10 @@ export async function main(argv: string[]): Promise<number> {
     if (module) checkImports(module, wasi);
     const instance = await engine.instantiate(bytes, wasi.getImportObject());
     if (opts.invoke !== undefined) {
+      // A reactor is initialized first; a command's exports are called without running _start.
       if (typeof instance.exports['_initialize'] === 'function' && !('_start' in instance.exports)) wasi.initialize(instance);
-      return invokeExport(instance, module, opts.invoke, opts.args, wasi);
+      else if ('memory' in instance.exports) wasi.attach(instance);
+      return invokeExport(instance, module, opts.invoke, opts.args);
     }
     if (typeof instance.exports['_start'] !== 'function') {
       throw new RunFailure('no _start export: not a WASI command (for a library module, call a function with --invoke FUNC)');

@@ -170,6 +170,18 @@ for (const engine of ENGINES) describe(`weft run (engine: ${engine})`, () => {
     assert.equal(f.stdout, '-1\n');
     assert.equal(weftRun(['--invoke', 'nope', lib]).stderr, `${lib}: error: invoke: no exported function 'nope'\n`);
 
+    const reactor = path.join(dir, 'reactor.wat');
+    fs.writeFileSync(reactor, `(module
+      (import "wasi_snapshot_preview1" "fd_write" (func $w (param i32 i32 i32 i32) (result i32)))
+      (memory (export "memory") 1)
+      (global $n (mut i32) (i32.const 0))
+      (data (i32.const 16) "hi\\n") (data (i32.const 0) "\\10\\00\\00\\00\\03\\00\\00\\00")
+      (func (export "_initialize") (global.set $n (i32.const 40)))
+      (func (export "greet") (result i32) (drop (call $w (i32.const 1) (i32.const 0) (i32.const 1) (i32.const 8))) (i32.add (global.get $n) (i32.const 2))))`);
+    const re = weftRun(['--invoke', 'greet', reactor]);
+    assert.equal(re.stderr, '');
+    assert.equal(re.stdout, 'hi\n42\n');
+
     const imp = path.join(dir, 'imp.wat');
     fs.writeFileSync(imp, '(module (import "env" "f" (func)) (import "wasi_snapshot_preview1" "nope" (func)) (func (export "_start")))');
     const bad = weftRun([imp]);
