@@ -38,6 +38,8 @@ import { SIMD_OPS, SIMD_MEM_OPS } from './simd.js';
 import { OPCODES } from '../syntax/opcodes.js';
 import { ContObj, NO_WORDS, type ContState } from '../runtime/cont.js';
 import { copySlots, deliver, findHandler, HANDLER_WORDS } from './switching.js';
+import { tierUp } from '../jit/tier.js';
+import { canEnter, enterCompiled } from '../jit/bridge.js';
 
 function trap(kind: RuntimeError['kind'], reason: string): never {
   throw new RuntimeError(kind, reason);
@@ -212,11 +214,13 @@ export function run(root: Thread, entryDepth: number): boolean {
           }
           case Op.loop_jump:
             if (--t.fuel < 0) outOfFuel();
+            if (fr.fn !== null) fr.fn.hot--; // back-edges count towards tier-up (src/jit)
             pc = code[pc];
             continue;
           case Op.loop_br_if:
             if (i32[--sp << 2] !== 0) {
               if (--t.fuel < 0) outOfFuel();
+              if (fr.fn !== null) fr.fn.hot--;
               pc = code[pc];
             } else pc++;
             continue;
@@ -424,12 +428,18 @@ export function run(root: Thread, entryDepth: number): boolean {
             i32[a] = mem.bytes[ea];
             continue;
           }
+          case Op.i32_store8: {
+            const a = (sp -= 2) << 2, ea = (i32[a] >>> 0) + code[pc++];
+            if (ea + 1 > mem.bytes.length) oob();
+            mem.bytes[ea] = i32[a + 4];
+            continue;
+          }
           // The remaining widths share one path driven by the opcode table (mem-access.ts).
           case Op.i32_load8_s: case Op.i32_load16_s: case Op.i32_load16_u:
           case Op.i64_load8_s: case Op.i64_load8_u: case Op.i64_load16_s: case Op.i64_load16_u:
           case Op.i64_load32_s: case Op.i64_load32_u:
           case Op.i64_store: case Op.f64_store:
-          case Op.i32_store8: case Op.i32_store16: case Op.i64_store8: case Op.i64_store16: case Op.i64_store32: {
+          case Op.i32_store16: case Op.i64_store8: case Op.i64_store16: case Op.i64_store32: {
             const acc = ACCESS[code[pc - 1]]!;
             if (acc.store) sp -= 2;
             const a = (acc.store ? sp : sp - 1) << 2;
@@ -961,7 +971,15 @@ export function run(root: Thread, entryDepth: number): boolean {
           const g = callee!;
           callee = null;
           if (--t.fuel < 0) outOfFuel();
-          if (g.host !== null) {
+          // Compiled tier (src/jit): count calls towards tier-up; call compiled code directly.
+          // A tail call into compiled code becomes call + return (compiled code never tail-calls).
+          if ((g.jit !== null || (--g.hot < 0 && tierUp(t, g))) && canEnter(t)) {
+            fr.pc = pc;
+            sp = enterCompiled(t, g, sp);
+            i32 = t.i32; u32 = t.u32; f32 = t.f32; f64 = t.f64; refs = t.refs;
+            if (!tail) continue;
+            retN = funcResults(g).length;
+          } else if (g.host !== null) {
             fr.pc = pc;
             sp = callHost(t, g, sp);
             if (sp < 0) {
