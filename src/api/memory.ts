@@ -41,6 +41,8 @@ export class Memory {
   /** The JS-visible buffer object, or null when the next read must make one. */
   #buffer: ArrayBuffer | SharedArrayBuffer | null = null;
   #bufferLength = -1;
+  /** After toResizableBuffer(): `#buffer` is a resizable ArrayBuffer the memory uses as its storage. */
+  #resizable = false;
 
   constructor(descriptor: unknown) {
     requireNew(new.target, 'Memory');
@@ -91,15 +93,22 @@ export class Memory {
   #refresh(): void {
     const m = this.#mem;
     if (isShared(m)) return; // the `buffer` getter notices the new length
+    if (this.#resizable) {
+      // The runtime grew into a fresh buffer: resize ours in place instead (the old contents are
+      // already there, the new pages are zero in both) and make it the storage again.
+      const rab = this.#buffer as ArrayBuffer;
+      if (m.buffer !== rab) {
+        (rab as unknown as { resize(n: number): void }).resize(m.bytes.length);
+        adopt(m, rab);
+      }
+      return;
+    }
     const old = this.#buffer as ArrayBuffer | null;
     this.#buffer = null;
     if (old === null) return;
     if (old === m.buffer) {
       // grow(0) from JS: the storage did not move, so move it now to detach the old object.
-      const fresh = moveBuffer(old);
-      m.buffer = fresh;
-      m.bytes = new Uint8Array(fresh);
-      m.view = new DataView(fresh);
+      adopt(m, moveBuffer(old));
     } else {
       detach(old);
     }
@@ -129,6 +138,40 @@ export class Memory {
     if (old < 0) throw new RangeError('WebAssembly.Memory.grow(): maximum memory size exceeded');
     if (d === 0) this.#refresh();
     return fromAddress(old, m.type.addr);
+  }
+
+  /**
+   * The memory's buffer as a resizable ArrayBuffer (shared: the growable SharedArrayBuffer that
+   * already is its storage). From then on growth keeps the same buffer object. Known gap: calling
+   * `resize()` on it directly bypasses the memory's page accounting (JS cannot intercept it); grow
+   * through `grow()` or wasm instead.
+   */
+  toResizableBuffer(): ArrayBuffer | SharedArrayBuffer {
+    const m = memOf(this, 'toResizableBuffer');
+    if (isShared(m)) return m.buffer;
+    if (this.#resizable) return this.#buffer!;
+    const maxBytes = Math.min(m.maxPages * m.pageSize, 2 ** 32);
+    const rab = new (ArrayBuffer as unknown as new (n: number, o: { maxByteLength: number }) => ArrayBuffer)(m.bytes.length, { maxByteLength: maxBytes });
+    new Uint8Array(rab).set(m.bytes);
+    const old = m.buffer as ArrayBuffer;
+    adopt(m, rab);
+    detach(old);
+    this.#buffer = rab;
+    this.#resizable = true;
+    return rab;
+  }
+
+  /** The memory's buffer as a fixed-length ArrayBuffer (leaving resizable mode, detaching that buffer). */
+  toFixedLengthBuffer(): ArrayBuffer | SharedArrayBuffer {
+    const m = memOf(this, 'toFixedLengthBuffer');
+    if (isShared(m) || !this.#resizable) return this.buffer;
+    const rab = this.#buffer as ArrayBuffer;
+    const fixed = rab.slice(0);
+    adopt(m, fixed);
+    detach(rab);
+    this.#resizable = false;
+    this.#buffer = fixed;
+    return fixed;
   }
 
   // ---- weft extension: typed accessors over the current storage ----------------------------
@@ -163,6 +206,13 @@ export class Memory {
 }
 setLength(Memory.prototype.grow, 1);
 idlInterface(Memory, 'Memory', 1);
+
+/** Makes `buf` the runtime memory's storage (the interpreter reads `bytes`/`view` on every access). */
+function adopt(m: MemInst, buf: ArrayBuffer): void {
+  m.buffer = buf;
+  m.bytes = new Uint8Array(buf);
+  m.view = new DataView(buf);
+}
 
 function isShared(m: MemInst): boolean {
   return m.type.shared;

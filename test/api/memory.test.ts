@@ -110,3 +110,31 @@ test('memory: typed accessors stay valid across growth (weft extension)', () => 
   assert.equal(m.view.getInt32(65536 + 100, true), 77);
   assert.throws(() => m.getI32(2 * 65536), RangeError);
 });
+
+test('memory: toResizableBuffer / toFixedLengthBuffer', () => {
+  const m = new weft.Memory({ initial: 1, maximum: 4 }) as any;
+  new Uint8Array(m.buffer)[3] = 7;
+  const fixed = m.buffer;
+  const rab = m.toResizableBuffer();
+  assert.equal(fixed.byteLength, 0, 'the fixed-length buffer is detached');
+  assert.equal(rab.resizable, true);
+  assert.equal(rab.maxByteLength, 4 * 65536);
+  assert.equal(m.toResizableBuffer(), rab);
+  assert.equal(m.buffer, rab);
+  assert.equal(new Uint8Array(rab)[3], 7);
+  const e = new weft.Instance(new weft.Module(wat('(module (import "m" "mem" (memory 1)) (func (export "g") (result i32) i32.const 1 memory.grow) (func (export "st") (param i32 i32) local.get 0 local.get 1 i32.store8))')), { m: { mem: m } }).exports as any;
+  assert.equal(e.g(), 1);
+  assert.equal(m.buffer, rab, 'growth keeps the resizable buffer');
+  assert.equal(rab.byteLength, 2 * 65536);
+  e.st(65536 + 1, 9);
+  assert.equal(new Uint8Array(rab)[65537], 9);
+  assert.equal(m.grow(1), 2);
+  assert.equal(rab.byteLength, 3 * 65536);
+  const f = m.toFixedLengthBuffer();
+  assert.equal(rab.byteLength, 0, 'the resizable buffer is detached');
+  assert.equal(f.resizable, false);
+  assert.equal(new Uint8Array(f)[65537], 9);
+  assert.equal(m.toFixedLengthBuffer(), f);
+  e.st(5, 1);
+  assert.equal(new Uint8Array(m.buffer)[5], 1);
+});
