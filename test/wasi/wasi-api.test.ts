@@ -177,7 +177,7 @@ describe('WASI calls', () => {
     const t0 = performance.now();
     assert.equal(call('poll_oneoff', 0, 1000, 2, 2000), Errno.SUCCESS);
     const took = performance.now() - t0;
-    assert.ok(took >= 29 && took < 2000, `slept ${took} ms`);
+    assert.ok(took >= 29 && took < 9000, `slept ${took} ms (the 10 s clock must not be waited for)`);
     assert.equal(view().getUint32(2000, true), 1);
     assert.equal(view().getBigUint64(1000, true), 11n);
     assert.equal(view().getUint8(1010), 0);
