@@ -20,7 +20,9 @@ const USAGE = `usage: weft wast FILE|DIR... [options]
   --timeout S         per-file time limit in seconds in a worker pool (default 120)
   --features MODE     auto (default: core scripts with the default features, proposals/ scripts
                       with their proposal's), default, or all
-  --all-features      same as --features all`;
+  --all-features      same as --features all
+  --tier TIER         execution tier of the internal engine: interpreter, compiled (every
+                      function compiled to JS where possible) or auto (default)`;
 
 interface Options {
   paths: string[];
@@ -30,10 +32,11 @@ interface Options {
   jobs: number;
   timeoutMs: number;
   features: 'auto' | 'default' | 'all';
+  tier: 'interpreter' | 'compiled' | 'auto' | null;
 }
 
 function parseArgs(args: readonly string[]): Options | string {
-  const o: Options = { paths: [], verbose: false, engine: 'internal', jobs: 0, timeoutMs: 120_000, features: 'auto' };
+  const o: Options = { paths: [], verbose: false, engine: 'internal', jobs: 0, timeoutMs: 120_000, features: 'auto', tier: null };
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     const value = (): string | undefined => args[++i];
@@ -44,6 +47,11 @@ function parseArgs(args: readonly string[]): Options | string {
       if (v !== 'auto' && v !== 'default' && v !== 'all') return '--features needs auto, default or all';
       o.features = v;
     }
+    else if (a === '--tier') {
+      const v = value();
+      if (v !== 'interpreter' && v !== 'compiled' && v !== 'auto') return '--tier needs interpreter, compiled or auto';
+      o.tier = v;
+    }
     else if (a === '--engine') { const v = value(); if (!v) return '--engine needs a name'; o.engine = v; }
     else if (a === '--jobs' || a === '-j') { const n = Number(value()); if (!(n >= 1)) return '--jobs needs a positive number'; o.jobs = Math.floor(n); }
     else if (a === '--timeout') { const n = Number(value()); if (!(n > 0)) return '--timeout needs seconds'; o.timeoutMs = n * 1000; }
@@ -53,6 +61,7 @@ function parseArgs(args: readonly string[]): Options | string {
   }
   if (!ENGINE_NAMES.includes(o.engine)) return `unknown engine "${o.engine}"`;
   if (o.paths.length === 0) return 'no FILE or DIR given';
+  if (o.tier !== null) o.engine += `:${o.tier}`; // createEngine reads `name:tier` (also in pool workers)
   return o;
 }
 

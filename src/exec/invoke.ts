@@ -12,6 +12,8 @@ import { run, callHost } from './interp.js';
 import { compiledOf } from './code-cache.js';
 import type { Compiled } from './compiled.js';
 import type { ModuleInstance } from '../runtime/instance.js';
+import { tierUp } from '../jit/tier.js';
+import { canEnter, enterCompiled } from '../jit/bridge.js';
 
 function sig(f: FuncInst): { params: readonly CValType[]; results: readonly CValType[] } {
   return f.type.comp as { params: readonly CValType[]; results: readonly CValType[] };
@@ -31,8 +33,11 @@ function readResults(t: Thread, base: number, types: readonly CValType[]): Value
   return out;
 }
 
-/** Runs `c` as a new activation with the arguments already at slots base..; results end up at base. */
-function activate(t: Thread, c: Compiled, inst: ModuleInstance, fn: FuncInst | null, base: number): boolean {
+/**
+ * Runs `c` as a new activation with the arguments already at slots base..; results end up at base.
+ * Exported for the compiled tier's calls into the interpreter (src/jit/bridge.ts).
+ */
+export function activate(t: Thread, c: Compiled, inst: ModuleInstance, fn: FuncInst | null, base: number): boolean {
   t.ensure(base + c.frameSlots);
   for (let s = base + c.nparams; s < base + c.nlocals; s++) {
     t.i32.fill(0, s * 4, s * 4 + 4);
@@ -55,6 +60,8 @@ export function invokeFunc(t: Thread, f: FuncInst, args: readonly Value[]): Valu
     if (f.host !== null) {
       t.sp = base + params.length;
       callHost(t, f, t.sp);
+    } else if ((f.jit !== null || (--f.hot < 0 && tierUp(t, f))) && canEnter(t)) {
+      enterCompiled(t, f, base + params.length); // compiled tier (src/jit)
     } else {
       if (!activate(t, compiledOf(f), f.instance!, f, base)) throw new Error('unreachable: suspension on a synchronous stack');
     }

@@ -17,6 +17,13 @@ export class Suspension {
 export class FuncInst {
   /** Interpreter code, translated on first call (see exec/compile.ts). */
   compiled: Compiled | null = null;
+  /**
+   * Compiled tier (src/jit): the function compiled to JS (compiled calling convention, see
+   * jit/codegen.ts), or null; and the countdown of calls and loop back-edges before tier-up
+   * (0 = not called yet; see jit/tier.ts `tierUp`).
+   */
+  jit: ((...args: never[]) => unknown) | null = null;
+  hot = 0;
 
   constructor(
     /** Canonical function type. */

@@ -1,6 +1,7 @@
 /** The store: engine options plus the thread every invocation runs on. */
 import type { FeatureSet } from '../features.js';
 import { Thread } from '../exec/thread.js';
+import { setTierConfig, jitStats, DEFAULT_THRESHOLD, type Tier, type JitStats } from '../jit/runtime.js';
 
 export interface EngineOptions {
   /** Wasm frames allowed on the stack before "call stack exhausted" (default 20000). */
@@ -10,6 +11,14 @@ export interface EngineOptions {
   /** Fuel budget: calls and backward branches cost one unit each; running out traps "fuel exhausted". */
   readonly fuel?: number;
   readonly features?: FeatureSet;
+  /**
+   * Execution tier (src/jit): 'interpreter' only, 'compiled' (every function compiled to JS at its
+   * first call, where possible), or 'auto' (default: compile after `tierUpThreshold` calls plus
+   * loop back-edges, or at first call for functions hinted hot by a compilation-priority section).
+   */
+  readonly tier?: Tier;
+  /** Calls plus loop back-edges before 'auto' compiles a function (default 1000). */
+  readonly tierUpThreshold?: number;
 }
 
 export class Store {
@@ -17,5 +26,11 @@ export class Store {
   constructor(readonly opts: EngineOptions = {}) {
     this.thread = new Thread(opts.maxCallDepth ?? 20000, opts.maxStackSlots ?? (1 << 22));
     if (opts.fuel !== undefined) this.thread.fuel = opts.fuel;
+    setTierConfig(this.thread, { tier: opts.tier ?? 'auto', threshold: opts.tierUpThreshold ?? DEFAULT_THRESHOLD });
+  }
+
+  /** Statistics of the compiled tier (process-wide: generated code is shared between stores). */
+  stats(): JitStats {
+    return jitStats();
   }
 }

@@ -4,12 +4,15 @@
  */
 import type { Engine } from './engine.js';
 import type { FeatureSet } from '../features.js';
+import type { Tier } from '../jit/runtime.js';
 import { InternalEngine } from './engine-internal.js';
 import { ValidateEngine } from './engine-validate.js';
 import { ApiEngine } from './engine-api.js';
 
 export interface EngineOptions {
   readonly features?: FeatureSet;
+  /** Execution tier of engines that have several (internal); see runtime/store.ts. */
+  readonly tier?: Tier;
 }
 
 const FACTORIES: Record<string, (opts: EngineOptions) => Engine> = {
@@ -20,7 +23,15 @@ const FACTORIES: Record<string, (opts: EngineOptions) => Engine> = {
 
 export const ENGINE_NAMES: readonly string[] = Object.keys(FACTORIES);
 
+/** `name` may carry a tier as `name:tier` (how `weft wast --tier` reaches pool workers). */
 export function createEngine(name: string, opts: EngineOptions = {}): Engine {
+  const colon = name.indexOf(':');
+  if (colon >= 0) {
+    const tier = name.slice(colon + 1);
+    if (tier !== 'interpreter' && tier !== 'compiled' && tier !== 'auto') throw new Error(`unknown tier "${tier}"`);
+    name = name.slice(0, colon);
+    opts = { ...opts, tier };
+  }
   const make = FACTORIES[name];
   if (!make) throw new Error(`unknown engine "${name}" (known: ${ENGINE_NAMES.join(', ')})`);
   return make(opts);

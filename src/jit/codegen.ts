@@ -1,0 +1,649 @@
+/**
+ * Translates one wasm function into the source of a JS factory: `new Function('E', source)(env)`
+ * returns the compiled function for one instance (env = that instance's tables, see env.ts).
+ *
+ * Shape of the generated code: wasm locals and operand-stack slots become JS `let`s named by kind
+ * and depth (an i64 is a pair of int32 lets: low and high word), so the host JIT sees plain
+ * integer/double variables; blocks become labelled blocks, loops `for (;;)` with `continue`,
+ * br_table a `switch`. Calling convention: i64 arguments are passed as two arguments (lo, hi);
+ * one result is returned (an i64 returns lo, its hi goes to RT.hi); several results go to RT.res.
+ *
+ * Not everything is translated: functions that use instructions outside the supported set (SIMD,
+ * GC, exceptions, tail calls, stack switching, atomics, memory64 and 64-bit tables) return null
+ * and stay in the interpreter. See README.md.
+ */
+import type { Module, MemArg, Instr } from '../syntax/module.js';
+import { funcTypeIndex, allMems } from '../syntax/module.js';
+import type { BlockType, FuncType, ValType } from '../syntax/types.js';
+import { OPCODES } from '../syntax/opcodes.js';
+import { ACCESS } from '../exec/mem-access.js';
+import { NUMERIC } from './numeric.js';
+import { f32FromBits, f64FromWords } from './bits.js';
+
+/** Value kinds in compiled code: i32, i64 (word pair), f32, f64, reference. */
+type K = 'i' | 'I' | 'f' | 'F' | 'r';
+
+export class Unsupported extends Error {}
+
+/** Limits that keep generated code within what JS parsers and compilers accept comfortably. */
+/** Host-stack words a compiled frame uses besides its variables (estimate, generous). */
+const FRAME_WORDS = 24;
+
+export const LIMITS = { maxNesting: 400, maxInstrs: 60000, maxVars: 30000 };
+
+function kindOf(t: ValType): K {
+  switch (t) {
+    case 'i32': return 'i';
+    case 'i64': return 'I';
+    case 'f32': return 'f';
+    case 'f64': return 'F';
+    case 'v128': throw new Unsupported('v128');
+    default: return 'r';
+  }
+}
+
+function letterKind(l: string): K {
+  switch (l) {
+    case 'i': return 'i';
+    case 'I': return 'I';
+    case 'f': return 'f';
+    case 'F': return 'F';
+    case 'a': return 'i'; // 32-bit memories only (memory64 is rejected before this is used)
+    default: throw new Unsupported(`operand ${l}`);
+  }
+}
+
+interface Ctl {
+  readonly kind: 'block' | 'loop' | 'if' | 'func';
+  readonly label: string;
+  /** Stack height below the construct's params. */
+  readonly height: number;
+  readonly params: readonly K[];
+  readonly results: readonly K[];
+  /** For `if` with params: lets holding the params for the else branch. */
+  readonly saved: readonly string[];
+}
+
+function numLit(x: number): string {
+  if (Object.is(x, -0)) return '-0';
+  if (x === Infinity) return 'Infinity';
+  if (x === -Infinity) return '-Infinity';
+  return String(x);
+}
+
+/** The generated source and facts about it. */
+export interface Generated {
+  readonly source: string;
+  /** Memories, globals and tables the code refers to (the factory reads them from env). */
+  readonly mems: readonly number[];
+}
+
+export function generate(m: Module, funcIdx: number): Generated {
+  return new Gen(m, funcIdx).run();
+}
+
+class Gen {
+  private readonly out: string[] = [];
+  private readonly st: K[] = [];
+  private readonly ctls: Ctl[] = [];
+  private readonly vars = new Set<string>();
+  private readonly consts: string[] = [];
+  private readonly memsUsed = new Set<number>();
+  private readonly globalsUsed = new Set<number>();
+  private readonly tablesUsed = new Set<number>();
+  private readonly locals: K[] = [];
+  private readonly memTypes;
+  private readonly globalTypes: ValType[] = [];
+  private readonly tableAddr: string[] = [];
+  private labels = 0;
+  private dead = false;
+  private deadDepth = 0;
+  private off = -1;
+  private readonly ft: FuncType;
+
+  constructor(private readonly m: Module, private readonly idx: number) {
+    this.ft = this.funcType(funcTypeIndex(m, idx));
+    this.memTypes = allMems(m);
+    for (const i of m.imports) {
+      if (i.desc.kind === 'global') this.globalTypes.push(i.desc.type.type);
+      if (i.desc.kind === 'table') this.tableAddr.push(i.desc.type.addr);
+    }
+    for (const g of m.globals) this.globalTypes.push(g.type.type);
+    for (const t of m.tables) this.tableAddr.push(t.type.addr);
+  }
+
+  private funcType(ti: number): FuncType {
+    const c = this.m.types[ti].comp;
+    if (c.kind !== 'func') throw new Unsupported('not a function type');
+    return c;
+  }
+
+  private blockSig(bt: BlockType): [K[], K[]] {
+    if (bt === null) return [[], []];
+    if (typeof bt === 'number') {
+      const f = this.funcType(bt);
+      return [f.params.map(kindOf), f.results.map(kindOf)];
+    }
+    return [[], [kindOf(bt)]];
+  }
+
+  // ---- names ----
+
+  /** The JS variable(s) of stack slot `d` holding kind `k` (two for i64). */
+  private slot(k: K, d: number): string[] {
+    const names = k === 'I' ? [`l${d}`, `h${d}`] : [`${k === 'i' ? 's' : k === 'f' ? 'f' : k === 'F' ? 'd' : 'r'}${d}`];
+    for (const n of names) this.vars.add(n);
+    return names;
+  }
+  private local(j: number): string[] {
+    return this.locals[j] === 'I' ? [`x${j}`, `y${j}`] : [`x${j}`];
+  }
+  private push(k: K): string[] {
+    this.st.push(k);
+    return this.slot(k, this.st.length - 1);
+  }
+  private pop(expect?: K): string[] {
+    const k = this.st.pop();
+    if (k === undefined) throw new Error('jit: operand stack underflow');
+    if (expect !== undefined && k !== expect) throw new Error(`jit: expected ${expect}, found ${k}`);
+    return this.slot(k, this.st.length);
+  }
+  private emit(s: string): void {
+    this.out.push(s);
+  }
+  private constant(js: string): string {
+    const n = `K${this.consts.length}`;
+    this.consts.push(`const ${n} = ${js};`);
+    return n;
+  }
+  /** Records the current instruction offset before something that may trap or call. */
+  private at(): string {
+    return `o = ${this.off}; `;
+  }
+
+  // ---- control helpers ----
+
+  /** Copies the top `kinds.length` values to the slots starting at `height`. */
+  private copyTo(height: number, kinds: readonly K[]): string {
+    const n = kinds.length, from = this.st.length - n;
+    if (from === height) return '';
+    let s = '';
+    for (let k = 0; k < n; k++) {
+      const dst = this.slot(kinds[k], height + k), src = this.slot(kinds[k], from + k);
+      for (let w = 0; w < dst.length; w++) s += `${dst[w]} = ${src[w]}; `;
+    }
+    return s;
+  }
+
+  /** Code for a branch to label depth `l` (values on top of the stack). */
+  private branch(l: number): string {
+    const c = this.ctls[this.ctls.length - 1 - l];
+    if (c.kind === 'func') return this.returnCode();
+    if (c.kind === 'loop') return `${this.copyTo(c.height, c.params)}continue ${c.label};`;
+    return `${this.copyTo(c.height, c.results)}break ${c.label};`;
+  }
+
+  private returnCode(): string {
+    const rs = this.ft.results.map(kindOf);
+    const base = this.st.length - rs.length;
+    if (rs.length === 0) return 'RT.depth -= $W$; return;';
+    if (rs.length === 1) {
+      const v = this.slot(rs[0], base);
+      return rs[0] === 'I' ? `RT.hi = ${v[1]}; RT.depth -= $W$; return ${v[0]};` : `RT.depth -= $W$; return ${v[0]};`;
+    }
+    let s = '', w = 0;
+    for (let k = 0; k < rs.length; k++) for (const v of this.slot(rs[k], base + k)) s += `R[${w++}] = ${v}; `;
+    return `${s}RT.depth -= $W$; return;`;
+  }
+
+  /** A placeholder for reloading every memory view the function uses (known only at the end). */
+  private refreshMems(): string {
+    return '/*MEMS*/';
+  }
+
+  private useMem(mi: number): void {
+    const mt = this.memTypes[mi];
+    if (mt.addr !== 'i32') throw new Unsupported('memory64');
+    this.memsUsed.add(mi);
+  }
+
+  // ---- calls ----
+
+  /** A call of `callee` (a JS expression evaluating to a compiled-convention function). */
+  private call(callee: string, ft: FuncType, pre = ''): void {
+    const ps = ft.params.map(kindOf), rs = ft.results.map(kindOf);
+    const args: string[] = [];
+    const argSlots: string[][] = [];
+    for (let k = ps.length - 1; k >= 0; k--) argSlots.unshift(this.pop(ps[k]));
+    for (const a of argSlots) args.push(...a);
+    const callExpr = `${callee}(${args.join(', ')})`;
+    let s = `${this.at()}${pre}`;
+    if (rs.length === 0) s += `${callExpr};`;
+    else if (rs.length === 1) {
+      const r = this.push(rs[0]);
+      s += rs[0] === 'I' ? `${r[0]} = ${callExpr}; ${r[1]} = RT.hi;` : `${r[0]} = ${callExpr};`;
+    } else {
+      s += `${callExpr}; `;
+      let w = 0;
+      for (const k of rs) for (const v of this.push(k)) s += `${v} = R[${w++}]; `;
+    }
+    // The callee may have grown (and so replaced) any memory.
+    this.emit(s + ' ' + this.refreshMems());
+  }
+
+  // ---- the translation ----
+
+  run(): Generated {
+    const f = this.m.funcs[this.idx - this.importedFuncs()];
+    if (f.body.length > LIMITS.maxInstrs) throw new Unsupported('function too large');
+    const ps = this.ft.params.map(kindOf);
+    for (const k of ps) this.locals.push(k);
+    for (const t of f.locals) this.locals.push(kindOf(t));
+    if (this.locals.length > LIMITS.maxVars) throw new Unsupported('too many locals');
+    this.ctls.push({ kind: 'func', label: 'L0', height: 0, params: [], results: this.ft.results.map(kindOf), saved: [] });
+    for (const ins of f.body) {
+      this.off = ins.offset;
+      this.instr(ins);
+      if (this.ctls.length > LIMITS.maxNesting) throw new Unsupported('nesting too deep');
+    }
+    if (this.vars.size > LIMITS.maxVars) throw new Unsupported('too many stack slots');
+    return { source: this.assemble(ps), mems: [...this.memsUsed] };
+  }
+
+  private importedFuncs(): number {
+    let n = 0;
+    for (const i of this.m.imports) if (i.desc.kind === 'func') n++;
+    return n;
+  }
+
+  private assemble(ps: readonly K[]): string {
+    const params: string[] = [];
+    for (let j = 0; j < ps.length; j++) params.push(...this.local(j));
+    const decl: string[] = [];
+    for (let j = ps.length; j < this.locals.length; j++) {
+      for (const n of this.local(j)) decl.push(`${n} = ${this.locals[j] === 'r' ? 'null' : '0'}`);
+    }
+    for (const v of this.vars) decl.push(`${v} = ${v[0] === 'r' ? 'null' : '0'}`);
+    const head: string[] = [
+      '"use strict";',
+      'const { RT, F, FN, SELF, H } = E; const R = RT.res;',
+      'const { OOB, UNREACHABLE, S, divS32, divU32, remS32, remU32, rotl32, rotr32, ctz32, popcnt32, mulHiU32, divS64, divU64, remS64, remU64, rotl64, rotr64, clz64, ctz64, truncI32S, truncI32U, truncSatI32S, truncSatI32U, truncI64S, truncI64U, truncSatI64S, truncSatI64U, i64ToF32, i64ToF64, nearest, quiet, f32FromBits, f32ToBits, f64FromWords, f64Lo, f64Hi, copysign, fabs, fneg, CALLEE, REFCALLEE, NONNULL, TGET, TSET, TGROW, TFILL, memoryInit, memoryCopy, memoryFill, tableInit, tableCopy } = H;',
+    ];
+    for (const mi of this.memsUsed) head.push(`const M${mi} = E.M[${mi}];`);
+    for (const gi of this.globalsUsed) {
+      head.push(`const G${gi} = E.G[${gi}], GC${gi} = G${gi}.cell, GD${gi} = new Float64Array(GC${gi}.buffer, GC${gi}.byteOffset, 2);`);
+    }
+    for (const ti of this.tablesUsed) head.push(`const T${ti} = E.T[${ti}];`);
+    head.push(...this.consts);
+    const name = `wasm_${this.idx}`;
+    const memLets = [...this.memsUsed].map(mi => `dv${mi} = M${mi}.view, len${mi} = M${mi}.bytes.length`);
+    const lets = ['o = -1', 'ea = 0', 'tl = 0', 'th = 0', 'tc = 0', 'fn = null', ...memLets, ...decl];
+    let refresh = '';
+    for (const mi of this.memsUsed) refresh += `dv${mi} = M${mi}.view; len${mi} = M${mi}.bytes.length; `;
+    const W = FRAME_WORDS + params.length + decl.length;
+    const body = this.out.map(l => l.replaceAll('/*MEMS*/', refresh).replaceAll('$W$', String(W)));
+    return [
+      ...head,
+      `return function ${name}(${params.join(', ')}) {`,
+      `if ((RT.depth += ${W}) > RT.limit) { RT.depth -= ${W}; return SELF(${params.join(', ')}); }`,
+      `let ${lets.join(', ')};`,
+      'try {',
+      ...body,
+      `} catch (e) { RT.depth -= ${W}; throw RT.annotate(e, FN[${this.idx}], o); }`,
+      '};',
+    ].join('\n');
+  }
+
+  private instr(ins: Instr): void {
+    const info = OPCODES[ins.op];
+    const name = info.name;
+    if (this.dead) {
+      // Unreachable code: skip it, but keep track of nesting to find the construct's else/end.
+      if (name === 'block' || name === 'loop' || name === 'if' || name === 'try' || name === 'try_table') { this.deadDepth++; return; }
+      if (name === 'end' || name === 'delegate') {
+        if (this.deadDepth > 0) { this.deadDepth--; return; }
+      } else if (name === 'else') {
+        if (this.deadDepth > 0) return;
+      } else return;
+    }
+    const imm = ins.imm;
+    const tpl = NUMERIC[name];
+    if (tpl !== undefined && info.params !== null && info.results !== null) return this.numeric(tpl, info.params, info.results[0]);
+    const acc = ACCESS[ins.op];
+    if (acc !== undefined) {
+      if (acc.atomic !== null) throw new Unsupported(name);
+      return this.memAccess(name, acc.store, acc.bytes, acc.signed, imm[0] as MemArg);
+    }
+    switch (name) {
+      case 'nop': return;
+      case 'unreachable':
+        this.emit(`${this.at()}UNREACHABLE();`);
+        this.dead = true;
+        return;
+      case 'block': case 'loop': {
+        const [p, r] = this.blockSig(imm[0] as BlockType);
+        const label = `L${++this.labels}`;
+        this.ctls.push({ kind: name, label, height: this.st.length - p.length, params: p, results: r, saved: [] });
+        this.emit(name === 'block' ? `${label}: {` : `${label}: for (;;) {`);
+        return;
+      }
+      case 'if': {
+        const [p, r] = this.blockSig(imm[0] as BlockType);
+        const c = this.pop('i')[0];
+        const label = `L${++this.labels}`;
+        const height = this.st.length - p.length;
+        // The then-branch may overwrite its params' slots; keep them for the else-branch.
+        const saved: string[] = [];
+        let save = '';
+        for (let k = 0; k < p.length; k++) {
+          for (const [w, v] of this.slot(p[k], height + k).entries()) {
+            const sv = `${label}p${k}_${w}`;
+            this.vars.add(sv);
+            saved.push(sv);
+            save += `${sv} = ${v}; `;
+          }
+        }
+        this.ctls.push({ kind: 'if', label, height, params: p, results: r, saved });
+        this.emit(`${save}${label}: { if (${c} !== 0) {`);
+        return;
+      }
+      case 'else': {
+        const c = this.ctls[this.ctls.length - 1];
+        this.st.length = c.height;
+        let restore = '', i = 0;
+        for (const k of c.params) for (const v of this.push(k)) restore += `${v} = ${c.saved[i++]}; `;
+        this.dead = false;
+        this.emit(`} else { ${restore}`);
+        return;
+      }
+      case 'end': {
+        const c = this.ctls.pop()!;
+        if (c.kind === 'func') {
+          if (!this.dead) this.emit(this.returnCode());
+          this.dead = false;
+          return;
+        }
+        if (c.kind === 'loop') this.emit(this.dead ? '}' : `break ${c.label}; }`);
+        else if (c.kind === 'if') this.emit('} }');
+        else this.emit('}');
+        this.st.length = c.height;
+        for (const k of c.results) this.push(k);
+        this.dead = false;
+        return;
+      }
+      case 'br':
+        this.emit(this.branch(imm[0] as number));
+        this.dead = true;
+        return;
+      case 'br_if': {
+        const c = this.pop('i')[0];
+        this.emit(`if (${c} !== 0) { ${this.branch(imm[0] as number)} }`);
+        return;
+      }
+      case 'br_table': {
+        const labels = imm[0] as readonly number[];
+        const i = this.pop('i')[0];
+        const dflt = labels[labels.length - 1];
+        // Group the cases by target so each branch sequence is emitted once.
+        const byTarget = new Map<number, number[]>();
+        for (let k = 0; k < labels.length - 1; k++) {
+          if (labels[k] === dflt) continue;
+          let list = byTarget.get(labels[k]);
+          if (!list) byTarget.set(labels[k], (list = []));
+          list.push(k);
+        }
+        let s = `switch (${i}) { `;
+        for (const [l, cases] of byTarget) s += `${cases.map(k => `case ${k}:`).join(' ')} { ${this.branch(l)} } `;
+        s += `default: { ${this.branch(dflt)} } }`;
+        this.emit(s);
+        this.dead = true;
+        return;
+      }
+      case 'return':
+        this.emit(this.returnCode());
+        this.dead = true;
+        return;
+      case 'call': {
+        const fi = imm[0] as number;
+        this.call(`F[${fi}]`, this.funcType(funcTypeIndex(this.m, fi)));
+        return;
+      }
+      case 'call_indirect': {
+        const ti = imm[0] as number, tab = imm[1] as number;
+        if (this.tableAddr[tab] !== 'i32') throw new Unsupported('table64');
+        this.tablesUsed.add(tab);
+        const x = this.pop('i')[0];
+        // The callee is looked up (and checked) before the arguments are passed, as in the spec.
+        this.call('fn', this.funcType(ti), `fn = CALLEE(T${tab}, ${x}, E.TY[${ti}]); `);
+        return;
+      }
+      case 'call_ref': {
+        const r = this.pop('r')[0];
+        this.call('fn', this.funcType(imm[0] as number), `fn = REFCALLEE(${r}); `);
+        return;
+      }
+      case 'drop': this.pop(); return;
+      case 'select': case 'select/typed': {
+        const c = this.pop('i')[0];
+        const b = this.pop();
+        const k = this.st[this.st.length - 1];
+        const a = this.slot(k, this.st.length - 1);
+        this.emit(`if (${c} === 0) { ${a.map((v, w) => `${v} = ${b[w]};`).join(' ')} }`);
+        return;
+      }
+      case 'local.get': {
+        const j = imm[0] as number;
+        const src = this.local(j), dst = this.push(this.locals[j]);
+        this.emit(dst.map((v, w) => `${v} = ${src[w]};`).join(' '));
+        return;
+      }
+      case 'local.set': case 'local.tee': {
+        const j = imm[0] as number;
+        const src = name === 'local.set' ? this.pop(this.locals[j]) : this.slot(this.locals[j], this.st.length - 1);
+        this.emit(this.local(j).map((v, w) => `${v} = ${src[w]};`).join(' '));
+        return;
+      }
+      case 'global.get': {
+        const gi = imm[0] as number;
+        this.globalsUsed.add(gi);
+        const k = kindOf(this.globalTypes[gi]);
+        const dst = this.push(k);
+        this.emit(k === 'i' ? `${dst[0]} = GC${gi}[0];`
+          : k === 'I' ? `${dst[0]} = GC${gi}[0]; ${dst[1]} = GC${gi}[1];`
+          : k === 'f' ? `${dst[0]} = f32FromBits(GC${gi}[0]);`
+          : k === 'F' ? `${dst[0]} = GD${gi}[0];`
+          : `${dst[0]} = G${gi}.ref;`);
+        return;
+      }
+      case 'global.set': {
+        const gi = imm[0] as number;
+        this.globalsUsed.add(gi);
+        const k = kindOf(this.globalTypes[gi]);
+        const src = this.pop(k);
+        this.emit(k === 'i' ? `GC${gi}[0] = ${src[0]};`
+          : k === 'I' ? `GC${gi}[0] = ${src[0]}; GC${gi}[1] = ${src[1]};`
+          : k === 'f' ? `GC${gi}[0] = f32ToBits(${src[0]});`
+          : k === 'F' ? `GD${gi}[0] = ${src[0]};`
+          : `G${gi}.ref = ${src[0]};`);
+        return;
+      }
+      case 'i32.const': this.emit(`${this.push('i')[0]} = ${imm[0] as number};`); return;
+      case 'i64.const': {
+        const v = BigInt.asUintN(64, imm[0] as bigint);
+        const d = this.push('I');
+        this.emit(`${d[0]} = ${Number(v & 0xffffffffn) | 0}; ${d[1]} = ${Number(v >> 32n) | 0};`);
+        return;
+      }
+      case 'f32.const': {
+        const x = f32FromBits((imm[0] as number) | 0);
+        const js = x === x ? numLit(x) : this.constant(`f32FromBits(${(imm[0] as number) | 0})`);
+        this.emit(`${this.push('f')[0]} = ${js};`);
+        return;
+      }
+      case 'f64.const': {
+        const b = imm[0] as bigint;
+        const lo = Number(b & 0xffffffffn) | 0, hi = Number((b >> 32n) & 0xffffffffn) | 0;
+        const x = f64FromWords(lo, hi);
+        const js = x === x ? numLit(x) : this.constant(`f64FromWords(${lo}, ${hi})`);
+        this.emit(`${this.push('F')[0]} = ${js};`);
+        return;
+      }
+      case 'memory.size': {
+        const mi = imm[0] as number;
+        this.useMem(mi);
+        this.emit(`${this.push('i')[0]} = M${mi}.pages | 0;`);
+        return;
+      }
+      case 'memory.grow': {
+        const mi = imm[0] as number;
+        this.useMem(mi);
+        const d = this.pop('i')[0];
+        this.emit(`${this.at()}${this.push('i')[0]} = M${mi}.grow(${d} >>> 0) | 0; ${this.refreshMems()}`);
+        return;
+      }
+      case 'memory.fill': {
+        const mi = imm[0] as number;
+        this.useMem(mi);
+        const n = this.pop('i')[0], v = this.pop('i')[0], d = this.pop('i')[0];
+        this.emit(`${this.at()}memoryFill(M${mi}, ${d} >>> 0, ${v}, ${n} >>> 0);`);
+        return;
+      }
+      case 'memory.copy': {
+        const dm = imm[0] as number, sm = imm[1] as number;
+        this.useMem(dm); this.useMem(sm);
+        const n = this.pop('i')[0], s = this.pop('i')[0], d = this.pop('i')[0];
+        this.emit(`${this.at()}memoryCopy(M${dm}, M${sm}, ${d} >>> 0, ${s} >>> 0, ${n} >>> 0);`);
+        return;
+      }
+      case 'memory.init': {
+        const seg = imm[0] as number, mi = imm[1] as number;
+        this.useMem(mi);
+        const n = this.pop('i')[0], s = this.pop('i')[0], d = this.pop('i')[0];
+        this.emit(`${this.at()}memoryInit(M${mi}, E.DS[${seg}], ${d} >>> 0, ${s} >>> 0, ${n} >>> 0);`);
+        return;
+      }
+      case 'data.drop': this.emit(`E.DS[${imm[0] as number}] = null;`); return;
+      case 'elem.drop': this.emit(`E.ES[${imm[0] as number}] = null;`); return;
+      case 'table.init': {
+        const seg = imm[0] as number, tab = this.table(imm[1] as number);
+        const n = this.pop('i')[0], s = this.pop('i')[0], d = this.pop('i')[0];
+        this.emit(`${this.at()}tableInit(${tab}, E.ES[${seg}], ${d} >>> 0, ${s} >>> 0, ${n} >>> 0);`);
+        return;
+      }
+      case 'table.copy': {
+        const dt = this.table(imm[0] as number), s2 = this.table(imm[1] as number);
+        const n = this.pop('i')[0], s = this.pop('i')[0], d = this.pop('i')[0];
+        this.emit(`${this.at()}tableCopy(${dt}, ${s2}, ${d} >>> 0, ${s} >>> 0, ${n} >>> 0);`);
+        return;
+      }
+      case 'table.get': {
+        const tab = this.table(imm[0] as number);
+        const x = this.pop('i')[0];
+        this.emit(`${this.at()}${this.push('r')[0]} = TGET(${tab}, ${x} >>> 0);`);
+        return;
+      }
+      case 'table.set': {
+        const tab = this.table(imm[0] as number);
+        const v = this.pop('r')[0], x = this.pop('i')[0];
+        this.emit(`${this.at()}TSET(${tab}, ${x} >>> 0, ${v});`);
+        return;
+      }
+      case 'table.size': {
+        const tab = this.table(imm[0] as number);
+        this.emit(`${this.push('i')[0]} = ${tab}.elems.length | 0;`);
+        return;
+      }
+      case 'table.grow': {
+        const tab = this.table(imm[0] as number);
+        const n = this.pop('i')[0], v = this.pop('r')[0];
+        this.emit(`${this.push('i')[0]} = TGROW(${tab}, ${n} >>> 0, ${v}) | 0;`);
+        return;
+      }
+      case 'table.fill': {
+        const tab = this.table(imm[0] as number);
+        const n = this.pop('i')[0], v = this.pop('r')[0], d = this.pop('i')[0];
+        this.emit(`${this.at()}TFILL(${tab}, ${d} >>> 0, ${v}, ${n} >>> 0);`);
+        return;
+      }
+      case 'ref.null': this.emit(`${this.push('r')[0]} = null;`); return;
+      case 'ref.is_null': {
+        const r = this.pop('r')[0];
+        this.emit(`${this.push('i')[0]} = (${r} === null) | 0;`);
+        return;
+      }
+      case 'ref.func': this.emit(`${this.push('r')[0]} = FN[${imm[0] as number}];`); return;
+      case 'ref.as_non_null': {
+        const r = this.slot('r', this.st.length - 1)[0];
+        this.emit(`if (${r} === null) { ${this.at()}NONNULL(); }`);
+        return;
+      }
+      case 'br_on_null': {
+        const r = this.pop('r')[0];
+        this.emit(`if (${r} === null) { ${this.branch(imm[0] as number)} }`);
+        this.push('r');
+        return;
+      }
+      case 'br_on_non_null': {
+        const r = this.slot('r', this.st.length - 1)[0];
+        this.emit(`if (${r} !== null) { ${this.branch(imm[0] as number)} }`);
+        this.pop('r');
+        return;
+      }
+      default:
+        throw new Unsupported(name);
+    }
+  }
+
+  private table(ti: number): string {
+    if (this.tableAddr[ti] !== 'i32') throw new Unsupported('table64');
+    this.tablesUsed.add(ti);
+    return `T${ti}`;
+  }
+
+  private numeric(tpl: { js: string; trap?: boolean }, params: readonly string[], result: string | undefined): void {
+    const ops: string[][] = [];
+    for (let k = params.length - 1; k >= 0; k--) ops.unshift(this.pop(letterKind(params[k])));
+    let js = tpl.js;
+    // Longest placeholders first ($0l before $0).
+    for (let k = 0; k < ops.length; k++) {
+      const o = ops[k];
+      if (o.length === 2) js = js.replaceAll(`$${k}l`, o[0]).replaceAll(`$${k}h`, o[1]);
+      else js = js.replaceAll(`$${k}`, o[0]);
+    }
+    const pre = tpl.trap ? this.at() : '';
+    if (result === undefined) throw new Error('jit: numeric op without result');
+    const rk = letterKind(result);
+    const r = this.push(rk);
+    if (rk === 'I') this.emit(`${pre}${js} ${r[0]} = tl; ${r[1]} = th;`);
+    else this.emit(`${pre}${r[0]} = ${js};`);
+  }
+
+  private memAccess(name: string, store: boolean, bytes: number, signed: boolean, ma: MemArg): void {
+    const mi = ma.mem;
+    this.useMem(mi);
+    const ty = name.slice(0, 3);
+    const off = Number(ma.offset);
+    const dv = `dv${mi}`;
+    const val = store ? this.pop(letterKind(ty === 'i32' ? 'i' : ty === 'i64' ? 'I' : ty === 'f32' ? 'f' : 'F')) : null;
+    const addr = this.pop('i')[0];
+    let s = `ea = (${addr} >>> 0) + ${off}; if (ea > len${mi} - ${bytes}) { ${this.at()}OOB(); } `;
+    if (store) {
+      const v = val!;
+      if (ty === 'f32') s += `${dv}.setInt32(ea, f32ToBits(${v[0]}), true);`;
+      else if (ty === 'f64') s += `${dv}.setFloat64(ea, ${v[0]}, true);`;
+      else if (bytes === 8) s += `${dv}.setInt32(ea, ${v[0]}, true); ${dv}.setInt32(ea + 4, ${v[1]}, true);`;
+      else s += `${dv}.${bytes === 1 ? 'setInt8' : bytes === 2 ? 'setInt16' : 'setInt32'}(ea, ${v[0]}${bytes === 1 ? '' : ', true'});`;
+    } else {
+      const get = (b: number, sg: boolean) => `${dv}.get${sg || b === 4 ? 'Int' : 'Uint'}${b * 8}(ea${b === 1 ? '' : ', true'})`;
+      if (ty === 'f32') s += `${this.push('f')[0]} = f32FromBits(${get(4, true)});`;
+      else if (ty === 'f64') s += `${this.push('F')[0]} = ${dv}.getFloat64(ea, true);`;
+      else if (ty === 'i32') s += `${this.push('i')[0]} = ${get(bytes, signed)};`;
+      else {
+        const r = this.push('I');
+        if (bytes === 8) s += `${r[0]} = ${get(4, true)}; ${r[1]} = ${dv}.getInt32(ea + 4, true);`;
+        else s += `${r[0]} = ${get(bytes, signed)}; ${r[1]} = ${signed ? `${r[0]} >> 31` : '0'};`;
+      }
+    }
+    this.emit(s);
+  }
+}

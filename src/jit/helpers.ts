@@ -1,0 +1,83 @@
+/**
+ * The functions generated code calls (destructured from `E.H` at the top of each factory): the
+ * bit-exact numerics of exec/numeric, the float bit helpers, and checks that trap.
+ */
+import { RuntimeError } from '../errors.js';
+import type { FuncInst } from '../runtime/func.js';
+import type { TableInst } from '../runtime/table.js';
+import type { DefType } from '../valid/canon-types.js';
+import { divS32, divU32, remS32, remU32, rotl32, rotr32 } from '../exec/numeric/i32.js';
+import {
+  mulHiU32, divS64, divU64, remS64, remU64, rotl64, rotr64, clz64, ctz64, ctz32, popcnt32,
+} from '../exec/numeric/i64.js';
+import * as CV from '../exec/numeric/convert.js';
+import { nearest, quiet } from '../exec/numeric/float.js';
+import { memoryInit, memoryCopy, memoryFill, tableInit, tableCopy, tableFill, tableOob } from '../exec/bulk.js';
+import { isSubDef } from '../exec/casts.js';
+import { oob } from '../exec/mem-access.js';
+import { copysign, f32FromBits, f32ToBits, f64FromWords, f64Hi, f64Lo, fabs, fneg } from './bits.js';
+import { callSlow, type JitFn } from './bridge.js';
+
+const stubs = new WeakMap<FuncInst, JitFn>();
+
+/**
+ * A compiled-convention entry for `g`: its compiled code, or a stub that calls the compiled code
+ * once it exists and the interpreter until then.
+ */
+export function entryOf(g: FuncInst): JitFn {
+  if (g.jit !== null) return g.jit as JitFn;
+  let s = stubs.get(g);
+  if (!s) {
+    // Rest-parameter arrays have generic elements, so NaN bits survive (see bridge.ts valueList).
+    s = (...args: unknown[]) => (g.jit !== null ? (g.jit as JitFn)(...args) : callSlow(g, args));
+    stubs.set(g, s);
+  }
+  return s;
+}
+
+/** call_indirect: the checked callee at `i` of `tab`, as a compiled-convention function. */
+function CALLEE(tab: TableInst, i: number, ty: DefType): JitFn {
+  const x = i >>> 0;
+  if (x >= tab.elems.length) throw new RuntimeError('undefined-element', `undefined element ${x}`);
+  const f = tab.elems[x] as FuncInst | null;
+  if (f === null) throw new RuntimeError('uninitialized-element', `uninitialized element ${x}`);
+  if (f.type !== ty && !isSubDef(f.type, ty)) throw new RuntimeError('indirect-call-mismatch', 'indirect call type mismatch');
+  return f.jit !== null ? (f.jit as JitFn) : entryOf(f);
+}
+
+function REFCALLEE(f: FuncInst | null): JitFn {
+  if (f === null) throw new RuntimeError('null-reference', 'null function reference');
+  return f.jit !== null ? (f.jit as JitFn) : entryOf(f);
+}
+
+function NONNULL(): never {
+  throw new RuntimeError('null-reference', 'null reference');
+}
+
+function UNREACHABLE(): never {
+  throw new RuntimeError('unreachable', 'unreachable');
+}
+
+function TGET(tab: TableInst, i: number): unknown {
+  if (i >= tab.elems.length) tableOob();
+  return tab.elems[i];
+}
+function TSET(tab: TableInst, i: number, v: unknown): void {
+  if (i >= tab.elems.length) tableOob();
+  tab.elems[i] = v as never;
+}
+function TGROW(tab: TableInst, n: number, v: unknown): number {
+  return tab.grow(n, v as never);
+}
+
+export const HELPERS = {
+  OOB: oob, UNREACHABLE, S: new Int32Array(4),
+  divS32, divU32, remS32, remU32, rotl32, rotr32, ctz32, popcnt32,
+  mulHiU32, divS64, divU64, remS64, remU64, rotl64, rotr64, clz64, ctz64,
+  truncI32S: CV.truncI32S, truncI32U: CV.truncI32U, truncSatI32S: CV.truncSatI32S, truncSatI32U: CV.truncSatI32U,
+  truncI64S: CV.truncI64S, truncI64U: CV.truncI64U, truncSatI64S: CV.truncSatI64S, truncSatI64U: CV.truncSatI64U,
+  i64ToF32: CV.i64ToF32, i64ToF64: CV.i64ToF64, nearest, quiet,
+  f32FromBits, f32ToBits, f64FromWords, f64Lo, f64Hi, copysign, fabs, fneg,
+  CALLEE, REFCALLEE, NONNULL, TGET, TSET, TGROW, TFILL: tableFill,
+  memoryInit, memoryCopy, memoryFill, tableInit, tableCopy,
+};
