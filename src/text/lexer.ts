@@ -34,8 +34,17 @@ const ID_CHAR_TABLE = (() => {
 })();
 
 export function isIdChar(c: string): boolean {
-  const code = c.charCodeAt(0);
+  return isIdCode(c.charCodeAt(0));
+}
+
+function isIdCode(code: number): boolean {
   return code < 128 && ID_CHAR_TABLE[code] === 1;
+}
+
+/** A cheap first test before the number regex: digits, signs, `inf`, `nan`. */
+function mayBeNumber(tok: string): boolean {
+  const c = tok.charCodeAt(0);
+  return (c >= 0x30 && c <= 0x39) || c === 0x2b || c === 0x2d || tok === 'inf' || tok.startsWith('nan');
 }
 
 /** Characters that may only appear in reserved tokens (annotations may contain those). */
@@ -56,21 +65,11 @@ const NUMBER = (() => {
   return new RegExp(`^[+-]?(?:${hexf}|${dec}|inf|nan|nan:0x${hex})$`);
 })();
 
-/** Positions to line/column, computed lazily from a table of line starts. */
+/** Positions to line/column for error messages, from a table of line starts. */
 class LineMap {
   private readonly starts: number[] = [0];
   constructor(text: string) {
     for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) this.starts.push(i + 1);
-  }
-  private hint = 0;
-  /** Fast path for increasing positions (tokens are pushed in order). */
-  atForward(pos: number): { line: number; col: number } {
-    const st = this.starts;
-    let h = this.hint;
-    if (st[h] > pos) return this.at(pos);
-    while (h + 1 < st.length && st[h + 1] <= pos) h++;
-    this.hint = h;
-    return { line: h + 1, col: pos - st[h] + 1 };
   }
   at(pos: number): { line: number; col: number } {
     let lo = 0, hi = this.starts.length - 1;
@@ -91,17 +90,22 @@ function pushUtf8(out: number[], cp: number): void {
 }
 
 export function tokenize(text: string, source?: string): Token[] {
-  const lines = new LineMap(text);
+  // Only needed for errors (and rare annotation names), so built on first use.
+  let lineMap: LineMap | null = null;
+  const lines = (): LineMap => (lineMap ??= new LineMap(text));
   const fail = (reason: string, pos: number): never => {
-    const { line, col } = lines.at(pos);
+    const { line, col } = lines().at(pos);
     throw new ParseError(reason, line, col, source);
   };
   const tokens: Token[] = [];
+  // Line numbers are tracked while scanning: line feeds only occur in whitespace and comments.
+  let line = 1;
+  let lineStart = 0;
   const push = (kind: TokenKind, start: number, end: number, bytes?: Uint8Array, emptyAnnotation?: boolean): void => {
-    const { line, col } = lines.atForward(start);
-    const t: Token = { kind, text: text.slice(start, end), line, col, start, end, bytes };
+    const t: Token = { kind, text: text.slice(start, end), line, col: start - lineStart + 1, start, end, bytes };
     tokens.push(emptyAnnotation ? { ...t, emptyAnnotation } : t);
   };
+  const encoder = new TextEncoder();
 
   /** Reads a string starting at the opening quote; returns its bytes and the index after it. */
   const readString = (start: number): { bytes: Uint8Array; end: number } => {
@@ -161,8 +165,10 @@ export function tokenize(text: string, source?: string): Token[] {
   let i = 0;
   const n = text.length;
   while (i < n) {
+    const cc = text.charCodeAt(i);
+    if (cc === 0x20 || cc === 0x09 || cc === 0x0d) { i++; continue; }
+    if (cc === 0x0a) { i++; line++; lineStart = i; continue; }
     const c = text[i];
-    if (c === ' ' || c === '\t' || c === '\n' || c === '\r') { i++; continue; }
     if (c === ';' && text[i + 1] === ';') {
       // A line comment ends at a line feed or a carriage return.
       while (i < n && text[i] !== '\n' && text[i] !== '\r') i++;
@@ -177,6 +183,7 @@ export function tokenize(text: string, source?: string): Token[] {
         if (i >= n) fail('unclosed comment', open);
         if (text[i] === '(' && text[i + 1] === ';') { depth++; i += 2; }
         else if (text[i] === ';' && text[i + 1] === ')') { depth--; i += 2; }
+        else if (text.charCodeAt(i) === 0x0a) { i++; line++; lineStart = i; }
         else i++;
       }
       continue;
@@ -190,12 +197,12 @@ export function tokenize(text: string, source?: string): Token[] {
         if (text[j] === '"') {
           const s = readStringOr(j, 'empty annotation id', start);
           bytes = s.bytes;
-          const { line, col } = lines.at(j);
+          const { line, col } = lines().at(j);
           utf8Name(bytes, line, col);
           j = s.end;
         } else {
-          while (j < n && isIdChar(text[j])) j++;
-          bytes = new TextEncoder().encode(text.slice(i + 2, j));
+          while (j < n && isIdCode(text.charCodeAt(j))) j++;
+          bytes = encoder.encode(text.slice(i + 2, j));
         }
         if (bytes.length === 0) {
           // `(@)`: not an annotation; a paren followed by the reserved token `@` (an error
@@ -226,7 +233,7 @@ export function tokenize(text: string, source?: string): Token[] {
           strBytes = s.bytes;
           strings++;
           i = s.end;
-        } else if (isIdChar(text[i])) {
+        } else if (isIdCode(text.charCodeAt(i))) {
           i++;
           idLen++;
         } else if (RESERVED_CHARS.has(text[i]) && !(text[i] === ';' && text[i + 1] === ';')) {
@@ -241,10 +248,10 @@ export function tokenize(text: string, source?: string): Token[] {
       } else if (strings === 0) {
         if (tok[0] === '$') {
           if (tok.length === 1) fail('empty identifier', start);
-          push('id', start, i, new TextEncoder().encode(tok.slice(1)));
-        } else if (NUMBER.test(tok)) {
+          push('id', start, i, encoder.encode(tok.slice(1)));
+        } else if (mayBeNumber(tok) && NUMBER.test(tok)) {
           push('number', start, i);
-        } else if (/^[a-z]/.test(tok)) {
+        } else if (cc >= 0x61 && cc <= 0x7a) {
           push('keyword', start, i);
         } else {
           push('reserved', start, i);
