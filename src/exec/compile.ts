@@ -294,11 +294,8 @@ class Translator {
         return true;
       }
       if (last === Op.local_get2_w1 && p + 3 === len) {
-        code[p] = Op.local_get_w1;
-        const b = code[p + 2];
-        code[p + 2] = Op.i32_add_local;
-        this.emit(b);
-        this.fusedAt = p + 2;
+        code[p] = Op.i32_add_ll;
+        this.fusedAt = p;
         return true;
       }
     }

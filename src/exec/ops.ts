@@ -650,4 +650,6 @@ export const enum Op {
   i32_add_imm,
   /** x: local.get x; i32.add (i32 local) */
   i32_add_local,
+  /** a, b: local.get a; local.get b; i32.add (i32 locals) */
+  i32_add_ll,
 }
