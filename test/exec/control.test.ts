@@ -2,10 +2,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { RuntimeError } from '../../src/errors.js';
 import { Store, WasmException } from '../../src/runtime/index.js';
-import { load, call } from './helpers.js';
+import { load, call, interpStore } from './helpers.js';
 
 test('br_table with carried values and block params', () => {
-  const store = new Store();
+  const store = interpStore();
   const inst = load(store, `(module
     (func (export "pick") (param i32) (result i32)
       (block $a (result i32)
@@ -31,7 +31,7 @@ test('br_table with carried values and block params', () => {
 });
 
 test('call_indirect checks types with canonical subtyping and reports element problems', () => {
-  const store = new Store();
+  const store = interpStore();
   const inst = load(store, `(module
     (type $sup (sub (func (result i32))))
     (type $sub (sub $sup (func (result i32))))
@@ -48,7 +48,7 @@ test('call_indirect checks types with canonical subtyping and reports element pr
 });
 
 test('exceptions: catch_ref/throw_ref, legacy rethrow and delegate, across calls', () => {
-  const store = new Store();
+  const store = interpStore();
   const inst = load(store, `(module
     (tag $e (param i32))
     (tag $f)
@@ -80,7 +80,7 @@ test('exceptions: catch_ref/throw_ref, legacy rethrow and delegate, across calls
 });
 
 test('memory64 and atomics', () => {
-  const store = new Store();
+  const store = interpStore();
   const inst = load(store, `(module
     (memory i64 1)
     (memory $s 1 1 shared)
@@ -102,7 +102,7 @@ test('memory64 and atomics', () => {
 });
 
 test('instantiation: segments run in order and a trapping one leaves earlier writes', () => {
-  const store = new Store();
+  const store = interpStore();
   const a = load(store, `(module (memory (export "m") 1) (func (export "peek") (param i32) (result i32) (i32.load8_u (local.get 0))))`);
   assert.throws(() => load(store, `(module (import "a" "m" (memory 1))
     (data (i32.const 0) "\\01") (data (i32.const 65536) "\\02"))`, [a.exports.get('m')!]), /out of bounds memory access/);

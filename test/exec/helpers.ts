@@ -3,8 +3,16 @@ import { parseModule } from '../../src/text/parse-module.js';
 import { validateModule } from '../../src/valid/index.js';
 import { decodeModule } from '../../src/binary/decode.js';
 import { ALL_FEATURES } from '../../src/features.js';
-import { Store, instantiate, invoke, type ExternVal, type ModuleInstance, type Value } from '../../src/runtime/index.js';
+import { Store, instantiate, invoke, type EngineOptions, type ExternVal, type ModuleInstance, type Value } from '../../src/runtime/index.js';
 import type { FuncInst } from '../../src/runtime/func.js';
+
+/**
+ * A store that only interprets: these tests are about the interpreter (explicit stacks, traces),
+ * which the compiled tier (src/jit) would otherwise take over for hot functions.
+ */
+export function interpStore(opts: EngineOptions = {}): Store {
+  return new Store({ ...opts, tier: 'interpreter' });
+}
 
 /** Tests exercise proposals that may be off by default, so they enable every feature. */
 export function load(store: Store, wat: string, imports: ExternVal[] = []): ModuleInstance {

@@ -8,10 +8,10 @@ import { RuntimeError, LinkError } from '../../src/errors.js';
 import {
   Store, hostFunc, WasmException, HostRef, StructObj, createMemory, type ExternVal,
 } from '../../src/runtime/index.js';
-import { load, loadBinary, call, exportedFunc } from './helpers.js';
+import { load, loadBinary, call, exportedFunc, interpStore } from './helpers.js';
 
 test('deep recursion traps with exhaustion and the engine keeps working', () => {
-  const store = new Store({ maxCallDepth: 5000 });
+  const store = interpStore({ maxCallDepth: 5000 });
   const inst = load(store, `(module
     (func $f (export "runaway") (call $f))
     (func $g (export "count") (param i32) (result i32)
@@ -27,7 +27,7 @@ test('deep recursion traps with exhaustion and the engine keeps working', () => 
 });
 
 test('tail calls run in constant stack', () => {
-  const store = new Store({ maxCallDepth: 100 });
+  const store = interpStore({ maxCallDepth: 100 });
   const inst = load(store, `(module
     (func $loop (export "loop") (param i64 i64) (result i64)
       (if (result i64) (i64.eqz (local.get 0)) (then (local.get 1))
@@ -36,7 +36,7 @@ test('tail calls run in constant stack', () => {
 });
 
 test('calls across instances, shared memory and tables', () => {
-  const store = new Store();
+  const store = interpStore();
   const a = load(store, `(module
     (memory (export "mem") 1)
     (func (export "store") (param i32 i32) (i32.store (local.get 0) (local.get 1)))
@@ -53,7 +53,7 @@ test('calls across instances, shared memory and tables', () => {
 });
 
 test('import matching rejects a mismatched function type', () => {
-  const store = new Store();
+  const store = interpStore();
   const a = load(store, `(module (func (export "f") (param i64)))`);
   assert.throws(() => load(store, `(module (import "a" "f" (func (param i32))))`, [a.exports.get('f')!]), LinkError);
 });
@@ -62,7 +62,7 @@ test('a trap carries a wasm stack trace with names and byte offsets', (t) => {
   const wat = `(module
     (func $inner (export "inner") (param i32) (result i32) (i32.div_s (i32.const 1) (local.get 0)))
     (func $outer (export "outer") (result i32) (call $inner (i32.const 0))))`;
-  const store = new Store();
+  const store = interpStore();
   const inst = load(store, wat);
   try {
     call(store, inst, 'outer');
@@ -95,7 +95,7 @@ test('a trap carries a wasm stack trace with names and byte offsets', (t) => {
 });
 
 test('wasm exceptions: caught in wasm, escaping to the host, thrown by the host', () => {
-  const store = new Store();
+  const store = interpStore();
   let hostTag: unknown = null;
   const inst = load(store, `(module
     (tag $e (export "e") (param i32))
@@ -122,7 +122,7 @@ test('wasm exceptions: caught in wasm, escaping to the host, thrown by the host'
 });
 
 test('host functions: arguments, results, re-entrancy, host refs', () => {
-  const store = new Store();
+  const store = interpStore();
   const typesInst = load(store, `(module (type $t (func (param i32 externref) (result i32))) (func (export "f") (type $t) (i32.const 0)))`);
   const ty = exportedFunc(typesInst, 'f').type;
   let inner: ReturnType<typeof load> | null = null;
@@ -143,7 +143,7 @@ test('host functions: arguments, results, re-entrancy, host refs', () => {
 });
 
 test('numerics preserve NaN payloads through moves, loads and stores', () => {
-  const store = new Store();
+  const store = interpStore();
   const inst = load(store, `(module (memory 1)
     (func (export "f32") (param f32) (result f32)
       (f32.store (i32.const 0) (local.get 0)) (f32.load (i32.const 0)))
@@ -156,7 +156,7 @@ test('numerics preserve NaN payloads through moves, loads and stores', () => {
 });
 
 test('GC objects and traps', () => {
-  const store = new Store();
+  const store = interpStore();
   const inst = load(store, `(module
     (type $p (struct (field (mut i32)) (field i8)))
     (type $a (array (mut i16)))
@@ -183,7 +183,7 @@ test('memories grow within their limits', () => {
 });
 
 test('fuel bounds a non-terminating loop, and refuelling lets execution continue', () => {
-  const store = new Store({ fuel: 1000 });
+  const store = interpStore({ fuel: 1000 });
   const inst = load(store, `(module
     (func (export "spin") (loop $l (br $l)))
     (func (export "sum") (param i32) (result i32) (local i32)
@@ -198,7 +198,7 @@ test('fuel bounds a non-terminating loop, and refuelling lets execution continue
 });
 
 test('stack switching: a generator suspends and is resumed on its own stack', () => {
-  const store = new Store();
+  const store = interpStore();
   const inst = load(store, `(module
     (type $ft (func))
     (type $ct (cont $ft))
@@ -231,7 +231,7 @@ test('stack switching: a generator suspends and is resumed on its own stack', ()
 
 test('a host function can suspend a stack entered with invokeAsync (JSPI-style)', async () => {
   const { Suspension, invokeAsync } = await import('../../src/runtime/index.js');
-  const store = new Store();
+  const store = interpStore();
   const sig = exportedFunc(load(store, `(module (func (export "f") (param i32) (result i32) (local.get 0)))`), 'f').type;
   const slow = hostFunc(sig, ([x]) => new Suspension(new Promise(r => setTimeout(() => r([(x as number) * 10]), 5))));
   const inst = load(store, `(module
@@ -256,7 +256,7 @@ test('probes run before the instruction at a byte offset', async (t) => {
     (i32.mul (i32.add (local.get 0) (i32.const 1)) (i32.const 3))))`);
   execFileSync('/usr/bin/wat2wasm', [join(dir, 'p.wat'), '-o', join(dir, 'p.wasm')]);
   const bytes = new Uint8Array(readFileSync(join(dir, 'p.wasm')));
-  const store = new Store();
+  const store = interpStore();
   const inst = loadBinary(store, bytes);
   assert.deepEqual(call(store, inst, 'f', 4), [15]);
   const mul = decodeModule(bytes).funcs[0].body.find(i => i.op === OP['i32.mul'])!;
