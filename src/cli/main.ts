@@ -3,7 +3,7 @@
  * `main(args): Promise<number>` and is loaded only when its command runs, so a problem in one
  * command cannot break the others. Exit codes: 0 success, 1 failure, 2 bad usage.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, realpathSync } from 'node:fs';
 import { describeError } from './cli-error.js';
 
 interface Command {
@@ -85,6 +85,18 @@ async function run(): Promise<void> {
   process.exitCode = code;
 }
 
-// Run only as the program (bin/weft.js imports this module), not when imported by tests.
-const entry = process.argv[1] ?? '';
-if (/(?:^|[\\/])weft(?:\.js)?$|[\\/]cli[\\/]main\.js$/.test(entry)) void run();
+/** Whether this process is the `weft` program (bin/weft.js imports this module, maybe via links). */
+function isProgram(): boolean {
+  const entry = process.argv[1];
+  if (!entry) return false;
+  let real = entry;
+  try {
+    real = realpathSync(entry);
+  } catch {
+    // Not a file we can resolve: judge by the name alone.
+  }
+  return [entry, real].some(p => /(?:^|[\\/])weft(?:\.js)?$|[\\/]cli[\\/]main\.js$/.test(p));
+}
+
+// Run only as the program, not when a test or library imports `main`.
+if (isProgram()) void run();
