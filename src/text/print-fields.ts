@@ -59,7 +59,7 @@ export function printTypes(fc: FieldContext, indent: string, out: string[]): voi
     while (next < g.start && next < m.types.length) lone(next++);
     const end = Math.min(g.start + g.size, m.types.length);
     if (!g.explicit && g.size === 1) {
-      if (g.start >= next) lone(g.start);
+      if (g.start >= next && g.start < m.types.length) lone(g.start);
     } else if (g.size === 0) {
       out.push(indent + '(rec)');
     } else {
