@@ -987,7 +987,7 @@ export function run(root: Thread, entryDepth: number): boolean {
             fr.pc = pc;
             sp = callHost(t, g, sp);
             if (sp < 0) {
-              // The host asked to suspend (JSPI-style): leave the stack as it is; `resumeHost`
+              // The host asked to suspend (JSPI-style): leave the stack as it is; `invokeAsync`
               // pushes the results later and runs this thread again from the same place.
               if (tail) trap('other', 'cannot suspend in a tail call to the host');
               return false;
