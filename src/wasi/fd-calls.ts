@@ -7,6 +7,7 @@ import { filetypeOfStats, type FdEntry, type FileEntry } from './fd-table.js';
 import { timesToSet, writeFilestat } from './filestat.js';
 import { hostRead, hostWrite } from './host-io.js';
 import { GuestMemory } from './memory.js';
+import { takePending } from './stream-peek.js';
 
 const DIRENT_HEADER = 24;
 
@@ -161,7 +162,8 @@ export function fdCalls(ctx: WasiContext): WasiCalls {
         n = readInto(bufs, (buf, done) => hostRead(e.hostFd, buf, e.position + BigInt(done)));
         e.position += BigInt(n);
       } else {
-        n = readInto(bufs, (buf) => hostRead(e.hostFd, buf, null));
+        // Input poll_oneoff already took from the host comes first; then read as usual.
+        n = takePending(e, bufs) || readInto(bufs, (buf) => hostRead(e.hostFd, buf, null));
       }
       mem.setU32(nreadPtr, n);
       return Errno.SUCCESS;

@@ -18,6 +18,10 @@ interface EntryBase {
 export interface StreamEntry extends EntryBase {
   readonly kind: 'stream';
   readonly hostFd: number;
+  /** Input already taken from the host while poll_oneoff checked readiness; fd_read serves it first. */
+  pending?: Uint8Array;
+  /** A non-blocking descriptor onto the same pipe or terminal, for those checks (null: none possible). */
+  peekFd?: number | null;
 }
 
 /** A file opened by path_open. Node has no lseek, so the position is tracked here and every read and write is positional. */
@@ -147,8 +151,9 @@ export class FdTable {
   /** Closes every host descriptor we opened (stdio is left alone). */
   closeAll(): void {
     for (const [fd, e] of this.entries) {
-      if (e.kind === 'file') {
-        try { fs.closeSync(e.hostFd); } catch { /* already gone */ }
+      const own = e.kind === 'file' ? e.hostFd : e.kind === 'stream' ? e.peekFd : null;
+      if (typeof own === 'number') {
+        try { fs.closeSync(own); } catch { /* already gone */ }
       }
       this.entries.delete(fd);
     }

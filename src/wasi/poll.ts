@@ -1,8 +1,8 @@
 /**
  * poll_oneoff for clocks and descriptors. WASI calls are synchronous, so waiting means blocking the
- * thread: a clock-only poll sleeps until the earliest deadline. Descriptor subscriptions are answered
- * at once as ready — files always are, and for stdin a following fd_read simply blocks until input
- * arrives, which is what a guest polling stdin then reading it observes anyway.
+ * thread: the poll sleeps until the earliest clock is due or a descriptor is ready, whichever comes
+ * first. Files are always ready; stdin as a pipe or terminal is checked without consuming input
+ * from the guest's point of view (stream-peek.ts), re-checked every few milliseconds while waiting.
  */
 import * as fs from 'node:fs';
 import { ClockId, EventType, Rights, SubClockFlags } from './abi.js';
@@ -10,6 +10,7 @@ import { clockNow } from './clock.js';
 import type { WasiCalls, WasiContext } from './context.js';
 import { Errno, errnoOf, fail } from './errno.js';
 import { sleepMs } from './host-io.js';
+import { streamReadable } from './stream-peek.js';
 
 const SUB_SIZE = 48;
 const EVENT_SIZE = 32;
@@ -27,14 +28,32 @@ interface ClockSub {
   deadline: bigint;
 }
 
-/** Bytes available to read from a descriptor, as far as we can tell without blocking. */
-function readableBytes(ctx: WasiContext, fd: number): bigint {
-  const e = ctx.fds.get(fd, Rights.POLL_FD_READWRITE);
-  if (e.kind === 'file') {
-    const left = fs.fstatSync(e.hostFd, { bigint: true }).size - e.position;
-    return left > 0n ? left : 0n;
+/** How often a poll waiting on a stream looks again (there is no OS wakeup to wait on). */
+const STREAM_RECHECK_MS = 5;
+
+interface FdSub {
+  userdata: bigint;
+  type: number;
+  fd: number;
+}
+
+/** The event for a descriptor subscription, or null while it is not ready. */
+function fdEvent(ctx: WasiContext, sub: FdSub): Event | null {
+  try {
+    const e = ctx.fds.get(sub.fd, Rights.POLL_FD_READWRITE);
+    let nbytes = 0n;
+    if (sub.type === EventType.FD_READ && e.kind === 'file') {
+      const left = fs.fstatSync(e.hostFd, { bigint: true }).size - e.position;
+      nbytes = left > 0n ? left : 0n;
+    } else if (sub.type === EventType.FD_READ && e.kind === 'stream') {
+      const n = streamReadable(e);
+      if (n === null) return null;
+      nbytes = BigInt(n);
+    }
+    return { userdata: sub.userdata, error: Errno.SUCCESS, type: sub.type, nbytes };
+  } catch (e) {
+    return { userdata: sub.userdata, error: errnoOf(e) ?? Errno.BADF, type: sub.type, nbytes: 0n };
   }
-  return 1n;
 }
 
 export function pollCalls(ctx: WasiContext): WasiCalls {
@@ -42,8 +61,9 @@ export function pollCalls(ctx: WasiContext): WasiCalls {
   return {
     poll_oneoff(inPtr: number, outPtr: number, nsubs: number, neventsPtr: number): number {
       if (nsubs === 0) fail(Errno.INVAL, 'no subscriptions');
-      const ready: Event[] = [];
+      const immediate: Event[] = [];
       const clocks: ClockSub[] = [];
+      const fdSubs: FdSub[] = [];
       for (let i = 0; i < nsubs; i++) {
         const p = inPtr + i * SUB_SIZE;
         const userdata = mem.u64(p);
@@ -53,34 +73,31 @@ export function pollCalls(ctx: WasiContext): WasiCalls {
           const timeout = mem.u64(p + 24);
           const absolute = (mem.u16(p + 40) & SubClockFlags.ABSTIME) !== 0;
           try {
-            // Absolute deadlines are converted to the monotonic clock so one sleep serves them all.
+            // Absolute deadlines are converted to the monotonic clock so one wait serves them all.
             const wait = absolute ? timeout - clockNow(id) : (clockNow(id), timeout);
             clocks.push({ userdata, deadline: clockNow(ClockId.MONOTONIC) + (wait > 0n ? wait : 0n) });
           } catch (e) {
-            ready.push({ userdata, error: errnoOf(e) ?? Errno.INVAL, type, nbytes: 0n });
+            immediate.push({ userdata, error: errnoOf(e) ?? Errno.INVAL, type, nbytes: 0n });
           }
         } else if (type === EventType.FD_READ || type === EventType.FD_WRITE) {
-          const fd = mem.u32(p + 16);
-          try {
-            const nbytes = type === EventType.FD_READ ? readableBytes(ctx, fd) : (ctx.fds.get(fd, Rights.POLL_FD_READWRITE), 0n);
-            ready.push({ userdata, error: Errno.SUCCESS, type, nbytes });
-          } catch (e) {
-            ready.push({ userdata, error: errnoOf(e) ?? Errno.BADF, type, nbytes: 0n });
-          }
+          fdSubs.push({ userdata, type, fd: mem.u32(p + 16) });
         } else {
           fail(Errno.INVAL, `subscription type ${type}`);
         }
       }
 
-      if (ready.length === 0 && clocks.length > 0) {
-        const earliest = clocks.reduce((m, c) => (c.deadline < m ? c.deadline : m), clocks[0]!.deadline);
-        for (let left = earliest - clockNow(ClockId.MONOTONIC); left > 0n; left = earliest - clockNow(ClockId.MONOTONIC)) {
-          sleepMs(Math.max(1, Math.ceil(Number(left) / 1e6)));
+      const earliest = clocks.reduce<bigint | null>((m, c) => (m === null || c.deadline < m ? c.deadline : m), null);
+      let ready: Event[];
+      for (;;) {
+        ready = [...immediate, ...fdSubs.map((s) => fdEvent(ctx, s)).filter((e): e is Event => e !== null)];
+        const now = clockNow(ClockId.MONOTONIC);
+        for (const c of clocks) {
+          if (c.deadline <= now) ready.push({ userdata: c.userdata, error: Errno.SUCCESS, type: EventType.CLOCK, nbytes: 0n });
         }
-      }
-      const now = clockNow(ClockId.MONOTONIC);
-      for (const c of clocks) {
-        if (c.deadline <= now) ready.push({ userdata: c.userdata, error: Errno.SUCCESS, type: EventType.CLOCK, nbytes: 0n });
+        if (ready.length > 0) break;
+        // Nothing yet: sleep to the earliest deadline, or briefly when a stream must be looked at again.
+        const untilClock = earliest === null ? Infinity : Math.ceil(Number(earliest - now) / 1e6);
+        sleepMs(Math.max(1, fdSubs.length > 0 ? Math.min(untilClock, STREAM_RECHECK_MS) : untilClock));
       }
 
       ready.forEach((ev, i) => {

@@ -188,6 +188,48 @@ describe('WASI calls', () => {
     assert.equal(call('poll_oneoff', 0, 1000, 0, 2000), Errno.INVAL);
   });
 
+  it('poll_oneoff on a stdin pipe waits for input, which fd_read then gets', {
+    skip: spawnSync('mkfifo', ['--version']).status !== 0 || !fs.existsSync('/proc/self/fd'),
+  }, () => {
+    const d = dir();
+    const fifo = path.join(d, 'stdin');
+    assert.equal(spawnSync('mkfifo', [fifo]).status, 0);
+    const rfd = fs.openSync(fifo, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
+    const wfd = fs.openSync(fifo, fs.constants.O_WRONLY);
+    try {
+      const { wasi, call, view, str } = setup({ stdin: rfd });
+      const subscribe = () => {
+        view().setBigUint64(0, 1n, true); // userdata 1: stdin readable
+        view().setUint8(8, 1);
+        view().setUint32(16, 0, true);
+        view().setBigUint64(48, 2n, true); // userdata 2: a 50 ms timeout
+        view().setUint8(56, 0);
+        view().setUint32(64, 1, true);
+        view().setBigUint64(72, 50_000_000n, true);
+        view().setUint16(88, 0, true);
+        assert.equal(call('poll_oneoff', 0, 1000, 2, 2000), Errno.SUCCESS);
+        const events = Array.from({ length: view().getUint32(2000, true) }, (_, i) =>
+          [view().getBigUint64(1000 + 32 * i, true), view().getBigUint64(1016 + 32 * i, true)]);
+        return events;
+      };
+      assert.deepEqual(subscribe(), [[2n, 0n]], 'nothing written yet: only the timeout fires');
+      fs.writeSync(wfd, 'hello');
+      assert.deepEqual(subscribe(), [[1n, 5n]], 'input arrived: stdin is readable, 5 bytes');
+      view().setUint32(100, 200, true);
+      view().setUint32(104, 64, true);
+      assert.equal(call('fd_read', 0, 100, 1, 108), Errno.SUCCESS);
+      assert.equal(str(200, view().getUint32(108, true)), 'hello');
+      fs.closeSync(wfd);
+      assert.deepEqual(subscribe(), [[1n, 0n]], 'writer gone: ready at end of input');
+      assert.equal(call('fd_read', 0, 100, 1, 108), Errno.SUCCESS);
+      assert.equal(view().getUint32(108, true), 0);
+      wasi.close();
+    } finally {
+      fs.closeSync(rfd);
+      try { fs.closeSync(wfd); } catch { /* closed above */ }
+    }
+  });
+
   it('fd_readdir: cookies resume and a small buffer is filled to the brim', () => {
     const d = dir();
     for (const n of ['a', 'bb', 'ccc']) fs.writeFileSync(path.join(d, n), n);
