@@ -39,6 +39,17 @@ export interface BodyScope {
   readonly labelNames?: Map<number, string>;
 }
 
+/** A plain structured instruction still open in `parseInstrs`. */
+interface PlainFrame {
+  readonly kind: string;
+  readonly label: string | null;
+  /** Position of this `if`'s `else` in the output, or -1. */
+  elseAt: number;
+  /** `catch`/`catch_all` clauses of a `try` so far, and whether `catch_all` was one. */
+  clauses: number;
+  catchAll: boolean;
+}
+
 export class InstrParser {
   /** Enclosing labels, innermost last; null for unlabelled blocks. */
   private readonly labels: (string | null)[] = [];
@@ -71,15 +82,65 @@ export class InstrParser {
     return out;
   }
 
+  /**
+   * An instruction sequence, up to a `)` or a terminator keyword of an enclosing construct. Plain
+   * structured instructions (`block ... end`) are tracked on an explicit stack rather than by
+   * recursion, so that deeply nested flat code (as printers emit it) cannot overflow the JS stack.
+   */
   private parseInstrs(out: Instr[]): void {
+    const cur: Cursor = this.cur;
+    const open: PlainFrame[] = [];
     for (;;) {
-      const t = this.cur.peek();
+      const t = cur.peek();
       if (t.kind === '(') { this.folded(out); continue; }
-      if (t.kind !== 'keyword' || TERMINATORS.has(t.text)) {
-        if (t.kind === ')' || t.kind === 'keyword') return;
-        this.cur.unexpected(t);
+      if (t.kind !== 'keyword') {
+        if (t.kind === ')' && open.length === 0) return;
+        cur.unexpected(t);
       }
-      this.plain(out);
+      if (BLOCKS.has(t.text)) {
+        cur.next();
+        const { label, ins } = this.blockHeader(t);
+        out.push(ins);
+        this.labels.push(label);
+        open.push({ kind: t.text, label, elseAt: -1, clauses: 0, catchAll: false });
+        continue;
+      }
+      if (!TERMINATORS.has(t.text)) {
+        cur.next();
+        out.push(this.opWithImms(t));
+        continue;
+      }
+      const f = open[open.length - 1];
+      if (!f) return; // the terminator belongs to an enclosing construct
+      cur.next();
+      switch (t.text) {
+        case 'else':
+          if (f.kind !== 'if' || f.elseAt >= 0) cur.unexpected(t);
+          this.closingLabel(f.label);
+          f.elseAt = out.length;
+          out.push(instr(OP['else'], []));
+          break;
+        case 'catch': case 'catch_all':
+          if (f.kind !== 'try' || f.catchAll) cur.unexpected(t);
+          out.push(instr(OP[t.text], t.text === 'catch' ? [this.ctx.index('tag')] : []));
+          f.clauses++;
+          f.catchAll = t.text === 'catch_all';
+          break;
+        case 'delegate':
+          if (f.kind !== 'try' || f.clauses > 0) cur.unexpected(t);
+          this.labels.pop();
+          open.pop();
+          out.push(instr(OP['delegate'], [this.label()]));
+          break;
+        default: // end
+          this.closingLabel(f.label);
+          // An empty else branch is left out, as the binary format allows (wabt and the
+          // reference interpreter encode it so).
+          if (f.elseAt >= 0 && f.elseAt === out.length - 1) out.pop();
+          out.push(instr(END, []));
+          this.labels.pop();
+          open.pop();
+      }
     }
   }
 
@@ -91,12 +152,6 @@ export class InstrParser {
       this.cur.fail(`unknown operator ${t.text}`, t);
     }
     return rows;
-  }
-
-  private plain(out: Instr[]): void {
-    const t = this.cur.next();
-    if (BLOCKS.has(t.text)) { this.plainBlock(t, out); return; }
-    out.push(this.opWithImms(t));
   }
 
   // ---- structured instructions ----------------------------------------------------------------
@@ -128,43 +183,7 @@ export class InstrParser {
     if (idName(t) !== label) this.cur.fail('mismatching label', t);
   }
 
-  private plainBlock(t: Token, out: Instr[]): void {
-    const { label, ins } = this.blockHeader(t);
-    out.push(ins);
-    this.labels.push(label);
-    this.parseInstrs(out);
-    if (t.text === 'if' && this.cur.eatKeyword('else')) {
-      this.closingLabel(label);
-      this.elseBranch(out);
-    }
-    if (t.text === 'try') {
-      // catch* catch_all? ... end, or delegate alone.
-      let clauses = 0;
-      for (;;) {
-        if (this.cur.eatKeyword('catch')) {
-          out.push(instr(OP['catch'], [this.ctx.index('tag')]));
-          clauses++;
-          this.parseInstrs(out);
-        } else if (this.cur.eatKeyword('catch_all')) {
-          out.push(instr(OP['catch_all'], []));
-          clauses++;
-          this.parseInstrs(out);
-          break;
-        } else break;
-      }
-      if (clauses === 0 && this.cur.eatKeyword('delegate')) {
-        this.labels.pop();
-        out.push(instr(OP['delegate'], [this.label()]));
-        return;
-      }
-    }
-    this.cur.expectKeyword('end');
-    this.closingLabel(label);
-    out.push(instr(END, []));
-    this.labels.pop();
-  }
-
-  /** An else branch; an empty one is left out, as the binary format allows (and as wabt and the reference interpreter encode it). */
+  /** A folded else branch; an empty one is left out, as in `parseInstrs`. */
   private elseBranch(out: Instr[]): void {
     const at = out.length;
     out.push(instr(OP['else'], []));

@@ -242,3 +242,12 @@ test('@name annotations name definitions', () => {
   assert.equal(m.names!.tags.get(0), 'θ');
   assert.equal(m.names!.globals.get(0), 'γ');
 });
+
+test('deeply nested plain code does not exhaust the stack', () => {
+  const n = 50000;
+  const m = parseModule(`(func ${'block '.repeat(n)}${'end '.repeat(n)})`);
+  assert.equal(m.funcs[0].body.length, 2 * n + 1);
+  parseFails('(func block if else else end end)', /unexpected token/);
+  parseFails('(func try catch_all catch_all end)', /unexpected token/);
+  parseFails('(func block end end)', /unexpected token/);
+});
