@@ -916,6 +916,7 @@ export function run(root: Thread, entryDepth: number): boolean {
             const top = deliver(st, t, sp, nargs, null, false, compiledOf);
             const bottom = st.bottom ?? top;
             bottom.parent = t; bottom.hcode = code; bottom.hpos = hpos; bottom.hinst = inst; bottom.parentEntry = entry;
+            top.fuel = t.fuel; // one budget for all the stacks of a computation
             t = top; entry = 0; action = ACT_SWITCH;
             break;
           }
@@ -939,6 +940,7 @@ export function run(root: Thread, entryDepth: number): boolean {
             p.refs[dst + n] = k;
             p.sp = dst + n + 1;
             pfr.pc = hcode[pos + 2];
+            p.fuel = t.fuel;
             t = p; action = ACT_SWITCH;
             break;
           }
@@ -961,6 +963,7 @@ export function run(root: Thread, entryDepth: number): boolean {
             nb.parent = bottom.parent; nb.hcode = bottom.hcode; nb.hpos = bottom.hpos; nb.hinst = bottom.hinst;
             nb.parentEntry = bottom.parentEntry;
             bottom.parent = null;
+            top.fuel = t.fuel; // one budget for all the stacks of a computation
             t = top; entry = 0; action = ACT_SWITCH;
             break;
           }
@@ -1048,6 +1051,7 @@ export function run(root: Thread, entryDepth: number): boolean {
           p.sp += retN;
           t.parent = null;
           entry = t.parentEntry;
+          p.fuel = t.fuel;
           t = p;
           fr = t.frames[t.depth];
           c = fr.c; code = c.code; pc = fr.pc; fp = fr.fp; sp = t.sp; inst = fr.inst; mem = inst.mems[0];
@@ -1071,6 +1075,7 @@ export function run(root: Thread, entryDepth: number): boolean {
           // Uncaught in a continuation: it dies, and the exception reaches its resumer.
           t.parent = null;
           entry = t.parentEntry;
+          p.fuel = t.fuel;
           t = p;
         }
         if (caught) {
@@ -1089,6 +1094,7 @@ export function run(root: Thread, entryDepth: number): boolean {
           if (p === null) break;
           t.parent = null;
           entry = t.parentEntry;
+          p.fuel = t.fuel;
           t = p;
           at = t.frames[t.depth].pc;
         }
