@@ -136,6 +136,7 @@ export class FdTable {
     const e = this.get(fd);
     this.entries.delete(fd);
     if (e.kind === 'file') fs.closeSync(e.hostFd);
+    if (e.kind === 'stream' && typeof e.peekFd === 'number') fs.closeSync(e.peekFd);
   }
 
   /** fd_renumber: `to` must be open; it is closed and `from` takes its number. */
