@@ -63,6 +63,16 @@ export function parseModule(text: string, features?: FeatureSet, source?: string
 export function parseModuleFromTokens(
   cur: Cursor, annotations: Partial<Annotations> = {}, features?: FeatureSet,
 ): Module {
+  try {
+    return parseFields(cur, annotations, features);
+  } catch (e) {
+    // Folded expressions are parsed recursively: absurd nesting is a syntax error, not a crash.
+    if (e instanceof RangeError && /call stack/i.test(e.message)) cur.fail('nesting too deep');
+    throw e;
+  }
+}
+
+function parseFields(cur: Cursor, annotations: Partial<Annotations>, features?: FeatureSet): Module {
   const customs = annotations.customs ?? [];
   const ctx = new ModuleContext(cur, annotations.names);
   const begin = cur.pos;

@@ -250,4 +250,6 @@ test('deeply nested plain code does not exhaust the stack', () => {
   parseFails('(func block if else else end end)', /unexpected token/);
   parseFails('(func try catch_all catch_all end)', /unexpected token/);
   parseFails('(func block end end)', /unexpected token/);
+  // Folded nesting is recursive: beyond the JS stack it is reported, not a crash.
+  parseFails(`(func ${'(block '.repeat(200000)}${')'.repeat(200001)}`, /nesting too deep/);
 });
