@@ -68,13 +68,14 @@ export function enterCompiled(t: Thread, g: FuncInst, sp: number): number {
   const args = valueList();
   for (let k = 0; k < params.length; k++) readCell(t, params[k], base + k, args);
   t.sp = base;
-  const prev = RT.thread;
+  const prev = RT.thread, depth = RT.depth;
   RT.thread = t;
   let r: unknown;
   try {
     r = (g.jit as JitFn).apply(null, args);
   } finally {
     RT.thread = prev;
+    RT.depth = depth;
   }
   t.ensure(base + results.length + 1);
   if (results.length === 1) {

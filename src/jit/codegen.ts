@@ -285,7 +285,9 @@ class Gen {
     return [
       ...head,
       `return function ${name}(${params.join(', ')}) {`,
-      `if ((RT.depth += ${W}) > RT.limit) { RT.depth -= ${W}; return SELF(${params.join(', ')}); }`,
+      // Too deep for the host stack: run this call in the interpreter, whose frames are explicit
+      // (the raised depth keeps the interpreter from calling back into compiled code meanwhile).
+      `if ((RT.depth += ${W}) > RT.limit) { try { return SELF(${params.join(', ')}); } finally { RT.depth -= ${W}; } }`,
       `let ${lets.join(', ')};`,
       'try {',
       ...body,
