@@ -9,7 +9,7 @@
  * translated at all.
  */
 import type { Catch, Expr, Instr, MemArg, Module, BrCast, Handler as SwitchHandler } from '../syntax/module.js';
-import { funcTypeIndex, allMems, allTables, allTags, allGlobals } from '../syntax/module.js';
+import { funcTypeIndex, allMems, allTables, allTags } from '../syntax/module.js';
 import type { BlockType, FuncType, HeapType, RefType, ValType } from '../syntax/types.js';
 import { ABS_HEAP_TYPES } from '../syntax/types.js';
 import { OPCODES } from '../syntax/opcodes.js';
@@ -22,13 +22,11 @@ export class ModuleFacts {
   readonly tableIs64: boolean[];
   readonly tagParams: number[];
   readonly tagResults: number[];
-  readonly globalCount: number;
   constructor(readonly module: Module) {
     this.memIs64 = allMems(module).map(m => m.addr === 'i64');
     this.tableIs64 = allTables(module).map(t => t.addr === 'i64');
     this.tagParams = allTags(module).map(t => this.funcType(t).params.length);
     this.tagResults = allTags(module).map(t => this.funcType(t).results.length);
-    this.globalCount = allGlobals(module).length;
   }
   funcType(typeIdx: number): FuncType {
     const c = this.module.types[typeIdx].comp;
@@ -132,7 +130,8 @@ const LOCAL_OPS: Partial<Record<number, readonly number[]>> = {
   [Op.local_tee]: [Op.local_tee_w1, Op.local_tee_w2, Op.local_tee, Op.local_tee_ref],
 };
 
-const OPNAME_LOADSTORE = new Set(OPCODES.filter(o => o.prefix === 0 && o.imms[0] === 'memarg').map(o => o.index));
+/** The MVP loads and stores (single-byte opcodes with a memarg): candidates for the inline fast path. */
+const PLAIN_LOADSTORE = new Set(OPCODES.filter(o => o.prefix === 0 && o.imms[0] === 'memarg').map(o => o.index));
 
 class Translator {
   readonly code: number[] = [];
@@ -617,7 +616,7 @@ class Translator {
       if (info.imms[0] === 'memarg') this.memarg(ins.op, imm[0] as MemArg, false, Op.atomic, []);
       return; // atomic.fence: nothing to do single-threaded
     }
-    if (OPNAME_LOADSTORE.has(ins.op)) {
+    if (PLAIN_LOADSTORE.has(ins.op)) {
       this.memarg(ins.op, imm[0] as MemArg, true, Op.mem_slow, []);
       return;
     }
