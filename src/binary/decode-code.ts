@@ -53,7 +53,7 @@ const enum Open { Block, If, IfElse, Try, TryCatch, TryCatchAll }
 
 /** Memarg flag bits beyond the alignment. */
 const MEMARG_HAS_MEMIDX = 0x40;
-/** Reserved by the multibyte-array proposal; not decoded yet. */
+/** Multi-byte array access: a type index follows instead of the usual memarg fields. */
 const MEMARG_MULTIBYTE = 0x80;
 
 const CATCH_KINDS: readonly Catch['kind'][] = ['catch', 'catch_ref', 'catch_all', 'catch_all_ref'];
@@ -156,7 +156,7 @@ export class CodeReader {
       case 'f32': return r.fixedU32();
       case 'f64': return r.fixedU64();
       case 'v128': case 'shuffle': return r.take(16);
-      case 'memarg': return this.memarg();
+      case 'memarg': return this.memarg(info.prefix === 0);
       case 'blocktype': return this.blockType();
       case 'labels': {
         const n = r.len();
@@ -186,16 +186,21 @@ export class CodeReader {
     return 0;
   }
 
-  private memarg(): MemArg {
+  /** `plain`: an MVP load/store, the only instructions that have a multi-byte array form. */
+  private memarg(plain: boolean): MemArg {
     const r = this.r;
     const at = r.pos;
     let flags = r.u32();
     let mem = 0;
+    if (flags & MEMARG_MULTIBYTE && plain && this.features['multibyte-array']) {
+      // The array form carries a type index and nothing else: no memory, alignment or offset.
+      if (flags !== MEMARG_MULTIBYTE) r.fail('malformed memop flags', at);
+      return { align: 0, offset: 0n, mem: 0, array: r.u32() };
+    }
     if (flags & MEMARG_HAS_MEMIDX && this.features['multi-memory']) {
       flags &= ~MEMARG_HAS_MEMIDX;
       mem = r.u32();
     }
-    // Bit 7 (multibyte-array) would be handled here once that proposal is implemented.
     if (flags >= MEMARG_HAS_MEMIDX || flags & MEMARG_MULTIBYTE) r.fail('malformed memop flags', at);
     if (!this.features.memory64) return memArg(flags, r.u32(), mem);
     const at64 = r.pos;

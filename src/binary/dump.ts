@@ -238,7 +238,8 @@ export function objdump(m: Module, bytes: Uint8Array | null = m.bytes): string {
       for (const g of groups.runs) {
         const raw = [...bytes!.subarray(g.start, g.end)].map(b => hex(b, 2)).join(' ');
         const range = g.count === 1 ? `local[${first}]` : `local[${first}..${first + g.count - 1}]`;
-        out.push(` ${hex(g.start, 6)}: ${raw.padEnd(26)} | ${range} type=${valTypeToString(f.locals[first - base])}`);
+        const t = f.locals[first - base]; // absent for an empty run at the end
+        out.push(` ${hex(g.start, 6)}: ${raw.padEnd(26)} | ${range} type=${t ? valTypeToString(t) : '-'}`);
         first += g.count;
       }
     } else {

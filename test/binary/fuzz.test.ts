@@ -2,7 +2,7 @@
  * Mutation fuzzing of the decoder: thousands of truncated, bit-flipped, byte-inserted, deleted and
  * overwritten variants of valid modules, from a seeded PRNG so failures reproduce. The decoder may
  * accept a variant or reject it with a CompileError; anything else (RangeError, TypeError, a hang)
- * is a bug. Accepted variants must also re-encode and decode again.
+ * is a bug. Accepted variants must also re-encode to the same module, and dump without error.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { decodeModule } from '../../src/binary/decode.js';
 import { encodeModule } from '../../src/binary/encode.js';
+import { objdump } from '../../src/binary/dump.js';
 import { CompileError } from '../../src/errors.js';
 import { ALL_FEATURES, DEFAULT_FEATURES, features } from '../../src/features.js';
 import { binaryCases } from './wast-binary.js';
@@ -157,6 +158,8 @@ test('mutated modules decode or fail with CompileError only', () => {
     // Whatever decoded must encode, and the encoding must decode to the same module.
     const back = decodeModule(encodeModule(m, { names: true }), feats);
     assert.deepEqual(stripOffsets(back), stripOffsets(m), `variant ${i}: ${Buffer.from(bytes).toString('hex')}`);
+    // And the dump must cope with whatever the decoder accepts.
+    objdump(m, bytes);
   }
   const ms = Date.now() - started;
   const cpu = process.cpuUsage(cpu0);
