@@ -1,5 +1,5 @@
 /** Printing the results table and writing results.json. */
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Engine } from './engines/index.js';
@@ -15,6 +15,8 @@ export interface Results {
   node: string;
   v8: string;
   cpu: string;
+  /** 1-minute load average when the bench started: timings on a busy machine are noisy. */
+  loadAvg: number;
   date: string;
   runs: number;
   quick: boolean;
@@ -25,11 +27,12 @@ export interface Results {
   load: LoadReport | null;
 }
 
-export function environment(): Pick<Results, 'node' | 'v8' | 'cpu' | 'date'> {
+export function environment(): Pick<Results, 'node' | 'v8' | 'cpu' | 'loadAvg' | 'date'> {
   const c = cpus();
   return {
     node: process.version, v8: process.versions.v8,
-    cpu: c.length ? `${c[0].model.trim()} (${c.length} threads)` : 'unknown', date: new Date().toISOString(),
+    cpu: c.length ? `${c[0].model.trim()} (${c.length} threads)` : 'unknown', loadAvg: loadavg()[0],
+    date: new Date().toISOString(),
   };
 }
 
@@ -73,10 +76,11 @@ export function formatTable(r: Results): string {
 
 export function formatNotes(r: Results): string {
   const out: string[] = [];
-  out.push(`node ${r.node} (V8 ${r.v8}), CPU: ${r.cpu}, ${r.runs} timed runs per cell (median)${r.quick ? ', QUICK sizes' : ''}`);
+  out.push(`node ${r.node} (V8 ${r.v8}), CPU: ${r.cpu}, load average ${r.loadAvg.toFixed(1)}, ${r.runs} timed runs per cell (median)${r.quick ? ', QUICK sizes' : ''}`);
   out.push('Each cell: median ms scaled to the kernel\'s native-sized run (engines run as many units as fit a');
-  out.push('time budget; work is linear in units), and the ratio to native. Checksums all matched native\'s.');
+  out.push('time budget; work is linear in units), and the ratio to native. Every result shown had native\'s checksum.');
   for (const e of r.engines) out.push(`  ${e.name.padEnd(14)} ${e.unavailable ? `n/a: ${e.unavailable}` : e.about}`);
+  for (const k of r.kernels) out.push(`  ${k.name.padEnd(14)} ${k.covers} (native size: ${k.units} units)`);
   for (const k of r.kernels) {
     const errs = Object.entries(k.cells).filter(([, c]) => typeof c === 'string' && !c.startsWith('n/a'));
     for (const [e, c] of errs) out.push(`  ${k.name} on ${e}: ${c}`);

@@ -1,5 +1,6 @@
 /* Calls and recursion: naive doubly recursive Fibonacci, plus a mutually recursive pair that
- * the compiler cannot turn into a loop. Each unit is fib(24 or 25) plus a short Ackermann-style walk. */
+ * the compiler cannot turn into a loop. Each unit is fib(24 or 25) plus a ~1000-deep
+ * even/odd recursion. */
 __attribute__((noinline)) static unsigned fib(unsigned n) { return n < 2 ? n : fib(n - 1) + fib(n - 2); }
 
 __attribute__((noinline)) static unsigned odd(unsigned n);
