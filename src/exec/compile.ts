@@ -147,6 +147,8 @@ class Translator {
   deadDepth = 0;
   /** Start of the last emitted instruction (-1: none), and the last branch target position. */
   prevStart = -1;
+  /** Start of the instruction before that (-1 if unknown). */
+  prev2Start = -1;
   barrier = 0;
   /** Set by `fuse`: where the fused group that absorbed the current instruction starts. */
   fusedAt = -1;
@@ -265,8 +267,13 @@ class Translator {
       this.offs.push(ins.offset);
       this.fusedAt = -1;
       this.instr(ins);
-      if (this.fusedAt >= 0) this.prevStart = this.fusedAt;
-      else if (this.code.length > start) this.prevStart = start;
+      if (this.fusedAt >= 0) {
+        if (this.fusedAt !== this.prevStart) this.prev2Start = -1; // a group reaching further back
+        this.prevStart = this.fusedAt;
+      } else if (this.code.length > start) {
+        this.prev2Start = this.prevStart;
+        this.prevStart = start;
+      }
     }
   }
 
@@ -285,6 +292,18 @@ class Translator {
       this.emit(x);
       this.fusedAt = p;
       return true;
+    }
+    if ((op === Op.local_set_w1 || op === Op.local_tee_w1) && last === Op.i32_add_imm && p + 2 === len) {
+      // local.get x; i32.const k; i32.add; local.set/tee x: the loop counter update.
+      const q = this.prev2Start;
+      if (q >= this.barrier && q >= 0 && q + 2 === p && code[q] === Op.local_get_w1 && code[q + 1] === x) {
+        code[q] = op === Op.local_set_w1 ? Op.local_add_imm : Op.local_add_imm_tee;
+        code[q + 2] = code[p + 1];
+        code.length = q + 3;
+        for (let i = this.pcs.length - 1; i >= 0 && this.pcs[i] > q; i--) this.pcs[i] = q;
+        this.fusedAt = q;
+        return true;
+      }
     }
     if (op === Op.i32_add) {
       if ((last === Op.i32_const || last === Op.local_get_w1) && p + 2 === len) {

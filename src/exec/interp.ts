@@ -369,6 +369,18 @@ export function run(root: Thread, entryDepth: number): boolean {
             i32[sp++ << 2] = (i32[(fp + code[pc]) << 2] + i32[(fp + code[pc + 1]) << 2]) | 0;
             pc += 2;
             continue;
+          case Op.local_add_imm: {
+            const w = (fp + code[pc]) << 2;
+            i32[w] = (i32[w] + code[pc + 1]) | 0;
+            pc += 2;
+            continue;
+          }
+          case Op.local_add_imm_tee: {
+            const w = (fp + code[pc]) << 2;
+            i32[sp++ << 2] = i32[w] = (i32[w] + code[pc + 1]) | 0;
+            pc += 2;
+            continue;
+          }
           case Op.i32_add_local: { const a = (sp - 1) << 2; i32[a] = (i32[a] + i32[(fp + code[pc++]) << 2]) | 0; continue; }
           case Op.global_get: {
             const g = inst.globals[code[pc++]], cell = g.cell, d = sp << 2;

@@ -652,4 +652,8 @@ export const enum Op {
   i32_add_local,
   /** a, b: local.get a; local.get b; i32.add (i32 locals) */
   i32_add_ll,
+  /** x, k: local.get x; i32.const k; i32.add; local.set x */
+  local_add_imm,
+  /** x, k: local.get x; i32.const k; i32.add; local.tee x */
+  local_add_imm_tee,
 }
