@@ -102,7 +102,15 @@ export async function invokeAsync(main: Thread, f: FuncInst, args: readonly Valu
     const s = t.suspension!, g = t.suspendedFn!;
     t.suspension = null;
     t.suspendedFn = null;
-    const values = await s.promise;
+    let values: Value[];
+    try {
+      values = await s.promise;
+    } catch (e) {
+      // A rejection resumes the stack by throwing at the suspended call (see Thread.resumeThrow).
+      t.resumeThrow = { error: e };
+      done = run(t, 0);
+      continue;
+    }
     const rs = sig(g).results;
     if (values.length !== rs.length) throw new TypeError(`suspended host function resolved ${values.length} results, expected ${rs.length}`);
     t.ensure(t.sp + rs.length + 1);

@@ -44,6 +44,11 @@ export class Thread {
   /** While suspended: what the host is waiting for, and the host function that asked. */
   suspension: Suspension | null = null;
   suspendedFn: FuncInst | null = null;
+  /**
+   * Set by `invokeAsync` when the awaited promise rejected: `run` throws `error` at the suspended
+   * call site on re-entry, so wasm handlers see it as if the host function had thrown (JSPI).
+   */
+  resumeThrow: { error: unknown } | null = null;
   /** Remaining fuel (see interp.ts `outOfFuel`); Infinity = unmetered. */
   fuel = Infinity;
 
