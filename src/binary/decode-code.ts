@@ -195,7 +195,9 @@ export class CodeReader {
     if (flags & MEMARG_MULTIBYTE && plain && this.features['multibyte-array']) {
       // The array form carries a type index and nothing else: no memory, alignment or offset.
       if (flags !== MEMARG_MULTIBYTE) r.fail('malformed memop flags', at);
-      return { align: 0, offset: 0n, mem: 0, array: r.u32() };
+      // Typed through an intersection so this compiles whether or not MemArg declares `array` yet.
+      const arrayForm: MemArg & { array?: number } = { align: 0, offset: 0n, mem: 0, array: r.u32() };
+      return arrayForm;
     }
     if (flags & MEMARG_HAS_MEMIDX && this.features['multi-memory']) {
       flags &= ~MEMARG_HAS_MEMIDX;

@@ -36,7 +36,7 @@ function writeImm(w: Writer, kind: ImmKind, v: Imm): void {
     case 'f64': w.fixedU64(v as bigint); return;
     case 'v128': case 'shuffle': w.bytes(v as Uint8Array); return;
     case 'memarg': {
-      const m = v as MemArg;
+      const m = v as MemArg & { array?: number };
       if (m.array !== undefined) { w.u32(0x80).u32(m.array); return; }
       if (m.mem !== 0) w.u32(m.align | 0x40).u32(m.mem);
       else w.u32(m.align);

@@ -102,7 +102,11 @@ test('code body errors', () => {
   malformed(mod(TYPE_V_V, FUNC_1, code([2, 0xff, 0xff, 0xff, 0xff, 0x0f, 0x7f, 0xff, 0xff, 0xff, 0xff, 0x0f, 0x7e, 0x0b])),
     'too many locals');
   malformed(mod(TYPE_V_V, FUNC_1, code([1, 1, 0x7a, 0x0b])), 'malformed value type');
-  malformed(mod(TYPE_V_V, FUNC_1, code([0, 0x41, 0, 0x28, 0x80, 0x01, 0, 0x1a, 0x0b])), 'malformed memop flags');
+  const bit7 = mod(TYPE_V_V, FUNC_1, code([0, 0x41, 0, 0x28, 0x80, 0x01, 0, 0x1a, 0x0b]));
+  malformed(bit7, 'malformed memop flags', features({ 'multibyte-array': false }));
+  // With multibyte-array, bit 7 alone is the array form: a type index and nothing else.
+  const arrayForm = decodeModule(bit7, features({ 'multibyte-array': true })).funcs[0].body[1].imm[0];
+  assert.deepEqual(arrayForm, { align: 0, offset: 0n, mem: 0, array: 0 });
 });
 
 test('block structure: separators only where their construct allows them', () => {
