@@ -585,6 +585,12 @@ class Translator {
         return;
       }
     }
+    if (PLAIN_LOADSTORE.has(ins.op) && (imm[0] as MemArg).array !== undefined) {
+      // Multi-byte access to an (array i8): the array reference sits below the usual operands.
+      this.emit(Op.array_mem, ins.op);
+      this.setHeight(this.height - 1 - info.params!.length + info.results!.length);
+      return;
+    }
     if (info.params !== null && info.results !== null) {
       if (!this.fuse(ins.op, 0)) this.fixedSignature(ins);
       this.setHeight(this.height - info.params.length + info.results.length);

@@ -33,6 +33,7 @@ import { ACCESS, addrAt, atomicAccess, effective, loadStore, oob } from './mem-a
 import { descMatches, isSubDef, refMatches } from './casts.js';
 import type { StructObj } from '../runtime/gc-objects.js';
 import * as GC from './gc-ops.js';
+import { arrayAccess } from './array-bytes.js';
 import * as BULK from './bulk.js';
 import { SIMD_OPS, SIMD_MEM_OPS } from './simd.js';
 import { OPCODES } from '../syntax/opcodes.js';
@@ -486,6 +487,11 @@ export function run(root: Thread, entryDepth: number): boolean {
             const is64 = m.type.addr === 'i64';
             atomicAccess(acc, m, i32, a, effective(m, addrAt(i32, a, is64), off, acc.bytes));
             sp += nr;
+            continue;
+          }
+          case Op.array_mem: {
+            const acc = ACCESS[code[pc++]]!;
+            if (acc.store) { sp -= 3; arrayAccess(acc, t, sp); } else { sp--; arrayAccess(acc, t, sp - 1); }
             continue;
           }
           case Op.memory_size: {

@@ -656,4 +656,6 @@ export const enum Op {
   local_add_imm,
   /** x, k: local.get x; i32.const k; i32.add; local.tee x */
   local_add_imm_tee,
+  /** op: a plain load/store (op) on an (array i8) instead of a memory (multibyte-array) */
+  array_mem,
 }

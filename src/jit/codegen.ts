@@ -314,6 +314,7 @@ class Gen {
     const acc = ACCESS[ins.op];
     if (acc !== undefined) {
       if (acc.atomic !== null) throw new Unsupported(name);
+      if ((imm[0] as MemArg).array !== undefined) throw new Unsupported('multi-byte array access');
       return this.memAccess(name, acc.store, acc.bytes, acc.signed, imm[0] as MemArg);
     }
     switch (name) {

@@ -21,6 +21,11 @@ export interface MemArg {
   /** The static offset: u64 for memory64, hence bigint. */
   readonly offset: bigint;
   readonly mem: number;
+  /**
+   * Multi-byte array access (memarg bit 7): the `(array i8)` type index the load/store operates on
+   * instead of a memory. Such a memarg has no memory index and no alignment (align 0, offset 0).
+   */
+  readonly array?: number;
 }
 
 /** A clause of `try_table`. `tag` is absent for `catch_all`/`catch_all_ref`. */

@@ -444,6 +444,11 @@ export class InstrParser {
 
   private memarg(row: OpInfo): MemArg {
     const cur: Cursor = this.cur;
+    // `i32.load array $t`: multi-byte access to an (array i8) instead of a memory.
+    if (row.prefix === 0 && cur.isKeyword('array') && (!this.features || this.features['multibyte-array'])) {
+      cur.next();
+      return { align: 0, offset: 0n, mem: 0, array: this.ctx.index('type') };
+    }
     let mem = 0;
     const hasLane = row.imms.includes('lane');
     if (cur.peek().kind === 'id') {

@@ -119,6 +119,7 @@ function printLabel(depth: number, ctx: InstrContext): string {
 
 /** `offset=N align=M`, each only when not the default; the memory index first when non-zero. */
 function printMemArg(m: MemArg, info: OpInfo, ctx: InstrContext): string {
+  if (m.array !== undefined) return `array ${ctx.ids.ref('types', m.array)}`;
   const parts: string[] = [];
   if (m.mem !== 0) parts.push(ctx.ids.ref('memories', m.mem));
   if (m.offset !== 0n) parts.push(`offset=${BigInt.asUintN(64, m.offset)}`);

@@ -8,6 +8,7 @@
  */
 import { CompileError } from '../errors.js';
 import type { FeatureSet } from '../features.js';
+import { checkArrayAccess } from './rules-multibyte.js';
 import type { Instr, MemArg, Module } from '../syntax/module.js';
 import { OPCODES, type OpInfo } from '../syntax/opcodes.js';
 import type { BlockType, MemType, ValType, HeapType, RefType } from '../syntax/types.js';
@@ -454,6 +455,10 @@ export class CodeChecker {
     const mi = MEM_IMM[op];
     if (mi >= 0) {
       const imm = ins.imm[mi];
+      if (typeof imm === 'object' && (imm as MemArg).array !== undefined) {
+        checkArrayAccess(this, imm as MemArg, params, MONO_RESULTS[op]!);
+        return;
+      }
       const m = typeof imm === 'number' ? this.mem(imm) : this.memArg(imm as MemArg, info.align, info.prefix === 0xfe);
       addr = m.addr;
     }
