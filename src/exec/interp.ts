@@ -166,6 +166,7 @@ function isHostStackOverflow(e: unknown): boolean {
 
 /** Copies `n` slots from `src` to `dst` (dst <= src), words and references. */
 function moveSlots(i32: Int32Array, refs: unknown[], dst: number, src: number, n: number): void {
+  if (n === 0) return;
   if (n === 1) {
     const d = dst << 2, s = src << 2;
     i32[d] = i32[s]; i32[d + 1] = i32[s + 1]; i32[d + 2] = i32[s + 2]; i32[d + 3] = i32[s + 3];
