@@ -64,11 +64,15 @@ interface Ctl {
   readonly saved: readonly string[];
 }
 
+function intLit(x: number): string {
+  return x < 0 ? `(${x})` : String(x);
+}
+
 function numLit(x: number): string {
-  if (Object.is(x, -0)) return '-0';
+  if (Object.is(x, -0)) return '(-0)';
   if (x === Infinity) return 'Infinity';
-  if (x === -Infinity) return '-Infinity';
-  return String(x);
+  if (x === -Infinity) return '(-Infinity)';
+  return x < 0 ? `(${x})` : String(x);
 }
 
 /** The generated source and facts about it. */
@@ -85,6 +89,13 @@ export function generate(m: Module, funcIdx: number): Generated {
 class Gen {
   private readonly out: string[] = [];
   private readonly st: K[] = [];
+  /**
+   * Per stack entry: null when the value is in the slot's variable(s), else a pending "atom" (a
+   * constant or a local's variable) that is used in place. Atoms are cheap to repeat, and skipping
+   * the copies keeps the generated code (and the host JIT's work) small. Entries are materialized
+   * before control flow joins and before the local they read is assigned.
+   */
+  private readonly pend: (string[] | null)[] = [];
   private readonly ctls: Ctl[] = [];
   private readonly vars = new Set<string>();
   private readonly consts: string[] = [];
@@ -140,13 +151,41 @@ class Gen {
   }
   private push(k: K): string[] {
     this.st.push(k);
+    this.pend.push(null);
     return this.slot(k, this.st.length - 1);
+  }
+  private pushAtom(k: K, exprs: string[]): void {
+    this.st.push(k);
+    this.pend.push(exprs);
   }
   private pop(expect?: K): string[] {
     const k = this.st.pop();
     if (k === undefined) throw new Error('jit: operand stack underflow');
     if (expect !== undefined && k !== expect) throw new Error(`jit: expected ${expect}, found ${k}`);
-    return this.slot(k, this.st.length);
+    const p = this.pend.pop()!;
+    return p ?? this.slot(k, this.st.length);
+  }
+  /** The expressions of the entry `n` below the top (0 = top). */
+  private peek(n = 0): string[] {
+    const d = this.st.length - 1 - n;
+    return this.pend[d] ?? this.slot(this.st[d], d);
+  }
+  /** Moves pending entry `d` into its slot variables. */
+  private materialize(d: number): void {
+    const p = this.pend[d];
+    if (p === null) return;
+    const names = this.slot(this.st[d], d);
+    this.emit(names.map((v, w) => `${v} = ${p[w]};`).join(' '));
+    this.pend[d] = null;
+  }
+  /** Materializes every pending entry (before anything where control flow joins). */
+  private flush(): void {
+    for (let d = 0; d < this.st.length; d++) this.materialize(d);
+  }
+  /** Sets the stack height to `h` (dropping entries). */
+  private truncate(h: number): void {
+    this.st.length = h;
+    this.pend.length = h;
   }
   private emit(s: string): void {
     this.out.push(s);
@@ -175,7 +214,7 @@ class Gen {
     return s;
   }
 
-  /** Code for a branch to label depth `l` (values on top of the stack). */
+  /** Code for a branch to label depth `l` (values on top of the stack; flushed). */
   private branch(l: number): string {
     const c = this.ctls[this.ctls.length - 1 - l];
     if (c.kind === 'func') return this.returnCode();
@@ -188,11 +227,11 @@ class Gen {
     const base = this.st.length - rs.length;
     if (rs.length === 0) return 'RT.depth -= $W$; return;';
     if (rs.length === 1) {
-      const v = this.slot(rs[0], base);
+      const v = this.peek();
       return rs[0] === 'I' ? `RT.hi = ${v[1]}; RT.depth -= $W$; return ${v[0]};` : `RT.depth -= $W$; return ${v[0]};`;
     }
     let s = '', w = 0;
-    for (let k = 0; k < rs.length; k++) for (const v of this.slot(rs[k], base + k)) s += `R[${w++}] = ${v}; `;
+    for (let k = 0; k < rs.length; k++) for (const v of this.peek(rs.length - 1 - k)) s += `R[${w++}] = ${v}; `;
     return `${s}RT.depth -= $W$; return;`;
   }
 
@@ -277,7 +316,7 @@ class Gen {
     head.push(...this.consts);
     const name = `wasm_${this.idx}`;
     const memLets = [...this.memsUsed].map(mi => `dv${mi} = M${mi}.view, len${mi} = M${mi}.bytes.length`);
-    const lets = ['o = -1', 'ea = 0', 'tl = 0', 'th = 0', 'tc = 0', 'fn = null', ...memLets, ...decl];
+    const lets = ['o = -1', 'ea = 0', 'tl = 0', 'th = 0', 'tc = 0', 'ta = 0', 'tb = 0', 'td = 0', 'te = 0', 'tf = 0', 'tg = 0', 'fn = null', ...memLets, ...decl];
     let refresh = '';
     for (const mi of this.memsUsed) refresh += `dv${mi} = M${mi}.view; len${mi} = M${mi}.bytes.length; `;
     const W = FRAME_WORDS + params.length + decl.length;
@@ -324,6 +363,7 @@ class Gen {
         this.dead = true;
         return;
       case 'block': case 'loop': {
+        this.flush();
         const [p, r] = this.blockSig(imm[0] as BlockType);
         const label = `L${++this.labels}`;
         this.ctls.push({ kind: name, label, height: this.st.length - p.length, params: p, results: r, saved: [] });
@@ -333,6 +373,7 @@ class Gen {
       case 'if': {
         const [p, r] = this.blockSig(imm[0] as BlockType);
         const c = this.pop('i')[0];
+        this.flush();
         const label = `L${++this.labels}`;
         const height = this.st.length - p.length;
         // The then-branch may overwrite its params' slots; keep them for the else-branch.
@@ -352,7 +393,8 @@ class Gen {
       }
       case 'else': {
         const c = this.ctls[this.ctls.length - 1];
-        this.st.length = c.height;
+        if (!this.dead) this.flush();
+        this.truncate(c.height);
         let restore = '', i = 0;
         for (const k of c.params) for (const v of this.push(k)) restore += `${v} = ${c.saved[i++]}; `;
         this.dead = false;
@@ -361,6 +403,7 @@ class Gen {
       }
       case 'end': {
         const c = this.ctls.pop()!;
+        if (c.kind !== 'func' && !this.dead) this.flush();
         if (c.kind === 'func') {
           if (!this.dead) this.emit(this.returnCode());
           this.dead = false;
@@ -369,23 +412,26 @@ class Gen {
         if (c.kind === 'loop') this.emit(this.dead ? '}' : `break ${c.label}; }`);
         else if (c.kind === 'if') this.emit('} }');
         else this.emit('}');
-        this.st.length = c.height;
+        this.truncate(c.height);
         for (const k of c.results) this.push(k);
         this.dead = false;
         return;
       }
       case 'br':
+        this.flush();
         this.emit(this.branch(imm[0] as number));
         this.dead = true;
         return;
       case 'br_if': {
         const c = this.pop('i')[0];
+        this.flush();
         this.emit(`if (${c} !== 0) { ${this.branch(imm[0] as number)} }`);
         return;
       }
       case 'br_table': {
         const labels = imm[0] as readonly number[];
         const i = this.pop('i')[0];
+        this.flush();
         const dflt = labels[labels.length - 1];
         // Group the cases by target so each branch sequence is emitted once.
         const byTarget = new Map<number, number[]>();
@@ -429,6 +475,7 @@ class Gen {
       case 'select': case 'select/typed': {
         const c = this.pop('i')[0];
         const b = this.pop();
+        this.materialize(this.st.length - 1);
         const k = this.st[this.st.length - 1];
         const a = this.slot(k, this.st.length - 1);
         this.emit(`if (${c} === 0) { ${a.map((v, w) => `${v} = ${b[w]};`).join(' ')} }`);
@@ -436,14 +483,21 @@ class Gen {
       }
       case 'local.get': {
         const j = imm[0] as number;
-        const src = this.local(j), dst = this.push(this.locals[j]);
-        this.emit(dst.map((v, w) => `${v} = ${src[w]};`).join(' '));
+        this.pushAtom(this.locals[j], this.local(j));
         return;
       }
       case 'local.set': case 'local.tee': {
         const j = imm[0] as number;
-        const src = name === 'local.set' ? this.pop(this.locals[j]) : this.slot(this.locals[j], this.st.length - 1);
-        this.emit(this.local(j).map((v, w) => `${v} = ${src[w]};`).join(' '));
+        const set = name === 'local.set';
+        let src = set ? this.pop(this.locals[j]) : [];
+        // Pending reads of this local must see its old value.
+        const names = this.local(j);
+        for (let d = 0; d < this.st.length; d++) {
+          const p = this.pend[d];
+          if (p !== null && p.some(e => names.includes(e))) this.materialize(d);
+        }
+        if (!set) src = this.peek();
+        this.emit(names.map((v, w) => `${v} = ${src[w]};`).join(' '));
         return;
       }
       case 'global.get': {
@@ -470,17 +524,16 @@ class Gen {
           : `G${gi}.ref = ${src[0]};`);
         return;
       }
-      case 'i32.const': this.emit(`${this.push('i')[0]} = ${imm[0] as number};`); return;
+      case 'i32.const': this.pushAtom('i', [intLit(imm[0] as number)]); return;
       case 'i64.const': {
         const v = BigInt.asUintN(64, imm[0] as bigint);
-        const d = this.push('I');
-        this.emit(`${d[0]} = ${Number(v & 0xffffffffn) | 0}; ${d[1]} = ${Number(v >> 32n) | 0};`);
+        this.pushAtom('I', [intLit(Number(v & 0xffffffffn) | 0), intLit(Number(v >> 32n) | 0)]);
         return;
       }
       case 'f32.const': {
         const x = f32FromBits((imm[0] as number) | 0);
         const js = x === x ? numLit(x) : this.constant(`f32FromBits(${(imm[0] as number) | 0})`);
-        this.emit(`${this.push('f')[0]} = ${js};`);
+        this.pushAtom('f', [js]);
         return;
       }
       case 'f64.const': {
@@ -488,7 +541,7 @@ class Gen {
         const lo = Number(b & 0xffffffffn) | 0, hi = Number((b >> 32n) & 0xffffffffn) | 0;
         const x = f64FromWords(lo, hi);
         const js = x === x ? numLit(x) : this.constant(`f64FromWords(${lo}, ${hi})`);
-        this.emit(`${this.push('F')[0]} = ${js};`);
+        this.pushAtom('F', [js]);
         return;
       }
       case 'memory.size': {
@@ -576,18 +629,20 @@ class Gen {
       }
       case 'ref.func': this.emit(`${this.push('r')[0]} = FN[${imm[0] as number}];`); return;
       case 'ref.as_non_null': {
-        const r = this.slot('r', this.st.length - 1)[0];
+        const r = this.peek()[0];
         this.emit(`if (${r} === null) { ${this.at()}NONNULL(); }`);
         return;
       }
       case 'br_on_null': {
+        this.flush();
         const r = this.pop('r')[0];
         this.emit(`if (${r} === null) { ${this.branch(imm[0] as number)} }`);
         this.push('r');
         return;
       }
       case 'br_on_non_null': {
-        const r = this.slot('r', this.st.length - 1)[0];
+        this.flush();
+        const r = this.peek()[0];
         this.emit(`if (${r} !== null) { ${this.branch(imm[0] as number)} }`);
         this.pop('r');
         return;

@@ -65,9 +65,14 @@ def('i32.wrap_i64', '$0l');
 function viaWords(name: string, helper: string, trap = false): void {
   def(name, `S[0] = $0l; S[1] = $0h; S[2] = $1l; S[3] = $1h; ${helper}(S, 0, 2); tl = S[0]; th = S[1];`, trap);
 }
-def('i64.add', 'tl = ($0l >>> 0) + ($1l >>> 0); th = ($0h + $1h + (tl > 0xffffffff ? 1 : 0)) | 0; tl = tl | 0;');
-def('i64.sub', 'tl = ($0l >>> 0) - ($1l >>> 0); th = ($0h - $1h - (tl < 0 ? 1 : 0)) | 0; tl = tl | 0;');
-def('i64.mul', 'tl = Math.imul($0l, $1l); th = (mulHiU32($0l, $1l) + Math.imul($0l, $1h) + Math.imul($0h, $1l)) | 0;');
+// Carries and borrows from unsigned compares, so every intermediate stays an int32 for the host JIT.
+def('i64.add', 'tl = ($0l + $1l) | 0; th = ($0h + $1h + ((tl >>> 0) < ($0l >>> 0) ? 1 : 0)) | 0;');
+def('i64.sub', 'tl = ($0l - $1l) | 0; th = ($0h - $1h - (($0l >>> 0) < ($1l >>> 0) ? 1 : 0)) | 0;');
+// Inline (not a helper call): the host JIT's inlining budget runs out in large functions.
+// The high word of lo*lo is computed on 16-bit halves, exactly in doubles.
+def('i64.mul', 'ta = $0l & 0xffff; tb = $0l >>> 16; tc = $1l & 0xffff; td = $1l >>> 16; te = ta * tc; tf = tb * tc; tg = ta * td; '
+  + 'th = (tb * td + (tf >>> 16) + (tg >>> 16) + ((((te >>> 16) + (tf & 0xffff) + (tg & 0xffff)) >>> 16)) + Math.imul($0l, $1h) + Math.imul($0h, $1l)) | 0; '
+  + 'tl = Math.imul($0l, $1l);');
 viaWords('i64.div_s', 'divS64', true);
 viaWords('i64.div_u', 'divU64', true);
 viaWords('i64.rem_s', 'remS64', true);
@@ -78,8 +83,11 @@ def('i64.xor', 'tl = $0l ^ $1l; th = $0h ^ $1h;');
 def('i64.shl', 'tc = $1l & 63; if (tc === 0) { tl = $0l; th = $0h; } else if (tc < 32) { th = ($0h << tc) | ($0l >>> (32 - tc)); tl = $0l << tc; } else { th = $0l << (tc - 32); tl = 0; }');
 def('i64.shr_s', 'tc = $1l & 63; if (tc === 0) { tl = $0l; th = $0h; } else if (tc < 32) { tl = ($0l >>> tc) | ($0h << (32 - tc)); th = $0h >> tc; } else { tl = $0h >> (tc - 32); th = $0h >> 31; }');
 def('i64.shr_u', 'tc = $1l & 63; if (tc === 0) { tl = $0l; th = $0h; } else if (tc < 32) { tl = ($0l >>> tc) | ($0h << (32 - tc)); th = ($0h >>> tc) | 0; } else { tl = ($0h >>> (tc - 32)) | 0; th = 0; }');
-viaWords('i64.rotl', 'rotl64');
-viaWords('i64.rotr', 'rotr64');
+// Rotations: swap words for amounts >= 32, then rotate the pair by the rest.
+def('i64.rotl', 'tc = $1l & 63; if (tc >= 32) { ta = $0h; tb = $0l; tc -= 32; } else { ta = $0l; tb = $0h; } '
+  + 'if (tc === 0) { tl = ta; th = tb; } else { tl = (ta << tc) | (tb >>> (32 - tc)); th = (tb << tc) | (ta >>> (32 - tc)); }');
+def('i64.rotr', 'tc = $1l & 63; if (tc >= 32) { ta = $0h; tb = $0l; tc -= 32; } else { ta = $0l; tb = $0h; } '
+  + 'if (tc === 0) { tl = ta; th = tb; } else { tl = (ta >>> tc) | (tb << (32 - tc)); th = (tb >>> tc) | (ta << (32 - tc)); }');
 def('i64.clz', 'tl = clz64($0l, $0h); th = 0;');
 def('i64.ctz', 'tl = ctz64($0l, $0h); th = 0;');
 def('i64.popcnt', 'tl = popcnt32($0l) + popcnt32($0h); th = 0;');
