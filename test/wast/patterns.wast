@@ -60,11 +60,3 @@
 (assert_return (invoke "exn") (ref.exn))
 (assert_return (invoke "null-exn") (ref.null exn))
 
-(module
-  (type $ft (func))
-  (type $ct (cont $ft))
-  (func $f)
-  (elem declare func $f)
-  (func (export "cont") (result (ref $ct)) (cont.new $ct (ref.func $f)))
-)
-(assert_return (invoke "cont") (ref.cont))
