@@ -42,13 +42,27 @@ export function f64ToBits(x: number): bigint {
 
 // ---- GC objects: opaque JS objects with a null prototype, one per heap object ---------------
 
+function refuse(): never {
+  throw new TypeError('WebAssembly GC objects are opaque: their properties cannot be changed');
+}
+
+/**
+ * The GC JS API makes structs and arrays exotic objects: no own properties, null prototype, not
+ * extensible, and every attempt to add, change or delete a property (or to seal them) throws, in
+ * sloppy mode too — hence a Proxy rather than a frozen object, which would fail silently.
+ */
+const GC_HANDLER: ProxyHandler<object> = {
+  set: refuse, defineProperty: refuse, deleteProperty: refuse, preventExtensions: refuse,
+  setPrototypeOf: () => false,
+};
+
 const gcWrappers = new WeakMap<StructObj | ArrayObj, object>();
 const gcObjects = new WeakMap<object, StructObj | ArrayObj>();
 
 function gcWrapper(o: StructObj | ArrayObj): object {
   let w = gcWrappers.get(o);
   if (!w) {
-    w = Object.freeze(Object.create(null) as object);
+    w = new Proxy(Object.preventExtensions(Object.create(null) as object), GC_HANDLER);
     gcWrappers.set(o, w);
     gcObjects.set(w, o);
   }

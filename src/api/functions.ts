@@ -82,6 +82,25 @@ export function exportedFunction(f: FuncInst): Function {
   return fn;
 }
 
+/** ECMAScript IterableToList, observable steps in spec order (one @@iterator get, one `next` get). */
+function iterableToList(r: unknown): unknown[] {
+  if (r === null || (typeof r !== 'object' && typeof r !== 'function')) {
+    throw new TypeError('a function returning several values must return an iterable');
+  }
+  const method = (r as { [Symbol.iterator]?: unknown })[Symbol.iterator];
+  if (typeof method !== 'function') throw new TypeError('a function returning several values must return an iterable');
+  const iter = method.call(r) as { next?: unknown };
+  if (iter === null || typeof iter !== 'object') throw new TypeError('the iterator is not an object');
+  const next = iter.next as (this: unknown) => { done?: unknown; value?: unknown };
+  const out: unknown[] = [];
+  for (;;) {
+    const step = next.call(iter);
+    if (step === null || (typeof step !== 'object' && typeof step !== 'function')) throw new TypeError('iterator result is not an object');
+    if (step.done) return out;
+    out.push(step.value);
+  }
+}
+
 /** The FuncInst for a JS callable imported with function type `type`. */
 export function importedFunction(fn: Function, type: DefType): FuncInst {
   const existing = funcInsts.get(fn);
@@ -97,10 +116,7 @@ export function importedFunction(fn: Function, type: DefType): FuncInst {
     }
     if (results.length === 0) return [];
     if (results.length === 1) return [toWasm(r, results[0])];
-    if (r === null || (typeof r !== 'object' && typeof r !== 'function') || typeof (r as Iterable<unknown>)[Symbol.iterator] !== 'function') {
-      throw new TypeError('a function returning several values must return an iterable');
-    }
-    const values = [...(r as Iterable<unknown>)];
+    const values = iterableToList(r);
     if (values.length !== results.length) {
       throw new TypeError(`expected ${results.length} results, got ${values.length}`);
     }

@@ -40,7 +40,6 @@ export class Global {
 
   set value(v: unknown) {
     const g = globalOf(this, 'value');
-    if (arguments.length < 1) throw new TypeError('WebAssembly.Global.value: 1 argument required');
     if (!g.type.mutable) throw new TypeError("WebAssembly.Global.value: can't set the value of an immutable global");
     g.set(toWasm(v, g.type.type));
   }

@@ -15,6 +15,7 @@ import { Tag, tagObject } from './tag.js';
 import { LinkError } from './errors.js';
 import { toWasm } from './convert.js';
 import { exportedFunction, fromWasmThrow, funcInstOf, importedFunction } from './functions.js';
+import { isSuspending, suspendingFunction } from './jspi.js';
 import { idlInterface, isObject, requireNew } from './webidl.js';
 
 function linkError(imp: { module: string; name: string }, why: string): LinkError {
@@ -38,6 +39,8 @@ export function readImports(vm: ValidModule, importObject: unknown): ExternVal[]
     const idx = counters[imp.desc.kind]++;
     switch (imp.desc.kind) {
       case 'func': {
+        // JSPI: a WebAssembly.Suspending becomes a suspending function (see jspi.ts).
+        if (isSuspending(v)) return { kind: 'func', value: suspendingFunction(v, vm.funcTypes[idx]) };
         if (typeof v !== 'function') throw linkError(imp, 'function import requires a callable');
         return { kind: 'func', value: funcInstOf(v) ?? importedFunction(v, vm.funcTypes[idx]) };
       }
@@ -89,6 +92,8 @@ function exportsObject(inst: ModuleInstance): object {
 }
 
 const instances = new WeakMap<object, ModuleInstance>();
+/** Imports already read (async instantiate reads them synchronously, instantiates later). */
+let preread: ExternVal[] | null = null;
 
 export class Instance {
   readonly #exports: object;
@@ -97,7 +102,8 @@ export class Instance {
     requireNew(new.target, 'Instance');
     if (!Module.isModule(module)) throw new TypeError('WebAssembly.Instance(): argument 1 must be a WebAssembly.Module');
     const vm = Module.validOf(module);
-    const imports = readImports(vm, importObject);
+    const imports = preread ?? readImports(vm, importObject);
+    preread = null;
     let inst: ModuleInstance;
     try {
       inst = instantiate(store, vm, imports);
@@ -119,3 +125,13 @@ export class Instance {
   }
 }
 idlInterface(Instance, 'Instance', 1);
+
+/** Instantiates `module` with imports resolved earlier by `readImports`. */
+export function instanceWithImports(module: Module, imports: ExternVal[]): Instance {
+  preread = imports;
+  try {
+    return new Instance(module);
+  } finally {
+    preread = null;
+  }
+}

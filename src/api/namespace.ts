@@ -10,7 +10,7 @@ import { decodeModule } from '../binary/decode.js';
 import { validateModule } from '../valid/index.js';
 import { CompileError, LinkError, RuntimeError, toApiError } from './errors.js';
 import { API_FEATURES, Module, compileBytes, moduleObject } from './module.js';
-import { Instance } from './instance.js';
+import { Instance, instanceWithImports, readImports } from './instance.js';
 import { Memory } from './memory.js';
 import { Table } from './table.js';
 import { Global } from './global.js';
@@ -18,6 +18,7 @@ import { Tag, JSTag } from './tag.js';
 import { Exception } from './exception.js';
 import { bufferSourceBytes, isObject, setLength } from './webidl.js';
 import { yieldToEventLoop } from './yield.js';
+import { Suspending, promising } from './jspi.js';
 
 function validate(bytes: unknown): boolean {
   const b = bufferSourceBytes(bytes, 'WebAssembly.validate()');
@@ -54,9 +55,18 @@ function compile(bytes: unknown): Promise<Module> {
   }
 }
 
-async function instantiateModule(module: Module, importObject: unknown): Promise<Instance> {
-  await yieldToEventLoop();
-  return new Instance(module, importObject);
+/**
+ * The spec's "asynchronously instantiate a module": the import object is read synchronously (its
+ * getters run before this returns), instantiation happens in a later task.
+ */
+function instantiateModule(module: Module, importObject: unknown): Promise<Instance> {
+  let imports;
+  try {
+    imports = readImports(Module.validOf(module), importObject);
+  } catch (e) {
+    return Promise.reject(e);
+  }
+  return yieldToEventLoop().then(() => instanceWithImports(module, imports));
 }
 
 function instantiate(source: unknown, importObject?: unknown): Promise<Instance | { module: Module; instance: Instance }> {
@@ -120,6 +130,9 @@ export interface WebAssemblyNamespace {
   readonly CompileError: typeof CompileError;
   readonly LinkError: typeof LinkError;
   readonly RuntimeError: typeof RuntimeError;
+  /** JSPI (see jspi.ts). */
+  readonly Suspending: typeof Suspending;
+  promising(wasmFun: Function): Function;
   validate(bytes: BufferSource): boolean;
   compile(bytes: BufferSource): Promise<Module>;
   instantiate(bytes: BufferSource, importObject?: object): Promise<{ module: Module; instance: Instance }>;
@@ -131,11 +144,11 @@ export interface WebAssemblyNamespace {
 /** Builds the namespace with WebIDL's property attributes (operations enumerable, interfaces not). */
 function makeNamespace(): WebAssemblyNamespace {
   const ns = {};
-  const operations = { validate, compile, instantiate, compileStreaming, instantiateStreaming };
+  const operations = { validate, compile, instantiate, compileStreaming, instantiateStreaming, promising };
   for (const [k, f] of Object.entries(operations)) {
     Object.defineProperty(ns, k, { value: f, writable: true, enumerable: true, configurable: true });
   }
-  const members = { Module, Instance, Memory, Table, Global, Tag, Exception, JSTag, CompileError, LinkError, RuntimeError };
+  const members = { Module, Instance, Memory, Table, Global, Tag, Exception, JSTag, CompileError, LinkError, RuntimeError, Suspending };
   for (const [k, v] of Object.entries(members)) {
     Object.defineProperty(ns, k, { value: v, writable: true, enumerable: false, configurable: true });
   }

@@ -15,8 +15,9 @@ let wrapping: TableInst | null = null;
 /** Largest table the JS API lets JS create (the spec's implementation limit). */
 const MAX_TABLE = 10_000_000;
 
+/** A missing value argument means DefaultValue; an explicit `undefined` is a value like any other. */
 function elemValue(t: CRefType, v: unknown, given: boolean): Ref {
-  return toWasm(given && v !== undefined ? v : defaultJSValue(t), t) as Ref;
+  return toWasm(given ? v : defaultJSValue(t), t) as Ref;
 }
 
 export class Table {
@@ -31,11 +32,13 @@ export class Table {
     const what = 'WebAssembly.Table()';
     if (!isObject(descriptor)) throw new TypeError(`${what}: argument 1 must be a table descriptor`);
     const d = dictionary(descriptor, what);
-    const addr = addressType(d.address, what);
+    // Member order as the JS API tests observe it: element, address, initial, maximum.
     const elementV = d.element;
     if (elementV === undefined) throw new TypeError(`${what}: descriptor property 'element' is required`);
-    const elem = refTypeFromString(toDOMString(elementV));
-    if (elem === null) throw new TypeError(`${what}: "${String(elementV)}" is not a table element type`);
+    const elemName = toDOMString(elementV);
+    const elem = refTypeFromString(elemName);
+    if (elem === null) throw new TypeError(`${what}: "${elemName}" is not a table element type`);
+    const addr = addressType(d.address, what);
     const initialV = d.initial;
     if (initialV === undefined) throw new TypeError(`${what}: descriptor property 'initial' is required`);
     const initial = toAddress(initialV, addr, `${what} initial`);
