@@ -26,6 +26,13 @@ type K = 'i' | 'I' | 'f' | 'F' | 'r';
 export class Unsupported extends Error {}
 
 /** Limits that keep generated code within what JS parsers and compilers accept comfortably. */
+/** Typed arrays read little-endian values only on little-endian hosts; others use DataViews only. */
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+const VIEW_CTOR: Record<string, string> = {
+  u8: 'Uint8Array', i8: 'Int8Array', u16: 'Uint16Array', i16: 'Int16Array', i32: 'Int32Array', f64: 'Float64Array',
+};
+
 /** Host-stack words a compiled frame uses besides its variables (estimate, generous). */
 const FRAME_WORDS = 24;
 
@@ -100,6 +107,8 @@ class Gen {
   private readonly vars = new Set<string>();
   private readonly consts: string[] = [];
   private readonly memsUsed = new Set<number>();
+  /** Typed-array views used per memory (`u8`, `i32`...), besides the DataView. */
+  private readonly viewsUsed = new Map<number, Set<string>>();
   private readonly globalsUsed = new Set<number>();
   private readonly tablesUsed = new Set<number>();
   private readonly locals: K[] = [];
@@ -309,16 +318,21 @@ class Gen {
       'const { OOB, UNREACHABLE, S, divS32, divU32, remS32, remU32, rotl32, rotr32, ctz32, popcnt32, mulHiU32, divS64, divU64, remS64, remU64, rotl64, rotr64, clz64, ctz64, truncI32S, truncI32U, truncSatI32S, truncSatI32U, truncI64S, truncI64U, truncSatI64S, truncSatI64U, i64ToF32, i64ToF64, nearest, quiet, f32FromBits, f32ToBits, f64FromWords, f64Lo, f64Hi, copysign, fabs, fneg, CALLEE, REFCALLEE, NONNULL, TGET, TSET, TGROW, TFILL, memoryInit, memoryCopy, memoryFill, tableInit, tableCopy } = H;',
     ];
     for (const mi of this.memsUsed) head.push(`const M${mi} = E.M[${mi}];`);
+    const views = (mi: number): string[] => [...(this.viewsUsed.get(mi) ?? [])];
+    // Views are recreated only when the buffer object changes (growing a non-shared memory).
+    const reload = (mi: number): string => `buf${mi} = M${mi}.buffer; dv${mi} = M${mi}.view; `
+      + views(mi).map(v => `${v}_${mi} = new ${VIEW_CTOR[v]}(buf${mi}); `).join('');
     for (const gi of this.globalsUsed) {
       head.push(`const G${gi} = E.G[${gi}], GC${gi} = G${gi}.cell, GD${gi} = new Float64Array(GC${gi}.buffer, GC${gi}.byteOffset, 2);`);
     }
     for (const ti of this.tablesUsed) head.push(`const T${ti} = E.T[${ti}];`);
     head.push(...this.consts);
     const name = `wasm_${this.idx}`;
-    const memLets = [...this.memsUsed].map(mi => `dv${mi} = M${mi}.view, len${mi} = M${mi}.bytes.length`);
+    const memLets = [...this.memsUsed].map(mi => [`buf${mi} = M${mi}.buffer`, `dv${mi} = M${mi}.view`, `len${mi} = M${mi}.bytes.length`,
+      ...views(mi).map(v => `${v}_${mi} = new ${VIEW_CTOR[v]}(buf${mi})`)].join(', '));
     const lets = ['o = -1', 'ea = 0', 'tl = 0', 'th = 0', 'tc = 0', 'ta = 0', 'tb = 0', 'td = 0', 'te = 0', 'tf = 0', 'tg = 0', 'fn = null', ...memLets, ...decl];
     let refresh = '';
-    for (const mi of this.memsUsed) refresh += `dv${mi} = M${mi}.view; len${mi} = M${mi}.bytes.length; `;
+    for (const mi of this.memsUsed) refresh += `len${mi} = M${mi}.bytes.length; if (M${mi}.buffer !== buf${mi}) { ${reload(mi)}} `;
     const W = FRAME_WORDS + params.length + decl.length;
     const body = this.out.map(l => l.replaceAll('/*MEMS*/', refresh).replaceAll('$W$', String(W)));
     return [
@@ -676,6 +690,17 @@ class Gen {
     else this.emit(`${pre}${r[0]} = ${js};`);
   }
 
+  private view(mi: number, v: string): string {
+    let set = this.viewsUsed.get(mi);
+    if (!set) this.viewsUsed.set(mi, (set = new Set()));
+    set.add(v);
+    return `${v}_${mi}`;
+  }
+
+  /**
+   * A load or store. Aligned accesses use typed arrays (fast in the host JIT); unaligned ones and
+   * big-endian hosts use the DataView. f32 bits go through f32FromBits/f32ToBits (NaN payloads).
+   */
   private memAccess(name: string, store: boolean, bytes: number, signed: boolean, ma: MemArg): void {
     const mi = ma.mem;
     this.useMem(mi);
@@ -685,23 +710,51 @@ class Gen {
     const val = store ? this.pop(letterKind(ty === 'i32' ? 'i' : ty === 'i64' ? 'I' : ty === 'f32' ? 'f' : 'F')) : null;
     const addr = this.pop('i')[0];
     let s = `ea = (${addr} >>> 0) + ${off}; if (ea > len${mi} - ${bytes}) { ${this.at()}OOB(); } `;
+    const shift = bytes === 8 ? 3 : bytes === 4 ? 2 : 1;
+    /** `fast` when aligned (typed array), `slow` otherwise (DataView). */
+    const aligned = (fast: string, slow: string, b = bytes): string => {
+      if (b === 1) return fast;
+      if (!LITTLE_ENDIAN) return slow;
+      return `if ((ea & ${b - 1}) === 0) { ${fast} } else { ${slow} }`;
+    };
+    const idx = (b: number) => `ea >>> ${b === 8 ? 3 : b === 4 ? 2 : 1}`;
+    void shift;
     if (store) {
       const v = val!;
-      if (ty === 'f32') s += `${dv}.setInt32(ea, f32ToBits(${v[0]}), true);`;
-      else if (ty === 'f64') s += `${dv}.setFloat64(ea, ${v[0]}, true);`;
-      else if (bytes === 8) s += `${dv}.setInt32(ea, ${v[0]}, true); ${dv}.setInt32(ea + 4, ${v[1]}, true);`;
-      else s += `${dv}.${bytes === 1 ? 'setInt8' : bytes === 2 ? 'setInt16' : 'setInt32'}(ea, ${v[0]}${bytes === 1 ? '' : ', true'});`;
+      if (ty === 'f32') s += `tc = f32ToBits(${v[0]}); ` + aligned(`${this.view(mi, 'i32')}[${idx(4)}] = tc;`, `${dv}.setInt32(ea, tc, true);`);
+      else if (ty === 'f64') s += aligned(`${this.view(mi, 'f64')}[${idx(8)}] = ${v[0]};`, `${dv}.setFloat64(ea, ${v[0]}, true);`);
+      else if (bytes === 8) {
+        s += aligned(`${this.view(mi, 'i32')}[${idx(4)}] = ${v[0]}; ${this.view(mi, 'i32')}[(${idx(4)}) + 1] = ${v[1]};`,
+          `${dv}.setInt32(ea, ${v[0]}, true); ${dv}.setInt32(ea + 4, ${v[1]}, true);`, 4);
+      } else if (bytes === 1) s += `${this.view(mi, 'u8')}[ea] = ${v[0]};`;
+      else {
+        const vw = bytes === 2 ? 'i16' : 'i32';
+        s += aligned(`${this.view(mi, vw)}[${idx(bytes)}] = ${v[0]};`, `${dv}.${bytes === 2 ? 'setInt16' : 'setInt32'}(ea, ${v[0]}, true);`);
+      }
     } else {
-      const get = (b: number, sg: boolean) => `${dv}.get${sg || b === 4 ? 'Int' : 'Uint'}${b * 8}(ea${b === 1 ? '' : ', true'})`;
-      if (ty === 'f32') s += `${this.push('f')[0]} = f32FromBits(${get(4, true)});`;
-      else if (ty === 'f64') s += `${this.push('F')[0]} = ${dv}.getFloat64(ea, true);`;
-      else if (ty === 'i32') s += `${this.push('i')[0]} = ${get(bytes, signed)};`;
+      /** Assigns the loaded integer of `b` bytes to `dst`. */
+      const int = (dst: string, b: number, sg: boolean): string => {
+        const vw = `${sg || b === 4 ? 'i' : 'u'}${b * 8}`;
+        if (b === 1) return `${dst} = ${this.view(mi, vw)}[ea];`;
+        const getter = `get${sg || b === 4 ? 'Int' : 'Uint'}${b * 8}`;
+        return aligned(`${dst} = ${this.view(mi, vw)}[${idx(b)}];`, `${dst} = ${dv}.${getter}(ea, true);`, b);
+      };
+      if (ty === 'f32') {
+        const r = this.push('f')[0];
+        s += int('tc', 4, true) + ` ${r} = f32FromBits(tc);`;
+      } else if (ty === 'f64') {
+        const r = this.push('F')[0];
+        s += aligned(`${r} = ${this.view(mi, 'f64')}[${idx(8)}];`, `${r} = ${dv}.getFloat64(ea, true);`);
+      } else if (ty === 'i32') s += int(this.push('i')[0], bytes, signed);
       else {
         const r = this.push('I');
-        if (bytes === 8) s += `${r[0]} = ${get(4, true)}; ${r[1]} = ${dv}.getInt32(ea + 4, true);`;
-        else s += `${r[0]} = ${get(bytes, signed)}; ${r[1]} = ${signed ? `${r[0]} >> 31` : '0'};`;
+        if (bytes === 8) {
+          s += aligned(`${r[0]} = ${this.view(mi, 'i32')}[${idx(4)}]; ${r[1]} = ${this.view(mi, 'i32')}[(${idx(4)}) + 1];`,
+            `${r[0]} = ${dv}.getInt32(ea, true); ${r[1]} = ${dv}.getInt32(ea + 4, true);`, 4);
+        } else s += `${int(r[0], bytes, signed)} ${r[1]} = ${signed ? `${r[0]} >> 31` : '0'};`;
       }
     }
     this.emit(s);
   }
+
 }
