@@ -305,6 +305,28 @@ class Translator {
         return true;
       }
     }
+    if (op === Op.local_get_w2 && last === Op.local_get_w2 && p + 2 === len) {
+      code[p] = Op.local_get2_w2;
+      this.emit(x);
+      this.fusedAt = p;
+      return true;
+    }
+    if (op === Op.f64_add || op === Op.f64_mul) {
+      const withLocal = op === Op.f64_add ? Op.f64_add_local : Op.f64_mul_local;
+      if (last === Op.local_get_w2 && p + 2 === len) {
+        code[p] = withLocal;
+        this.fusedAt = p;
+        return true;
+      }
+      if (last === Op.local_get2_w2 && p + 3 === len) {
+        code[p] = Op.local_get_w2;
+        const b = code[p + 2];
+        code[p + 2] = withLocal;
+        this.emit(b);
+        this.fusedAt = p + 2;
+        return true;
+      }
+    }
     if (op === Op.i32_add) {
       if ((last === Op.i32_const || last === Op.local_get_w1) && p + 2 === len) {
         code[p] = last === Op.i32_const ? Op.i32_add_imm : Op.i32_add_local;

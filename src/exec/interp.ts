@@ -371,6 +371,14 @@ export function run(root: Thread, entryDepth: number): boolean {
             i32[sp++ << 2] = (i32[(fp + code[pc]) << 2] + i32[(fp + code[pc + 1]) << 2]) | 0;
             pc += 2;
             continue;
+          case Op.local_get2_w2: {
+            const d = sp << 2, a = (fp + code[pc]) << 2, b = (fp + code[pc + 1]) << 2;
+            i32[d] = i32[a]; i32[d + 1] = i32[a + 1]; i32[d + 4] = i32[b]; i32[d + 5] = i32[b + 1];
+            sp += 2; pc += 2;
+            continue;
+          }
+          case Op.f64_add_local: { const a = (sp - 1) << 1; f64[a] = f64[a] + f64[(fp + code[pc++]) << 1]; continue; }
+          case Op.f64_mul_local: { const a = (sp - 1) << 1; f64[a] = f64[a] * f64[(fp + code[pc++]) << 1]; continue; }
           case Op.local_add_imm: {
             const w = (fp + code[pc]) << 2;
             i32[w] = (i32[w] + code[pc + 1]) | 0;

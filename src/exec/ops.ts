@@ -658,4 +658,10 @@ export const enum Op {
   local_add_imm_tee,
   /** op: a plain load/store (op) on an (array i8) instead of a memory (multibyte-array) */
   array_mem,
+  /** a, b: local.get a; local.get b (i64/f64 locals) */
+  local_get2_w2,
+  /** x: local.get x; f64.add (f64 local) */
+  f64_add_local,
+  /** x: local.get x; f64.mul (f64 local) */
+  f64_mul_local,
 }
