@@ -16,6 +16,8 @@ export interface Measurement {
   /** medianMs scaled to kernel.units: comparable across engines. */
   scaledMs: number;
   checksum: number;
+  /** The very first call, run(1), cold (lazy compilation, interpreter before tier-up, JIT warm-up). */
+  coldUnitMs: number;
 }
 
 export interface MeasureConfig {
@@ -32,22 +34,27 @@ export type Reference = (units: number) => number;
 export class ChecksumMismatch extends Error {}
 
 export function measure(k: Kernel, runner: Runner, isBaseline: boolean, cfg: MeasureConfig, ref: Reference): Measurement {
+  // One-time setup (tables, lazy compilation) out of the way, timed for the record.
+  const coldUnitMs = timed(() => runner.run(1)).ms;
   let units = cfg.baselineUnits;
   if (!isBaseline) {
-    // Grow the size until one run takes half the budget: this also warms up engines that tier
-    // up or JIT (timing a single cold unit would badly mislead them). Never above native's size.
-    runner.run(1); // one-time setup (tables, lazy compilation) out of the way
+    // Size the runs to the budget, and warm up: engines that tier up or JIT (weft's compiled tier,
+    // V8 optimising generated JS) can be 100x faster after a few calls, so keep calling until the
+    // size that fits the budget is stable (within 2x) for a few rounds. Never above native's size.
     units = 1;
-    for (;;) {
-      // Best of two: one sample slowed by GC or a busy machine must not stop the growth early.
+    for (let round = 0; round < 8; round++) {
+      // Best of two: one sample slowed by GC or a busy machine must not decide the size.
       const ms = Math.max(Math.min(timed(() => runner.run(units)).ms, timed(() => runner.run(units)).ms), 1e-3);
-      if (ms >= cfg.budgetMs / 2 || units >= cfg.baselineUnits) break;
-      const next = Math.round(units * cfg.budgetMs / ms);
-      units = Math.min(cfg.baselineUnits, Math.max(units + 1, Math.min(next, units * 8)));
+      const fit = Math.max(1, Math.min(cfg.baselineUnits, Math.round(units * cfg.budgetMs / ms)));
+      const stable = fit <= units * 2 && fit * 2 >= units;
+      units = Math.min(fit, units * 8);
+      if (round >= 2 && stable) break;
     }
   }
+  // V8 tiers wasm up (Liftoff -> TurboFan) in the background after some calls: give native a few.
+  if (isBaseline) for (let i = 0; i < 2; i++) runner.run(units);
   const want = ref(units);
-  const warm = runner.run(units); // warm-up (tier-up, JIT), and the correctness check
+  const warm = runner.run(units); // last warm-up, and the correctness check
   if (warm !== want) throw new ChecksumMismatch(`${k.name}: checksum ${warm} at ${units} units, native says ${want}`);
   const times: number[] = [];
   for (let i = 0; i < cfg.runs; i++) {
@@ -56,5 +63,5 @@ export function measure(k: Kernel, runner: Runner, isBaseline: boolean, cfg: Mea
     times.push(ms);
   }
   const medianMs = median(times);
-  return { units, medianMs, scaledMs: medianMs * (k.units / units), checksum: want };
+  return { units, medianMs, scaledMs: medianMs * (k.units / units), checksum: want, coldUnitMs };
 }
