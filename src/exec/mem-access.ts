@@ -6,6 +6,7 @@
 import { OPCODES } from '../syntax/opcodes.js';
 import { RuntimeError } from '../errors.js';
 import type { MemInst } from '../runtime/memory.js';
+import { isSharedBuffer, sharedAtomic } from './atomic-shared.js';
 
 export interface Access {
   readonly store: boolean;
@@ -108,18 +109,19 @@ function putWords(w: Int32Array, i: number, words: number, x: bigint): void {
 }
 
 /**
- * An atomic access at word index `a` (operands follow in consecutive slots). Single-threaded
- * semantics: waits never block (they report "not-equal" or "timed-out"), notify wakes nobody.
+ * An atomic access at word index `a` (operands follow in consecutive slots). Unshared memories
+ * have single-threaded semantics: waits trap, notify wakes nobody.
  * Returns the number of operand slots consumed minus results produced (the stack shrink).
  */
 export function atomicAccess(acc: Access, mem: MemInst, w: Int32Array, a: number, ea: number): void {
   const kind = acc.atomic!;
+  if (ea % acc.bytes !== 0) throw new RuntimeError('unaligned-atomic', 'unaligned atomic');
+  // Shared memories may be accessed by other threads: real atomics (atomic-shared.ts).
+  if (mem.type.shared && isSharedBuffer(mem)) return sharedAtomic(acc, mem, w, a, ea);
   if (kind === 'notify') {
-    if (ea % 4 !== 0) throw new RuntimeError('unaligned-atomic', 'unaligned atomic');
     w[a] = 0;
     return;
   }
-  if (ea % acc.bytes !== 0) throw new RuntimeError('unaligned-atomic', 'unaligned atomic');
   const v = mem.view;
   if (kind === 'wait') {
     if (!mem.type.shared) throw new RuntimeError('expected-shared-memory', 'expected shared memory');

@@ -3,6 +3,7 @@
  * `shared`, custom page sizes and mutability.
  */
 import type { AddrType, GlobalType, Limits, MemType, TableType } from '../syntax/types.js';
+import type { FeatureSet } from '../features.js';
 import type { ModuleContext } from './context.js';
 import type { Cursor } from './cursor.js';
 import { parseRefType, parseValType } from './parse-types.js';
@@ -11,11 +12,11 @@ import { parseRefType, parseValType } from './parse-types.js';
  * `min max?`, u64 whatever the address type: Wasm 3.0 leaves the size bounds of 32-bit memories
  * and tables to validation (core/memory.wast), so only the u64 range is syntax.
  */
-export function parseLimits(cur: Cursor): Limits {
+export function parseLimits(cur: Cursor, bits: 32 | 64 = 64): Limits {
   const bound = (): bigint => {
     const t = cur.peek();
     const v = cur.nat(1 << 16); // any size; the range is checked here, with its own message
-    if (v >= 1n << 64n) cur.fail('i64 constant out of range', t);
+    if (v >= 1n << BigInt(bits)) cur.fail(`i${bits} constant out of range`, t);
     return v;
   };
   const min = bound();
@@ -46,9 +47,12 @@ export function parseTableType(ctx: ModuleContext, prefix: TablePrefix | null): 
   return shared ? { elem, limits, addr, shared } : { elem, limits, addr };
 }
 
-/** `limits shared? (pagesize n)?` after an address type the caller has read. */
-export function parseMemType(cur: Cursor, addr: AddrType): MemType {
-  const limits = parseLimits(cur);
+/**
+ * `limits shared? (pagesize n)?` after an address type the caller has read. Without memory64
+ * (e.g. the threads proposal's scripts) the bounds of a memory are u32 syntax, as before Wasm 3.0.
+ */
+export function parseMemType(cur: Cursor, addr: AddrType, features?: FeatureSet): MemType {
+  const limits = parseLimits(cur, features && !features.memory64 ? 32 : 64);
   let shared = false;
   let pageSizeLog2 = 16;
   for (;;) {

@@ -253,7 +253,7 @@ class ModuleBuilder {
         return { kind, type: use.index };
       }
       case 'table': return { kind, type: parseTableType(this.ctx, null) };
-      case 'memory': return { kind, type: parseMemType(this.cur, parseAddrType(this.cur)) };
+      case 'memory': return { kind, type: parseMemType(this.cur, parseAddrType(this.cur), this.features) };
       case 'global': return { kind, type: parseGlobalType(this.ctx) };
       case 'tag': return { kind, type: parseTypeUse(this.ctx, true).index };
     }
@@ -377,7 +377,7 @@ class ModuleBuilder {
       this.datas.push({ init, mode: { kind: 'active', mem: index, offset: constZero(addr) } });
       return;
     }
-    this.mems.push(parseMemType(cur, addr));
+    this.mems.push(parseMemType(cur, addr, this.features));
   }
 
   // ---- segments -------------------------------------------------------------------------------
