@@ -91,7 +91,7 @@ export function formatNotes(r: Results): string {
 export function formatLoad(l: LoadReport): string {
   const out = [`Load time of a generated ${(l.moduleBytes / 1048576).toFixed(2)} MiB module (${l.functions} functions), bytes -> first call result:`];
   for (const [e, v] of Object.entries(l.firstCallMs)) out.push(`  ${e.padEnd(14)} ${typeof v === 'number' ? `${fmtMs(v)} ms` : v}`);
-  out.push(`weft decode + validate alone: ${fmtMs(l.weftDecodeValidateMs)} ms`);
+  out.push(`weft decode + validate alone: ${fmtMs(l.weftDecodeValidateMs)} ms (decode ${fmtMs(l.weftDecodeMs)} ms, validate ${fmtMs(l.weftValidateMs)} ms; median of 5)`);
   return out.join('\n');
 }
 

@@ -60,7 +60,11 @@ export const weftInterp = weftEngine('weft-interp', 'interpreter', "weft runtime
 export const weftCompiled = weftEngine('weft-compiled', 'compiled', "weft runtime API, tier 'compiled' (wasm -> JS at first call)");
 export const weftAuto = weftEngine('weft-auto', 'auto', "weft runtime API, default tier 'auto' (interpreter, tier-up when hot)");
 
-/** decode + validate alone, for the load-time report. */
-export function decodeAndValidate(bytes: Uint8Array): void {
-  validateModule(decodeModule(bytes));
+/** decode, then validate, timed separately (ms), for the load-time report. */
+export function decodeThenValidate(bytes: Uint8Array): { decodeMs: number; validateMs: number } {
+  const t0 = performance.now();
+  const m = decodeModule(bytes);
+  const t1 = performance.now();
+  validateModule(m);
+  return { decodeMs: t1 - t0, validateMs: performance.now() - t1 };
 }
