@@ -8,6 +8,7 @@ import { decodeModule } from '../binary/decode.js';
 import { DEFAULT_FEATURES, type FeatureSet } from '../features.js';
 import type { ExternKind } from '../syntax/types.js';
 import { toApiError } from './errors.js';
+import { checkByteLimit, checkModuleLimits } from './limits.js';
 import { bufferSourceBytes, idlInterface, isObject, requireNew, setLength, toDOMString } from './webidl.js';
 
 /** The features the JS API enables: Wasm 3.0 plus the proposals weft runs by default. */
@@ -25,7 +26,10 @@ let wrapping: ValidModule | null = null;
 /** Decodes and validates synchronously; weft's CompileError becomes WebAssembly.CompileError. */
 export function compileBytes(bytes: Uint8Array): ValidModule {
   try {
-    return validateModule(decodeModule(bytes, API_FEATURES), API_FEATURES);
+    checkByteLimit(bytes.length);
+    const m = decodeModule(bytes, API_FEATURES);
+    checkModuleLimits(m);
+    return validateModule(m, API_FEATURES);
   } catch (e) {
     throw toApiError(e);
   }

@@ -18,6 +18,7 @@ import { Tag, JSTag } from './tag.js';
 import { Exception } from './exception.js';
 import { bufferSourceBytes, isObject, setLength } from './webidl.js';
 import { yieldToEventLoop } from './yield.js';
+import { checkByteLimit, checkModuleLimits } from './limits.js';
 import { Suspending, promising } from './jspi.js';
 
 function validate(bytes: unknown): boolean {
@@ -35,7 +36,9 @@ async function compileAsync(b: Uint8Array): Promise<Module> {
   await yieldToEventLoop();
   let m;
   try {
+    checkByteLimit(b.length);
     m = decodeModule(b, API_FEATURES);
+    checkModuleLimits(m);
   } catch (e) {
     throw toApiError(e);
   }

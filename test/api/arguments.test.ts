@@ -144,6 +144,10 @@ const cases: Record<string, (W: W) => unknown> = {
   'Exception getArg out of range': W => { const t = new (W as any).Tag({ parameters: ['i32'] }); return new (W as any).Exception(t, [1]).getArg(t, 1); },
   'Exception is': W => { const t = new (W as any).Tag({ parameters: [] }); return [new (W as any).Exception(t, []).is(t), new (W as any).Exception(t, []).is(new (W as any).Tag({ parameters: [] }))]; },
   'Exception is non-tag': W => new (W as any).Exception(new (W as any).Tag({ parameters: [] }), []).is({}),
+  // JS embedding limits
+  'Module 1001 params': W => new W.Module(wat(`(module (type (func (param ${'i32 '.repeat(1001)}))))`)),
+  'Module 1000 params': W => W.Module.exports(new W.Module(wat(`(module (type (func (param ${'i32 '.repeat(1000)}))))`))),
+  'Module 1001 results': W => new W.Module(wat(`(module (type (func (result ${'i32 '.repeat(1001)}))))`)),
   // validate
   'validate no arg': W => (W.validate as any)(),
   'validate string': W => W.validate('x' as any),
