@@ -51,11 +51,13 @@ export function deliver(
   if (st.fn !== null) {
     if (st.fn.host !== null) throw new RuntimeError('other', 'cannot resume a host function as a continuation');
     c = compiledOf(st.fn);
-    top = new Thread(src.maxDepth, src.maxSlots, Math.max(64, 2 * (total + c.frameSlots)));
+    // Small to start with (it grows on demand): many continuations stay tiny (see thread.ts).
+    top = new Thread(src.maxDepth, src.maxSlots, Math.max(16, 2 * (total + c.frameSlots)));
     at = 0;
     top.ensure(total + c.frameSlots);
   } else {
     top = st.top!;
+    top.unpark();
     at = top.sp;
     top.ensure(at + total + 1);
   }

@@ -1,8 +1,16 @@
 /**
  * A thread of execution: one value stack (16-byte slots in one ArrayBuffer, with typed views, plus
  * a parallel array for references) and an explicit frame stack. The interpreter loop keeps no wasm
- * state on the host stack, so a Thread is also the unit a future continuation (stack switching,
- * JSPI) would suspend and resume: a continuation is just another Thread.
+ * state on the host stack, so a Thread is also the unit a continuation (stack switching) or a
+ * promising call (JSPI) suspends and resumes: a continuation is just another Thread.
+ *
+ * Memory of suspended continuations: a program may keep a great many of them (a million parked
+ * generators should fit in a few hundred MB). An ArrayBuffer with its typed views costs over a
+ * kilobyte however small, so a suspended continuation with a small live stack is *parked*: its
+ * live slots move into a plain array and its buffer goes back to a small pool, from which the
+ * next stack to run (or the same one, when resumed) takes it again. Parking and unparking copy
+ * only the live part of the stack; big stacks are never parked (the copy would cost more than
+ * the memory saved).
  */
 import type { Compiled } from './compiled.js';
 import type { FuncInst, Suspension } from '../runtime/func.js';
@@ -23,6 +31,33 @@ export class Frame {
 
 const INITIAL_SLOTS = 1 << 14;
 
+/** Stacks with at most this many live slots are parked when suspended. */
+const PARK_MAX_SLOTS = 64;
+/** Buffers of at most this many slots are kept for reuse; at most POOL_MAX of them. */
+const POOL_SLOT_LIMIT = 1024;
+const POOL_MAX = 64;
+
+/** A value stack's storage, detached from its thread (the pool's entries). */
+interface Storage {
+  buf: ArrayBuffer; i32: Int32Array; u32: Uint32Array; f32: Float32Array; f64: Float64Array;
+  i64: BigInt64Array; refs: unknown[]; cap: number;
+}
+
+const pool: Storage[] = [];
+
+/** New storage of `slots` slots; `refs`, if given, is extended and kept (see Thread.resize). */
+function allocate(slots: number, refs: unknown[] = []): Storage {
+  const buf = new ArrayBuffer(slots * 16);
+  for (let i = refs.length; i < slots; i++) refs.push(null);
+  return {
+    buf, i32: new Int32Array(buf), u32: new Uint32Array(buf), f32: new Float32Array(buf),
+    f64: new Float64Array(buf), i64: new BigInt64Array(buf), refs, cap: slots,
+  };
+}
+
+/** What a parked thread holds instead of a buffer (never read, never written). */
+const EMPTY: Storage = allocate(0);
+
 export class Thread {
   buf!: ArrayBuffer;
   i32!: Int32Array;
@@ -30,15 +65,15 @@ export class Thread {
   f32!: Float32Array;
   f64!: Float64Array;
   i64!: BigInt64Array;
-  simd!: SimdViews;
-  refs: unknown[] = [];
+  refs!: unknown[];
   /** Capacity in slots. */
   cap = 0;
   /** First free slot when no wasm code runs on this thread's loop. */
   sp = 0;
   /** Index of the innermost frame (-1: none). */
   depth = -1;
-  readonly frames: Frame[] = [];
+  /** Frame records, reused across calls (replaced by an exact-size copy when parked). */
+  frames: Frame[] = [];
   /** Whether a host function may suspend this stack (stacks made by `invokeAsync`). */
   suspendable = false;
   /** While suspended: what the host is waiting for, and the host function that asked. */
@@ -51,6 +86,11 @@ export class Thread {
   resumeThrow: { error: unknown } | null = null;
   /** Remaining fuel (see interp.ts `outOfFuel`); Infinity = unmetered. */
   fuel = Infinity;
+  /** While parked: the live slots' words (4 per slot) and references (null if all were null). */
+  private savedWords: number[] | null = null;
+  private savedRefs: unknown[] | null = null;
+  /** SIMD views, made on first use (most stacks never run a v128 instruction). */
+  private simdCache: SimdViews | null = null;
 
   // ---- stack switching: set while this stack runs as a resumed continuation ----
   /** The stack that resumed this one (null for a root stack or a suspended/finished one). */
@@ -63,28 +103,84 @@ export class Thread {
   parentEntry = 0;
 
   constructor(readonly maxDepth: number, readonly maxSlots: number, initialSlots = INITIAL_SLOTS) {
-    this.resize(initialSlots);
+    this.attach(this.acquire(initialSlots));
   }
 
+  get simd(): SimdViews {
+    return this.simdCache ??= simdViews(this.buf);
+  }
+
+  /** Storage for at least `slots` slots: a pooled buffer if one is big enough, else a new one. */
+  private acquire(slots: number): Storage {
+    if (slots <= POOL_SLOT_LIMIT && pool.length > 0 && pool[pool.length - 1].cap >= slots) return pool.pop()!;
+    return allocate(slots);
+  }
+
+  private attach(st: Storage): void {
+    this.buf = st.buf; this.i32 = st.i32; this.u32 = st.u32; this.f32 = st.f32; this.f64 = st.f64;
+    this.i64 = st.i64; this.refs = st.refs; this.cap = st.cap;
+    this.simdCache = null;
+  }
+
+  /**
+   * Grows the buffer. The reference array stays the same object (only longer): callers may hold
+   * it across an `ensure` that did not need to move the words.
+   */
   private resize(slots: number): void {
     const old = this.i32;
-    this.buf = new ArrayBuffer(slots * 16);
-    this.i32 = new Int32Array(this.buf);
-    if (old) this.i32.set(old);
-    this.u32 = new Uint32Array(this.buf);
-    this.f32 = new Float32Array(this.buf);
-    this.f64 = new Float64Array(this.buf);
-    this.i64 = new BigInt64Array(this.buf);
-    this.simd = simdViews(this.buf);
-    for (let i = this.refs.length; i < slots; i++) this.refs.push(null);
-    this.cap = slots;
+    this.attach(allocate(slots, this.refs === EMPTY.refs ? [] : this.refs));
+    this.i32.set(old);
+  }
+
+  /**
+   * Called when this stack is suspended (it is the top of a continuation): if its live stack is
+   * small, saves the live slots and gives the buffer back to the pool (see the file comment).
+   * The stack must be unparked before it runs again.
+   */
+  park(): void {
+    const n = this.sp;
+    if (n > PARK_MAX_SLOTS || this.savedWords !== null) return;
+    const i32 = this.i32, refs = this.refs;
+    const words: number[] = new Array(n * 4); // exact size: growing by push over-allocates
+    for (let i = 0; i < n * 4; i++) words[i] = i32[i];
+    let saved: unknown[] | null = null;
+    for (let i = 0; i < n; i++) {
+      if (refs[i] !== null) {
+        saved = refs.slice(0, n);
+        break;
+      }
+    }
+    this.savedWords = words;
+    this.savedRefs = saved;
+    if (this.cap <= POOL_SLOT_LIMIT && pool.length < POOL_MAX) {
+      refs.fill(null, 0, n); // the pool must not keep objects alive
+      pool.push({ buf: this.buf, i32, u32: this.u32, f32: this.f32, f64: this.f64, i64: this.i64, refs, cap: this.cap });
+    }
+    this.attach(EMPTY);
+    // Frame records above the live ones are only a cache for deeper calls.
+    // An exact-size copy: the array grew by appending, with spare capacity.
+    this.frames = this.frames.slice(0, this.depth + 1);
+  }
+
+  /** Gives a parked stack a buffer again, with its live slots restored. No-op if not parked. */
+  unpark(): void {
+    const words = this.savedWords;
+    if (words === null) return;
+    const n = this.sp;
+    this.attach(this.acquire(Math.max(16, 2 * n)));
+    const i32 = this.i32;
+    for (let i = 0; i < words.length; i++) i32[i] = words[i];
+    const saved = this.savedRefs;
+    if (saved !== null) for (let i = 0; i < n; i++) this.refs[i] = saved[i];
+    this.savedWords = null;
+    this.savedRefs = null;
   }
 
   /** Makes room for `slots` slots; the interpreter must reload its views afterwards. */
   ensure(slots: number): void {
     if (slots <= this.cap) return;
     if (slots > this.maxSlots) throw new RuntimeError('exhaustion', 'call stack exhausted');
-    let n = this.cap;
+    let n = Math.max(this.cap, 16);
     while (n < slots) n *= 2;
     this.resize(Math.min(n, this.maxSlots));
   }
