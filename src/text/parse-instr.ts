@@ -371,11 +371,19 @@ export class InstrParser {
   }
 
   /** How many literal-like tokens (numbers, or malformed ones) follow: the lanes of a SIMD constant. */
+  /**
+   * Counts the literal-like tokens ahead: numbers, the float keywords (`inf`, `nan`, `nan:0x...`) and
+   * number-shaped reserved tokens (malformed literals, reported when parsed). Other keywords end the
+   * run, so an unfolded `v128.const i32x4 1 2 3 4` followed by an instruction counts four lanes.
+   */
   private literalRun(): number {
     let k = 0;
     for (;;) {
-      const kind = this.cur.peek(k).kind;
-      if (kind !== 'number' && kind !== 'keyword' && kind !== 'reserved') return k;
+      const t = this.cur.peek(k);
+      const literal = t.kind === 'number'
+        || (t.kind === 'keyword' && /^[+-]?(inf|nan(:.*)?)$/.test(t.text))
+        || (t.kind === 'reserved' && /^[+-]?[0-9]/.test(t.text));
+      if (!literal) return k;
       k++;
     }
   }
