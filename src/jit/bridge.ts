@@ -30,6 +30,7 @@ function readCell(t: Thread, ty: CValType, slot: number, out: unknown[]): void {
     case 'i64': out.push(t.i32[w], t.i32[w + 1]); return;
     case 'f32': out.push(f32FromBits(t.i32[w])); return;
     case 'f64': out.push(t.f64[slot << 1]); return;
+    case 'v128': out.push(t.i32[w], t.i32[w + 1], t.i32[w + 2], t.i32[w + 3]); return;
     default: out.push(t.refs[slot]);
   }
 }
@@ -52,6 +53,9 @@ function writeCell(t: Thread, ty: CValType, slot: number, vals: readonly unknown
     case 'i64': t.i32[w] = vals[i] as number; t.i32[w + 1] = vals[i + 1] as number; return i + 2;
     case 'f32': t.i32[w] = f32ToBits(vals[i] as number); return i + 1;
     case 'f64': t.f64[slot << 1] = vals[i] as number; return i + 1;
+    case 'v128':
+      for (let k = 0; k < 4; k++) t.i32[w + k] = vals[i + k] as number;
+      return i + 4;
     default: t.refs[slot] = vals[i]; return i + 1;
   }
 }
@@ -78,11 +82,11 @@ export function enterCompiled(t: Thread, g: FuncInst, sp: number): number {
     RT.depth = depth;
   }
   t.ensure(base + results.length + 1);
-  if (results.length === 1) {
+  if (results.length === 1 && results[0] !== 'v128') {
     const vals = valueList();
     vals.push(r, RT.hi);
     writeCell(t, results[0], base, vals, 0);
-  } else if (results.length > 1) {
+  } else if (results.length >= 1) {
     let i = 0;
     const vals = RT.res; // generic elements (see runtime.ts)
     for (let k = 0; k < results.length; k++) i = writeCell(t, results[k], base + k, vals, i);
@@ -108,7 +112,7 @@ export function callSlow(g: FuncInst, args: readonly unknown[]): unknown {
     if (results.length === 0) return undefined;
     const out = valueList();
     for (let k = 0; k < results.length; k++) readCell(t, results[k], base + k, out);
-    if (results.length === 1) {
+    if (results.length === 1 && results[0] !== 'v128') {
       if (results[0] === 'i64') RT.hi = out[1] as number;
       return out[0];
     }

@@ -21,7 +21,7 @@ import { NUMERIC } from './numeric.js';
 import { f32FromBits, f64FromWords } from './bits.js';
 
 /** Value kinds in compiled code: i32, i64 (word pair), f32, f64, reference. */
-type K = 'i' | 'I' | 'f' | 'F' | 'r';
+type K = 'i' | 'I' | 'f' | 'F' | 'r' | 'v';
 
 export class Unsupported extends Error {}
 
@@ -44,7 +44,7 @@ function kindOf(t: ValType): K {
     case 'i64': return 'I';
     case 'f32': return 'f';
     case 'f64': return 'F';
-    case 'v128': throw new Unsupported('v128');
+    case 'v128': return 'v';
     default: return 'r';
   }
 }
@@ -55,6 +55,7 @@ function letterKind(l: string): K {
     case 'I': return 'I';
     case 'f': return 'f';
     case 'F': return 'F';
+    case 'v': return 'v';
     case 'a': return 'i'; // 32-bit memories only (memory64 is rejected before this is used)
     default: throw new Unsupported(`operand ${l}`);
   }
@@ -87,6 +88,8 @@ export interface Generated {
   readonly source: string;
   /** Memories, globals and tables the code refers to (the factory reads them from env). */
   readonly mems: readonly number[];
+  /** Immediates the code reads as `IM[n]` (the factory's second argument). */
+  readonly imms: readonly unknown[];
 }
 
 export function generate(m: Module, funcIdx: number): Generated {
@@ -106,6 +109,7 @@ class Gen {
   private readonly ctls: Ctl[] = [];
   private readonly vars = new Set<string>();
   private readonly consts: string[] = [];
+  private readonly imms: unknown[] = [];
   private readonly memsUsed = new Set<number>();
   /** Typed-array views used per memory (`u8`, `i32`...), besides the DataView. */
   private readonly viewsUsed = new Map<number, Set<string>>();
@@ -151,12 +155,15 @@ class Gen {
 
   /** The JS variable(s) of stack slot `d` holding kind `k` (two for i64). */
   private slot(k: K, d: number): string[] {
-    const names = k === 'I' ? [`l${d}`, `h${d}`] : [`${k === 'i' ? 's' : k === 'f' ? 'f' : k === 'F' ? 'd' : 'r'}${d}`];
+    const names = k === 'I' ? [`l${d}`, `h${d}`]
+      : k === 'v' ? [`va${d}`, `vb${d}`, `vc${d}`, `vd${d}`]
+      : [`${k === 'i' ? 's' : k === 'f' ? 'f' : k === 'F' ? 'd' : 'r'}${d}`];
     for (const n of names) this.vars.add(n);
     return names;
   }
   private local(j: number): string[] {
-    return this.locals[j] === 'I' ? [`x${j}`, `y${j}`] : [`x${j}`];
+    const k = this.locals[j];
+    return k === 'I' ? [`x${j}`, `y${j}`] : k === 'v' ? [`x${j}`, `y${j}`, `z${j}`, `w${j}`] : [`x${j}`];
   }
   private push(k: K): string[] {
     this.st.push(k);
@@ -235,7 +242,7 @@ class Gen {
     const rs = this.ft.results.map(kindOf);
     const base = this.st.length - rs.length;
     if (rs.length === 0) return 'RT.depth -= $W$; return;';
-    if (rs.length === 1) {
+    if (rs.length === 1 && rs[0] !== 'v') {
       const v = this.peek();
       return rs[0] === 'I' ? `RT.hi = ${v[1]}; RT.depth -= $W$; return ${v[0]};` : `RT.depth -= $W$; return ${v[0]};`;
     }
@@ -267,7 +274,7 @@ class Gen {
     const callExpr = `${callee}(${args.join(', ')})`;
     let s = `${this.at()}${pre}`;
     if (rs.length === 0) s += `${callExpr};`;
-    else if (rs.length === 1) {
+    else if (rs.length === 1 && rs[0] !== 'v') {
       const r = this.push(rs[0]);
       s += rs[0] === 'I' ? `${r[0]} = ${callExpr}; ${r[1]} = RT.hi;` : `${r[0]} = ${callExpr};`;
     } else {
@@ -295,7 +302,7 @@ class Gen {
       if (this.ctls.length > LIMITS.maxNesting) throw new Unsupported('nesting too deep');
     }
     if (this.vars.size > LIMITS.maxVars) throw new Unsupported('too many stack slots');
-    return { source: this.assemble(ps), mems: [...this.memsUsed] };
+    return { source: this.assemble(ps), mems: [...this.memsUsed], imms: this.imms };
   }
 
   private importedFuncs(): number {
@@ -314,7 +321,7 @@ class Gen {
     for (const v of this.vars) decl.push(`${v} = ${v[0] === 'r' ? 'null' : '0'}`);
     const head: string[] = [
       '"use strict";',
-      'const { RT, F, FN, SELF, H } = E; const R = RT.res;',
+      'const { RT, F, FN, SELF, H } = E; const R = RT.res, SV = H.SV;',
       'const { OOB, UNREACHABLE, S, divS32, divU32, remS32, remU32, rotl32, rotr32, ctz32, popcnt32, mulHiU32, divS64, divU64, remS64, remU64, rotl64, rotr64, clz64, ctz64, truncI32S, truncI32U, truncSatI32S, truncSatI32U, truncI64S, truncI64U, truncSatI64S, truncSatI64U, i64ToF32, i64ToF64, nearest, quiet, f32FromBits, f32ToBits, f64FromWords, f64Lo, f64Hi, copysign, fabs, fneg, CALLEE, REFCALLEE, NONNULL, TGET, TSET, TGROW, TFILL, memoryInit, memoryCopy, memoryFill, tableInit, tableCopy } = H;',
     ];
     for (const mi of this.memsUsed) head.push(`const M${mi} = E.M[${mi}];`);
@@ -362,6 +369,7 @@ class Gen {
       } else return;
     }
     const imm = ins.imm;
+    if (info.prefix === 0xfd) return this.simd(ins);
     const tpl = NUMERIC[name];
     if (tpl !== undefined && info.params !== null && info.results !== null) return this.numeric(tpl, info.params, info.results[0]);
     const acc = ACCESS[ins.op];
@@ -468,7 +476,8 @@ class Gen {
         return;
       case 'call': {
         const fi = imm[0] as number;
-        this.call(`F[${fi}]`, this.funcType(funcTypeIndex(this.m, fi)));
+        // A recursive call names the function itself: a constant target the host JIT can inline.
+        this.call(fi === this.idx ? `wasm_${fi}` : `F[${fi}]`, this.funcType(funcTypeIndex(this.m, fi)));
         return;
       }
       case 'call_indirect': {
@@ -523,6 +532,7 @@ class Gen {
           : k === 'I' ? `${dst[0]} = GC${gi}[0]; ${dst[1]} = GC${gi}[1];`
           : k === 'f' ? `${dst[0]} = f32FromBits(GC${gi}[0]);`
           : k === 'F' ? `${dst[0]} = GD${gi}[0];`
+          : k === 'v' ? dst.map((v, w) => `${v} = GC${gi}[${w}];`).join(' ')
           : `${dst[0]} = G${gi}.ref;`);
         return;
       }
@@ -535,6 +545,7 @@ class Gen {
           : k === 'I' ? `GC${gi}[0] = ${src[0]}; GC${gi}[1] = ${src[1]};`
           : k === 'f' ? `GC${gi}[0] = f32ToBits(${src[0]});`
           : k === 'F' ? `GD${gi}[0] = ${src[0]};`
+          : k === 'v' ? src.map((v, w) => `GC${gi}[${w}] = ${v};`).join(' ')
           : `G${gi}.ref = ${src[0]};`);
         return;
       }
@@ -664,6 +675,50 @@ class Gen {
       default:
         throw new Unsupported(name);
     }
+  }
+
+  /** An immediate the code refers to (v128 constants, shuffles, lane indices): `IM[n]`. */
+  private imm(v: unknown): string {
+    this.imms.push(v);
+    return `IM[${this.imms.length - 1}]`;
+  }
+
+  /**
+   * A SIMD instruction, run by the interpreter's handler (exec/simd.ts) on a scratch area laid out
+   * like value-stack slots: operand k at words 4k.., the result at word 0.
+   */
+  private simd(ins: Instr): void {
+    const info = OPCODES[ins.op];
+    const ps = info.params!.map(letterKind), rs = info.results!.map(letterKind);
+    const mem = info.imms[0] === 'memarg' ? (ins.imm[0] as MemArg) : null;
+    const rest = mem ? ins.imm[1] : ins.imm[0];
+    const im = rest === undefined ? 'undefined' : this.imm(rest);
+    const ops: string[][] = [];
+    for (let k = ps.length - 1; k >= 0; k--) ops.unshift(this.pop(ps[k]));
+    let s = '';
+    const put = (k: K, exprs: string[], w: number): void => {
+      if (k === 'f') s += `SV.i32[${w}] = f32ToBits(${exprs[0]}); `;
+      else if (k === 'F') s += `SV.f64[${w >> 1}] = ${exprs[0]}; `;
+      else if (k === 'r') throw new Unsupported('ref operand');
+      else exprs.forEach((e, i) => { s += `SV.i32[${w + i}] = ${e}; `; });
+    };
+    if (mem) {
+      this.useMem(mem.mem);
+      ops.slice(1).forEach((o, k) => put(ps[k + 1], o, 4 * (k + 1)));
+      const bytes = 1 << info.align;
+      s += `ea = (${ops[0][0]} >>> 0) + ${Number(mem.offset)}; if (ea > len${mem.mem} - ${bytes}) { ${this.at()}OOB(); } `;
+      s += `${this.constant(`H.SIMD_MEM[${ins.op}]`)}(SV, 0, M${mem.mem}.bytes, ea, ${im}); `;
+    } else {
+      ops.forEach((o, k) => put(ps[k], o, 4 * k));
+      s += `${this.constant(`H.SIMD[${ins.op}]`)}(SV, 0, 4, 8, ${im}); `;
+    }
+    if (rs.length === 1) {
+      const k = rs[0], r = this.push(k);
+      if (k === 'f') s += `${r[0]} = f32FromBits(SV.i32[0]);`;
+      else if (k === 'F') s += `${r[0]} = SV.f64[0];`;
+      else r.forEach((v, w) => { s += `${v} = SV.i32[${w}]; `; });
+    }
+    this.emit(s);
   }
 
   private table(ti: number): string {

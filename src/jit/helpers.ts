@@ -17,6 +17,7 @@ import { isSubDef } from '../exec/casts.js';
 import { oob } from '../exec/mem-access.js';
 import { copysign, f32FromBits, f32ToBits, f64FromWords, f64Hi, f64Lo, fabs, fneg } from './bits.js';
 import { callSlow, type JitFn } from './bridge.js';
+import { SIMD_OPS, SIMD_MEM_OPS, simdViews } from '../exec/simd.js';
 
 const stubs = new WeakMap<FuncInst, JitFn>();
 
@@ -80,4 +81,6 @@ export const HELPERS = {
   f32FromBits, f32ToBits, f64FromWords, f64Lo, f64Hi, copysign, fabs, fneg,
   CALLEE, REFCALLEE, NONNULL, TGET, TSET, TGROW, TFILL: tableFill,
   memoryInit, memoryCopy, memoryFill, tableInit, tableCopy,
+  /** SIMD: the interpreter's handlers and the scratch area compiled code runs them on. */
+  SIMD: SIMD_OPS, SIMD_MEM: SIMD_MEM_OPS, SV: simdViews(new ArrayBuffer(64)),
 };

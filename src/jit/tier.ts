@@ -64,7 +64,8 @@ function factoryOf(m: Module, idx: number): Factory | null {
   try {
     const g = generate(m, idx);
     const Ctor = globalThis.Function;
-    made = new Ctor('E', g.source) as Factory;
+    const raw = new Ctor('E', 'IM', g.source) as (env: Env, imms: readonly unknown[]) => JitFn;
+    made = (env: Env) => raw(env, g.imms);
     STATS.compiled++;
     STATS.sourceChars += g.source.length;
   } catch (e) {
