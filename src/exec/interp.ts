@@ -202,6 +202,12 @@ export function run(root: Thread, entryDepth: number): boolean {
 
   for (;;) {
     try {
+      // JSPI: the promise a suspended host call awaited rejected; throw at the call site.
+      if (t.resumeThrow !== null) {
+        const r = t.resumeThrow;
+        t.resumeThrow = null;
+        throw r.error;
+      }
       for (;;) {
         switch (code[pc++] as Op) {
           // ---- control ----
@@ -965,6 +971,7 @@ export function run(root: Thread, entryDepth: number): boolean {
             p.ensure(dst + n + 1);
             copySlots(t, sp, p, dst, n);
             p.refs[dst + n] = k;
+            t.park(); // compact while suspended (thread.ts); after the payload was copied out
             p.sp = dst + n + 1;
             pfr.pc = hcode[pos + 2];
             p.fuel = t.fuel;
@@ -986,6 +993,7 @@ export function run(root: Thread, entryDepth: number): boolean {
             // The current computation up to the handler becomes a continuation, passed along.
             const mine = new ContObj(null, { fn: null, top: t, bottom, boundWords: NO_WORDS, boundRefs: [] });
             const top = deliver(st, t, sp, nargs, mine, true, compiledOf);
+            t.park(); // compact while suspended (thread.ts); after the arguments were copied out
             const nb = st.bottom ?? top;
             nb.parent = bottom.parent; nb.hcode = bottom.hcode; nb.hpos = bottom.hpos; nb.hinst = bottom.hinst;
             nb.parentEntry = bottom.parentEntry;
