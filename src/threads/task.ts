@@ -1,0 +1,48 @@
+/**
+ * One thread's share of a parallel run: instantiate a module against a shared memory and call an
+ * export. Host-neutral (no Node built-ins): the Node worker (node-worker-main.ts) and the Web Worker
+ * entry (web-worker-main.ts) both run tasks through here.
+ */
+import { Instance } from '../api/instance.js';
+import { Module } from '../api/module.js';
+import { adoptSharedMemory, type SharedMemoryHandle } from './shared-memory.js';
+
+export interface ThreadTask {
+  /** The module's binary (modules are sent as bytes; each thread compiles its own copy). */
+  readonly bytes: Uint8Array;
+  readonly memory: SharedMemoryHandle;
+  /** Where the module imports the memory from; default ["env", "memory"]. */
+  readonly memoryImport?: readonly [string, string];
+  /** The export to call, and its arguments (numbers for i32/f32/f64, bigints for i64). */
+  readonly entry: string;
+  readonly args: readonly (number | bigint)[];
+}
+
+/** Messages from a thread: ready after instantiation, then the result (or the error). */
+export type ThreadReply =
+  | { readonly kind: 'ready' }
+  | { readonly kind: 'done'; readonly result: unknown; readonly ms: number }
+  | { readonly kind: 'error'; readonly message: string };
+
+/** The prepared half of a task: compiled and instantiated, waiting for the start signal. */
+export type PreparedTask = () => unknown;
+
+export function prepareTask(task: ThreadTask): PreparedTask {
+  const [mod, name] = task.memoryImport ?? ['env', 'memory'];
+  const memory = adoptSharedMemory(task.memory);
+  const instance = new Instance(new Module(task.bytes), { [mod]: { [name]: memory } });
+  const f = (instance.exports as Record<string, unknown>)[task.entry];
+  if (typeof f !== 'function') throw new TypeError(`thread task: no exported function "${task.entry}"`);
+  return () => (f as (...a: unknown[]) => unknown)(...task.args);
+}
+
+/** Runs a prepared task and packages its outcome as a reply. */
+export function runPrepared(run: PreparedTask): ThreadReply {
+  const t0 = performance.now();
+  try {
+    const result = run();
+    return { kind: 'done', result, ms: performance.now() - t0 };
+  } catch (e) {
+    return { kind: 'error', message: e instanceof Error ? `${e.name}: ${e.message}` : String(e) };
+  }
+}
