@@ -13,6 +13,9 @@ export interface Measurement {
   units: number;
   /** Median ms of the timed runs, as measured. */
   medianMs: number;
+  /** Fastest and slowest timed run (ms, as measured): the spread shows how noisy the machine was. */
+  minMs: number;
+  maxMs: number;
   /** medianMs scaled to kernel.units: comparable across engines. */
   scaledMs: number;
   checksum: number;
@@ -63,5 +66,8 @@ export function measure(k: Kernel, runner: Runner, isBaseline: boolean, cfg: Mea
     times.push(ms);
   }
   const medianMs = median(times);
-  return { units, medianMs, scaledMs: medianMs * (k.units / units), checksum: want, coldUnitMs };
+  return {
+    units, medianMs, minMs: Math.min(...times), maxMs: Math.max(...times),
+    scaledMs: medianMs * (k.units / units), checksum: want, coldUnitMs,
+  };
 }

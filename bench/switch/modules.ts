@@ -57,3 +57,54 @@ export const PARKED = `(module
       (br $l))))
   (func (export "next") (param $i i32) (result i32)
     (call $step (table.get $conts (local.get $i)) (local.get $i))))`;
+
+/**
+ * Throughput programs. `generate(n)`: one generator resumed n times (each iteration is a resume
+ * and a suspend). `pingpong(n)`: two coroutines handing control to each other with `switch`, n
+ * switches in all. `calls(n)`: n ordinary calls of a small function, for comparison.
+ */
+export const THROUGHPUT = `(module
+  (type $gft (func))
+  (type $gct (cont $gft))
+  (rec (type $ft (func (param (ref null $ct)))) (type $ct (cont $ft)))
+  (tag $yield (param i32))
+  (tag $swap)
+  (global $left (mut i32) (i32.const 0))
+
+  (func $gen (local $i i32)
+    (loop $l
+      (suspend $yield (local.get $i))
+      (local.set $i (i32.add (local.get $i) (i32.const 1)))
+      (br $l)))
+  (func (export "generate") (param $n i32) (result i32)
+    (local $k (ref null $gct)) (local $sum i32)
+    (local.set $k (cont.new $gct (ref.func $gen)))
+    (loop $l
+      (block $on (result i32 (ref $gct))
+        (resume $gct (on $yield $on) (local.get $k))
+        (unreachable))
+      (local.set $k)
+      (local.set $sum (i32.add (local.get $sum)))
+      (local.set $n (i32.sub (local.get $n) (i32.const 1)))
+      (br_if $l (local.get $n)))
+    (local.get $sum))
+
+  (func $player (type $ft) (local $k (ref null $ct))
+    (local.set $k (local.get 0))
+    (loop $l
+      (if (global.get $left) (then
+        (global.set $left (i32.sub (global.get $left) (i32.const 1)))
+        (local.set $k (switch $ct $swap (local.get $k)))
+        (br $l)))))
+  (func (export "pingpong") (param $n i32)
+    (global.set $left (local.get $n))
+    (resume $ct (on $swap switch) (cont.new $ct (ref.func $player)) (cont.new $ct (ref.func $player))))
+
+  (func $inc (param i32) (result i32) (i32.add (local.get 0) (i32.const 1)))
+  (func (export "calls") (param $n i32) (result i32) (local $s i32)
+    (loop $l
+      (local.set $s (call $inc (local.get $s)))
+      (local.set $n (i32.sub (local.get $n) (i32.const 1)))
+      (br_if $l (local.get $n)))
+    (local.get $s))
+  (elem declare func $gen $player))`;
