@@ -54,7 +54,7 @@ async function main(): Promise<void> {
       const want = per * threads;
       const exact = got === want;
       allExact &&= exact;
-      if (threads === THREADS[0]) base = r.ms * threads / THREADS[0];
+      if (threads === THREADS[0]) base = r.ms; // same total work: speedup = time ratio
       const rate = want / r.ms / 1000;
       console.log(`  ${threads} worker(s): ${r.ms.toFixed(0).padStart(6)} ms  ${rate.toFixed(2).padStart(6)} M incr/s  ` +
         `speedup ${(base / r.ms).toFixed(2)}x  count ${got} ${exact ? '(exact)' : `(WRONG, expected ${want})`}`);
