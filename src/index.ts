@@ -9,7 +9,7 @@
  * Runs in browsers as well as Node: nothing here imports Node built-ins (WASI is `weft/wasi`).
  */
 export {
-  WebAssembly, type WebAssemblyNamespace, Module, Instance, Memory, Table, Global, Tag, JSTag, Exception,
+  WebAssembly, type WebAssemblyNamespace, type CompileOptions, Module, Instance, Memory, Table, Global, Tag, JSTag, Exception,
   type ModuleExportDescriptor, type ModuleImportDescriptor,
 } from './api/index.js';
 

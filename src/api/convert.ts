@@ -17,6 +17,7 @@ import { ArrayObj, FuncInst, HostRef, StructObj, WasmException, type Ref, type V
 import { toBigInt64, toNumber } from './webidl.js';
 import { exportedFunction, funcInstOf } from './functions.js';
 import { exceptionObject, wasmExceptionOf } from './exception.js';
+import { descriptorPrototype } from './descriptors.js';
 
 const f32 = new Float32Array(1);
 const u32 = new Uint32Array(f32.buffer);
@@ -62,7 +63,8 @@ const gcObjects = new WeakMap<object, StructObj | ArrayObj>();
 function gcWrapper(o: StructObj | ArrayObj): object {
   let w = gcWrappers.get(o);
   if (!w) {
-    w = new Proxy(Object.preventExtensions(Object.create(null) as object), GC_HANDLER);
+    // Null prototype, unless a custom descriptor configures one (descriptors.ts).
+    w = new Proxy(Object.preventExtensions(Object.create(descriptorPrototype(o, refToJS)) as object), GC_HANDLER);
     gcWrappers.set(o, w);
     gcObjects.set(w, o);
   }

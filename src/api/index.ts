@@ -2,7 +2,7 @@
  * weft's implementation of the WebAssembly JS API (https://webassembly.github.io/spec/js-api/):
  * `WebAssembly` is a drop-in replacement for the host's namespace. See docs/api.md.
  */
-export { WebAssembly, type WebAssemblyNamespace } from './namespace.js';
+export { WebAssembly, type WebAssemblyNamespace, type CompileOptions } from './namespace.js';
 export { Module, type ModuleExportDescriptor, type ModuleImportDescriptor } from './module.js';
 export { Instance } from './instance.js';
 export { Memory } from './memory.js';

@@ -14,6 +14,20 @@ import { bufferSourceBytes, idlInterface, isObject, requireNew, setLength, toDOM
 /** The features the JS API enables: Wasm 3.0 plus the proposals weft runs by default. */
 export const API_FEATURES: FeatureSet = DEFAULT_FEATURES;
 
+/**
+ * The compile options dictionary (WebAssemblyCompileOptions; `builtins` and
+ * `importedStringConstants` of js-string-builtins are accepted and ignored). weft extension:
+ * `features`, a FeatureSet (see `features()` in weft's entry point) to compile with.
+ */
+export function compileFeatures(options: unknown, what: string): FeatureSet {
+  if (options === undefined || options === null) return API_FEATURES;
+  if (!isObject(options)) throw new TypeError(`${what}: options must be an object`);
+  const f = (options as { features?: unknown }).features;
+  if (f === undefined) return API_FEATURES;
+  if (!isObject(f)) throw new TypeError(`${what}: options.features must be a feature set object`);
+  return { ...API_FEATURES, ...(f as Partial<FeatureSet>) };
+}
+
 const KIND_NAMES: Record<ExternKind, string> = {
   func: 'function', table: 'table', memory: 'memory', global: 'global', tag: 'tag',
 };
@@ -24,12 +38,12 @@ export interface ModuleImportDescriptor { module: string; name: string; kind: st
 let wrapping: ValidModule | null = null;
 
 /** Decodes and validates synchronously; weft's CompileError becomes WebAssembly.CompileError. */
-export function compileBytes(bytes: Uint8Array): ValidModule {
+export function compileBytes(bytes: Uint8Array, features: FeatureSet = API_FEATURES): ValidModule {
   try {
     checkByteLimit(bytes.length);
-    const m = decodeModule(bytes, API_FEATURES);
+    const m = decodeModule(bytes, features);
     checkModuleLimits(m);
-    return validateModule(m, API_FEATURES);
+    return validateModule(m, features);
   } catch (e) {
     throw toApiError(e);
   }
@@ -38,14 +52,15 @@ export function compileBytes(bytes: Uint8Array): ValidModule {
 export class Module {
   readonly #vm: ValidModule;
 
-  constructor(bytes: unknown) {
+  constructor(bytes: unknown, options?: unknown) {
     requireNew(new.target, 'Module');
     if (wrapping) {
       this.#vm = wrapping;
       return;
     }
     if (arguments.length < 1) throw new TypeError('WebAssembly.Module(): 1 argument required');
-    this.#vm = compileBytes(bufferSourceBytes(bytes, 'WebAssembly.Module()'));
+    const b = bufferSourceBytes(bytes, 'WebAssembly.Module()');
+    this.#vm = compileBytes(b, compileFeatures(options, 'WebAssembly.Module()'));
   }
 
   static exports(module: unknown): ModuleExportDescriptor[] {

@@ -9,7 +9,8 @@
 import { decodeModule } from '../binary/decode.js';
 import { validateModule } from '../valid/index.js';
 import { CompileError, LinkError, RuntimeError, toApiError } from './errors.js';
-import { API_FEATURES, Module, compileBytes, moduleObject } from './module.js';
+import { Module, compileBytes, compileFeatures, moduleObject } from './module.js';
+import type { FeatureSet } from '../features.js';
 import { Instance, instanceWithImports, readImports } from './instance.js';
 import { Memory } from './memory.js';
 import { Table } from './table.js';
@@ -21,10 +22,11 @@ import { yieldToEventLoop } from './yield.js';
 import { checkByteLimit, checkModuleLimits } from './limits.js';
 import { Suspending, promising } from './jspi.js';
 
-function validate(bytes: unknown): boolean {
+function validate(bytes: unknown, options?: unknown): boolean {
   const b = bufferSourceBytes(bytes, 'WebAssembly.validate()');
+  const features = compileFeatures(options, 'WebAssembly.validate()');
   try {
-    compileBytes(b);
+    compileBytes(b, features);
     return true;
   } catch (e) {
     if (e instanceof CompileError) return false;
@@ -32,27 +34,27 @@ function validate(bytes: unknown): boolean {
   }
 }
 
-async function compileAsync(b: Uint8Array): Promise<Module> {
+async function compileAsync(b: Uint8Array, features: FeatureSet): Promise<Module> {
   await yieldToEventLoop();
   let m;
   try {
     checkByteLimit(b.length);
-    m = decodeModule(b, API_FEATURES);
+    m = decodeModule(b, features);
     checkModuleLimits(m);
   } catch (e) {
     throw toApiError(e);
   }
   await yieldToEventLoop();
   try {
-    return moduleObject(validateModule(m, API_FEATURES));
+    return moduleObject(validateModule(m, features));
   } catch (e) {
     throw toApiError(e);
   }
 }
 
-function compile(bytes: unknown): Promise<Module> {
+function compile(bytes: unknown, options?: unknown): Promise<Module> {
   try {
-    return compileAsync(bufferSourceBytes(bytes, 'WebAssembly.compile()'));
+    return compileAsync(bufferSourceBytes(bytes, 'WebAssembly.compile()'), compileFeatures(options, 'WebAssembly.compile()'));
   } catch (e) {
     return Promise.reject(e);
   }
@@ -72,11 +74,13 @@ function instantiateModule(module: Module, importObject: unknown): Promise<Insta
   return yieldToEventLoop().then(() => instanceWithImports(module, imports));
 }
 
-function instantiate(source: unknown, importObject?: unknown): Promise<Instance | { module: Module; instance: Instance }> {
+function instantiate(source: unknown, importObject?: unknown, options?: unknown): Promise<Instance | { module: Module; instance: Instance }> {
   if (Module.isModule(source)) return instantiateModule(source, importObject);
   let b: Uint8Array;
+  let features: FeatureSet;
   try {
     b = bufferSourceBytes(source, 'WebAssembly.instantiate()');
+    features = compileFeatures(options, 'WebAssembly.instantiate()');
   } catch (e) {
     return Promise.reject(e);
   }
@@ -84,7 +88,7 @@ function instantiate(source: unknown, importObject?: unknown): Promise<Instance 
     return Promise.reject(new TypeError('WebAssembly.instantiate(): argument 2 must be an object'));
   }
   return (async () => {
-    const module = await compileAsync(b);
+    const module = await compileAsync(b, features);
     const instance = await instantiateModule(module, importObject);
     return { module, instance };
   })();
@@ -108,18 +112,29 @@ async function responseBytes(source: unknown, what: string): Promise<Uint8Array>
   return new Uint8Array(await resp.arrayBuffer());
 }
 
-async function compileStreaming(source: unknown): Promise<Module> {
-  return compileAsync(await responseBytes(source, 'WebAssembly.compileStreaming()'));
+async function compileStreaming(source: unknown, options?: unknown): Promise<Module> {
+  const features = compileFeatures(options, 'WebAssembly.compileStreaming()');
+  return compileAsync(await responseBytes(source, 'WebAssembly.compileStreaming()'), features);
 }
 
-async function instantiateStreaming(source: unknown, importObject?: unknown): Promise<{ module: Module; instance: Instance }> {
-  const module = await compileStreaming(source);
+async function instantiateStreaming(source: unknown, importObject?: unknown, options?: unknown): Promise<{ module: Module; instance: Instance }> {
+  const module = await compileStreaming(source, options);
   const instance = await instantiateModule(module, importObject);
   return { module, instance };
 }
 
+setLength(validate, 1);
+setLength(compile, 1);
+setLength(compileStreaming, 1);
 setLength(instantiate, 1);
 setLength(instantiateStreaming, 1);
+
+/** WebAssemblyCompileOptions, plus weft's `features` (partial overrides of the default feature set). */
+export interface CompileOptions {
+  readonly builtins?: readonly string[];
+  readonly importedStringConstants?: string;
+  readonly features?: Partial<FeatureSet>;
+}
 
 export interface WebAssemblyNamespace {
   readonly Module: typeof Module;
@@ -136,12 +151,12 @@ export interface WebAssemblyNamespace {
   /** JSPI (see jspi.ts). */
   readonly Suspending: typeof Suspending;
   promising(wasmFun: Function): Function;
-  validate(bytes: BufferSource): boolean;
-  compile(bytes: BufferSource): Promise<Module>;
-  instantiate(bytes: BufferSource, importObject?: object): Promise<{ module: Module; instance: Instance }>;
+  validate(bytes: BufferSource, options?: CompileOptions): boolean;
+  compile(bytes: BufferSource, options?: CompileOptions): Promise<Module>;
+  instantiate(bytes: BufferSource, importObject?: object, options?: CompileOptions): Promise<{ module: Module; instance: Instance }>;
   instantiate(module: Module, importObject?: object): Promise<Instance>;
-  compileStreaming(source: Response | PromiseLike<Response>): Promise<Module>;
-  instantiateStreaming(source: Response | PromiseLike<Response>, importObject?: object): Promise<{ module: Module; instance: Instance }>;
+  compileStreaming(source: Response | PromiseLike<Response>, options?: CompileOptions): Promise<Module>;
+  instantiateStreaming(source: Response | PromiseLike<Response>, importObject?: object, options?: CompileOptions): Promise<{ module: Module; instance: Instance }>;
 }
 
 /** Builds the namespace with WebIDL's property attributes (operations enumerable, interfaces not). */

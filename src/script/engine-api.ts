@@ -26,7 +26,7 @@ import type { Instance } from '../api/instance.js';
 import type { Global } from '../api/global.js';
 import { Exception } from '../api/exception.js';
 import { gcKindOf, f32FromBits, f32ToBits, f64FromBits, f64ToBits } from '../api/convert.js';
-import { ALL_FEATURES } from '../features.js';
+import { ALL_FEATURES, type FeatureSet } from '../features.js';
 
 /** Something the JS API cannot express: the runner skips the command. */
 class Unsupported extends Error {}
@@ -95,10 +95,15 @@ export class ApiEngine implements Engine<Compiled, ApiInstance> {
   private readonly hosts = new Map<number, object>();
   private readonly hostIds = new Map<object, number>();
 
-  constructor(_opts: EngineOptions = {}) {}
+  /** Passed as weft's `features` compile option (an extension of WebAssemblyCompileOptions). */
+  private readonly options: { features?: FeatureSet };
+
+  constructor(opts: EngineOptions = {}) {
+    this.options = opts.features ? { features: opts.features } : {};
+  }
 
   compile(bytes: Uint8Array): Compiled {
-    const module = new WebAssembly.Module(bytes);
+    const module = new (WebAssembly.Module as new (b: Uint8Array, o: unknown) => Module)(bytes, this.options);
     return { module, ...exportTypes(decodeModule(bytes, ALL_FEATURES)) };
   }
 
