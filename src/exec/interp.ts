@@ -385,6 +385,60 @@ export function run(root: Thread, entryDepth: number): boolean {
           }
           case Op.f64_add_local: { const a = (sp - 1) << 1; f64[a] = f64[a] + f64[(fp + code[pc++]) << 1]; continue; }
           case Op.f64_mul_local: { const a = (sp - 1) << 1; f64[a] = f64[a] * f64[(fp + code[pc++]) << 1]; continue; }
+          case Op.local_get_add_imm: i32[sp++ << 2] = (i32[(fp + code[pc]) << 2] + code[pc + 1]) | 0; pc += 2; continue;
+          case Op.i32_shl_imm: { const a = (sp - 1) << 2; i32[a] = i32[a] << code[pc++]; continue; }
+          case Op.i32_shr_s_imm: { const a = (sp - 1) << 2; i32[a] = i32[a] >> code[pc++]; continue; }
+          case Op.i32_shr_u_imm: { const a = (sp - 1) << 2; i32[a] = i32[a] >>> code[pc++]; continue; }
+          case Op.i32_and_imm: { const a = (sp - 1) << 2; i32[a] = i32[a] & code[pc++]; continue; }
+          case Op.i32_mul_imm: { const a = (sp - 1) << 2; i32[a] = Math.imul(i32[a], code[pc++]); continue; }
+          case Op.i32_eq_imm: { const a = (sp - 1) << 2; i32[a] = i32[a] === code[pc++] ? 1 : 0; continue; }
+          case Op.i32_ne_imm: { const a = (sp - 1) << 2; i32[a] = i32[a] !== code[pc++] ? 1 : 0; continue; }
+          case Op.i32_lt_s_imm: { const a = (sp - 1) << 2; i32[a] = i32[a] < code[pc++] ? 1 : 0; continue; }
+          case Op.i32_lt_u_imm: { const a = (sp - 1) << 2; i32[a] = u32[a] < (code[pc++] >>> 0) ? 1 : 0; continue; }
+          case Op.i32_gt_s_imm: { const a = (sp - 1) << 2; i32[a] = i32[a] > code[pc++] ? 1 : 0; continue; }
+          case Op.i32_gt_u_imm: { const a = (sp - 1) << 2; i32[a] = u32[a] > (code[pc++] >>> 0) ? 1 : 0; continue; }
+          case Op.i32_le_s_imm: { const a = (sp - 1) << 2; i32[a] = i32[a] <= code[pc++] ? 1 : 0; continue; }
+          case Op.i32_le_u_imm: { const a = (sp - 1) << 2; i32[a] = u32[a] <= (code[pc++] >>> 0) ? 1 : 0; continue; }
+          case Op.i32_ge_s_imm: { const a = (sp - 1) << 2; i32[a] = i32[a] >= code[pc++] ? 1 : 0; continue; }
+          case Op.i32_ge_u_imm: { const a = (sp - 1) << 2; i32[a] = u32[a] >= (code[pc++] >>> 0) ? 1 : 0; continue; }
+          case Op.i32_sub_local: { const a = (sp - 1) << 2; i32[a] = (i32[a] - i32[(fp + code[pc++]) << 2]) | 0; continue; }
+          case Op.i32_and_local: { const a = (sp - 1) << 2; i32[a] = i32[a] & i32[(fp + code[pc++]) << 2]; continue; }
+          case Op.i32_or_local: { const a = (sp - 1) << 2; i32[a] = i32[a] | i32[(fp + code[pc++]) << 2]; continue; }
+          case Op.i32_xor_local: { const a = (sp - 1) << 2; i32[a] = i32[a] ^ i32[(fp + code[pc++]) << 2]; continue; }
+          case Op.i64_mul_imm: { // the constant goes to the free slot above the operand (the const's own slot)
+            const b = sp << 2;
+            i32[b] = code[pc]; i32[b + 1] = code[pc + 1];
+            pc += 2;
+            I64.mul64(i32, b - 4, b);
+            continue;
+          }
+          // Loop back-edges fused with their test (compile.ts `absorbTest`); they count like loop_br_if.
+          case Op.loop_br_unless:
+            if (i32[--sp << 2] === 0) {
+              if (--t.fuel < 0) outOfFuel();
+              if (fr.fn !== null) fr.fn.hot--;
+              pc = code[pc];
+            } else pc++;
+            continue;
+          case Op.loop_br_if_ne: case Op.loop_br_if_lt_u: case Op.loop_br_if_le_u:
+          case Op.loop_br_if_gt_u: case Op.loop_br_if_lt_s: {
+            const b = (sp -= 2) << 2;
+            const x = i32[b], y = i32[b + 4];
+            let taken: boolean;
+            switch (code[pc - 1]) {
+              case Op.loop_br_if_ne: taken = x !== y; break;
+              case Op.loop_br_if_lt_u: taken = (x >>> 0) < (y >>> 0); break;
+              case Op.loop_br_if_le_u: taken = (x >>> 0) <= (y >>> 0); break;
+              case Op.loop_br_if_gt_u: taken = (x >>> 0) > (y >>> 0); break;
+              default: taken = x < y; break;
+            }
+            if (taken) {
+              if (--t.fuel < 0) outOfFuel();
+              if (fr.fn !== null) fr.fn.hot--;
+              pc = code[pc];
+            } else pc++;
+            continue;
+          }
           case Op.local_add_imm: {
             const w = (fp + code[pc]) << 2;
             i32[w] = (i32[w] + code[pc + 1]) | 0;
@@ -1014,13 +1068,12 @@ export function run(root: Thread, entryDepth: number): boolean {
           callee = null;
           if (--t.fuel < 0) outOfFuel();
           // Compiled tier (src/jit): count calls towards tier-up; call compiled code directly.
-          // A tail call into compiled code becomes call + return (compiled code never tail-calls).
-          if ((g.jit !== null || (--g.hot < 0 && tierUp(t, g))) && canEnter(t)) {
+          // Tail calls stay in the interpreter: the caller's frame (and its handlers) must go first.
+          if (!tail && (g.jit !== null || (--g.hot < 0 && tierUp(t, g))) && canEnter(t)) {
             fr.pc = pc;
             sp = enterCompiled(t, g, sp);
             i32 = t.i32; u32 = t.u32; f32 = t.f32; f64 = t.f64; refs = t.refs;
-            if (!tail) continue;
-            retN = funcResults(g).length;
+            continue;
           } else if (g.host !== null) {
             fr.pc = pc;
             sp = callHost(t, g, sp);

@@ -12,7 +12,7 @@
  * GC, exceptions, tail calls, stack switching, atomics, memory64 and 64-bit tables) return null
  * and stay in the interpreter. See README.md.
  */
-import type { Module, MemArg, Instr } from '../syntax/module.js';
+import type { Module, MemArg, Instr, Catch } from '../syntax/module.js';
 import { funcTypeIndex, allMems } from '../syntax/module.js';
 import type { BlockType, FuncType, ValType } from '../syntax/types.js';
 import { OPCODES } from '../syntax/opcodes.js';
@@ -62,7 +62,9 @@ function letterKind(l: string): K {
 }
 
 interface Ctl {
-  readonly kind: 'block' | 'loop' | 'if' | 'func';
+  readonly kind: 'block' | 'loop' | 'if' | 'func' | 'try_table';
+  /** For try_table: its catch clauses. */
+  readonly catches?: readonly Catch[];
   readonly label: string;
   /** Stack height below the construct's params. */
   readonly height: number;
@@ -119,6 +121,8 @@ class Gen {
   private readonly memTypes;
   private readonly globalTypes: ValType[] = [];
   private readonly tableAddr: string[] = [];
+  private readonly tagTypes: number[] = [];
+  private readonly tagsUsed = new Set<number>();
   private labels = 0;
   private dead = false;
   private deadDepth = 0;
@@ -131,7 +135,9 @@ class Gen {
     for (const i of m.imports) {
       if (i.desc.kind === 'global') this.globalTypes.push(i.desc.type.type);
       if (i.desc.kind === 'table') this.tableAddr.push(i.desc.type.addr);
+      if (i.desc.kind === 'tag') this.tagTypes.push(i.desc.type);
     }
+    for (const t of m.tags) this.tagTypes.push(t.type);
     for (const g of m.globals) this.globalTypes.push(g.type.type);
     for (const t of m.tables) this.tableAddr.push(t.type.addr);
   }
@@ -322,7 +328,7 @@ class Gen {
     const head: string[] = [
       '"use strict";',
       'const { RT, F, FN, SELF, H } = E; const R = RT.res, SV = H.SV;',
-      'const { OOB, UNREACHABLE, S, divS32, divU32, remS32, remU32, rotl32, rotr32, ctz32, popcnt32, mulHiU32, divS64, divU64, remS64, remU64, rotl64, rotr64, clz64, ctz64, truncI32S, truncI32U, truncSatI32S, truncSatI32U, truncI64S, truncI64U, truncSatI64S, truncSatI64U, i64ToF32, i64ToF64, nearest, quiet, f32FromBits, f32ToBits, f64FromWords, f64Lo, f64Hi, copysign, fabs, fneg, CALLEE, REFCALLEE, NONNULL, TGET, TSET, TGROW, TFILL, memoryInit, memoryCopy, memoryFill, tableInit, tableCopy } = H;',
+      'const { EXN, THROW, UNPACK, NULLEXN, OOB, UNREACHABLE, S, divS32, divU32, remS32, remU32, rotl32, rotr32, ctz32, popcnt32, mulHiU32, divS64, divU64, remS64, remU64, rotl64, rotr64, clz64, ctz64, truncI32S, truncI32U, truncSatI32S, truncSatI32U, truncI64S, truncI64U, truncSatI64S, truncSatI64U, i64ToF32, i64ToF64, nearest, quiet, f32FromBits, f32ToBits, f64FromWords, f64Lo, f64Hi, copysign, fabs, fneg, CALLEE, REFCALLEE, NONNULL, TGET, TSET, TGROW, TFILL, memoryInit, memoryCopy, memoryFill, tableInit, tableCopy } = H;',
     ];
     for (const mi of this.memsUsed) head.push(`const M${mi} = E.M[${mi}];`);
     const views = (mi: number): string[] => [...(this.viewsUsed.get(mi) ?? [])];
@@ -333,6 +339,7 @@ class Gen {
       head.push(`const G${gi} = E.G[${gi}], GC${gi} = G${gi}.cell, GD${gi} = new Float64Array(GC${gi}.buffer, GC${gi}.byteOffset, 2);`);
     }
     for (const ti of this.tablesUsed) head.push(`const T${ti} = E.T[${ti}];`);
+    for (const gi of this.tagsUsed) head.push(`const TG${gi} = E.TG[${gi}];`);
     head.push(...this.consts);
     const name = `wasm_${this.idx}`;
     const memLets = [...this.memsUsed].map(mi => [`buf${mi} = M${mi}.buffer`, `dv${mi} = M${mi}.view`, `len${mi} = M${mi}.bytes.length`,
@@ -384,12 +391,29 @@ class Gen {
         this.emit(`${this.at()}UNREACHABLE();`);
         this.dead = true;
         return;
-      case 'block': case 'loop': {
+      case 'block': case 'loop': case 'try_table': {
         this.flush();
         const [p, r] = this.blockSig(imm[0] as BlockType);
         const label = `L${++this.labels}`;
-        this.ctls.push({ kind: name, label, height: this.st.length - p.length, params: p, results: r, saved: [] });
-        this.emit(name === 'block' ? `${label}: {` : `${label}: for (;;) {`);
+        const catches = name === 'try_table' ? imm[1] as readonly Catch[] : undefined;
+        this.ctls.push({ kind: name, label, height: this.st.length - p.length, params: p, results: r, saved: [], catches });
+        this.emit(name === 'block' ? `${label}: {` : name === 'loop' ? `${label}: for (;;) {` : `${label}: { try {`);
+        return;
+      }
+      case 'throw': {
+        const tag = imm[0] as number;
+        this.tagsUsed.add(tag);
+        const ps = this.funcType(this.tagTypes[tag]).params.map(kindOf);
+        const args: string[][] = [];
+        for (let k = ps.length - 1; k >= 0; k--) args.unshift(this.pop(ps[k]));
+        this.emit(`${this.at()}throw THROW(TG${tag}, ${args.flat().join(', ')});`);
+        this.dead = true;
+        return;
+      }
+      case 'throw_ref': {
+        const r = this.pop('r')[0];
+        this.emit(`${this.at()}if (${r} === null) NULLEXN(); throw ${r};`);
+        this.dead = true;
         return;
       }
       case 'if': {
@@ -433,6 +457,7 @@ class Gen {
         }
         if (c.kind === 'loop') this.emit(this.dead ? '}' : `break ${c.label}; }`);
         else if (c.kind === 'if') this.emit('} }');
+        else if (c.kind === 'try_table') this.emit(this.catchClauses(c));
         else this.emit('}');
         this.truncate(c.height);
         for (const k of c.results) this.push(k);
@@ -675,6 +700,33 @@ class Gen {
       default:
         throw new Unsupported(name);
     }
+  }
+
+  /**
+   * The JS catch of a try_table: only wasm exceptions are caught (traps are not); each clause
+   * tests the tag, unpacks the payload (via R) into the slots at the block's height and branches.
+   * Clause labels count from outside the try_table (called after its entry is popped).
+   */
+  private catchClauses(c: Ctl): string {
+    let s = `} catch (e) { if (!(e instanceof EXN)) throw e; `;
+    const saveDead = this.dead;
+    for (const k of c.catches!) {
+      this.truncate(c.height);
+      let body = '';
+      if (k.tag !== undefined) {
+        this.tagsUsed.add(k.tag);
+        const ps = this.funcType(this.tagTypes[k.tag]).params.map(kindOf);
+        body += 'UNPACK(e); ';
+        let w = 0;
+        for (const p of ps) for (const v of this.push(p)) body += `${v} = R[${w++}]; `;
+      }
+      if (k.kind === 'catch_ref' || k.kind === 'catch_all_ref') body += `${this.push('r')[0]} = e; `;
+      body += this.branch(k.label); // the try_table's own entry is already popped
+      s += k.tag !== undefined ? `if (e.tag === TG${k.tag}) { ${body} } ` : `{ ${body} } `;
+    }
+    this.truncate(c.height);
+    this.dead = saveDead;
+    return `${s}throw e; } }`;
   }
 
   /** An immediate the code refers to (v128 constants, shuffles, lane indices): `IM[n]`. */

@@ -5,7 +5,10 @@
 import { RuntimeError } from '../errors.js';
 import type { FuncInst } from '../runtime/func.js';
 import type { TableInst } from '../runtime/table.js';
-import type { DefType } from '../valid/canon-types.js';
+import type { CValType, DefType } from '../valid/canon-types.js';
+import type { Value } from '../runtime/values.js';
+import { WasmException, type TagInst } from '../runtime/tag.js';
+import { RT } from './runtime.js';
 import { divS32, divU32, remS32, remU32, rotl32, rotr32 } from '../exec/numeric/i32.js';
 import {
   mulHiU32, divS64, divU64, remS64, remU64, rotl64, rotr64, clz64, ctz64, ctz32, popcnt32,
@@ -71,7 +74,58 @@ function TGROW(tab: TableInst, n: number, v: unknown): number {
   return tab.grow(n, v as never);
 }
 
+/** Compiled-convention words (see bridge.ts) -> a runtime Value of type `ty`; advances `at.i`. */
+function toValue(ty: CValType, vals: readonly unknown[], at: { i: number }): Value {
+  const i = at.i;
+  switch (ty) {
+    case 'i32': at.i++; return vals[i] as number;
+    case 'i64': at.i += 2; return (BigInt(vals[i + 1] as number) << 32n) | BigInt((vals[i] as number) >>> 0);
+    case 'f32': at.i++; return f32ToBits(vals[i] as number) >>> 0;
+    case 'f64': at.i++; return (BigInt(f64Hi(vals[i] as number) >>> 0) << 32n) | BigInt(f64Lo(vals[i] as number) >>> 0);
+    case 'v128': {
+      at.i += 4;
+      return new Uint8Array(Int32Array.from(vals.slice(i, i + 4) as number[]).buffer);
+    }
+    default: at.i++; return vals[i] as Value;
+  }
+}
+
+/** Appends the compiled-convention words of Value `v` of type `ty` to `out`. */
+function fromValue(ty: CValType, v: Value, out: unknown[]): void {
+  switch (ty) {
+    case 'i32': out.push(v as number); return;
+    case 'i64': { const b = BigInt.asUintN(64, v as bigint); out.push(Number(b & 0xffffffffn) | 0, Number(b >> 32n) | 0); return; }
+    case 'f32': out.push(f32FromBits((v as number) | 0)); return;
+    case 'f64': { const b = v as bigint; out.push(f64FromWords(Number(b & 0xffffffffn) | 0, Number((b >> 32n) & 0xffffffffn) | 0)); return; }
+    case 'v128': { const w = new Int32Array((v as Uint8Array).slice().buffer); out.push(w[0], w[1], w[2], w[3]); return; }
+    default: out.push(v);
+  }
+}
+
+function tagParams(tag: TagInst): readonly CValType[] {
+  return (tag.type.comp as { params: readonly CValType[] }).params;
+}
+
+/** `throw`: the exception object for `tag` with compiled-convention payload words. */
+function THROW(tag: TagInst, ...vals: unknown[]): WasmException {
+  const at = { i: 0 };
+  return new WasmException(tag, tagParams(tag).map(ty => toValue(ty, vals, at)));
+}
+
+/** A caught exception's payload as compiled-convention words in RT.res. */
+function UNPACK(e: WasmException): void {
+  const out = RT.res;
+  out.length = 0;
+  const ps = tagParams(e.tag);
+  for (let k = 0; k < ps.length; k++) fromValue(ps[k], e.args[k], out);
+}
+
+function NULLEXN(): never {
+  throw new RuntimeError('null-reference', 'null exception reference');
+}
+
 export const HELPERS = {
+  EXN: WasmException, THROW, UNPACK, NULLEXN,
   OOB: oob, UNREACHABLE, S: new Int32Array(4),
   divS32, divU32, remS32, remU32, rotl32, rotr32, ctz32, popcnt32,
   mulHiU32, divS64, divU64, remS64, remU64, rotl64, rotr64, clz64, ctz64,

@@ -27,6 +27,7 @@ interface Env {
   readonly TY: ModuleInstance['types'];
   readonly DS: ModuleInstance['datas'];
   readonly ES: ModuleInstance['elems'];
+  readonly TG: ModuleInstance['tags'];
   SELF: JitFn;
 }
 
@@ -40,7 +41,7 @@ function envOf(inst: ModuleInstance): Env {
   if (!e) {
     e = {
       RT, H: HELPERS, F: inst.funcs.map(entryOf), FN: inst.funcs, M: inst.mems, G: inst.globals,
-      T: inst.tables, TY: inst.types, DS: inst.datas, ES: inst.elems, SELF: null as unknown as JitFn,
+      T: inst.tables, TY: inst.types, DS: inst.datas, ES: inst.elems, TG: inst.tags, SELF: null as unknown as JitFn,
     };
     envs.set(inst, e);
   }
