@@ -102,8 +102,8 @@ export class ApiEngine implements Engine<Compiled, ApiInstance> {
     this.options = opts.features ? { features: opts.features } : {};
   }
 
-  compile(bytes: Uint8Array): Compiled {
-    const module = new (WebAssembly.Module as new (b: Uint8Array, o: unknown) => Module)(bytes, this.options);
+  compile(bytes: Uint8Array, options: { features?: FeatureSet } = this.options): Compiled {
+    const module = new (WebAssembly.Module as new (b: Uint8Array, o: unknown) => Module)(bytes, options);
     return { module, ...exportTypes(decodeModule(bytes, ALL_FEATURES)) };
   }
 
@@ -138,7 +138,8 @@ export class ApiEngine implements Engine<Compiled, ApiInstance> {
 
   spectest(): ApiInstance {
     const bytes = encodeModule(spectestModule());
-    return this.instantiate(this.compile(bytes), () => undefined);
+    // The host module is ours, not the script's: it may use shared memory whatever the script's features.
+    return this.instantiate(this.compile(bytes, { features: ALL_FEATURES }), () => undefined);
   }
 
   classify(e: unknown): ClassifiedError | null {
