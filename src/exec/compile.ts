@@ -131,6 +131,29 @@ const LOCAL_OPS: Partial<Record<number, readonly number[]>> = {
 };
 
 /** The MVP loads and stores (single-byte opcodes with a memarg): candidates for the inline fast path. */
+/** i32 binary ops with a constant right operand (`i32.const k; op`) that have a one-op form. */
+const IMM_FORMS: ReadonlyMap<number, number> = new Map([
+  [Op.i32_shl, Op.i32_shl_imm], [Op.i32_shr_s, Op.i32_shr_s_imm], [Op.i32_shr_u, Op.i32_shr_u_imm],
+  [Op.i32_and, Op.i32_and_imm], [Op.i32_mul, Op.i32_mul_imm],
+  [Op.i32_eq, Op.i32_eq_imm], [Op.i32_ne, Op.i32_ne_imm], [Op.i32_lt_s, Op.i32_lt_s_imm],
+  [Op.i32_lt_u, Op.i32_lt_u_imm], [Op.i32_gt_s, Op.i32_gt_s_imm], [Op.i32_gt_u, Op.i32_gt_u_imm],
+  [Op.i32_le_s, Op.i32_le_s_imm], [Op.i32_le_u, Op.i32_le_u_imm], [Op.i32_ge_s, Op.i32_ge_s_imm],
+  [Op.i32_ge_u, Op.i32_ge_u_imm],
+]);
+/** i32 binary ops whose right operand is a local (`local.get x; op`) that have a one-op form. */
+const LOCAL_FORMS: ReadonlyMap<number, number> = new Map([
+  [Op.i32_add, Op.i32_add_local], [Op.i32_sub, Op.i32_sub_local], [Op.i32_and, Op.i32_and_local],
+  [Op.i32_or, Op.i32_or_local], [Op.i32_xor, Op.i32_xor_local],
+]);
+/** Test just before `if`: the fused op jumps past the then-branch. */
+const IF_AFTER_TEST: ReadonlyMap<number, number> = new Map([[Op.i32_eqz, Op.br_if_jump]]);
+/** Test just before a forward `br_if` that moves no values. */
+const BR_AFTER_TEST: ReadonlyMap<number, number> = new Map([[Op.i32_eqz, Op.if_false]]);
+/** Test just before a `br_if` back to a loop header (the loop's condition, in compiled C). */
+const LOOP_BR_AFTER_TEST: ReadonlyMap<number, number> = new Map([
+  [Op.i32_eqz, Op.loop_br_unless], [Op.i32_ne, Op.loop_br_if_ne], [Op.i32_lt_u, Op.loop_br_if_lt_u],
+  [Op.i32_le_u, Op.loop_br_if_le_u], [Op.i32_gt_u, Op.loop_br_if_gt_u], [Op.i32_lt_s, Op.loop_br_if_lt_s],
+]);
 const PLAIN_LOADSTORE = new Set(OPCODES.filter(o => o.prefix === 0 && o.imms[0] === 'memarg').map(o => o.index));
 
 class Translator {
@@ -327,7 +350,50 @@ class Translator {
         return true;
       }
     }
+    if ((op === Op.local_set_w1 || op === Op.local_tee_w1) && last === Op.local_get_add_imm && p + 3 === len && code[p + 1] === x) {
+      // local.get x; i32.const k; i32.add; local.set/tee x: the loop counter update.
+      code[p] = op === Op.local_set_w1 ? Op.local_add_imm : Op.local_add_imm_tee;
+      this.fusedAt = p;
+      return true;
+    }
+    if (last === Op.i32_const && p + 2 === len) {
+      const withImm = IMM_FORMS.get(op);
+      if (withImm !== undefined) {
+        code[p] = withImm;
+        this.fusedAt = p;
+        return true;
+      }
+      if (op === Op.i32_sub) { // x - k = x + (-k) in wrapping arithmetic
+        code[p] = Op.i32_add_imm;
+        code[p + 1] = -code[p + 1] | 0;
+        this.fusedAt = p;
+        return true;
+      }
+    }
+    if (last === Op.local_get_w1 && p + 2 === len) {
+      const withLocal = LOCAL_FORMS.get(op);
+      if (withLocal !== undefined) {
+        code[p] = withLocal;
+        this.fusedAt = p;
+        return true;
+      }
+    }
+    if (op === Op.i64_mul && last === Op.i64_const && p + 3 === len) {
+      code[p] = Op.i64_mul_imm;
+      this.fusedAt = p;
+      return true;
+    }
     if (op === Op.i32_add) {
+      const q = this.prev2Start;
+      if (last === Op.i32_const && p + 2 === len && q >= 0 && q >= this.barrier && q + 2 === p && code[q] === Op.local_get_w1) {
+        // local.get x; i32.const k; i32.add
+        code[q] = Op.local_get_add_imm;
+        code[q + 2] = code[p + 1];
+        code.length = q + 3;
+        for (let i = this.pcs.length - 1; i >= 0 && this.pcs[i] > q; i--) this.pcs[i] = q;
+        this.fusedAt = q;
+        return true;
+      }
       if ((last === Op.i32_const || last === Op.local_get_w1) && p + 2 === len) {
         code[p] = last === Op.i32_const ? Op.i32_add_imm : Op.i32_add_local;
         this.fusedAt = p;
@@ -340,6 +406,22 @@ class Translator {
       }
     }
     return false;
+  }
+
+  /**
+   * A conditional branch about to be emitted: if the instruction just emitted is a test in
+   * `fusions` (i32.eqz or an i32 comparison), removes it and returns the fused branch op that
+   * tests and branches in one dispatch (the caller emits it with its target). Same rules as `fuse`.
+   */
+  absorbTest(fusions: ReadonlyMap<number, number>): number | undefined {
+    const p = this.prevStart, code = this.code;
+    if (p < 0 || p < this.barrier || p + 1 !== code.length) return undefined;
+    const fused = fusions.get(code[p]);
+    if (fused === undefined) return undefined;
+    code.length = p;
+    for (let i = this.pcs.length - 1; i >= 0 && this.pcs[i] > p; i--) this.pcs[i] = p;
+    this.fusedAt = p;
+    return fused;
   }
 
   /** In unreachable code: returns true if `ins` is skipped. */
@@ -380,7 +462,8 @@ class Translator {
       case Op.if: {
         const [p, r] = this.f.blockArity(imm[0] as BlockType);
         this.setHeight(this.height - 1);
-        this.emit(Op.if_false, 0);
+        // i32.eqz; if: skip the then-branch when the operand is non-zero.
+        this.emit(this.absorbTest(IF_AFTER_TEST) ?? Op.if_false, 0);
         const c = this.pushCtrl('if', p, r);
         c.ifJump = this.code.length - 1;
         return;
@@ -482,7 +565,8 @@ class Translator {
         const c = this.ctrls[this.ctrls.length - 1 - depth];
         const arity = this.labelArity(c);
         if (c.kind !== 'func' && this.height - arity === c.height) {
-          this.emit(c.kind === 'loop' ? Op.loop_br_if : Op.br_if_jump, 0);
+          const fused = this.absorbTest(c.kind === 'loop' ? LOOP_BR_AFTER_TEST : BR_AFTER_TEST);
+          this.emit(fused ?? (c.kind === 'loop' ? Op.loop_br_if : Op.br_if_jump), 0);
           const at = this.code.length - 1;
           this.target(depth, pc => { this.code[at] = pc; });
         } else {

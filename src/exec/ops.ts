@@ -596,8 +596,44 @@ export const enum Op {
   i64_atomic_rmw8_cmpxchg_u = 586,
   i64_atomic_rmw16_cmpxchg_u = 587,
   i64_atomic_rmw32_cmpxchg_u = 588,
+  ref_i31_shared = 589,
+  global_atomic_get = 590,
+  global_atomic_set = 591,
+  global_atomic_rmw_add = 592,
+  global_atomic_rmw_sub = 593,
+  global_atomic_rmw_and = 594,
+  global_atomic_rmw_or = 595,
+  global_atomic_rmw_xor = 596,
+  global_atomic_rmw_xchg = 597,
+  global_atomic_rmw_cmpxchg = 598,
+  table_atomic_get = 599,
+  table_atomic_set = 600,
+  table_atomic_rmw_xchg = 601,
+  table_atomic_rmw_cmpxchg = 602,
+  struct_atomic_get = 603,
+  struct_atomic_get_s = 604,
+  struct_atomic_get_u = 605,
+  struct_atomic_set = 606,
+  struct_atomic_rmw_add = 607,
+  struct_atomic_rmw_sub = 608,
+  struct_atomic_rmw_and = 609,
+  struct_atomic_rmw_or = 610,
+  struct_atomic_rmw_xor = 611,
+  struct_atomic_rmw_xchg = 612,
+  struct_atomic_rmw_cmpxchg = 613,
+  array_atomic_get = 614,
+  array_atomic_get_s = 615,
+  array_atomic_get_u = 616,
+  array_atomic_set = 617,
+  array_atomic_rmw_add = 618,
+  array_atomic_rmw_sub = 619,
+  array_atomic_rmw_and = 620,
+  array_atomic_rmw_or = 621,
+  array_atomic_rmw_xor = 622,
+  array_atomic_rmw_xchg = 623,
+  array_atomic_rmw_cmpxchg = 624,
   // ---- synthetic ops (translated code only) ----
-  FIRST_SYNTHETIC = 589,
+  FIRST_SYNTHETIC = 625,
   /** target: unconditional jump, no stack change */
   jump,
   /** target, height, arity: move the top arity slots down to fp+height, then jump */
@@ -664,4 +700,58 @@ export const enum Op {
   f64_add_local,
   /** x: local.get x; f64.mul (f64 local) */
   f64_mul_local,
+  /** x, k: local.get x; i32.const k; i32.add (i32 local) */
+  local_get_add_imm,
+  /** k: i32.const k; i32.shl */
+  i32_shl_imm,
+  /** k: i32.const k; i32.shr_s */
+  i32_shr_s_imm,
+  /** k: i32.const k; i32.shr_u */
+  i32_shr_u_imm,
+  /** k: i32.const k; i32.and */
+  i32_and_imm,
+  /** k: i32.const k; i32.mul */
+  i32_mul_imm,
+  /** target: i32.eqz; br_if into a loop header (jump back when the operand is zero) */
+  loop_br_unless,
+  /** target: i32.ne; br_if / loop back-edge (no values move) */
+  loop_br_if_ne,
+  /** target: i32.lt_u; br_if / loop back-edge (no values move) */
+  loop_br_if_lt_u,
+  /** target: i32.le_u; br_if / loop back-edge (no values move) */
+  loop_br_if_le_u,
+  /** target: i32.gt_u; br_if / loop back-edge (no values move) */
+  loop_br_if_gt_u,
+  /** target: i32.lt_s; br_if / loop back-edge (no values move) */
+  loop_br_if_lt_s,
+  /** k: i32.const k; i32.eq */
+  i32_eq_imm,
+  /** k: i32.const k; i32.ne */
+  i32_ne_imm,
+  /** k: i32.const k; i32.lt_s */
+  i32_lt_s_imm,
+  /** k: i32.const k; i32.lt_u */
+  i32_lt_u_imm,
+  /** k: i32.const k; i32.gt_s */
+  i32_gt_s_imm,
+  /** k: i32.const k; i32.gt_u */
+  i32_gt_u_imm,
+  /** k: i32.const k; i32.le_s */
+  i32_le_s_imm,
+  /** k: i32.const k; i32.le_u */
+  i32_le_u_imm,
+  /** k: i32.const k; i32.ge_s */
+  i32_ge_s_imm,
+  /** k: i32.const k; i32.ge_u */
+  i32_ge_u_imm,
+  /** x: local.get x; i32.sub (i32 local) */
+  i32_sub_local,
+  /** x: local.get x; i32.and (i32 local) */
+  i32_and_local,
+  /** x: local.get x; i32.or (i32 local) */
+  i32_or_local,
+  /** x: local.get x; i32.xor (i32 local) */
+  i32_xor_local,
+  /** k (2 words): i64.const k; i64.mul */
+  i64_mul_imm,
 }
