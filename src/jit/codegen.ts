@@ -263,9 +263,18 @@ class Gen {
   }
 
   private useMem(mi: number): void {
-    const mt = this.memTypes[mi];
-    if (mt.addr !== 'i32') throw new Unsupported('memory64');
     this.memsUsed.add(mi);
+  }
+
+  private is64(mi: number): boolean {
+    return this.memTypes[mi].addr === 'i64';
+  }
+
+  /** Pops an address (or length) operand of memory `mi` as a JS expression of its unsigned value. */
+  private popAddr(mi: number): string {
+    if (!this.is64(mi)) return `(${this.pop('i')[0]} >>> 0)`;
+    const [lo, hi] = this.pop('I');
+    return `((${lo} >>> 0) + (${hi} >>> 0) * 4294967296)`;
   }
 
   // ---- calls ----
@@ -597,35 +606,43 @@ class Gen {
       case 'memory.size': {
         const mi = imm[0] as number;
         this.useMem(mi);
-        this.emit(`${this.push('i')[0]} = M${mi}.pages | 0;`);
+        if (this.is64(mi)) {
+          const r = this.push('I');
+          this.emit(`${r[0]} = M${mi}.pages | 0; ${r[1]} = 0;`);
+        } else this.emit(`${this.push('i')[0]} = M${mi}.pages | 0;`);
         return;
       }
       case 'memory.grow': {
         const mi = imm[0] as number;
         this.useMem(mi);
-        const d = this.pop('i')[0];
-        this.emit(`${this.at()}${this.push('i')[0]} = M${mi}.grow(${d} >>> 0) | 0; ${this.refreshMems()}`);
+        const d = this.popAddr(mi);
+        if (this.is64(mi)) {
+          const r = this.push('I');
+          this.emit(`${this.at()}${r[0]} = M${mi}.grow(${d}) | 0; ${r[1]} = ${r[0]} < 0 ? -1 : 0; ${this.refreshMems()}`);
+        } else this.emit(`${this.at()}${this.push('i')[0]} = M${mi}.grow(${d}) | 0; ${this.refreshMems()}`);
         return;
       }
       case 'memory.fill': {
         const mi = imm[0] as number;
         this.useMem(mi);
-        const n = this.pop('i')[0], v = this.pop('i')[0], d = this.pop('i')[0];
-        this.emit(`${this.at()}memoryFill(M${mi}, ${d} >>> 0, ${v}, ${n} >>> 0);`);
+        const n = this.popAddr(mi), v = this.pop('i')[0], d = this.popAddr(mi);
+        this.emit(`${this.at()}memoryFill(M${mi}, ${d}, ${v}, ${n});`);
         return;
       }
       case 'memory.copy': {
         const dm = imm[0] as number, sm = imm[1] as number;
         this.useMem(dm); this.useMem(sm);
-        const n = this.pop('i')[0], s = this.pop('i')[0], d = this.pop('i')[0];
-        this.emit(`${this.at()}memoryCopy(M${dm}, M${sm}, ${d} >>> 0, ${s} >>> 0, ${n} >>> 0);`);
+        // The length is 64-bit only when both memories are.
+        const n = this.popAddr(this.is64(dm) && this.is64(sm) ? dm : this.is64(dm) ? sm : dm);
+        const s = this.popAddr(sm), d = this.popAddr(dm);
+        this.emit(`${this.at()}memoryCopy(M${dm}, M${sm}, ${d}, ${s}, ${n});`);
         return;
       }
       case 'memory.init': {
         const seg = imm[0] as number, mi = imm[1] as number;
         this.useMem(mi);
-        const n = this.pop('i')[0], s = this.pop('i')[0], d = this.pop('i')[0];
-        this.emit(`${this.at()}memoryInit(M${mi}, E.DS[${seg}], ${d} >>> 0, ${s} >>> 0, ${n} >>> 0);`);
+        const n = this.pop('i')[0], s = this.pop('i')[0], d = this.popAddr(mi);
+        this.emit(`${this.at()}memoryInit(M${mi}, E.DS[${seg}], ${d}, ${s} >>> 0, ${n} >>> 0);`);
         return;
       }
       case 'data.drop': this.emit(`E.DS[${imm[0] as number}] = null;`); return;
@@ -743,6 +760,7 @@ class Gen {
     const info = OPCODES[ins.op];
     const ps = info.params!.map(letterKind), rs = info.results!.map(letterKind);
     const mem = info.imms[0] === 'memarg' ? (ins.imm[0] as MemArg) : null;
+    if (mem && this.is64(mem.mem)) ps[0] = 'I';
     const rest = mem ? ins.imm[1] : ins.imm[0];
     const im = rest === undefined ? 'undefined' : this.imm(rest);
     const ops: string[][] = [];
@@ -758,7 +776,8 @@ class Gen {
       this.useMem(mem.mem);
       ops.slice(1).forEach((o, k) => put(ps[k + 1], o, 4 * (k + 1)));
       const bytes = 1 << info.align;
-      s += `ea = (${ops[0][0]} >>> 0) + ${Number(mem.offset)}; if (ea > len${mem.mem} - ${bytes}) { ${this.at()}OOB(); } `;
+      const a = ops[0].length === 2 ? `((${ops[0][0]} >>> 0) + (${ops[0][1]} >>> 0) * 4294967296)` : `(${ops[0][0]} >>> 0)`;
+      s += `ea = ${a} + ${Number(mem.offset)}; if (ea > len${mem.mem} - ${bytes}) { ${this.at()}OOB(); } `;
       s += `${this.constant(`H.SIMD_MEM[${ins.op}]`)}(SV, 0, M${mem.mem}.bytes, ea, ${im}); `;
     } else {
       ops.forEach((o, k) => put(ps[k], o, 4 * k));
@@ -815,8 +834,8 @@ class Gen {
     const off = Number(ma.offset);
     const dv = `dv${mi}`;
     const val = store ? this.pop(letterKind(ty === 'i32' ? 'i' : ty === 'i64' ? 'I' : ty === 'f32' ? 'f' : 'F')) : null;
-    const addr = this.pop('i')[0];
-    let s = `ea = (${addr} >>> 0) + ${off}; if (ea > len${mi} - ${bytes}) { ${this.at()}OOB(); } `;
+    const addr = this.popAddr(mi);
+    let s = `ea = ${addr} + ${off}; if (ea > len${mi} - ${bytes}) { ${this.at()}OOB(); } `;
     const shift = bytes === 8 ? 3 : bytes === 4 ? 2 : 1;
     /** `fast` when aligned (typed array), `slow` otherwise (DataView). */
     const aligned = (fast: string, slow: string, b = bytes): string => {
