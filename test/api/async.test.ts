@@ -67,3 +67,12 @@ test('async: compile yields to the event loop before finishing', async () => {
   assert.equal(weft.Module.exports(m).length, 3000);
   assert.ok(ticks >= 0);
 });
+
+test('async: weft compile option `features` (extension) switches proposals off', async () => {
+  const simd = wat('(module (func (result v128) v128.const i64x2 0 0))');
+  assert.equal(weft.validate(simd), true);
+  assert.equal((weft.validate as any)(simd, { features: { simd: false } }), false);
+  assert.throws(() => new (weft.Module as any)(simd, { features: { simd: false } }), weft.CompileError);
+  await assert.rejects((weft.compile as any)(simd, { features: { simd: false } }), weft.CompileError);
+  assert.throws(() => new (weft.Module as any)(simd, 5), TypeError);
+});
