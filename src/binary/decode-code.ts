@@ -174,6 +174,14 @@ export class CodeReader {
         if (r.u8() !== 0) r.fail('zero byte expected', at);
         return 0;
       }
+      case 'order': {
+        // Low nibble: the (read) ordering; high nibble: the write ordering of an RMW, else 0.
+        const at = r.pos;
+        const b = r.u8();
+        const rmw = info.name.includes('.rmw.');
+        if ((b & 0xf) > 1 || (rmw ? (b >> 4) !== (b & 0xf) : (b >> 4) !== 0)) r.fail('malformed memory order', at);
+        return b;
+      }
     }
   }
 

@@ -30,6 +30,7 @@ function writeImm(w: Writer, kind: ImmKind, v: Imm): void {
       return;
     case 'lane': w.u8(v as number); return;
     case 'zero': w.u8(0); return;
+    case 'order': w.u8(v as number); return;
     case 'i32': w.s32(v as number); return;
     case 'i64': w.s64(v as bigint); return;
     case 'f32': w.fixedU32(v as number); return;

@@ -14,6 +14,7 @@ import type { BlockType, FuncType, HeapType, RefType, ValType } from '../syntax/
 import { ABS_HEAP_TYPES } from '../syntax/types.js';
 import { OPCODES } from '../syntax/opcodes.js';
 import { Op } from './ops.js';
+import { isSharedOp, lowerShared, rmwPops, rmwWords } from './shared-ops.js';
 import type { CatchEntry, Compiled, Handler } from './compiled.js';
 
 /** Module-level facts the translator needs; built once per module. */
@@ -441,6 +442,16 @@ class Translator {
   }
 
   instr(ins: Instr): void {
+    if (isSharedOp(ins.op)) {
+      // shared-everything-threads: atomic get/set run as the plain ops; RMWs get one handler
+      // (op, two immediate words, operand count).
+      const plain = lowerShared(ins);
+      if (plain !== null) { this.instr(plain); return; }
+      const pops = rmwPops(ins);
+      this.emit(ins.op, ...rmwWords(ins, this.f.tableIs64), pops);
+      this.setHeight(this.height - pops + 1);
+      return;
+    }
     const imm = ins.imm;
     const info = OPCODES[ins.op];
     switch (ins.op) {

@@ -33,6 +33,7 @@ import { ACCESS, addrAt, atomicAccess, effective, loadStore, oob } from './mem-a
 import { descMatches, isSubDef, refMatches } from './casts.js';
 import type { StructObj } from '../runtime/gc-objects.js';
 import * as GC from './gc-ops.js';
+import { sharedRmw } from './shared-ops.js';
 import { arrayAccess } from './array-bytes.js';
 import * as BULK from './bulk.js';
 import { SIMD_OPS, SIMD_MEM_OPS } from './simd.js';
@@ -926,6 +927,20 @@ export function run(root: Thread, entryDepth: number): boolean {
           case Op.array_copy: sp -= 5; GC.arrayCopy(t, sp); pc += 2; continue;
           case Op.array_init_data: sp -= 4; GC.arrayInitData(t, inst.datas[code[pc + 1]], sp); pc += 2; continue;
           case Op.array_init_elem: sp -= 4; GC.arrayInitElem(t, inst.elems[code[pc + 1]], sp); pc += 2; continue;
+
+          // ---- shared-everything-threads read-modify-writes (shared-ops.ts) ----
+          case Op.global_atomic_rmw_add: case Op.global_atomic_rmw_sub: case Op.global_atomic_rmw_and:
+          case Op.global_atomic_rmw_or: case Op.global_atomic_rmw_xor: case Op.global_atomic_rmw_xchg:
+          case Op.global_atomic_rmw_cmpxchg: case Op.table_atomic_rmw_xchg: case Op.table_atomic_rmw_cmpxchg:
+          case Op.struct_atomic_rmw_add: case Op.struct_atomic_rmw_sub: case Op.struct_atomic_rmw_and:
+          case Op.struct_atomic_rmw_or: case Op.struct_atomic_rmw_xor: case Op.struct_atomic_rmw_xchg:
+          case Op.struct_atomic_rmw_cmpxchg: case Op.array_atomic_rmw_add: case Op.array_atomic_rmw_sub:
+          case Op.array_atomic_rmw_and: case Op.array_atomic_rmw_or: case Op.array_atomic_rmw_xor:
+          case Op.array_atomic_rmw_xchg: case Op.array_atomic_rmw_cmpxchg:
+            sp -= code[pc + 2];
+            sharedRmw(t, inst, code[pc - 1], code[pc], code[pc + 1], sp++);
+            pc += 3;
+            continue;
 
           // ---- SIMD (semantics in simd.ts, over this stack's views) ----
           case Op.simd: {

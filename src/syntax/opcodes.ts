@@ -24,7 +24,8 @@ import type { Feature } from '../features.js';
 export type ImmKind =
   | 'blocktype' | 'label' | 'labels' | 'func' | 'type' | 'table' | 'mem' | 'global' | 'local'
   | 'tag' | 'elem' | 'data' | 'field' | 'lane' | 'u32' | 'memarg' | 'i32' | 'i64' | 'f32' | 'f64'
-  | 'v128' | 'shuffle' | 'heaptype' | 'valtypes' | 'catches' | 'handlers' | 'brcast' | 'zero';
+  | 'v128' | 'shuffle' | 'heaptype' | 'valtypes' | 'catches' | 'handlers' | 'brcast' | 'zero'
+  | 'order';
 
 export type ValLetter = 'i' | 'I' | 'f' | 'F' | 'v' | 'a';
 
@@ -655,7 +656,51 @@ function parseTable(text: string): OpInfo[] {
   return rows;
 }
 
-export const OPCODES: readonly OpInfo[] = Object.freeze(parseTable(TABLE + '\n' + atomicRmwRows()));
+/** Shared-everything-threads rows, appended after all others (see SHARED_TABLE). */
+// prettier-ignore
+const SHARED_TABLE = `
+# ---- shared-everything-threads (kept last so that earlier rows keep their indices) ----
+fb:31 ref.i31_shared - * shared-everything
+# ---- shared-everything-threads: atomic accesses to globals, tables, structs, arrays (0xfe) ----
+# 'order' is the u8 memory-ordering immediate (seq_cst / acq_rel); the validator types these by name.
+fe:79 global.atomic.get order,global * shared-everything
+fe:80 global.atomic.set order,global * shared-everything
+fe:81 global.atomic.rmw.add order,global * shared-everything
+fe:82 global.atomic.rmw.sub order,global * shared-everything
+fe:83 global.atomic.rmw.and order,global * shared-everything
+fe:84 global.atomic.rmw.or order,global * shared-everything
+fe:85 global.atomic.rmw.xor order,global * shared-everything
+fe:86 global.atomic.rmw.xchg order,global * shared-everything
+fe:87 global.atomic.rmw.cmpxchg order,global * shared-everything
+fe:88 table.atomic.get order,table * shared-everything
+fe:89 table.atomic.set order,table * shared-everything
+fe:90 table.atomic.rmw.xchg order,table * shared-everything
+fe:91 table.atomic.rmw.cmpxchg order,table * shared-everything
+fe:92 struct.atomic.get order,type,field * shared-everything
+fe:93 struct.atomic.get_s order,type,field * shared-everything
+fe:94 struct.atomic.get_u order,type,field * shared-everything
+fe:95 struct.atomic.set order,type,field * shared-everything
+fe:96 struct.atomic.rmw.add order,type,field * shared-everything
+fe:97 struct.atomic.rmw.sub order,type,field * shared-everything
+fe:98 struct.atomic.rmw.and order,type,field * shared-everything
+fe:99 struct.atomic.rmw.or order,type,field * shared-everything
+fe:100 struct.atomic.rmw.xor order,type,field * shared-everything
+fe:101 struct.atomic.rmw.xchg order,type,field * shared-everything
+fe:102 struct.atomic.rmw.cmpxchg order,type,field * shared-everything
+fe:103 array.atomic.get order,type * shared-everything
+fe:104 array.atomic.get_s order,type * shared-everything
+fe:105 array.atomic.get_u order,type * shared-everything
+fe:106 array.atomic.set order,type * shared-everything
+fe:107 array.atomic.rmw.add order,type * shared-everything
+fe:108 array.atomic.rmw.sub order,type * shared-everything
+fe:109 array.atomic.rmw.and order,type * shared-everything
+fe:110 array.atomic.rmw.or order,type * shared-everything
+fe:111 array.atomic.rmw.xor order,type * shared-everything
+fe:112 array.atomic.rmw.xchg order,type * shared-everything
+fe:113 array.atomic.rmw.cmpxchg order,type * shared-everything
+`;
+
+export const OPCODES: readonly OpInfo[] = Object.freeze(parseTable(TABLE + '\n' + atomicRmwRows() + '\n' + SHARED_TABLE));
 
 /** Row index by key (`i32.add`, `select/typed`, `ref.test/null`). */
 export const OP: Readonly<Record<string, number>> = Object.freeze(

@@ -366,6 +366,13 @@ export class InstrParser {
         return { label, from, to };
       }
       case 'zero': return 0;
+      case 'order': {
+        // Optional `seq_cst` (default) or `acq_rel`; an RMW repeats the ordering in its high nibble.
+        let o = 0;
+        if (cur.isKeyword('acq_rel')) { cur.next(); o = 1; }
+        else if (cur.isKeyword('seq_cst')) cur.next();
+        return row.name.includes('.rmw.') ? o | (o << 4) : o;
+      }
       case 'blocktype': return this.blockType();
     }
   }

@@ -100,6 +100,7 @@ function printImm(kind: ImmKind, v: Imm, info: OpInfo, instr: Instr, ctx: InstrC
       return `${printLabel(b.label, ctx)} ${printRefType(b.from, ids)} ${printRefType(b.to, ids)}`;
     }
     case 'zero': return '';
+    case 'order': return ((v as number) & 0xf) === 1 ? 'acq_rel' : 'seq_cst';
   }
 }
 

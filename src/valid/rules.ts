@@ -9,10 +9,11 @@ import { CONT_RULES } from './rules-cont.js';
 import { CONTROL_RULES } from './rules-control.js';
 import { DESC_RULES } from './rules-desc.js';
 import { REF_RULES } from './rules-ref.js';
+import { SHARED_RULES } from './rules-shared.js';
 import { VARIABLE_RULES } from './rules-var.js';
 
 export type Rule = (c: CodeChecker, ins: Instr) => void;
 
 export const RULES: Readonly<Record<string, Rule>> = {
-  ...CONTROL_RULES, ...VARIABLE_RULES, ...REF_RULES, ...CONT_RULES, ...DESC_RULES,
+  ...CONTROL_RULES, ...VARIABLE_RULES, ...REF_RULES, ...CONT_RULES, ...DESC_RULES, ...SHARED_RULES,
 };

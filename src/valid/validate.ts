@@ -24,7 +24,7 @@ function invalid(reason: string, offset = -1, funcIndex = -1): never {
 /** Instructions allowed in constant expressions (extended-const and GC ones included). */
 const CONST_OPS = new Set([
   'i32.const', 'i64.const', 'f32.const', 'f64.const', 'v128.const', 'ref.null', 'ref.func', 'global.get', 'end',
-  'struct.new', 'struct.new_default', 'array.new', 'array.new_default', 'array.new_fixed', 'ref.i31',
+  'struct.new', 'struct.new_default', 'array.new', 'array.new_default', 'array.new_fixed', 'ref.i31', 'ref.i31_shared',
   'any.convert_extern', 'extern.convert_any', 'struct.new_desc', 'struct.new_default_desc',
 ]);
 const EXTENDED_CONST_OPS = new Set(['i32.add', 'i32.sub', 'i32.mul', 'i64.add', 'i64.sub', 'i64.mul']);
