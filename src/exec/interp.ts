@@ -38,7 +38,7 @@ import { arrayAccess } from './array-bytes.js';
 import * as BULK from './bulk.js';
 import { SIMD_OPS, SIMD_MEM_OPS } from './simd.js';
 import { OPCODES } from '../syntax/opcodes.js';
-import { ContObj, NO_WORDS, type ContState } from '../runtime/cont.js';
+import { ContObj, NO_REFS, NO_WORDS, type ContState } from '../runtime/cont.js';
 import { copySlots, deliver, findHandler, HANDLER_WORDS } from './switching.js';
 import { tierUp } from '../jit/tier.js';
 import { canEnter, enterCompiled } from '../jit/bridge.js';
@@ -411,6 +411,23 @@ export function run(root: Thread, entryDepth: number): boolean {
             i32[b] = code[pc]; i32[b + 1] = code[pc + 1];
             pc += 2;
             I64.mul64(i32, b - 4, b);
+            continue;
+          }
+          // local.get x; load (compile.ts `fuseLoad`): pc moves past both operands before a trap,
+          // so the trap reports the load's offset.
+          case Op.i32_load_local: {
+            const ea = (i32[(fp + code[pc]) << 2] >>> 0) + code[pc + 1];
+            pc += 2;
+            if (ea + 4 > mem.bytes.length) oob();
+            i32[sp++ << 2] = mem.view.getInt32(ea, true);
+            continue;
+          }
+          case Op.load_w2_local: {
+            const ea = (i32[(fp + code[pc]) << 2] >>> 0) + code[pc + 1];
+            pc += 2;
+            if (ea + 8 > mem.bytes.length) oob();
+            const v = mem.view, d = sp++ << 2;
+            i32[d] = v.getInt32(ea, true); i32[d + 1] = v.getInt32(ea + 4, true);
             continue;
           }
           // Loop back-edges fused with their test (compile.ts `absorbTest`); they count like loop_br_if.
@@ -971,7 +988,7 @@ export function run(root: Thread, entryDepth: number): boolean {
             pc++;
             const f = refs[sp - 1] as FuncInst | null;
             if (f === null) trap('null-reference', 'null function reference');
-            refs[sp - 1] = new ContObj(inst.types[code[pc - 1]], { fn: f, top: null, bottom: null, boundWords: NO_WORDS, boundRefs: [] });
+            refs[sp - 1] = new ContObj(inst.types[code[pc - 1]], { fn: f, top: null, bottom: null, boundWords: NO_WORDS, boundRefs: NO_REFS });
             continue;
           }
           case Op.cont_bind: {
@@ -1030,7 +1047,7 @@ export function run(root: Thread, entryDepth: number): boolean {
             const n = (tag.type.comp as { params: readonly CValType[] }).params.length;
             sp -= n;
             fr.pc = pc; t.sp = sp;
-            const k = new ContObj(null, { fn: null, top: t, bottom, boundWords: NO_WORDS, boundRefs: [] });
+            const k = new ContObj(null, { fn: null, top: t, bottom, boundWords: NO_WORDS, boundRefs: NO_REFS });
             const p = bottom.parent!, hcode = bottom.hcode!;
             bottom.parent = null;
             entry = bottom.parentEntry;
@@ -1060,7 +1077,7 @@ export function run(root: Thread, entryDepth: number): boolean {
             sp -= nargs;
             fr.pc = pc; t.sp = sp;
             // The current computation up to the handler becomes a continuation, passed along.
-            const mine = new ContObj(null, { fn: null, top: t, bottom, boundWords: NO_WORDS, boundRefs: [] });
+            const mine = new ContObj(null, { fn: null, top: t, bottom, boundWords: NO_WORDS, boundRefs: NO_REFS });
             const top = deliver(st, t, sp, nargs, mine, true, compiledOf);
             t.park(); // compact while suspended (thread.ts); after the arguments were copied out
             const nb = st.bottom ?? top;

@@ -58,8 +58,17 @@ function allocate(slots: number, refs: unknown[] = []): Storage {
 /** What a parked thread holds instead of a buffer (never read, never written). */
 const EMPTY: Storage = allocate(0);
 
+/** A promising call's state (JSPI), kept aside: most stacks never have one. */
+interface JspiState {
+  suspendable: boolean;
+  suspension: Suspension | null;
+  suspendedFn: FuncInst | null;
+  resumeThrow: { error: unknown } | null;
+}
+
+// Per-instance fields cost memory in every parked continuation, so rarely used state lives in
+// side objects behind accessors (prototype-level, free per instance).
 export class Thread {
-  buf!: ArrayBuffer;
   i32!: Int32Array;
   u32!: Uint32Array;
   f32!: Float32Array;
@@ -74,21 +83,14 @@ export class Thread {
   depth = -1;
   /** Frame records, reused across calls (replaced by an exact-size copy when parked). */
   frames: Frame[] = [];
-  /** Whether a host function may suspend this stack (stacks made by `invokeAsync`). */
-  suspendable = false;
-  /** While suspended: what the host is waiting for, and the host function that asked. */
-  suspension: Suspension | null = null;
-  suspendedFn: FuncInst | null = null;
-  /**
-   * Set by `invokeAsync` when the awaited promise rejected: `run` throws `error` at the suspended
-   * call site on re-entry, so wasm handlers see it as if the host function had thrown (JSPI).
-   */
-  resumeThrow: { error: unknown } | null = null;
   /** Remaining fuel (see interp.ts `outOfFuel`); Infinity = unmetered. */
   fuel = Infinity;
-  /** While parked: the live slots' words (4 per slot) and references (null if all were null). */
-  private savedWords: number[] | null = null;
-  private savedRefs: unknown[] | null = null;
+  /**
+   * While parked: the live slots' words (4 per slot), followed by their references unless all
+   * were null.
+   */
+  private saved: unknown[] | null = null;
+  private jspi: JspiState | null = null;
   /** SIMD views, made on first use (most stacks never run a v128 instruction). */
   private simdCache: SimdViews | null = null;
 
@@ -106,6 +108,28 @@ export class Thread {
     this.attach(this.acquire(initialSlots));
   }
 
+  get buf(): ArrayBuffer {
+    return this.i32.buffer as ArrayBuffer;
+  }
+
+  private jspiState(): JspiState {
+    return this.jspi ??= { suspendable: false, suspension: null, suspendedFn: null, resumeThrow: null };
+  }
+  /** Whether a host function may suspend this stack (stacks made by `invokeAsync`). */
+  get suspendable(): boolean { return this.jspi !== null && this.jspi.suspendable; }
+  set suspendable(v: boolean) { this.jspiState().suspendable = v; }
+  /** While suspended: what the host is waiting for, and the host function that asked. */
+  get suspension(): Suspension | null { return this.jspi === null ? null : this.jspi.suspension; }
+  set suspension(v: Suspension | null) { this.jspiState().suspension = v; }
+  get suspendedFn(): FuncInst | null { return this.jspi === null ? null : this.jspi.suspendedFn; }
+  set suspendedFn(v: FuncInst | null) { this.jspiState().suspendedFn = v; }
+  /**
+   * Set by `invokeAsync` when the awaited promise rejected: `run` throws `error` at the suspended
+   * call site on re-entry, so wasm handlers see it as if the host function had thrown (JSPI).
+   */
+  get resumeThrow(): { error: unknown } | null { return this.jspi === null ? null : this.jspi.resumeThrow; }
+  set resumeThrow(v: { error: unknown } | null) { this.jspiState().resumeThrow = v; }
+
   get simd(): SimdViews {
     return this.simdCache ??= simdViews(this.buf);
   }
@@ -117,7 +141,7 @@ export class Thread {
   }
 
   private attach(st: Storage): void {
-    this.buf = st.buf; this.i32 = st.i32; this.u32 = st.u32; this.f32 = st.f32; this.f64 = st.f64;
+    this.i32 = st.i32; this.u32 = st.u32; this.f32 = st.f32; this.f64 = st.f64;
     this.i64 = st.i64; this.refs = st.refs; this.cap = st.cap;
     this.simdCache = null;
   }
@@ -139,41 +163,38 @@ export class Thread {
    */
   park(): void {
     const n = this.sp;
-    if (n > PARK_MAX_SLOTS || this.savedWords !== null) return;
+    if (n > PARK_MAX_SLOTS || this.saved !== null) return;
     const i32 = this.i32, refs = this.refs;
-    const words: number[] = new Array(n * 4); // exact size: growing by push over-allocates
-    for (let i = 0; i < n * 4; i++) words[i] = i32[i];
-    let saved: unknown[] | null = null;
+    let withRefs = false;
     for (let i = 0; i < n; i++) {
       if (refs[i] !== null) {
-        saved = refs.slice(0, n);
+        withRefs = true;
         break;
       }
     }
-    this.savedWords = words;
-    this.savedRefs = saved;
+    const saved: unknown[] = new Array(withRefs ? n * 5 : n * 4); // exact size: push over-allocates
+    for (let i = 0; i < n * 4; i++) saved[i] = i32[i];
+    if (withRefs) for (let i = 0; i < n; i++) saved[n * 4 + i] = refs[i];
+    this.saved = saved;
     if (this.cap <= POOL_SLOT_LIMIT && pool.length < POOL_MAX) {
       refs.fill(null, 0, n); // the pool must not keep objects alive
       pool.push({ buf: this.buf, i32, u32: this.u32, f32: this.f32, f64: this.f64, i64: this.i64, refs, cap: this.cap });
     }
     this.attach(EMPTY);
-    // Frame records above the live ones are only a cache for deeper calls.
     // An exact-size copy: the array grew by appending, with spare capacity.
     this.frames = this.frames.slice(0, this.depth + 1);
   }
 
   /** Gives a parked stack a buffer again, with its live slots restored. No-op if not parked. */
   unpark(): void {
-    const words = this.savedWords;
-    if (words === null) return;
+    const saved = this.saved;
+    if (saved === null) return;
     const n = this.sp;
     this.attach(this.acquire(Math.max(16, 2 * n)));
-    const i32 = this.i32;
-    for (let i = 0; i < words.length; i++) i32[i] = words[i];
-    const saved = this.savedRefs;
-    if (saved !== null) for (let i = 0; i < n; i++) this.refs[i] = saved[i];
-    this.savedWords = null;
-    this.savedRefs = null;
+    const i32 = this.i32, refs = this.refs;
+    for (let i = 0; i < n * 4; i++) i32[i] = saved[i] as number;
+    if (saved.length > n * 4) for (let i = 0; i < n; i++) refs[i] = saved[n * 4 + i];
+    this.saved = null;
   }
 
   /** Makes room for `slots` slots; the interpreter must reload its views afterwards. */

@@ -24,3 +24,5 @@ export class ContObj {
 }
 
 export const NO_WORDS = new Int32Array(0);
+/** No bound references; shared, since every suspension makes a state (and memory counts, see exec/thread.ts). */
+export const NO_REFS: readonly unknown[] = Object.freeze([]);
