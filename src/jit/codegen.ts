@@ -516,9 +516,8 @@ class Gen {
       }
       case 'call_indirect': {
         const ti = imm[0] as number, tab = imm[1] as number;
-        if (this.tableAddr[tab] !== 'i32') throw new Unsupported('table64');
-        this.tablesUsed.add(tab);
-        const x = this.pop('i')[0];
+        this.table(tab);
+        const x = this.popTab(tab);
         // The callee is looked up (and checked) before the arguments are passed, as in the spec.
         this.call('fn', this.funcType(ti), `fn = CALLEE(T${tab}, ${x}, E.TY[${ti}]); `);
         return;
@@ -649,43 +648,46 @@ class Gen {
       case 'elem.drop': this.emit(`E.ES[${imm[0] as number}] = null;`); return;
       case 'table.init': {
         const seg = imm[0] as number, tab = this.table(imm[1] as number);
-        const n = this.pop('i')[0], s = this.pop('i')[0], d = this.pop('i')[0];
-        this.emit(`${this.at()}tableInit(${tab}, E.ES[${seg}], ${d} >>> 0, ${s} >>> 0, ${n} >>> 0);`);
+        const n = this.pop('i')[0], s = this.pop('i')[0], d = this.popTab(imm[1] as number);
+        this.emit(`${this.at()}tableInit(${tab}, E.ES[${seg}], ${d}, ${s} >>> 0, ${n} >>> 0);`);
         return;
       }
       case 'table.copy': {
-        const dt = this.table(imm[0] as number), s2 = this.table(imm[1] as number);
-        const n = this.pop('i')[0], s = this.pop('i')[0], d = this.pop('i')[0];
-        this.emit(`${this.at()}tableCopy(${dt}, ${s2}, ${d} >>> 0, ${s} >>> 0, ${n} >>> 0);`);
+        const di = imm[0] as number, si = imm[1] as number;
+        const dt = this.table(di), s2 = this.table(si);
+        // The length is 64-bit only when both tables are.
+        const n = this.popTab(this.tableAddr[di] === 'i64' && this.tableAddr[si] === 'i64' ? di : this.tableAddr[di] === 'i64' ? si : di);
+        const s = this.popTab(si), d = this.popTab(di);
+        this.emit(`${this.at()}tableCopy(${dt}, ${s2}, ${d}, ${s}, ${n});`);
         return;
       }
       case 'table.get': {
         const tab = this.table(imm[0] as number);
-        const x = this.pop('i')[0];
-        this.emit(`${this.at()}${this.push('r')[0]} = TGET(${tab}, ${x} >>> 0);`);
+        const x = this.popTab(imm[0] as number);
+        this.emit(`${this.at()}${this.push('r')[0]} = TGET(${tab}, ${x});`);
         return;
       }
       case 'table.set': {
         const tab = this.table(imm[0] as number);
-        const v = this.pop('r')[0], x = this.pop('i')[0];
-        this.emit(`${this.at()}TSET(${tab}, ${x} >>> 0, ${v});`);
+        const v = this.pop('r')[0], x = this.popTab(imm[0] as number);
+        this.emit(`${this.at()}TSET(${tab}, ${x}, ${v});`);
         return;
       }
       case 'table.size': {
         const tab = this.table(imm[0] as number);
-        this.emit(`${this.push('i')[0]} = ${tab}.elems.length | 0;`);
+        this.pushTab(imm[0] as number, `${tab}.elems.length`);
         return;
       }
       case 'table.grow': {
         const tab = this.table(imm[0] as number);
-        const n = this.pop('i')[0], v = this.pop('r')[0];
-        this.emit(`${this.push('i')[0]} = TGROW(${tab}, ${n} >>> 0, ${v}) | 0;`);
+        const n = this.popTab(imm[0] as number), v = this.pop('r')[0];
+        this.pushTab(imm[0] as number, `TGROW(${tab}, ${n}, ${v})`);
         return;
       }
       case 'table.fill': {
         const tab = this.table(imm[0] as number);
-        const n = this.pop('i')[0], v = this.pop('r')[0], d = this.pop('i')[0];
-        this.emit(`${this.at()}TFILL(${tab}, ${d} >>> 0, ${v}, ${n} >>> 0);`);
+        const n = this.popTab(imm[0] as number), v = this.pop('r')[0], d = this.popTab(imm[0] as number);
+        this.emit(`${this.at()}TFILL(${tab}, ${d}, ${v}, ${n});`);
         return;
       }
       case 'ref.null': this.emit(`${this.push('r')[0]} = null;`); return;
@@ -793,9 +795,22 @@ class Gen {
   }
 
   private table(ti: number): string {
-    if (this.tableAddr[ti] !== 'i32') throw new Unsupported('table64');
     this.tablesUsed.add(ti);
     return `T${ti}`;
+  }
+
+  /** Pops an index (or length) operand of table `ti` as a JS expression of its unsigned value. */
+  private popTab(ti: number): string {
+    if (this.tableAddr[ti] !== 'i64') return `(${this.pop('i')[0]} >>> 0)`;
+    const [lo, hi] = this.pop('I');
+    return `((${lo} >>> 0) + (${hi} >>> 0) * 4294967296)`;
+  }
+
+  /** Pushes a size-like result (-1 or a count) of table `ti`. */
+  private pushTab(ti: number, js: string): void {
+    if (this.tableAddr[ti] !== 'i64') { this.emit(`${this.push('i')[0]} = ${js} | 0;`); return; }
+    const r = this.push('I');
+    this.emit(`${r[0]} = ${js} | 0; ${r[1]} = ${r[0]} < 0 ? -1 : 0;`);
   }
 
   private numeric(tpl: { js: string; trap?: boolean }, params: readonly string[], result: string | undefined): void {

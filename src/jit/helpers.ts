@@ -41,7 +41,7 @@ export function entryOf(g: FuncInst): JitFn {
 
 /** call_indirect: the checked callee at `i` of `tab`, as a compiled-convention function. */
 function CALLEE(tab: TableInst, i: number, ty: DefType): JitFn {
-  const x = i >>> 0;
+  const x = i; // already unsigned (table64 indices may exceed 2^32)
   if (x >= tab.elems.length) throw new RuntimeError('undefined-element', `undefined element ${x}`);
   const f = tab.elems[x] as FuncInst | null;
   if (f === null) throw new RuntimeError('uninitialized-element', `uninitialized element ${x}`);
