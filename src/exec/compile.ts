@@ -146,6 +146,11 @@ const LOCAL_FORMS: ReadonlyMap<number, number> = new Map([
   [Op.i32_add, Op.i32_add_local], [Op.i32_sub, Op.i32_sub_local], [Op.i32_and, Op.i32_and_local],
   [Op.i32_or, Op.i32_or_local], [Op.i32_xor, Op.i32_xor_local],
 ]);
+/** Loads with a one-op form taking their address from a local (`Translator.fuseLoad`). */
+const LOAD_FROM_LOCAL: ReadonlyMap<number, number> = new Map([
+  [Op.i32_load, Op.i32_load_local], [Op.f32_load, Op.i32_load_local],
+  [Op.i64_load, Op.load_w2_local], [Op.f64_load, Op.load_w2_local],
+]);
 /** Test just before `if`: the fused op jumps past the then-branch. */
 const IF_AFTER_TEST: ReadonlyMap<number, number> = new Map([[Op.i32_eqz, Op.br_if_jump]]);
 /** Test just before a forward `br_if` that moves no values. */
@@ -357,16 +362,15 @@ class Translator {
       this.fusedAt = p;
       return true;
     }
+    if (op === Op.i32_sub && last === Op.i32_const && p + 2 === len) {
+      // x - k = x + (-k) in wrapping arithmetic: continue as an add of a constant
+      code[p + 1] = -code[p + 1] | 0;
+      op = Op.i32_add;
+    }
     if (last === Op.i32_const && p + 2 === len) {
       const withImm = IMM_FORMS.get(op);
       if (withImm !== undefined) {
         code[p] = withImm;
-        this.fusedAt = p;
-        return true;
-      }
-      if (op === Op.i32_sub) { // x - k = x + (-k) in wrapping arithmetic
-        code[p] = Op.i32_add_imm;
-        code[p + 1] = -code[p + 1] | 0;
         this.fusedAt = p;
         return true;
       }
@@ -423,6 +427,33 @@ class Translator {
     for (let i = this.pcs.length - 1; i >= 0 && this.pcs[i] > p; i--) this.pcs[i] = p;
     this.fusedAt = p;
     return fused;
+  }
+
+  /**
+   * `local.get x; load` with a fast-path memarg becomes one op reading its address from the local
+   * (the address computation of most C array and field accesses). Returns true when fused.
+   */
+  fuseLoad(op: number, m: MemArg): boolean {
+    const fused = LOAD_FROM_LOCAL.get(op);
+    if (fused === undefined || m.mem !== 0 || this.f.memIs64[0] || m.offset >= 0x80000000n) return false;
+    const p = this.prevStart, code = this.code, len = code.length;
+    if (p < 0 || p < this.barrier) return false;
+    if (code[p] === Op.local_get_w1 && p + 2 === len) {
+      code[p] = fused;
+      this.emit(Number(m.offset));
+      this.fusedAt = p;
+      return true;
+    }
+    if (code[p] === Op.local_get2_w1 && p + 3 === len) {
+      // local.get a; local.get b; load: push a, then load through b
+      const b = code[p + 2];
+      code[p] = Op.local_get_w1;
+      code[p + 2] = fused;
+      this.emit(b, Number(m.offset));
+      this.fusedAt = p + 2;
+      return true;
+    }
+    return false;
   }
 
   /** In unreachable code: returns true if `ins` is skipped. */
@@ -759,6 +790,7 @@ class Translator {
       return; // atomic.fence: nothing to do single-threaded
     }
     if (PLAIN_LOADSTORE.has(ins.op)) {
+      if (this.fuseLoad(ins.op, imm[0] as MemArg)) return;
       this.memarg(ins.op, imm[0] as MemArg, true, Op.mem_slow, []);
       return;
     }

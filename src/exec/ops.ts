@@ -754,4 +754,8 @@ export const enum Op {
   i32_xor_local,
   /** k (2 words): i64.const k; i64.mul */
   i64_mul_imm,
+  /** x, offset: local.get x; i32.load offset (fast path: memory 0, 32-bit addresses) */
+  i32_load_local,
+  /** x, offset: local.get x; i64.load / f64.load offset (fast path) */
+  load_w2_local,
 }
