@@ -12,9 +12,10 @@
  * GC, exceptions, tail calls, stack switching, atomics, memory64 and 64-bit tables) return null
  * and stay in the interpreter. See README.md.
  */
-import type { Module, MemArg, Instr, Catch } from '../syntax/module.js';
+import type { Module, MemArg, Instr, Catch, BrCast } from '../syntax/module.js';
 import { funcTypeIndex, allMems } from '../syntax/module.js';
-import type { BlockType, FuncType, ValType } from '../syntax/types.js';
+import type { BlockType, FuncType, HeapType, RefType, ValType } from '../syntax/types.js';
+import { ABS_HEAP_TYPES } from '../syntax/types.js';
 import { OPCODES } from '../syntax/opcodes.js';
 import { ACCESS } from '../exec/mem-access.js';
 import { NUMERIC } from './numeric.js';
@@ -72,6 +73,16 @@ interface Ctl {
   readonly results: readonly K[];
   /** For `if` with params: lets holding the params for the else branch. */
   readonly saved: readonly string[];
+}
+
+/**
+ * A cast target as (heap word, flags word), the encoding exec/casts.ts `refMatches` reads: heap =
+ * type index, or -1 - index of an abstract heap type; flags bit 0 = admits null, bit 1 = exact.
+ */
+function castTarget(imm: HeapType | RefType, nullable: boolean): [number, number] {
+  const enc = (h: HeapType): number => (typeof h === 'number' ? h : -1 - ABS_HEAP_TYPES.indexOf(h));
+  if (typeof imm === 'object') return [enc(imm.heap), (nullable || imm.nullable ? 1 : 0) | (imm.exact ? 2 : 0)];
+  return [enc(imm), nullable ? 1 : 0];
 }
 
 function intLit(x: number): string {
@@ -336,8 +347,8 @@ class Gen {
     for (const v of this.vars) decl.push(`${v} = ${v[0] === 'r' ? 'null' : '0'}`);
     const head: string[] = [
       '"use strict";',
-      'const { RT, F, FN, SELF, H } = E; const R = RT.res, SV = H.SV;',
-      'const { EXN, THROW, UNPACK, NULLEXN, OOB, UNREACHABLE, S, divS32, divU32, remS32, remU32, rotl32, rotr32, ctz32, popcnt32, mulHiU32, divS64, divU64, remS64, remU64, rotl64, rotr64, clz64, ctz64, truncI32S, truncI32U, truncSatI32S, truncSatI32U, truncI64S, truncI64U, truncSatI64S, truncSatI64U, i64ToF32, i64ToF64, nearest, quiet, f32FromBits, f32ToBits, f64FromWords, f64Lo, f64Hi, copysign, fabs, fneg, CALLEE, REFCALLEE, NONNULL, TGET, TSET, TGROW, TFILL, memoryInit, memoryCopy, memoryFill, tableInit, tableCopy } = H;',
+      'const { RT, F, FN, SELF, H } = E; const R = RT.res, SV = H.SV, ST = H.ST, GC = H.GC;',
+      'const { REFM, CASTFAIL, NULLI31, EXN, THROW, UNPACK, NULLEXN, OOB, UNREACHABLE, S, divS32, divU32, remS32, remU32, rotl32, rotr32, ctz32, popcnt32, mulHiU32, divS64, divU64, remS64, remU64, rotl64, rotr64, clz64, ctz64, truncI32S, truncI32U, truncSatI32S, truncSatI32U, truncI64S, truncI64U, truncSatI64S, truncSatI64U, i64ToF32, i64ToF64, nearest, quiet, f32FromBits, f32ToBits, f64FromWords, f64Lo, f64Hi, copysign, fabs, fneg, CALLEE, REFCALLEE, NONNULL, TGET, TSET, TGROW, TFILL, memoryInit, memoryCopy, memoryFill, tableInit, tableCopy } = H;',
     ];
     for (const mi of this.memsUsed) head.push(`const M${mi} = E.M[${mi}];`);
     const views = (mi: number): string[] => [...(this.viewsUsed.get(mi) ?? [])];
@@ -691,6 +702,14 @@ class Gen {
         return;
       }
       case 'ref.null': this.emit(`${this.push('r')[0]} = null;`); return;
+      case 'br_on_cast': case 'br_on_cast_fail': {
+        const bc = imm[0] as BrCast;
+        const [heap, flags] = castTarget(bc.to, false);
+        this.flush();
+        const r = this.peek()[0];
+        this.emit(`if (REFM(${r}, ${heap}, ${flags}, E.TY) === ${name === 'br_on_cast'}) { ${this.branch(bc.label)} }`);
+        return;
+      }
       case 'ref.is_null': {
         const r = this.pop('r')[0];
         this.emit(`${this.push('i')[0]} = (${r} === null) | 0;`);
@@ -717,8 +736,118 @@ class Gen {
         return;
       }
       default:
+        if (this.gc(name, imm, info.variant === 'null')) return;
         throw new Unsupported(name);
     }
+  }
+
+  /** Storage type -> kind of the value on the stack (packed fields are i32 there). */
+  private storageKind(t: unknown): K {
+    return t === 'i8' || t === 'i16' ? 'i' : kindOf(t as ValType);
+  }
+
+  private fieldKind(ti: number, f: number): K {
+    const c = this.m.types[ti].comp;
+    if (c.kind !== 'struct') throw new Unsupported('not a struct type');
+    return this.storageKind(c.fields[f].type);
+  }
+
+  private elemKind(ti: number): K {
+    const c = this.m.types[ti].comp;
+    if (c.kind !== 'array') throw new Unsupported('not an array type');
+    return this.storageKind(c.field.type);
+  }
+
+  /**
+   * GC instructions. Object operations run the interpreter's helpers (exec/gc-ops.ts) on a scratch
+   * value stack (operand k in slot k, the result in slot 0); i31, ref.eq and casts are inline.
+   * Returns false for instructions it does not know.
+   */
+  private gc(name: string, imm: Instr['imm'], nullVariant: boolean): boolean {
+    const n0 = imm[0] as number, n1 = imm[1] as number;
+    const call = (n: number, js: string, result: K | null): void => {
+      if (n > 1000) throw new Unsupported('too many operands');
+      const ops: { k: K; e: string[] }[] = [];
+      for (let k = 0; k < n; k++) {
+        const kind = this.st[this.st.length - 1];
+        ops.unshift({ k: kind, e: this.pop() });
+      }
+      let s = this.at();
+      ops.forEach(({ k, e }, i) => {
+        const w = 4 * i;
+        if (k === 'r') s += `ST.refs[${i}] = ${e[0]}; `;
+        else if (k === 'f') s += `ST.i32[${w}] = f32ToBits(${e[0]}); `;
+        else if (k === 'F') s += `ST.f64[${w >> 1}] = ${e[0]}; `;
+        else e.forEach((x, j) => { s += `ST.i32[${w + j}] = ${x}; `; });
+      });
+      s += `${js}; `;
+      if (result !== null) {
+        const r = this.push(result);
+        if (result === 'r') s += `${r[0]} = ST.refs[0]; ST.refs[0] = null;`;
+        else if (result === 'f') s += `${r[0]} = f32FromBits(ST.i32[0]);`;
+        else if (result === 'F') s += `${r[0]} = ST.f64[0];`;
+        else r.forEach((v, j) => { s += `${v} = ST.i32[${j}]; `; });
+      }
+      this.emit(s);
+    };
+    const fields = (ti: number): number => {
+      const c = this.m.types[ti].comp;
+      if (c.kind !== 'struct') throw new Unsupported('not a struct type');
+      return c.fields.length;
+    };
+    switch (name) {
+      case 'struct.new': call(fields(n0), `GC.structNew(ST, E.TY[${n0}], 0, false)`, 'r'); return true;
+      case 'struct.new_default': call(0, `GC.structNewDefault(ST, E.TY[${n0}], 0, false)`, 'r'); return true;
+      case 'struct.get': case 'struct.get_u': case 'struct.get_s':
+        call(1, `GC.structGet(ST, ${n1}, 0, ${name === 'struct.get_s'})`, this.fieldKind(n0, n1)); return true;
+      case 'struct.set': call(2, `GC.structSet(ST, ${n1}, 0)`, null); return true;
+      case 'array.new': call(2, `GC.arrayNew(ST, E.TY[${n0}], 0)`, 'r'); return true;
+      case 'array.new_default': call(1, `GC.arrayNewDefault(ST, E.TY[${n0}], 0)`, 'r'); return true;
+      case 'array.new_fixed': call(n1, `GC.arrayNewFixed(ST, E.TY[${n0}], ${n1}, 0)`, 'r'); return true;
+      case 'array.new_data': call(2, `GC.arrayNewData(ST, E.TY[${n0}], E.DS[${n1}], 0)`, 'r'); return true;
+      case 'array.new_elem': call(2, `GC.arrayNewElem(ST, E.TY[${n0}], E.ES[${n1}], 0)`, 'r'); return true;
+      case 'array.get': case 'array.get_u': case 'array.get_s':
+        call(2, `GC.arrayGet(ST, 0, ${name === 'array.get_s'})`, this.elemKind(n0)); return true;
+      case 'array.set': call(3, 'GC.arraySet(ST, 0)', null); return true;
+      case 'array.len': call(1, 'GC.arrayLen(ST, 0)', 'i'); return true;
+      case 'array.fill': call(4, 'GC.arrayFill(ST, 0)', null); return true;
+      case 'array.copy': call(5, 'GC.arrayCopy(ST, 0)', null); return true;
+      case 'array.init_data': call(4, `GC.arrayInitData(ST, E.DS[${n1}], 0)`, null); return true;
+      case 'array.init_elem': call(4, `GC.arrayInitElem(ST, E.ES[${n1}], 0)`, null); return true;
+      case 'ref.i31': {
+        const v = this.pop('i')[0];
+        this.emit(`${this.push('r')[0]} = (${v} << 1) >> 1;`);
+        return true;
+      }
+      case 'i31.get_s': case 'i31.get_u': {
+        const r = this.pop('r')[0];
+        const x = this.push('i')[0];
+        this.emit(`if (${r} === null) { ${this.at()}NULLI31(); } ${x} = ${name === 'i31.get_s' ? r : `${r} & 0x7fffffff`};`);
+        return true;
+      }
+      case 'ref.eq': {
+        const b = this.pop('r')[0], a = this.pop('r')[0];
+        this.emit(`${this.push('i')[0]} = (${a} === ${b}) | 0;`);
+        return true;
+      }
+      case 'any.convert_extern': case 'extern.convert_any': return true; // identities on this representation
+      case 'ref.test': case 'ref.cast': {
+        const [heap, flags] = castTarget(imm[0] as HeapType | RefType, nullVariant);
+        return this.cast(name, heap, flags);
+      }
+      default: return false;
+    }
+  }
+
+  private cast(name: string, heap: number, flags: number): boolean {
+    if (name === 'ref.test') {
+      const r = this.pop('r')[0];
+      this.emit(`${this.push('i')[0]} = REFM(${r}, ${heap}, ${flags}, E.TY) ? 1 : 0;`);
+    } else {
+      const r = this.peek()[0];
+      this.emit(`if (!REFM(${r}, ${heap}, ${flags}, E.TY)) { ${this.at()}CASTFAIL(); }`);
+    }
+    return true;
   }
 
   /**

@@ -16,7 +16,9 @@ import {
 import * as CV from '../exec/numeric/convert.js';
 import { nearest, quiet } from '../exec/numeric/float.js';
 import { memoryInit, memoryCopy, memoryFill, tableInit, tableCopy, tableFill, tableOob } from '../exec/bulk.js';
-import { isSubDef } from '../exec/casts.js';
+import { isSubDef, refMatches } from '../exec/casts.js';
+import * as GC from '../exec/gc-ops.js';
+import { Thread } from '../exec/thread.js';
 import { oob } from '../exec/mem-access.js';
 import { copysign, f32FromBits, f32ToBits, f64FromWords, f64Hi, f64Lo, fabs, fneg } from './bits.js';
 import { callSlow, type JitFn } from './bridge.js';
@@ -124,7 +126,16 @@ function NULLEXN(): never {
   throw new RuntimeError('null-reference', 'null exception reference');
 }
 
+function CASTFAIL(): never {
+  throw new RuntimeError('cast-failure', 'cast failure');
+}
+function NULLI31(): never {
+  throw new RuntimeError('null-reference', 'null i31 reference');
+}
+
 export const HELPERS = {
+  /** GC: the interpreter's object operations, run on a scratch value stack. */
+  GC, ST: new Thread(1, 1024, 1024), REFM: refMatches, CASTFAIL, NULLI31,
   EXN: WasmException, THROW, UNPACK, NULLEXN,
   OOB: oob, UNREACHABLE, S: new Int32Array(4),
   divS32, divU32, remS32, remU32, rotl32, rotr32, ctz32, popcnt32,
