@@ -169,3 +169,11 @@ test('values: GC objects are opaque, null-prototype, and round-trip', () => {
   assert.equal(e.id(o), o);
   assert.throws(() => e.get(o), weft.RuntimeError);
 });
+
+test('values: Exception traceStack option', () => {
+  const W = weft as any;
+  const tag = new W.Tag({ parameters: ['i32'] });
+  assert.equal(typeof new W.Exception(tag, [1], { traceStack: true }).stack, 'string');
+  assert.equal('stack' in new W.Exception(tag, [1]), false);
+  assert.throws(() => new W.Exception(W.JSTag, [1]), TypeError);
+});
