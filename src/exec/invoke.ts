@@ -99,7 +99,8 @@ export async function invokeAsync(main: Thread, f: FuncInst, args: readonly Valu
   writeArgs(t, 0, params, args);
   let done = activate(t, compiledOf(f), f.instance!, f, 0);
   while (!done) {
-    const s = t.suspension!, g = t.suspendedFn!;
+    // `at`: the stack of the suspended host call, this one or a continuation resumed from it.
+    const s = t.suspension!, g = t.suspendedFn!, at = t.resumeAt ?? t;
     t.suspension = null;
     t.suspendedFn = null;
     let values: Value[];
@@ -107,15 +108,15 @@ export async function invokeAsync(main: Thread, f: FuncInst, args: readonly Valu
       values = await s.promise;
     } catch (e) {
       // A rejection resumes the stack by throwing at the suspended call (see Thread.resumeThrow).
-      t.resumeThrow = { error: e };
+      at.resumeThrow = { error: e };
       done = run(t, 0);
       continue;
     }
     const rs = sig(g).results;
     if (values.length !== rs.length) throw new TypeError(`suspended host function resolved ${values.length} results, expected ${rs.length}`);
-    t.ensure(t.sp + rs.length + 1);
-    writeArgs(t, t.sp, rs, values);
-    t.sp += rs.length;
+    at.ensure(at.sp + rs.length + 1);
+    writeArgs(at, at.sp, rs, values);
+    at.sp += rs.length;
     done = run(t, 0);
   }
   return readResults(t, 0, results);

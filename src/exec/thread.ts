@@ -64,6 +64,7 @@ interface JspiState {
   suspension: Suspension | null;
   suspendedFn: FuncInst | null;
   resumeThrow: { error: unknown } | null;
+  resumeAt: Thread | null;
 }
 
 // Per-instance fields cost memory in every parked continuation, so rarely used state lives in
@@ -113,7 +114,7 @@ export class Thread {
   }
 
   private jspiState(): JspiState {
-    return this.jspi ??= { suspendable: false, suspension: null, suspendedFn: null, resumeThrow: null };
+    return this.jspi ??= { suspendable: false, suspension: null, suspendedFn: null, resumeThrow: null, resumeAt: null };
   }
   /** Whether a host function may suspend this stack (stacks made by `invokeAsync`). */
   get suspendable(): boolean { return this.jspi !== null && this.jspi.suspendable; }
@@ -129,6 +130,12 @@ export class Thread {
    */
   get resumeThrow(): { error: unknown } | null { return this.jspi === null ? null : this.jspi.resumeThrow; }
   set resumeThrow(v: { error: unknown } | null) { this.jspiState().resumeThrow = v; }
+  /**
+   * On a suspended promising stack: the continuation stack (resumed, directly or not, from this
+   * one) whose host call suspended, where `run` continues; null if it was this stack itself.
+   */
+  get resumeAt(): Thread | null { return this.jspi === null ? null : this.jspi.resumeAt; }
+  set resumeAt(v: Thread | null) { this.jspiState().resumeAt = v; }
 
   get simd(): SimdViews {
     return this.simdCache ??= simdViews(this.buf);
