@@ -12,9 +12,9 @@
  *  - a suspending import returning a promise when no promising call is active on the stack (called
  *    from a plain export, or from the store's main stack);
  *  - suspending through JS frames: a JS function between the promising export and the import means
- *    the inner wasm runs on the store's main stack (JS re-entry), which is not suspendable;
- *  - suspending from inside a stack-switching continuation (not supported yet: it would have to
- *    suspend the whole chain of stacks).
+ *    the inner wasm runs on the store's main stack (JS re-entry), which is not suspendable.
+ * Stack-switching continuations resumed under a promising call are wasm frames too: a suspending
+ * import called inside one suspends the whole chain of stacks (exec/thread.ts `resumeAt`).
  * The compiled tier never runs on a suspendable stack (jit/bridge.ts `canEnter`), so every frame
  * between `promising` and the import is an interpreter frame that can be left and re-entered.
  * Re-entrance is allowed, as the proposal says: each promising call gets its own stack, so several
