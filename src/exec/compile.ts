@@ -362,6 +362,13 @@ class Translator {
       this.fusedAt = p;
       return true;
     }
+    if (op === Op.local_set_w1 && last === Op.local_get_add_imm && p + 3 === len) {
+      // the same into another local (pointer bumps, derived indices)
+      code[p] = Op.local_add_imm_to;
+      this.emit(x);
+      this.fusedAt = p;
+      return true;
+    }
     if (op === Op.i32_sub && last === Op.i32_const && p + 2 === len) {
       // x - k = x + (-k) in wrapping arithmetic: continue as an add of a constant
       code[p + 1] = -code[p + 1] | 0;

@@ -457,6 +457,10 @@ export function run(root: Thread, entryDepth: number): boolean {
             } else pc++;
             continue;
           }
+          case Op.local_add_imm_to:
+            i32[(fp + code[pc + 2]) << 2] = (i32[(fp + code[pc]) << 2] + code[pc + 1]) | 0;
+            pc += 3;
+            continue;
           case Op.local_add_imm: {
             const w = (fp + code[pc]) << 2;
             i32[w] = (i32[w] + code[pc + 1]) | 0;

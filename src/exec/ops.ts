@@ -758,4 +758,6 @@ export const enum Op {
   i32_load_local,
   /** x, offset: local.get x; i64.load / f64.load offset (fast path) */
   load_w2_local,
+  /** x, k, y: local.get x; i32.const k; i32.add; local.set y (y != x) */
+  local_add_imm_to,
 }

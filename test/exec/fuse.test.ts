@@ -108,3 +108,13 @@ test('loads through a local: values, bounds and the trap offset', () => {
   assert.throws(() => call(store, inst, 'pair', 0, 65534),
     (e: unknown) => e instanceof RuntimeError && e.wasmStack[0].offset === loadAt);
 });
+
+test('local.get + const + add into another local', () => {
+  const store = interpStore();
+  const inst = load(store, `(module
+    (func (export "f") (param i32) (result i32) (local i32)
+      (local.set 1 (i32.add (local.get 0) (i32.const -3)))
+      (i32.mul (local.get 1) (local.get 0))))`);
+  assert.deepEqual(call(store, inst, 'f', 10), [70]);
+  assert.deepEqual(call(store, inst, 'f', -0x80000000), [-0x80000000]);
+});
