@@ -8,6 +8,7 @@
 import { ParseError } from '../errors.js';
 import type { Token } from './lexer.js';
 import { utf8Name } from './lexer.js';
+import { PRIORITY_ANNOTATION } from './parse-hints.js';
 
 export interface CustomAnnotation {
   /** Index, in the stripped token array, of the first token after the annotation. */
@@ -19,12 +20,14 @@ export interface CustomAnnotation {
 export interface Stripped {
   readonly tokens: Token[];
   readonly customs: CustomAnnotation[];
+  /** `@metadata.code.compilation_priority` annotations (parse-hints.ts), kept like `@custom`. */
+  readonly hints: CustomAnnotation[];
   /** `(@name "...")` annotations by the stripped-token position where they stood. */
   readonly names: Map<number, string>;
 }
 
 /** The annotations a module parser may use, as collected by `stripAnnotations`. */
-export type Annotations = Pick<Stripped, 'customs' | 'names'>;
+export type Annotations = Pick<Stripped, 'customs' | 'names' | 'hints'>;
 
 function annotationName(t: Token): string {
   return new TextDecoder('utf-8', { ignoreBOM: true }).decode(t.bytes);
@@ -33,6 +36,7 @@ function annotationName(t: Token): string {
 export function stripAnnotations(input: readonly Token[], source?: string): Stripped {
   const tokens: Token[] = [];
   const customs: CustomAnnotation[] = [];
+  const hints: CustomAnnotation[] = [];
   const names = new Map<number, string>();
   for (let i = 0; i < input.length; i++) {
     const t = input[i];
@@ -51,6 +55,7 @@ export function stripAnnotations(input: readonly Token[], source?: string): Stri
     if (depth > 0) throw new ParseError('unclosed annotation', t.line, t.col, source);
     const kind = annotationName(t);
     if (kind === 'custom') customs.push({ at: tokens.length, tokens: input.slice(i, j) });
+    if (kind === PRIORITY_ANNOTATION) hints.push({ at: tokens.length, tokens: input.slice(i, j) });
     if (kind === 'name' && j === i + 3 && input[i + 1].kind === 'string' && !names.has(tokens.length)) {
       // A malformed @name is only an error for tools that use it; it is ignored here.
       try {
@@ -59,5 +64,5 @@ export function stripAnnotations(input: readonly Token[], source?: string): Stri
     }
     i = j - 1;
   }
-  return { tokens, customs, names };
+  return { tokens, customs, hints, names };
 }

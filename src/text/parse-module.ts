@@ -14,6 +14,7 @@ import { OP } from '../syntax/opcodes.js';
 import type { AddrType, ExternKind, MemType, RefType, TableType, ValType } from '../syntax/types.js';
 import type { Annotations } from './annotations.js';
 import { stripAnnotations } from './annotations.js';
+import { priorityHints } from './parse-hints.js';
 import { concatBytes } from './concat-bytes.js';
 import { collectIds } from './collect-ids.js';
 import { ModuleContext } from './context.js';
@@ -88,10 +89,13 @@ function parseFields(cur: Cursor, annotations: Partial<Annotations>, features?: 
     if (kw === 'type') b.typeField(false);
     else if (kw === 'rec') b.recField();
   }
+  const funcFields: [number, number][] = [];
   for (const s of starts) {
     cur.pos = s;
     const kw = cur.parenKeyword();
+    const defined = b.funcs.length;
     if (kw !== 'type' && kw !== 'rec') b.field(kw!);
+    if (b.funcs.length > defined) funcFields.push([s, defined]);
   }
   cur.pos = end;
 
@@ -100,6 +104,11 @@ function parseFields(cur: Cursor, annotations: Partial<Annotations>, features?: 
   for (const c of customs) {
     if (c.at >= begin && c.at <= end && fieldPositions.has(c.at)) sections.push(parseCustomAnnotation(c, cur.source));
   }
+  // Function indices: imported functions come first (imports precede definitions in the text).
+  const imported = b.imports.filter(i => i.desc.kind === 'func').length;
+  const hints = (annotations.hints ?? []).filter(h => h.at >= begin && h.at <= end);
+  const hintSection = priorityHints(hints, funcFields.map(([s, d]) => [s, imported + d] as const), starts, end, cur.source);
+  if (hintSection) sections.push(hintSection);
   return b.finish(sections);
 }
 

@@ -21,3 +21,18 @@ test('compilation priority, instruction frequencies and call targets decode', ()
   assert.deepEqual(h.ignored, ['metadata.code.compilation_priority'], 'the truncated second section is ignored');
   assert.equal(codeHints(m), h, 'decoded once per module');
 });
+
+test('text annotations become a compilation_priority section', () => {
+  const m = parseModule(`(module
+    (import "env" "f" (func))
+    (func $a (@metadata.code.compilation_priority (compilation 1) (optimization 10)) (result i32) (i32.const 1))
+    (func $b)
+    (func $c (export "c") (@metadata.code.compilation_priority (compilation 0) (run_once)))
+    (func $d (@metadata.code.compilation_priority "\\02"))
+  )`);
+  const back = decodeModule(encodeModule(m));
+  assert.deepEqual([...codeHints(back).compilation], [
+    [1, { compilation: 1, optimization: 10 }], [3, { compilation: 0, optimization: 127 }], [4, { compilation: 2 }],
+  ]);
+  assert.throws(() => parseModule('(module (func (@metadata.code.compilation_priority (optimization 1))))'), /needs \(compilation N\)/);
+});
