@@ -146,6 +146,11 @@ const LOCAL_FORMS: ReadonlyMap<number, number> = new Map([
   [Op.i32_add, Op.i32_add_local], [Op.i32_sub, Op.i32_sub_local], [Op.i32_and, Op.i32_and_local],
   [Op.i32_or, Op.i32_or_local], [Op.i32_xor, Op.i32_xor_local],
 ]);
+/** f64 ops with a local right operand: [local.get x; op, local.get a; local.get b; op]. */
+const F64_LOCAL_FORMS: ReadonlyMap<number, readonly [number, number]> = new Map([
+  [Op.f64_add, [Op.f64_add_local, Op.f64_add_ll]], [Op.f64_sub, [Op.f64_sub_local, Op.f64_sub_ll]],
+  [Op.f64_mul, [Op.f64_mul_local, Op.f64_mul_ll]],
+]);
 /** Loads with a one-op form taking their address from a local (`Translator.fuseLoad`). */
 const LOAD_FROM_LOCAL: ReadonlyMap<number, number> = new Map([
   [Op.i32_load, Op.i32_load_local], [Op.f32_load, Op.i32_load_local],
@@ -340,19 +345,16 @@ class Translator {
       this.fusedAt = p;
       return true;
     }
-    if (op === Op.f64_add || op === Op.f64_mul) {
-      const withLocal = op === Op.f64_add ? Op.f64_add_local : Op.f64_mul_local;
+    const f64Forms = F64_LOCAL_FORMS.get(op);
+    if (f64Forms !== undefined) {
       if (last === Op.local_get_w2 && p + 2 === len) {
-        code[p] = withLocal;
+        code[p] = f64Forms[0];
         this.fusedAt = p;
         return true;
       }
       if (last === Op.local_get2_w2 && p + 3 === len) {
-        code[p] = Op.local_get_w2;
-        const b = code[p + 2];
-        code[p + 2] = withLocal;
-        this.emit(b);
-        this.fusedAt = p + 2;
+        code[p] = f64Forms[1];
+        this.fusedAt = p;
         return true;
       }
     }

@@ -760,4 +760,12 @@ export const enum Op {
   load_w2_local,
   /** x, k, y: local.get x; i32.const k; i32.add; local.set y (y != x) */
   local_add_imm_to,
+  /** x: local.get x; f64.sub (f64 local) */
+  f64_sub_local,
+  /** a, b: local.get a; local.get b; f64.add (f64 locals) */
+  f64_add_ll,
+  /** a, b: local.get a; local.get b; f64.sub (f64 locals) */
+  f64_sub_ll,
+  /** a, b: local.get a; local.get b; f64.mul (f64 locals) */
+  f64_mul_ll,
 }

@@ -118,3 +118,18 @@ test('local.get + const + add into another local', () => {
   assert.deepEqual(call(store, inst, 'f', 10), [70]);
   assert.deepEqual(call(store, inst, 'f', -0x80000000), [-0x80000000]);
 });
+
+test('f64 ops with local operands', () => {
+  const store = interpStore();
+  const inst = load(store, `(module
+    (func (export "f") (param f64 f64 f64) (result f64)
+      (f64.add (f64.mul (local.get 0) (local.get 1))
+        (f64.sub (f64.sub (local.get 2) (local.get 0)) (f64.add (local.get 1) (local.get 2))))))`);
+  // f64 values cross the runtime API as their bit patterns (bigint)
+  const f = new Float64Array(1), u = new BigUint64Array(f.buffer);
+  const bits = (x: number) => { f[0] = x; return u[0]; };
+  for (const [a, b, c] of [[1.5, 2, 3], [-0.1, 1e300, 7], [0, -0, 1]]) {
+    const [r] = call(store, inst, 'f', bits(a), bits(b), bits(c));
+    assert.equal(BigInt.asUintN(64, r as bigint), bits(a * b + ((c - a) - (b + c))));
+  }
+});
