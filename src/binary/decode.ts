@@ -246,7 +246,10 @@ class ModuleDecoder {
   private elem(): Elem {
     const r = this.r;
     const at = r.pos;
-    const flags = r.u32();
+    const raw = r.u32();
+    // Shared-everything threads: bit 3 marks a shared segment.
+    const shared = this.features['shared-everything'] && (raw & 8) !== 0;
+    const flags = shared ? raw & ~8 : raw;
     if (flags > 7) r.fail('malformed elements segment kind', at);
     // Bit 0: passive or declarative; bit 1: explicit table index (active) or declarative;
     // bit 2: items are expressions rather than function indices.
@@ -279,19 +282,21 @@ class ModuleDecoder {
         init[i] = [{ op: OP_REF_FUNC, imm: [f], offset }, { op: OP_END, imm: NO_IMMS, offset: -1 }];
       }
     }
-    return { type, mode, init, usesExprs };
+    return shared ? { type, mode, init, usesExprs, shared } : { type, mode, init, usesExprs };
   }
 
   private data(): Data {
     const r = this.r;
     const at = r.pos;
-    const flags = r.u32();
+    const raw = r.u32();
+    const shared = this.features['shared-everything'] && (raw & 8) !== 0;
+    const flags = shared ? raw & ~8 : raw;
     if (flags > 2) r.fail('malformed data segment kind', at);
     const mode: Data['mode'] = flags === 1
       ? { kind: 'passive' }
       : { kind: 'active', mem: flags === 2 ? r.u32() : 0, offset: this.code.expr() };
     const n = r.len();
-    return { mode, init: r.take(n) };
+    return shared ? { mode, init: r.take(n), shared } : { mode, init: r.take(n) };
   }
 
   private codeSection(): void {

@@ -192,7 +192,7 @@ function writeElem(w: Writer, e: Elem): void {
     flags = mode.table === 0 && implied ? 0 : 2;
   }
   if (!useIndices) flags |= 4;
-  w.u32(flags);
+  w.u32(e.shared ? flags | 8 : flags);
   if (mode.kind === 'active') {
     if (flags & 2) w.u32(mode.table);
     writeExpr(w, mode.offset);
@@ -210,10 +210,11 @@ function writeElem(w: Writer, e: Elem): void {
 
 function writeData(w: Writer, d: Data): void {
   const mode = d.mode;
-  if (mode.kind === 'passive') w.u32(1);
+  const shared = d.shared ? 8 : 0;
+  if (mode.kind === 'passive') w.u32(1 | shared);
   else {
-    if (mode.mem === 0) w.u32(0);
-    else w.u32(2).u32(mode.mem);
+    if (mode.mem === 0) w.u32(shared);
+    else w.u32(2 | shared).u32(mode.mem);
     writeExpr(w, mode.offset);
   }
   w.u32(d.init.length).bytes(d.init);

@@ -142,6 +142,8 @@ export interface Elem {
   readonly init: readonly Expr[];
   /** Whether the binary form uses expressions (flags 4-7) rather than function indices (0-3). */
   readonly usesExprs: boolean;
+  /** Shared-everything threads: a shared segment (flag bit 3), usable from shared functions. */
+  readonly shared?: boolean;
 }
 
 export type DataMode =
@@ -151,6 +153,8 @@ export type DataMode =
 export interface Data {
   readonly mode: DataMode;
   readonly init: Uint8Array;
+  /** Shared-everything threads: a shared segment (flag bit 3), usable from shared functions. */
+  readonly shared?: boolean;
 }
 
 /** Known section ids, in their required order (data count before code; tag after memory). */

@@ -367,11 +367,13 @@ export class CodeChecker {
   elemType(idx: number): CRefType {
     const t = this.ctx.elemTypes[idx];
     if (t === undefined) this.fail(`unknown elem segment ${idx}`);
+    this.requireShared(this.ctx.module.elems[idx]?.shared, 'element segments');
     return t;
   }
 
   data(idx: number): void {
     if (idx >= this.ctx.dataCount) this.fail(`unknown data segment ${idx}`);
+    this.requireShared(this.ctx.module.datas[idx]?.shared, 'data segments');
   }
 
   blockSig(bt: BlockType): BlockSig {

@@ -115,6 +115,7 @@ class ModuleValidator {
     });
     m.elems.forEach((e, i) => {
       const et = elemTypes[i];
+      if (e.shared && !isSharedRef(et)) invalid('shared element segments must have a shared element type');
       for (const item of e.init) this.constExpr(ctx, item, et, isSharedRef(et));
       if (e.mode.kind === 'active') {
         const t = tables[e.mode.table];

@@ -78,3 +78,24 @@ test('a mismatched RMW order byte is malformed', () => {
 test('shared-everything is off by default', () => {
   assert.throws(() => parseModule(TEXT, DEFAULT_FEATURES));
 });
+
+test('segment flag bit 3 marks a shared data/element segment (binary only)', () => {
+  const m = parseModule(`(module (type $f (shared (func))) (func (type $f) (data.drop 0))
+    (data "ab") (elem (ref null (shared func)) (ref.null (shared func))))`, ALL_FEATURES);
+  const shared = { ...m, datas: m.datas.map(d => ({ ...d, shared: true })), elems: m.elems.map(e => ({ ...e, shared: true })) };
+  const back = decodeModule(encodeModule(shared), ALL_FEATURES);
+  assert.equal(back.datas[0].shared, true);
+  assert.equal(back.elems[0].shared, true);
+  assert.equal(decodeModule(encodeModule(m), ALL_FEATURES).datas[0].shared, undefined);
+  // The bit is malformed without the feature.
+  assert.throws(() => decodeModule(encodeModule(shared), DEFAULT_FEATURES), (e: unknown) => e instanceof CompileError && e.phase === 'malformed');
+});
+
+test('shared functions may only touch shared segments; shared element segments need shared types', async () => {
+  const { validateModule } = await import('../../src/valid/validate.js');
+  const m = parseModule(`(module (type $f (shared (func))) (func (type $f) (data.drop 0)) (data "ab"))`, ALL_FEATURES);
+  assert.throws(() => validateModule(m, ALL_FEATURES), /shared functions cannot access unshared data segments/);
+  validateModule({ ...m, datas: m.datas.map(d => ({ ...d, shared: true })) }, ALL_FEATURES);
+  const e = parseModule(`(module (elem funcref (ref.null func)))`, ALL_FEATURES);
+  assert.throws(() => validateModule({ ...e, elems: e.elems.map(s => ({ ...s, shared: true })) }, ALL_FEATURES), /shared element type/);
+});
