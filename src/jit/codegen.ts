@@ -979,7 +979,7 @@ class Gen {
     const dv = `dv${mi}`;
     const val = store ? this.pop(letterKind(ty === 'i32' ? 'i' : ty === 'i64' ? 'I' : ty === 'f32' ? 'f' : 'F')) : null;
     const addr = this.popAddr(mi);
-    let s = `ea = ${addr} + ${off}; if (ea > len${mi} - ${bytes}) { ${this.at()}OOB(); } `;
+    let s = `ea = ${off === 0 ? addr : `${addr} + ${off}`}; if (ea > len${mi} - ${bytes}) { ${this.at()}OOB(); } `;
     const shift = bytes === 8 ? 3 : bytes === 4 ? 2 : 1;
     /** `fast` when aligned (typed array), `slow` otherwise (DataView). */
     const aligned = (fast: string, slow: string, b = bytes): string => {
