@@ -63,11 +63,16 @@ export function callHost(t: Thread, g: FuncInst, sp: number): number {
   t.sp = base;
   const results = g.host!(args);
   if (results instanceof Suspension) {
-    if (t.suspendable === false || t.parent !== null) {
+    // JSPI: the promising call's stack is the root of the chain of running continuations; all of
+    // the chain stays suspended, and `run` continues on `t` (see Thread.resumeAt).
+    let root = t;
+    while (root.parent !== null) root = root.parent;
+    if (root.suspendable === false) {
       throw new RuntimeError('other', 'cannot suspend: no suspendable entry on this stack');
     }
-    t.suspension = results;
-    t.suspendedFn = g;
+    root.suspension = results;
+    root.suspendedFn = g;
+    root.resumeAt = root === t ? null : t;
     return -1;
   }
   if (!Array.isArray(results) || results.length !== rs.length) {
@@ -190,6 +195,13 @@ export function run(root: Thread, entryDepth: number): boolean {
   // `entry` is the depth at which returning leaves `t`: entryDepth on the root, 0 on others.
   let t = root;
   let entry = entryDepth;
+  const inner = root.resumeAt;
+  if (inner !== null) {
+    // Resuming a promising stack that suspended inside a continuation (JSPI).
+    root.resumeAt = null;
+    t = inner;
+    entry = 0;
+  }
   let pendingExn: unknown = null;
   let fr: Frame = t.frames[t.depth];
   let c = fr.c, code = c.code, pc = fr.pc, fp = fr.fp, sp = t.sp;
@@ -457,10 +469,6 @@ export function run(root: Thread, entryDepth: number): boolean {
             } else pc++;
             continue;
           }
-          case Op.f64_sub_local: { const a = (sp - 1) << 1; f64[a] = f64[a] - f64[(fp + code[pc++]) << 1]; continue; }
-          case Op.f64_add_ll: f64[sp++ << 1] = f64[(fp + code[pc]) << 1] + f64[(fp + code[pc + 1]) << 1]; pc += 2; continue;
-          case Op.f64_sub_ll: f64[sp++ << 1] = f64[(fp + code[pc]) << 1] - f64[(fp + code[pc + 1]) << 1]; pc += 2; continue;
-          case Op.f64_mul_ll: f64[sp++ << 1] = f64[(fp + code[pc]) << 1] * f64[(fp + code[pc + 1]) << 1]; pc += 2; continue;
           case Op.local_add_imm_to:
             i32[(fp + code[pc + 2]) << 2] = (i32[(fp + code[pc]) << 2] + code[pc + 1]) | 0;
             pc += 3;
