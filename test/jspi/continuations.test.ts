@@ -63,8 +63,8 @@ const MOD = `(module
     (drop)
     (i32.const -100)))`;
 
-function setup(): { store: Store; inst: ModuleInstance; fn: (name: string, ...args: Value[]) => Promise<Value[]>; calls: number[] } {
-  const store = new Store({ tier: 'auto' });
+function setup(tier: 'auto' | 'compiled' | 'interpreter' = 'auto'): { store: Store; inst: ModuleInstance; fn: (name: string, ...args: Value[]) => Promise<Value[]>; calls: number[] } {
+  const store = new Store({ tier });
   const calls: number[] = [];
   // Reuse a wasm function's canonical type for the host function (params i32, results i32).
   const probe = load(store, `(module (func (export "f") (param i32) (result i32) (local.get 0)))`);
@@ -106,4 +106,12 @@ test('suspending inside a continuation outside promising still traps', async () 
   assert.throws(() => invoke(store, exportedFunc(inst, 'sum'), [2]), (e: unknown) => e instanceof RuntimeError && /cannot suspend/.test(e.message));
   assert.equal(store.thread.depth, -1);
   assert.deepEqual(await fn('sum', 2), [12]);
+});
+
+test('under the forced compiled tier, code on a promising stack runs interpreted and suspends', async () => {
+  const { store, inst, fn } = setup('compiled');
+  // Synchronously the drain loop and generator bodies would be compiled where possible...
+  assert.throws(() => invoke(store, exportedFunc(inst, 'sum'), [1]), /cannot suspend/);
+  // ...on the suspendable stack they are interpreted (jit/bridge.ts canEnter), so they suspend.
+  assert.deepEqual(await fn('sum', 4), [1 + 11 + 21 + 31]);
 });
