@@ -501,11 +501,15 @@ class ModuleBuilder {
     } else if (ctx.isIndex()) {
       mem = ctx.index('memory');
     }
+    // Shared-everything threads: `shared` before the strings marks a shared segment.
+    const sharedFlag = (): { shared?: true } => (cur.eatKeyword('shared') ? { shared: true } : {});
     if (mem !== null || cur.peek().kind === '(') {
       const offset = this.offsetExpr();
-      this.datas.push({ init: this.dataStrings(), mode: { kind: 'active', mem: mem ?? 0, offset } });
+      const shared = sharedFlag();
+      this.datas.push({ init: this.dataStrings(), mode: { kind: 'active', mem: mem ?? 0, offset }, ...shared });
     } else {
-      this.datas.push({ init: this.dataStrings(), mode: { kind: 'passive' } });
+      const shared = sharedFlag();
+      this.datas.push({ init: this.dataStrings(), mode: { kind: 'passive' }, ...shared });
     }
     cur.rparen();
   }

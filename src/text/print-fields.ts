@@ -221,6 +221,7 @@ export function printData(fc: FieldContext, index: number, d: Data, indent: stri
     if (d.mode.mem !== 0) parts.push(`(memory ${fc.ids.ref('memories', d.mode.mem)})`);
     parts.push(printOffset(fc, d.mode.offset));
   }
+  if (d.shared) parts.push('shared');
   const strings = printDataString(d.init);
   if (strings.length === 1) {
     out.push(`${indent}(${parts.join(' ')} ${strings[0]})`);

@@ -99,3 +99,13 @@ test('shared functions may only touch shared segments; shared element segments n
   const e = parseModule(`(module (elem funcref (ref.null func)))`, ALL_FEATURES);
   assert.throws(() => validateModule({ ...e, elems: e.elems.map(s => ({ ...s, shared: true })) }, ALL_FEATURES), /shared element type/);
 });
+
+test('text: `(data shared ...)` parses, prints and encodes with bit 3', () => {
+  const m = parseModule(`(module (memory 1) (data shared "a") (data (i32.const 0) shared "b") (data "c"))`, ALL_FEATURES);
+  assert.deepEqual(m.datas.map(d => !!d.shared), [true, true, false]);
+  const bytes = encodeModule(m);
+  assert.deepEqual(decodeModule(bytes, ALL_FEATURES).datas.map(d => !!d.shared), [true, true, false]);
+  const text = printModule(m);
+  assert.match(text, /\(data (\(;0;\) )?shared "a"\)/);
+  assert.match(text, /\(data (\(;1;\) )?\(i32\.const 0\) shared "b"\)/);
+});
