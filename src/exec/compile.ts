@@ -376,6 +376,18 @@ class Translator {
       code[p + 1] = -code[p + 1] | 0;
       op = Op.i32_add;
     }
+    if (op === Op.i32_shl && last === Op.i32_const && p + 2 === len) {
+      const q = this.prev2Start;
+      if (q >= 0 && q >= this.barrier && q + 2 === p && code[q] === Op.local_get_w1) {
+        // local.get x; i32.const k; i32.shl
+        code[q] = Op.local_get_shl_imm;
+        code[q + 2] = code[p + 1];
+        code.length = q + 3;
+        for (let i = this.pcs.length - 1; i >= 0 && this.pcs[i] > q; i--) this.pcs[i] = q;
+        this.fusedAt = q;
+        return true;
+      }
+    }
     if (last === Op.i32_const && p + 2 === len) {
       const withImm = IMM_FORMS.get(op);
       if (withImm !== undefined) {

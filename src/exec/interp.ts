@@ -473,6 +473,7 @@ export function run(root: Thread, entryDepth: number): boolean {
           case Op.f64_add_ll: f64[sp++ << 1] = f64[(fp + code[pc]) << 1] + f64[(fp + code[pc + 1]) << 1]; pc += 2; continue;
           case Op.f64_sub_ll: f64[sp++ << 1] = f64[(fp + code[pc]) << 1] - f64[(fp + code[pc + 1]) << 1]; pc += 2; continue;
           case Op.f64_mul_ll: f64[sp++ << 1] = f64[(fp + code[pc]) << 1] * f64[(fp + code[pc + 1]) << 1]; pc += 2; continue;
+          case Op.local_get_shl_imm: i32[sp++ << 2] = i32[(fp + code[pc]) << 2] << code[pc + 1]; pc += 2; continue;
           case Op.local_add_imm_to:
             i32[(fp + code[pc + 2]) << 2] = (i32[(fp + code[pc]) << 2] + code[pc + 1]) | 0;
             pc += 3;

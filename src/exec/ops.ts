@@ -768,4 +768,6 @@ export const enum Op {
   f64_sub_ll,
   /** a, b: local.get a; local.get b; f64.mul (f64 locals) */
   f64_mul_ll,
+  /** x, k: local.get x; i32.const k; i32.shl (i32 local; array index scaling) */
+  local_get_shl_imm,
 }

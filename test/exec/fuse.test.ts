@@ -133,3 +133,11 @@ test('f64 ops with local operands', () => {
     assert.equal(BigInt.asUintN(64, r as bigint), bits(a * b + ((c - a) - (b + c))));
   }
 });
+
+test('local.get + const + shl', () => {
+  const store = interpStore();
+  const inst = load(store, `(module
+    (func (export "f") (param i32) (result i32) (i32.shl (local.get 0) (i32.const 34))))`);
+  assert.deepEqual(call(store, inst, 'f', 3), [12]); // the shift count is taken mod 32
+  assert.deepEqual(call(store, inst, 'f', 0x40000001), [4]);
+});
