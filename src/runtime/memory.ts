@@ -13,8 +13,7 @@ export class MemInst {
   buffer: ArrayBuffer | SharedArrayBuffer;
   bytes: Uint8Array;
   view: DataView;
-  /** Current size in pages. */
-  pages: number;
+  #pages: number;
   readonly pageSize: number;
   /** Effective maximum in pages (the declared max, or what the address space allows). */
   readonly maxPages: number;
@@ -26,8 +25,8 @@ export class MemInst {
     const addrLimit = type.addr === 'i64' ? 2 ** 64 : 2 ** 32;
     const declared = type.limits.max === null ? Infinity : Number(type.limits.max);
     this.maxPages = Math.min(declared, Math.floor(addrLimit / this.pageSize));
-    this.pages = Number(type.limits.min);
-    const len = this.pages * this.pageSize;
+    this.#pages = Number(type.limits.min);
+    const len = this.#pages * this.pageSize;
     if (len > MAX_BYTES) throw new RuntimeError('other', 'memory size exceeds implementation limit');
     if (type.shared) {
       const maxLen = Math.min(this.maxPages * this.pageSize, MAX_BYTES);
@@ -37,6 +36,18 @@ export class MemInst {
     }
     this.bytes = new Uint8Array(this.buffer);
     this.view = new DataView(this.buffer);
+  }
+
+  /**
+   * Current size in pages. A shared memory's size is its buffer's length, which another thread
+   * (an instance on a worker sharing the buffer) may have grown.
+   */
+  get pages(): number {
+    return this.type.shared ? this.buffer.byteLength / this.pageSize : this.#pages;
+  }
+
+  set pages(n: number) {
+    this.#pages = n;
   }
 
   get byteLength(): number {

@@ -58,3 +58,24 @@ test('wait/notify and narrow atomics on a shared memory (main thread)', () => {
   assert.equal(e.sub16(20, 1), 0);
   assert.equal(e.sub16(20, 0), 0xffff);
 });
+
+test('growth by one thread is seen by the other instances on the same buffer', async () => {
+  const { adoptSharedMemory, shareMemory } = await import('../../src/threads/shared-memory.js');
+  const wat = `(module (memory (import "env" "memory") 1 4 shared)
+    (func (export "size") (result i32) (memory.size))
+    (func (export "grow") (param i32) (result i32) (memory.grow (local.get 0)))
+    (func (export "poke") (param i32 i32) (i32.atomic.store (local.get 0) (local.get 1)))
+    (func (export "peek") (param i32) (result i32) (i32.atomic.load (local.get 0))))`;
+  const module = new WebAssembly.Module(encodeModule(parseModule(wat)));
+  const memory = new WebAssembly.Memory({ initial: 1, maximum: 4, shared: true });
+  const a = new WebAssembly.Instance(module, { env: { memory } }).exports as Record<string, (...x: number[]) => number>;
+  const other = adoptSharedMemory(shareMemory(memory));
+  const b = new WebAssembly.Instance(module, { env: { memory: other } }).exports as Record<string, (...x: number[]) => number>;
+  assert.equal(a.grow(2), 1);
+  assert.equal(b.size(), 3);
+  a.poke(3 * 65536 - 4, 42);
+  assert.equal(b.peek(3 * 65536 - 4), 42);
+  assert.equal(b.grow(1), 3);
+  assert.equal(a.size(), 4);
+  assert.equal(a.grow(1), -1);
+});
