@@ -151,6 +151,11 @@ const F64_LOCAL_FORMS: ReadonlyMap<number, readonly [number, number]> = new Map(
   [Op.f64_add, [Op.f64_add_local, Op.f64_add_ll]], [Op.f64_sub, [Op.f64_sub_local, Op.f64_sub_ll]],
   [Op.f64_mul, [Op.f64_mul_local, Op.f64_mul_ll]],
 ]);
+/** The comparisons with a constant (`IMM_FORMS`) that a following branch absorbs. */
+const IMM_TESTS: ReadonlySet<number> = new Set([
+  Op.i32_eq_imm, Op.i32_ne_imm, Op.i32_lt_s_imm, Op.i32_lt_u_imm, Op.i32_gt_s_imm, Op.i32_gt_u_imm,
+  Op.i32_le_s_imm, Op.i32_le_u_imm, Op.i32_ge_s_imm, Op.i32_ge_u_imm,
+]);
 /** Loads with a one-op form taking their address from a local (`Translator.fuseLoad`). */
 const LOAD_FROM_LOCAL: ReadonlyMap<number, number> = new Map([
   [Op.i32_load, Op.i32_load_local], [Op.f32_load, Op.i32_load_local],
@@ -436,18 +441,26 @@ class Translator {
 
   /**
    * A conditional branch about to be emitted: if the instruction just emitted is a test in
-   * `fusions` (i32.eqz or an i32 comparison), removes it and returns the fused branch op that
-   * tests and branches in one dispatch (the caller emits it with its target). Same rules as `fuse`.
+   * `fusions` (i32.eqz or an i32 comparison), removes it and emits the fused branch op that
+   * tests and branches in one dispatch; a comparison with a constant (`IMM_FORMS`) becomes
+   * `withImm` (test op, k). Returns true when it emitted the op: the caller adds the target.
+   * Same rules as `fuse`.
    */
-  absorbTest(fusions: ReadonlyMap<number, number>): number | undefined {
+  absorbTest(fusions: ReadonlyMap<number, number>, withImm: number): boolean {
     const p = this.prevStart, code = this.code;
-    if (p < 0 || p < this.barrier || p + 1 !== code.length) return undefined;
-    const fused = fusions.get(code[p]);
-    if (fused === undefined) return undefined;
-    code.length = p;
+    if (p < 0 || p < this.barrier) return false;
+    const test = code[p];
+    if (p + 1 === code.length && fusions.has(test)) {
+      code[p] = fusions.get(test)!;
+    } else if (p + 2 === code.length && IMM_TESTS.has(test)) {
+      const k = code[p + 1];
+      code[p] = withImm; code[p + 1] = test; code.push(k);
+    } else {
+      return false;
+    }
     for (let i = this.pcs.length - 1; i >= 0 && this.pcs[i] > p; i--) this.pcs[i] = p;
     this.fusedAt = p;
-    return fused;
+    return true;
   }
 
   /**
@@ -526,7 +539,8 @@ class Translator {
         const [p, r] = this.f.blockArity(imm[0] as BlockType);
         this.setHeight(this.height - 1);
         // i32.eqz; if: skip the then-branch when the operand is non-zero.
-        this.emit(this.absorbTest(IF_AFTER_TEST) ?? Op.if_false, 0);
+        if (!this.absorbTest(IF_AFTER_TEST, Op.br_unless_imm_test)) this.emit(Op.if_false);
+        this.emit(0);
         const c = this.pushCtrl('if', p, r);
         c.ifJump = this.code.length - 1;
         return;
@@ -628,8 +642,11 @@ class Translator {
         const c = this.ctrls[this.ctrls.length - 1 - depth];
         const arity = this.labelArity(c);
         if (c.kind !== 'func' && this.height - arity === c.height) {
-          const fused = this.absorbTest(c.kind === 'loop' ? LOOP_BR_AFTER_TEST : BR_AFTER_TEST);
-          this.emit(fused ?? (c.kind === 'loop' ? Op.loop_br_if : Op.br_if_jump), 0);
+          const loop = c.kind === 'loop';
+          if (!this.absorbTest(loop ? LOOP_BR_AFTER_TEST : BR_AFTER_TEST, loop ? Op.loop_br_if_imm_test : Op.br_if_imm_test)) {
+            this.emit(loop ? Op.loop_br_if : Op.br_if_jump);
+          }
+          this.emit(0);
           const at = this.code.length - 1;
           this.target(depth, pc => { this.code[at] = pc; });
         } else {

@@ -770,4 +770,10 @@ export const enum Op {
   f64_mul_ll,
   /** x, k: local.get x; i32.const k; i32.shl (i32 local; array index scaling) */
   local_get_shl_imm,
+  /** test, k, target: i32.const k; <test>; br_if (test: an i32_*_imm op; no values move) */
+  br_if_imm_test,
+  /** test, k, target: i32.const k; <test>; if (jumps when the test fails) */
+  br_unless_imm_test,
+  /** test, k, target: i32.const k; <test>; br_if to a loop header (a back-edge) */
+  loop_br_if_imm_test,
 }

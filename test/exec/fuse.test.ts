@@ -141,3 +141,46 @@ test('local.get + const + shl', () => {
   assert.deepEqual(call(store, inst, 'f', 3), [12]); // the shift count is taken mod 32
   assert.deepEqual(call(store, inst, 'f', 0x40000001), [4]);
 });
+
+test('comparisons with a constant fused into if, br_if and loop back-edges', () => {
+  const store = interpStore();
+  const ops = ['eq', 'ne', 'lt_s', 'lt_u', 'gt_s', 'gt_u', 'le_s', 'le_u', 'ge_s', 'ge_u'];
+  const funcs = ops.map(op => `
+    (func (export "if_${op}") (param i32) (result i32)
+      (if (result i32) (i32.${op} (local.get 0) (i32.const -2)) (then (i32.const 1)) (else (i32.const 0))))
+    (func (export "br_${op}") (param i32) (result i32)
+      (block $b (br_if $b (i32.${op} (local.get 0) (i32.const 3))) (return (i32.const 0)))
+      (i32.const 1))
+    (func (export "loop_${op}") (param i32) (result i32) (local $n i32)
+      (loop $l
+        (local.set $n (i32.add (local.get $n) (i32.const 1)))
+        (local.set 0 (i32.add (local.get 0) (i32.const 1)))
+        (br_if $l (i32.and (i32.${op} (local.get 0) (i32.const 5)) (i32.lt_u (local.get $n) (i32.const 20)))))
+      (local.get $n))
+    (func (export "loopd_${op}") (param i32) (result i32) (local $n i32)
+      (loop $l
+        (local.set $n (i32.add (local.get $n) (i32.const 1)))
+        (br_if $l (i32.${op} (local.tee 0 (i32.add (local.get 0) (i32.const 1))) (i32.const 5))))
+      (local.get $n))`);
+  const inst = load(store, `(module ${funcs.join('\n')})`);
+  const ref: Record<string, (a: number, b: number) => boolean> = {
+    eq: (a, b) => a === b, ne: (a, b) => a !== b, lt_s: (a, b) => a < b, gt_s: (a, b) => a > b,
+    le_s: (a, b) => a <= b, ge_s: (a, b) => a >= b,
+    lt_u: (a, b) => a >>> 0 < b >>> 0, gt_u: (a, b) => a >>> 0 > b >>> 0,
+    le_u: (a, b) => a >>> 0 <= b >>> 0, ge_u: (a, b) => a >>> 0 >= b >>> 0,
+  };
+  for (const op of ops) {
+    for (const a of [-3, -2, -1, 0, 2, 3, 4, 5, 6, 0x7fffffff, -0x80000000]) {
+      assert.deepEqual(call(store, inst, `if_${op}`, a), [+ref[op](a, -2)], `if ${a} ${op}`);
+      assert.deepEqual(call(store, inst, `br_${op}`, a), [+ref[op](a, 3)], `br_if ${a} ${op}`);
+      let n = 0, x = a;
+      do { n++; x = (x + 1) | 0; } while (ref[op](x, 5) && n < 20);
+      assert.deepEqual(call(store, inst, `loop_${op}`, a), [n], `loop ${a} ${op}`);
+      if (a > -3 && a < 7) {
+        let m = 0, y = a;
+        do { m++; y = (y + 1) | 0; } while (ref[op](y, 5) && m < 1000);
+        if (m < 1000) assert.deepEqual(call(store, inst, `loopd_${op}`, a), [m], `loopd ${a} ${op}`);
+      }
+    }
+  }
+});
