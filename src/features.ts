@@ -22,7 +22,8 @@ export type FeatureSet = Readonly<Record<Feature, boolean>>;
  * Features off by default: those not yet implemented end to end, and those that change the meaning
  * of standard Wasm 3.0 modules: stack switching makes tags with results valid (core/tag.wast
  * requires them invalid), and multibyte-array (complete) gives memarg flag bit 7 a meaning where
- * core/align.wast requires "malformed memop flags". Opt in with
+ * core/align.wast requires "malformed memop flags", and custom descriptors relax the br_on_cast
+ * typing rule so that core/br_on_cast*.wast's invalid modules validate. Opt in with
  * `features({ 'stack-switching': true })` or `--enable`.
  */
 const OFF_BY_DEFAULT: ReadonlySet<Feature> = new Set<Feature>([
