@@ -156,6 +156,11 @@ const IMM_TESTS: ReadonlySet<number> = new Set([
   Op.i32_eq_imm, Op.i32_ne_imm, Op.i32_lt_s_imm, Op.i32_lt_u_imm, Op.i32_gt_s_imm, Op.i32_gt_u_imm,
   Op.i32_le_s_imm, Op.i32_le_u_imm, Op.i32_ge_s_imm, Op.i32_ge_u_imm,
 ]);
+/** The variants of the `*_imm_test` branches that read their operand from a local. */
+const LOCAL_IMM_TEST: ReadonlyMap<number, number> = new Map([
+  [Op.br_if_imm_test, Op.br_if_local_imm_test], [Op.br_unless_imm_test, Op.br_unless_local_imm_test],
+  [Op.loop_br_if_imm_test, Op.loop_br_if_local_imm_test],
+]);
 /** Loads with a one-op form taking their address from a local (`Translator.fuseLoad`). */
 const LOAD_FROM_LOCAL: ReadonlyMap<number, number> = new Map([
   [Op.i32_load, Op.i32_load_local], [Op.f32_load, Op.i32_load_local],
@@ -453,7 +458,15 @@ class Translator {
     if (p + 1 === code.length && fusions.has(test)) {
       code[p] = fusions.get(test)!;
     } else if (p + 2 === code.length && IMM_TESTS.has(test)) {
-      const k = code[p + 1];
+      const k = code[p + 1], q = this.prev2Start;
+      if (q >= 0 && q >= this.barrier && q + 2 === p && code[q] === Op.local_get_w1) {
+        // local.get x; i32.const k; test: the operand is read from the local
+        code[q] = LOCAL_IMM_TEST.get(withImm)!;
+        code[q + 2] = test; code[q + 3] = k;
+        for (let i = this.pcs.length - 1; i >= 0 && this.pcs[i] > q; i--) this.pcs[i] = q;
+        this.fusedAt = q;
+        return true;
+      }
       code[p] = withImm; code[p + 1] = test; code.push(k);
     } else {
       return false;

@@ -475,8 +475,14 @@ export function run(root: Thread, entryDepth: number): boolean {
           case Op.f64_mul_ll: f64[sp++ << 1] = f64[(fp + code[pc]) << 1] * f64[(fp + code[pc + 1]) << 1]; pc += 2; continue;
           case Op.local_get_shl_imm: i32[sp++ << 2] = i32[(fp + code[pc]) << 2] << code[pc + 1]; pc += 2; continue;
           // Comparisons with a constant fused into the branch after them (compile.ts `absorbTest`).
-          case Op.br_if_imm_test: case Op.br_unless_imm_test: case Op.loop_br_if_imm_test: {
-            const x = i32[--sp << 2], k = code[pc + 1];
+          case Op.br_if_imm_test: case Op.br_unless_imm_test: case Op.loop_br_if_imm_test:
+          case Op.br_if_local_imm_test: case Op.br_unless_local_imm_test: case Op.loop_br_if_local_imm_test: {
+            let op = code[pc - 1], x: number;
+            if (op >= Op.br_if_local_imm_test) { // the same three, operand in a local
+              x = i32[(fp + code[pc++]) << 2];
+              op = op - Op.br_if_local_imm_test + Op.br_if_imm_test;
+            } else x = i32[--sp << 2];
+            const k = code[pc + 1];
             let r: boolean;
             switch (code[pc]) {
               case Op.i32_eq_imm: r = x === k; break;
@@ -490,7 +496,6 @@ export function run(root: Thread, entryDepth: number): boolean {
               case Op.i32_ge_s_imm: r = x >= k; break;
               default: r = (x >>> 0) >= (k >>> 0); break;
             }
-            const op = code[pc - 1];
             if (r !== (op === Op.br_unless_imm_test)) {
               if (op === Op.loop_br_if_imm_test) {
                 if (--t.fuel < 0) outOfFuel();

@@ -776,4 +776,10 @@ export const enum Op {
   br_unless_imm_test,
   /** test, k, target: i32.const k; <test>; br_if to a loop header (a back-edge) */
   loop_br_if_imm_test,
+  /** x, test, k, target: local.get x; i32.const k; <test>; br_if (the i32 operand from local x) */
+  br_if_local_imm_test,
+  /** x, test, k, target: local.get x; i32.const k; <test>; if */
+  br_unless_local_imm_test,
+  /** x, test, k, target: local.get x; i32.const k; <test>; br_if to a loop header */
+  loop_br_if_local_imm_test,
 }

@@ -151,6 +151,17 @@ test('comparisons with a constant fused into if, br_if and loop back-edges', () 
     (func (export "br_${op}") (param i32) (result i32)
       (block $b (br_if $b (i32.${op} (local.get 0) (i32.const 3))) (return (i32.const 0)))
       (i32.const 1))
+    (func (export "ifs_${op}") (param i32) (result i32)
+      (if (result i32) (i32.${op} (i32.add (local.get 0) (i32.const 0)) (i32.const -2)) (then (i32.const 1)) (else (i32.const 0))))
+    (func (export "brs_${op}") (param i32) (result i32)
+      (block $b (br_if $b (i32.${op} (i32.add (local.get 0) (i32.const 0)) (i32.const 3))) (return (i32.const 0)))
+      (i32.const 1))
+    (func (export "loopl_${op}") (param i32) (result i32) (local $n i32)
+      (loop $l
+        (local.set $n (i32.add (local.get $n) (i32.const 1)))
+        (local.set 0 (i32.add (local.get 0) (i32.const 1)))
+        (br_if $l (i32.${op} (local.get 0) (i32.const 5))))
+      (local.get $n))
     (func (export "loop_${op}") (param i32) (result i32) (local $n i32)
       (loop $l
         (local.set $n (i32.add (local.get $n) (i32.const 1)))
@@ -173,6 +184,8 @@ test('comparisons with a constant fused into if, br_if and loop back-edges', () 
     for (const a of [-3, -2, -1, 0, 2, 3, 4, 5, 6, 0x7fffffff, -0x80000000]) {
       assert.deepEqual(call(store, inst, `if_${op}`, a), [+ref[op](a, -2)], `if ${a} ${op}`);
       assert.deepEqual(call(store, inst, `br_${op}`, a), [+ref[op](a, 3)], `br_if ${a} ${op}`);
+      assert.deepEqual(call(store, inst, `ifs_${op}`, a), [+ref[op](a, -2)], `if (stack) ${a} ${op}`);
+      assert.deepEqual(call(store, inst, `brs_${op}`, a), [+ref[op](a, 3)], `br_if (stack) ${a} ${op}`);
       let n = 0, x = a;
       do { n++; x = (x + 1) | 0; } while (ref[op](x, 5) && n < 20);
       assert.deepEqual(call(store, inst, `loop_${op}`, a), [n], `loop ${a} ${op}`);
@@ -180,6 +193,7 @@ test('comparisons with a constant fused into if, br_if and loop back-edges', () 
         let m = 0, y = a;
         do { m++; y = (y + 1) | 0; } while (ref[op](y, 5) && m < 1000);
         if (m < 1000) assert.deepEqual(call(store, inst, `loopd_${op}`, a), [m], `loopd ${a} ${op}`);
+        if (m < 1000) assert.deepEqual(call(store, inst, `loopl_${op}`, a), [m], `loopl ${a} ${op}`);
       }
     }
   }
