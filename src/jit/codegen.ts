@@ -135,6 +135,8 @@ class Gen {
   private readonly tagTypes: number[] = [];
   private readonly tagsUsed = new Set<number>();
   private labels = 0;
+  /** Whether wide arithmetic (and so its limb temporaries tm0..tm7) is used. */
+  private wideUsed = false;
   private dead = false;
   private deadDepth = 0;
   private off = -1;
@@ -364,7 +366,8 @@ class Gen {
     const name = `wasm_${this.idx}`;
     const memLets = [...this.memsUsed].map(mi => [`buf${mi} = M${mi}.buffer`, `dv${mi} = M${mi}.view`, `len${mi} = M${mi}.bytes.length`,
       ...views(mi).map(v => `${v}_${mi} = new ${VIEW_CTOR[v]}(buf${mi})`)].join(', '));
-    const lets = ['o = -1', 'ea = 0', 'tl = 0', 'th = 0', 'tc = 0', 'ta = 0', 'tb = 0', 'td = 0', 'te = 0', 'tf = 0', 'tg = 0', 'fn = null', ...memLets, ...decl];
+    const lets = ['o = -1', 'ea = 0', 'tl = 0', 'th = 0', 'tc = 0', 'ta = 0', 'tb = 0', 'td = 0', 'te = 0', 'tf = 0', 'tg = 0', 'fn = null',
+      ...(this.wideUsed ? ['tm0 = 0', 'tm1 = 0', 'tm2 = 0', 'tm3 = 0', 'tm4 = 0', 'tm5 = 0', 'tm6 = 0', 'tm7 = 0'] : []), ...memLets, ...decl];
     let refresh = '';
     for (const mi of this.memsUsed) refresh += `len${mi} = M${mi}.bytes.length; if (M${mi}.buffer !== buf${mi}) { ${reload(mi)}} `;
     const W = FRAME_WORDS + params.length + decl.length;
@@ -735,6 +738,9 @@ class Gen {
         this.pop('r');
         return;
       }
+      case 'i64.add128': case 'i64.sub128': case 'i64.mul_wide_s': case 'i64.mul_wide_u':
+        this.wide(name);
+        return;
       default:
         if (this.gc(name, imm, info.variant === 'null')) return;
         throw new Unsupported(name);
@@ -958,6 +964,55 @@ class Gen {
     const r = this.push(rk);
     if (rk === 'I') this.emit(`${pre}${js} ${r[0]} = tl; ${r[1]} = th;`);
     else this.emit(`${pre}${r[0]} = ${js};`);
+  }
+
+  /**
+   * Wide arithmetic (two i64 results: low, high). Everything is computed into temporaries before
+   * the result slots are written, since they are the operands' slots. add128/sub128 chain carries
+   * (borrows) through the four 32-bit words in exact doubles; the 64x64 -> 128-bit products sum
+   * 16-bit limb products per column in exact doubles (a column stays below 2^35), and the signed
+   * one subtracts the other factor from the high half for each negative factor.
+   */
+  private wide(name: string): void {
+    this.wideUsed = true;
+    let s: string;
+    if (name === 'i64.add128' || name === 'i64.sub128') {
+      const y1 = this.pop('I'), y0 = this.pop('I'), x1 = this.pop('I'), x0 = this.pop('I');
+      const x = [...x0, ...x1], y = [...y0, ...y1];
+      const u = (e: string): string => `(${e} >>> 0)`;
+      if (name === 'i64.add128') {
+        s = `te = ${u(x[0])} + ${u(y[0])}; ta = te | 0; `
+          + `te = ${u(x[1])} + ${u(y[1])} + (te > 4294967295 ? 1 : 0); tb = te | 0; `
+          + `te = ${u(x[2])} + ${u(y[2])} + (te > 4294967295 ? 1 : 0); tc = te | 0; `
+          + `td = (${x[3]} + ${y[3]} + (te > 4294967295 ? 1 : 0)) | 0; `;
+      } else {
+        s = `te = ${u(x[0])} - ${u(y[0])}; ta = te | 0; `
+          + `te = ${u(x[1])} - ${u(y[1])} - (te < 0 ? 1 : 0); tb = te | 0; `
+          + `te = ${u(x[2])} - ${u(y[2])} - (te < 0 ? 1 : 0); tc = te | 0; `
+          + `td = (${x[3]} - ${y[3]} - (te < 0 ? 1 : 0)) | 0; `;
+      }
+    } else {
+      const [yl, yh] = this.pop('I'), [xl, xh] = this.pop('I');
+      s = `tm0 = ${xl} & 65535; tm1 = ${xl} >>> 16; tm2 = ${xh} & 65535; tm3 = ${xh} >>> 16; `
+        + `tm4 = ${yl} & 65535; tm5 = ${yl} >>> 16; tm6 = ${yh} & 65535; tm7 = ${yh} >>> 16; `;
+      const out = ['ta', 'tb', 'tc', 'td'];
+      for (let k = 0; k < 7; k++) {
+        const terms: string[] = k === 0 ? [] : ['tf'];
+        for (let i = Math.max(0, k - 3); i <= Math.min(3, k); i++) terms.push(`tm${i} * tm${4 + k - i}`);
+        s += `te = ${terms.join(' + ')}; tf = Math.floor(te / 65536); `;
+        const limb = 'te - tf * 65536';
+        s += k % 2 === 0 ? `${out[k >> 1]} = ${limb}; ` : `${out[k >> 1]} |= (${limb}) << 16; `;
+      }
+      s += 'td |= tf << 16; ';
+      if (name === 'i64.mul_wide_s') {
+        // Signed: high -= (x < 0 ? y : 0) + (y < 0 ? x : 0), mod 2^64.
+        const sub = (l: string, h: string): string =>
+          `tg = tc; tc = (tc - ${l}) | 0; td = (td - ${h} - ((tg >>> 0) < (${l} >>> 0) ? 1 : 0)) | 0;`;
+        s += `if (${xh} < 0) { ${sub(yl, yh)} } if (${yh} < 0) { ${sub(xl, xh)} } `;
+      }
+    }
+    const lo = this.push('I'), hi = this.push('I');
+    this.emit(`${s}${lo[0]} = ta; ${lo[1]} = tb; ${hi[0]} = tc; ${hi[1]} = td;`);
   }
 
   private view(mi: number, v: string): string {
