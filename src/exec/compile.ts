@@ -161,6 +161,12 @@ const LOCAL_IMM_TEST: ReadonlyMap<number, number> = new Map([
   [Op.br_if_imm_test, Op.br_if_local_imm_test], [Op.br_unless_imm_test, Op.br_unless_local_imm_test],
   [Op.loop_br_if_imm_test, Op.loop_br_if_local_imm_test],
 ]);
+/** i64 binary ops with a constant right operand (`i64.const k; op`) that have a one-op form. */
+const I64_IMM_FORMS: ReadonlyMap<number, number> = new Map([
+  [Op.i64_mul, Op.i64_mul_imm], [Op.i64_add, Op.i64_add_imm], [Op.i64_xor, Op.i64_xor_imm],
+  [Op.i64_and, Op.i64_and_imm], [Op.i64_shl, Op.i64_shl_imm], [Op.i64_shr_u, Op.i64_shr_u_imm],
+  [Op.i64_rotl, Op.i64_rotl_imm],
+]);
 /** Loads with a one-op form taking their address from a local (`Translator.fuseLoad`). */
 const LOAD_FROM_LOCAL: ReadonlyMap<number, number> = new Map([
   [Op.i32_load, Op.i32_load_local], [Op.f32_load, Op.i32_load_local],
@@ -414,8 +420,8 @@ class Translator {
         return true;
       }
     }
-    if (op === Op.i64_mul && last === Op.i64_const && p + 3 === len) {
-      code[p] = Op.i64_mul_imm;
+    if (last === Op.i64_const && p + 3 === len && I64_IMM_FORMS.has(op)) {
+      code[p] = I64_IMM_FORMS.get(op)!;
       this.fusedAt = p;
       return true;
     }

@@ -418,13 +418,26 @@ export function run(root: Thread, entryDepth: number): boolean {
           case Op.i32_and_local: { const a = (sp - 1) << 2; i32[a] = i32[a] & i32[(fp + code[pc++]) << 2]; continue; }
           case Op.i32_or_local: { const a = (sp - 1) << 2; i32[a] = i32[a] | i32[(fp + code[pc++]) << 2]; continue; }
           case Op.i32_xor_local: { const a = (sp - 1) << 2; i32[a] = i32[a] ^ i32[(fp + code[pc++]) << 2]; continue; }
-          case Op.i64_mul_imm: { // the constant goes to the free slot above the operand (the const's own slot)
-            const b = sp << 2;
+          // i64 ops with a constant (2 code words): the helpers take the constant from the free
+          // slot above the operand (the const's own slot before fusion).
+          case Op.i64_mul_imm: case Op.i64_shl_imm: case Op.i64_shr_u_imm: case Op.i64_rotl_imm: {
+            const b = sp << 2, op = code[pc - 1];
             i32[b] = code[pc]; i32[b + 1] = code[pc + 1];
             pc += 2;
-            I64.mul64(i32, b - 4, b);
+            if (op === Op.i64_mul_imm) I64.mul64(i32, b - 4, b);
+            else if (op === Op.i64_shl_imm) I64.shl64(i32, b - 4, b);
+            else if (op === Op.i64_shr_u_imm) I64.shrU64(i32, b - 4, b);
+            else I64.rotl64(i32, b - 4, b);
             continue;
           }
+          case Op.i64_add_imm: {
+            const a = (sp - 1) << 2, lo = (i32[a] >>> 0) + (code[pc] >>> 0);
+            i32[a] = lo | 0; i32[a + 1] = (i32[a + 1] + code[pc + 1] + (lo > 0xffffffff ? 1 : 0)) | 0;
+            pc += 2;
+            continue;
+          }
+          case Op.i64_xor_imm: { const a = (sp - 1) << 2; i32[a] ^= code[pc]; i32[a + 1] ^= code[pc + 1]; pc += 2; continue; }
+          case Op.i64_and_imm: { const a = (sp - 1) << 2; i32[a] &= code[pc]; i32[a + 1] &= code[pc + 1]; pc += 2; continue; }
           // local.get x; load (compile.ts `fuseLoad`): pc moves past both operands before a trap,
           // so the trap reports the load's offset.
           case Op.i32_load_local: {

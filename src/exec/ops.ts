@@ -782,4 +782,16 @@ export const enum Op {
   br_unless_local_imm_test,
   /** x, test, k, target: local.get x; i32.const k; <test>; br_if to a loop header */
   loop_br_if_local_imm_test,
+  /** k (2 words): i64.const k; i64.add */
+  i64_add_imm,
+  /** k (2 words): i64.const k; i64.xor */
+  i64_xor_imm,
+  /** k (2 words): i64.const k; i64.and */
+  i64_and_imm,
+  /** k (2 words): i64.const k; i64.shl */
+  i64_shl_imm,
+  /** k (2 words): i64.const k; i64.shr_u */
+  i64_shr_u_imm,
+  /** k (2 words): i64.const k; i64.rotl */
+  i64_rotl_imm,
 }

@@ -198,3 +198,25 @@ test('comparisons with a constant fused into if, br_if and loop back-edges', () 
     }
   }
 });
+
+test('i64 ops with a constant right operand', () => {
+  const store = interpStore();
+  const ops = ['mul', 'add', 'xor', 'and', 'shl', 'shr_u', 'rotl'];
+  const consts = [0n, 1n, -1n, 31n, 33n, 63n, 65n, 0x9E3779B185EBCA87n, 0xffffffffn, -0x8000000000000000n];
+  const funcs = ops.flatMap(op => consts.map((k, i) =>
+    `(func (export "${op}_${i}") (param i64) (result i64) (i64.${op} (local.get 0) (i64.const ${k})))`));
+  const inst = load(store, `(module ${funcs.join('\n')})`);
+  const M = (1n << 64n) - 1n, s = (x: bigint) => BigInt.asIntN(64, x);
+  const ref: Record<string, (a: bigint, b: bigint) => bigint> = {
+    mul: (a, b) => s(a * b), add: (a, b) => s(a + b), xor: (a, b) => s(a ^ b), and: (a, b) => s(a & b),
+    shl: (a, b) => s(a << (b & 63n)), shr_u: (a, b) => s((a & M) >> (b & 63n)),
+    rotl: (a, b) => { const n = b & 63n, u = a & M; return s((u << n) | (u >> ((64n - n) & 63n))); },
+  };
+  for (const op of ops) {
+    consts.forEach((k, i) => {
+      for (const a of [0n, 1n, -1n, 0x123456789abcdefn, -0x8000000000000000n, 0xffffffffn]) {
+        assert.deepEqual(call(store, inst, `${op}_${i}`, a), [ref[op](a, k)], `${a} ${op} ${k}`);
+      }
+    });
+  }
+});
