@@ -166,8 +166,13 @@ function takeCont(k: ContObj | null): ContState {
   return st;
 }
 
+/**
+ * Whether `e` is the host's own stack overflow. No regex: this runs in a catch block that may sit
+ * near the host stack limit, where compiling one throws a SyntaxError. If even this check overflows,
+ * it throws a RangeError again, which a shallower catch classifies.
+ */
 function isHostStackOverflow(e: unknown): boolean {
-  return e instanceof RangeError && /call stack/i.test(e.message);
+  return e instanceof RangeError && e.message.indexOf('call stack') >= 0;
 }
 
 /** Copies `n` slots from `src` to `dst` (dst <= src), words and references. */
