@@ -7,12 +7,11 @@ import { WasmException } from '../runtime/index.js';
 import type { CValType } from '../valid/canon-types.js';
 import { Tag, tagObject, jsTagInst } from './tag.js';
 import { toJS, toWasm } from './convert.js';
-import { dictionary, enforceRange, idlInterface, isObject, requireNew, setLength, U32_MAX } from './webidl.js';
+import { brandCheck, dictionary, enforceRange, idlInterface, isObject, requireNew, setLength, U32_MAX, WrapperCache } from './webidl.js';
 
 export { jsTagInst };
 
-const objects = new WeakMap<WasmException, Exception>();
-let wrapping: WasmException | null = null;
+const objects = new WrapperCache<WasmException, Exception>();
 
 function params(e: WasmException): readonly CValType[] {
   return (e.tag.type.comp as { params: readonly CValType[] }).params;
@@ -28,8 +27,9 @@ export class Exception {
 
   constructor(tag: unknown, payload: unknown, options?: unknown) {
     requireNew(new.target, 'Exception');
-    if (wrapping) {
-      this.#exn = wrapping;
+    const adopted = objects.adopting();
+    if (adopted) {
+      this.#exn = adopted;
       return;
     }
     const t = requireTag(tag, 'WebAssembly.Exception()');
@@ -77,10 +77,7 @@ export class Exception {
 setLength(Exception.prototype.getArg, 2);
 idlInterface(Exception, 'Exception', 2);
 
-function exnOf(self: unknown, method: string): WasmException {
-  if (!Exception.isException(self)) throw new TypeError(`WebAssembly.Exception.${method}(): receiver is not an Exception`);
-  return Exception.exnOf(self);
-}
+const exnOf = brandCheck('Exception', Exception.isException, Exception.exnOf);
 
 /** The runtime exception behind a WebAssembly.Exception, or undefined. */
 export function wasmExceptionOf(v: unknown): WasmException | undefined {
@@ -89,17 +86,7 @@ export function wasmExceptionOf(v: unknown): WasmException | undefined {
 
 /** The WebAssembly.Exception for a runtime exception (created on first use). */
 export function exceptionObject(e: WasmException): Exception {
-  let o = objects.get(e);
-  if (!o) {
-    wrapping = e;
-    try {
-      o = new Exception(undefined, undefined);
-    } finally {
-      wrapping = null;
-    }
-    objects.set(e, o);
-  }
-  return o;
+  return objects.of(e, () => new Exception(undefined, undefined));
 }
 
 void tagObject;

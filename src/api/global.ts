@@ -6,18 +6,18 @@
 import { GlobalInst, createGlobal } from '../runtime/index.js';
 import { defaultJSValue, toJS, toWasm } from './convert.js';
 import { parseValType } from './value-types.js';
-import { dictionary, idlInterface, isObject, requireNew } from './webidl.js';
+import { brandCheck, dictionary, idlInterface, isObject, requireNew, WrapperCache } from './webidl.js';
 
-const globals = new WeakMap<GlobalInst, Global>();
-let wrapping: GlobalInst | null = null;
+const globals = new WrapperCache<GlobalInst, Global>();
 
 export class Global {
   readonly #g: GlobalInst;
 
   constructor(descriptor: unknown, v?: unknown) {
     requireNew(new.target, 'Global');
-    if (wrapping) {
-      this.#g = wrapping;
+    const adopted = globals.adopting();
+    if (adopted) {
+      this.#g = adopted;
       return;
     }
     const what = 'WebAssembly.Global()';
@@ -60,21 +60,8 @@ export class Global {
 }
 idlInterface(Global, 'Global', 1);
 
-function globalOf(self: unknown, member: string): GlobalInst {
-  if (!Global.isGlobal(self)) throw new TypeError(`WebAssembly.Global.${member}: receiver is not a Global`);
-  return Global.instOf(self);
-}
+const globalOf = brandCheck('Global', Global.isGlobal, Global.instOf);
 
 export function globalObject(inst: GlobalInst): Global {
-  let g = globals.get(inst);
-  if (!g) {
-    wrapping = inst;
-    try {
-      g = new Global(undefined);
-    } finally {
-      wrapping = null;
-    }
-    globals.set(inst, g);
-  }
-  return g;
+  return globals.of(inst, () => new Global(undefined));
 }

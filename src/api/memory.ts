@@ -15,10 +15,9 @@
 import { MemInst, createMemory } from '../runtime/index.js';
 import type { AddrType } from '../syntax/types.js';
 import { addressType, fromAddress, toAddress } from './address.js';
-import { dictionary, idlInterface, isObject, requireNew, setLength, toNumber, toBigInt64 } from './webidl.js';
+import { brandCheck, dictionary, idlInterface, isObject, requireNew, setLength, toNumber, toBigInt64, WrapperCache } from './webidl.js';
 
-const memories = new WeakMap<MemInst, Memory>();
-let wrapping: MemInst | null = null;
+const memories = new WrapperCache<MemInst, Memory>();
 
 /** Page limits the JS API allows (65536 pages = 4 GiB for i32; memory64 up to 2^37 pages of 64 KiB). */
 const MAX_PAGES: Record<AddrType, number> = { i32: 65536, i64: 2 ** 37 };
@@ -46,8 +45,9 @@ export class Memory {
 
   constructor(descriptor: unknown) {
     requireNew(new.target, 'Memory');
-    if (wrapping) {
-      this.#mem = wrapping;
+    const adopted = memories.adopting();
+    if (adopted) {
+      this.#mem = adopted;
     } else {
       const what = 'WebAssembly.Memory()';
       if (!isObject(descriptor)) throw new TypeError(`${what}: argument 1 must be a memory descriptor`);
@@ -218,21 +218,9 @@ function isShared(m: MemInst): boolean {
   return m.type.shared;
 }
 
-function memOf(self: unknown, member: string): MemInst {
-  if (!Memory.isMemory(self)) throw new TypeError(`WebAssembly.Memory.${member}: receiver is not a Memory`);
-  return Memory.instOf(self);
-}
+const memOf = brandCheck('Memory', Memory.isMemory, Memory.instOf);
 
 /** The Memory object for a runtime memory (one per memory). */
 export function memoryObject(inst: MemInst): Memory {
-  let m = memories.get(inst);
-  if (!m) {
-    wrapping = inst;
-    try {
-      m = new Memory(undefined);
-    } finally {
-      wrapping = null;
-    }
-  }
-  return m;
+  return memories.of(inst, () => new Memory(undefined));
 }

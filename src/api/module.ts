@@ -9,7 +9,7 @@ import { DEFAULT_FEATURES, type FeatureSet } from '../features.js';
 import type { ExternKind } from '../syntax/types.js';
 import { toApiError } from './errors.js';
 import { checkByteLimit, checkModuleLimits } from './limits.js';
-import { bufferSourceBytes, idlInterface, isObject, requireNew, setLength, toDOMString } from './webidl.js';
+import { bufferSourceBytes, idlInterface, isObject, requireNew, setLength, toDOMString, WrapperCache } from './webidl.js';
 
 /** The features the JS API enables: Wasm 3.0 plus the proposals weft runs by default. */
 export const API_FEATURES: FeatureSet = DEFAULT_FEATURES;
@@ -35,7 +35,7 @@ const KIND_NAMES: Record<ExternKind, string> = {
 export interface ModuleExportDescriptor { name: string; kind: string }
 export interface ModuleImportDescriptor { module: string; name: string; kind: string }
 
-let wrapping: ValidModule | null = null;
+const modules = new WrapperCache<ValidModule, Module>();
 
 /** Decodes and validates synchronously; weft's CompileError becomes WebAssembly.CompileError. */
 export function compileBytes(bytes: Uint8Array, features: FeatureSet = API_FEATURES): ValidModule {
@@ -54,8 +54,9 @@ export class Module {
 
   constructor(bytes: unknown, options?: unknown) {
     requireNew(new.target, 'Module');
-    if (wrapping) {
-      this.#vm = wrapping;
+    const adopted = modules.adopting();
+    if (adopted) {
+      this.#vm = adopted;
       return;
     }
     if (arguments.length < 1) throw new TypeError('WebAssembly.Module(): 1 argument required');
@@ -101,10 +102,5 @@ function validOf(m: unknown, fn: string): ValidModule {
 
 /** A Module object for an already validated module (async compile). */
 export function moduleObject(vm: ValidModule): Module {
-  wrapping = vm;
-  try {
-    return new Module(undefined);
-  } finally {
-    wrapping = null;
-  }
+  return modules.of(vm, () => new Module(undefined));
 }

@@ -7,10 +7,9 @@ import type { CRefType } from '../valid/canon-types.js';
 import { defaultJSValue, toJS, toWasm } from './convert.js';
 import { refTypeFromString } from './value-types.js';
 import { addressType, fromAddress, toAddress } from './address.js';
-import { dictionary, idlInterface, isObject, requireNew, setLength, toDOMString } from './webidl.js';
+import { brandCheck, dictionary, idlInterface, isObject, requireNew, setLength, toDOMString, WrapperCache } from './webidl.js';
 
-const tables = new WeakMap<TableInst, Table>();
-let wrapping: TableInst | null = null;
+const tables = new WrapperCache<TableInst, Table>();
 
 /** Largest table the JS API lets JS create (the spec's implementation limit). */
 const MAX_TABLE = 10_000_000;
@@ -25,8 +24,9 @@ export class Table {
 
   constructor(descriptor: unknown, value?: unknown) {
     requireNew(new.target, 'Table');
-    if (wrapping) {
-      this.#t = wrapping;
+    const adopted = tables.adopting();
+    if (adopted) {
+      this.#t = adopted;
       return;
     }
     const what = 'WebAssembly.Table()';
@@ -96,21 +96,8 @@ setLength(Table.prototype.set, 1);
 setLength(Table.prototype.grow, 1);
 idlInterface(Table, 'Table', 1);
 
-function tableOf(self: unknown, member: string): TableInst {
-  if (!Table.isTable(self)) throw new TypeError(`WebAssembly.Table.${member}: receiver is not a Table`);
-  return Table.instOf(self);
-}
+const tableOf = brandCheck('Table', Table.isTable, Table.instOf);
 
 export function tableObject(inst: TableInst): Table {
-  let t = tables.get(inst);
-  if (!t) {
-    wrapping = inst;
-    try {
-      t = new Table(undefined);
-    } finally {
-      wrapping = null;
-    }
-    tables.set(inst, t);
-  }
-  return t;
+  return tables.of(inst, () => new Table(undefined));
 }

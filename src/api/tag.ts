@@ -7,18 +7,18 @@ import { TagInst, createTag } from '../runtime/index.js';
 import { EXTERNREF } from '../syntax/types.js';
 import { mkRef } from '../valid/index.js';
 import { funcDefType, parseValType } from './value-types.js';
-import { dictionary, idlInterface, isObject, requireNew } from './webidl.js';
+import { dictionary, idlInterface, isObject, requireNew, WrapperCache } from './webidl.js';
 
-const tags = new WeakMap<TagInst, Tag>();
-let wrapping: TagInst | null = null;
+const tags = new WrapperCache<TagInst, Tag>();
 
 export class Tag {
   readonly #inst: TagInst;
 
   constructor(type: unknown) {
     requireNew(new.target, 'Tag');
-    if (wrapping) {
-      this.#inst = wrapping;
+    const adopted = tags.adopting();
+    if (adopted) {
+      this.#inst = adopted;
       return;
     }
     if (!isObject(type)) throw new TypeError('WebAssembly.Tag(): argument 1 must be a tag type descriptor');
@@ -45,17 +45,7 @@ idlInterface(Tag, 'Tag', 1);
 
 /** The Tag object for a runtime tag (created on first use). */
 export function tagObject(inst: TagInst): Tag {
-  let t = tags.get(inst);
-  if (!t) {
-    wrapping = inst;
-    try {
-      t = new Tag(undefined);
-    } finally {
-      wrapping = null;
-    }
-    tags.set(inst, t);
-  }
-  return t;
+  return tags.of(inst, () => new Tag(undefined));
 }
 
 export const jsTagInst = createTag(funcDefType([mkRef('extern', true)], []));

@@ -117,3 +117,51 @@ export function idlInterface(ctor: Function, name: string, length: number): void
 export function setLength(f: Function, length: number): void {
   Object.defineProperty(f, 'length', { value: length, configurable: true });
 }
+
+/**
+ * One JS object per runtime object, as the JS API requires (reading an export twice gives the same
+ * Memory, Table, Global, Tag; a rethrown exception the same Exception). Wrappers are made with
+ * `new`, so the class's private fields exist; while `of` constructs one, the constructor finds the
+ * runtime object to adopt in `adopting()` instead of reading its (absent) arguments.
+ */
+export class WrapperCache<I extends object, W extends object> {
+  readonly #objects = new WeakMap<I, W>();
+  #adopting: I | null = null;
+
+  /** Inside a constructor: the runtime object being wrapped, or null for a JS `new`. */
+  adopting(): I | null {
+    return this.#adopting;
+  }
+
+  /** Records the wrapper of a runtime object a JS `new` just created. */
+  set(inst: I, w: W): void {
+    this.#objects.set(inst, w);
+  }
+
+  /** The wrapper of `inst`, built by `construct` the first time. */
+  of(inst: I, construct: () => W): W {
+    let w = this.#objects.get(inst);
+    if (w === undefined) {
+      this.#adopting = inst;
+      try {
+        w = construct();
+      } finally {
+        this.#adopting = null;
+      }
+      this.#objects.set(inst, w);
+    }
+    return w;
+  }
+}
+
+/**
+ * The receiver ("brand") check of an interface's members: `this` must be a genuine instance, else
+ * the TypeError a browser throws for e.g. `Memory.prototype.grow.call({})`. Returns the internal slot.
+ */
+export function brandCheck<W, I>(iface: string, is: (v: unknown) => v is W, slot: (w: W) => I):
+    (self: unknown, member: string) => I {
+  return (self, member) => {
+    if (!is(self)) throw new TypeError(`WebAssembly.${iface}.${member}: receiver is not a WebAssembly.${iface}`);
+    return slot(self);
+  };
+}
