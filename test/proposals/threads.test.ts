@@ -8,9 +8,21 @@ import { WebAssembly } from '../../src/api/index.js';
 import { parseModule } from '../../src/text/parse-module.js';
 import { encodeModule } from '../../src/binary/index.js';
 import { runOnWorkers } from '../../src/threads/node-threads.js';
-import { LOCK_WAT } from './lock.wat.js';
+// The benchmark's module (a cmpxchg + wait/notify lock around a plain increment, atomic counters).
+import { COUNTERS_WAT } from '../../bench/threads/counters.js';
 
-const LOCK_BYTES = encodeModule(parseModule(LOCK_WAT));
+const COUNTERS_BYTES = encodeModule(parseModule(COUNTERS_WAT));
+
+const ATOMIC64_BYTES = encodeModule(parseModule(`(module
+  (memory (import "env" "memory") 1 1 shared)
+  ;; n atomic increments of the i64 counter at addr
+  (func (export "atomic_add") (param $addr i32) (param $n i32) (result i32)
+    (local $i i32)
+    (loop $l
+      (drop (i64.atomic.rmw.add (local.get $addr) (i64.const 1)))
+      (local.set $i (i32.add (local.get $i) (i32.const 1)))
+      (br_if $l (i32.lt_u (local.get $i) (local.get $n))))
+    (local.get $n)))`));
 
 function sharedMemory() {
   return new WebAssembly.Memory({ initial: 1, maximum: 1, shared: true });
@@ -22,7 +34,7 @@ test('a shared memory is backed by a SharedArrayBuffer', () => {
 
 test('4 workers contending on an atomics lock: the count is exact', async () => {
   const memory = sharedMemory();
-  const r = await runOnWorkers({ bytes: LOCK_BYTES, memory, entry: 'locked', threads: 4, args: () => [2000] });
+  const r = await runOnWorkers({ bytes: COUNTERS_BYTES, memory, entry: 'locked', threads: 4, args: () => [2000] });
   assert.deepEqual(r.results, [2000, 2000, 2000, 2000]);
   const words = new Int32Array(memory.buffer);
   assert.equal(words[1], 8000);
@@ -31,8 +43,16 @@ test('4 workers contending on an atomics lock: the count is exact', async () => 
 
 test('2 workers incrementing one counter with i64.atomic.rmw.add: exact', async () => {
   const memory = sharedMemory();
-  await runOnWorkers({ bytes: LOCK_BYTES, memory, entry: 'atomic_add', threads: 2, args: () => [8, 20000] });
+  await runOnWorkers({ bytes: ATOMIC64_BYTES, memory, entry: 'atomic_add', threads: 2, args: () => [8, 20000] });
   assert.equal(new BigInt64Array(memory.buffer)[1], 40000n);
+});
+
+test('2 workers on one i32 counter and on counters of their own: exact', async () => {
+  const memory = sharedMemory();
+  await runOnWorkers({ bytes: COUNTERS_BYTES, memory, entry: 'add_shared', threads: 2, args: () => [20000] });
+  await runOnWorkers({ bytes: COUNTERS_BYTES, memory, entry: 'add_own', threads: 2, args: i => [i, 5000] });
+  const words = new Int32Array(memory.buffer);
+  assert.deepEqual([words[2], words[16], words[32]], [40000, 5000, 5000]);
 });
 
 const WAIT_WAT = `(module
