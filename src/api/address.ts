@@ -29,3 +29,16 @@ export function addressType(v: unknown, what: string): AddrType {
   if (s !== 'i32' && s !== 'i64') throw new TypeError(`${what}: address must be "i32" or "i64"`);
   return s;
 }
+
+/**
+ * The `initial` (required) and `maximum` (optional) members of a Memory or Table descriptor, read
+ * in WebIDL's lexicographic member order after `address`.
+ */
+export function descriptorLimits(d: Record<string, unknown>, addr: AddrType, what: string): { initial: number; maximum: number | null } {
+  const initialV = d.initial;
+  if (initialV === undefined) throw new TypeError(`${what}: descriptor property 'initial' is required`);
+  const initial = toAddress(initialV, addr, `${what} initial`);
+  const maximumV = d.maximum;
+  const maximum = maximumV === undefined ? null : toAddress(maximumV, addr, `${what} maximum`);
+  return { initial, maximum };
+}

@@ -14,7 +14,7 @@
  */
 import { MemInst, createMemory } from '../runtime/index.js';
 import type { AddrType } from '../syntax/types.js';
-import { addressType, fromAddress, toAddress } from './address.js';
+import { addressType, descriptorLimits, fromAddress, toAddress } from './address.js';
 import { brandCheck, dictionary, idlInterface, isObject, requireNew, setLength, toNumber, toBigInt64, WrapperCache } from './webidl.js';
 
 const memories = new WrapperCache<MemInst, Memory>();
@@ -54,11 +54,7 @@ export class Memory {
       const d = dictionary(descriptor, what);
       // WebIDL reads dictionary members in lexicographic order.
       const addr = addressType(d.address, what);
-      const initialV = d.initial;
-      if (initialV === undefined) throw new TypeError(`${what}: descriptor property 'initial' is required`);
-      const initial = toAddress(initialV, addr, `${what} initial`);
-      const maximumV = d.maximum;
-      const maximum = maximumV === undefined ? null : toAddress(maximumV, addr, `${what} maximum`);
+      const { initial, maximum } = descriptorLimits(d, addr, what);
       const pageSizeV = d.pageSize;
       const shared = !!d.shared;
       let log2 = 16;

@@ -6,7 +6,7 @@ import { TableInst, createTable, type Ref } from '../runtime/index.js';
 import type { CRefType } from '../valid/canon-types.js';
 import { defaultJSValue, toJS, toWasm } from './convert.js';
 import { refTypeFromString } from './value-types.js';
-import { addressType, fromAddress, toAddress } from './address.js';
+import { addressType, descriptorLimits, fromAddress, toAddress } from './address.js';
 import { brandCheck, dictionary, idlInterface, isObject, requireNew, setLength, toDOMString, WrapperCache } from './webidl.js';
 
 const tables = new WrapperCache<TableInst, Table>();
@@ -39,11 +39,7 @@ export class Table {
     const elem = refTypeFromString(elemName);
     if (elem === null) throw new TypeError(`${what}: "${elemName}" is not a table element type`);
     const addr = addressType(d.address, what);
-    const initialV = d.initial;
-    if (initialV === undefined) throw new TypeError(`${what}: descriptor property 'initial' is required`);
-    const initial = toAddress(initialV, addr, `${what} initial`);
-    const maximumV = d.maximum;
-    const maximum = maximumV === undefined ? null : toAddress(maximumV, addr, `${what} maximum`);
+    const { initial, maximum } = descriptorLimits(d, addr, what);
     if (initial > MAX_TABLE) throw new RangeError(`${what}: initial ${initial} exceeds the limit ${MAX_TABLE}`);
     if (maximum !== null && maximum < initial) throw new RangeError(`${what}: maximum ${maximum} is below initial ${initial}`);
     const init = elemValue(elem, value, arguments.length >= 2);
