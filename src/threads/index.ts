@@ -6,3 +6,4 @@
 export { shareMemory, adoptSharedMemory, type SharedMemoryHandle } from './shared-memory.js';
 export { prepareTask, runPrepared, type ThreadTask, type ThreadReply, type PreparedTask } from './task.js';
 export { runOnWebWorkers, type WebParallelRun } from './web-threads.js';
+export type { ParallelRun } from './task.js';

@@ -4,22 +4,10 @@
  * own arguments. All workers are instantiated before any starts, so `ms` times the parallel part.
  */
 import { Worker } from 'node:worker_threads';
-import type { Memory } from '../api/memory.js';
 import { shareMemory } from './shared-memory.js';
-import type { ThreadReply, ThreadTask } from './task.js';
+import type { ParallelRun, ThreadReply, ThreadTask } from './task.js';
 
-export interface ParallelRun {
-  /** The module's binary. */
-  readonly bytes: Uint8Array;
-  /** A shared memory (`new WebAssembly.Memory({ initial, maximum, shared: true })`). */
-  readonly memory: Memory;
-  readonly memoryImport?: readonly [string, string];
-  readonly entry: string;
-  /** Number of workers. */
-  readonly threads: number;
-  /** Arguments of worker i (default: none). */
-  readonly args?: (worker: number) => readonly (number | bigint)[];
-}
+export type { ParallelRun };
 
 export interface ParallelResult {
   /** Each worker's return value, by worker index. */

@@ -5,6 +5,7 @@
  */
 import { Instance } from '../api/instance.js';
 import { Module } from '../api/module.js';
+import type { Memory } from '../api/memory.js';
 import { adoptSharedMemory, type SharedMemoryHandle } from './shared-memory.js';
 
 export interface ThreadTask {
@@ -16,6 +17,20 @@ export interface ThreadTask {
   /** The export to call, and its arguments (numbers for i32/f32/f64, bigints for i64). */
   readonly entry: string;
   readonly args: readonly (number | bigint)[];
+}
+
+/** A parallel run as the embedder describes it (Node workers or Web Workers). */
+export interface ParallelRun {
+  /** The module's binary. */
+  readonly bytes: Uint8Array;
+  /** A shared memory (`new WebAssembly.Memory({ initial, maximum, shared: true })`). */
+  readonly memory: Memory;
+  readonly memoryImport?: readonly [string, string];
+  readonly entry: string;
+  /** Number of workers. */
+  readonly threads: number;
+  /** Arguments of worker i (default: none). */
+  readonly args?: (worker: number) => readonly (number | bigint)[];
 }
 
 /** Messages from a thread: ready after instantiation, then the result (or the error). */

@@ -4,18 +4,12 @@
  * results. Needs a cross-origin isolated page (SharedArrayBuffer); `workerUrl` is where the page
  * serves dist/src/threads/web-worker-main.js.
  */
-import type { Memory } from '../api/memory.js';
 import { shareMemory } from './shared-memory.js';
-import type { ThreadReply, ThreadTask } from './task.js';
+import type { ParallelRun, ThreadReply, ThreadTask } from './task.js';
 
-export interface WebParallelRun {
+export interface WebParallelRun extends ParallelRun {
+  /** Where the page serves dist/src/threads/web-worker-main.js. */
   readonly workerUrl: string | URL;
-  readonly bytes: Uint8Array;
-  readonly memory: Memory;
-  readonly memoryImport?: readonly [string, string];
-  readonly entry: string;
-  readonly threads: number;
-  readonly args?: (worker: number) => readonly (number | bigint)[];
 }
 
 function nextReply(w: Worker): Promise<ThreadReply> {
