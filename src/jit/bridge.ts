@@ -6,6 +6,8 @@
  *  - `callSlow`: compiled code calls a function that is not compiled (host function, or wasm still
  *    in the interpreter) by writing the arguments to the value stack above everything in use and
  *    running the re-entrant interpreter there.
+ * Compiled functions take one argument more than their wasm parameters: `dp`, the estimated
+ * host-stack words used by compiled frames below (see codegen.ts assemble).
  */
 import type { Thread } from '../exec/thread.js';
 import type { FuncInst } from '../runtime/func.js';
@@ -71,6 +73,7 @@ export function enterCompiled(t: Thread, g: FuncInst, sp: number): number {
   const base = sp - params.length;
   const args = valueList();
   for (let k = 0; k < params.length; k++) readCell(t, params[k], base + k, args);
+  args.push(RT.depth); // the compiled convention's last argument: host-stack words in use below
   t.sp = base;
   const prev = RT.thread, depth = RT.depth;
   RT.thread = t;
@@ -94,11 +97,17 @@ export function enterCompiled(t: Thread, g: FuncInst, sp: number): number {
   return base + results.length;
 }
 
-/** Runs `g` (host or interpreted wasm) for compiled code; compiled calling convention both ways. */
+/**
+ * Runs `g` (host or interpreted wasm) for compiled code; compiled calling convention both ways
+ * (the last argument is the caller's depth: it becomes RT.depth while `g` runs, so that compiled
+ * code entered from the interpreter continues counting from there).
+ */
 export function callSlow(g: FuncInst, args: readonly unknown[]): unknown {
   const t = RT.thread!;
   const { params, results } = sig(g);
   const base = t.sp;
+  const depth = RT.depth;
+  RT.depth = args[args.length - 1] as number;
   try {
     t.ensure(base + Math.max(params.length, results.length) + 1);
     let i = 0;
@@ -120,5 +129,6 @@ export function callSlow(g: FuncInst, args: readonly unknown[]): unknown {
     return undefined;
   } finally {
     t.sp = base;
+    RT.depth = depth;
   }
 }

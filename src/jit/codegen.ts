@@ -135,8 +135,6 @@ class Gen {
   private readonly tagTypes: number[] = [];
   private readonly tagsUsed = new Set<number>();
   private labels = 0;
-  /** Whether wide arithmetic (and so its limb temporaries tm0..tm7) is used. */
-  private wideUsed = false;
   private dead = false;
   private deadDepth = 0;
   private off = -1;
@@ -260,14 +258,14 @@ class Gen {
   private returnCode(): string {
     const rs = this.ft.results.map(kindOf);
     const base = this.st.length - rs.length;
-    if (rs.length === 0) return 'RT.depth -= $W$; return;';
+    if (rs.length === 0) return 'return;';
     if (rs.length === 1 && rs[0] !== 'v') {
       const v = this.peek();
-      return rs[0] === 'I' ? `RT.hi = ${v[1]}; RT.depth -= $W$; return ${v[0]};` : `RT.depth -= $W$; return ${v[0]};`;
+      return rs[0] === 'I' ? `RT.hi = ${v[1]}; return ${v[0]};` : `return ${v[0]};`;
     }
     let s = '', w = 0;
     for (let k = 0; k < rs.length; k++) for (const v of this.peek(rs.length - 1 - k)) s += `R[${w++}] = ${v}; `;
-    return `${s}RT.depth -= $W$; return;`;
+    return `${s}return;`;
   }
 
   /** A placeholder for reloading every memory view the function uses (known only at the end). */
@@ -299,6 +297,8 @@ class Gen {
     const argSlots: string[][] = [];
     for (let k = ps.length - 1; k >= 0; k--) argSlots.unshift(this.pop(ps[k]));
     for (const a of argSlots) args.push(...a);
+    // The last argument is the callee's depth: ours plus our frame (see assemble).
+    args.push('dp + $W$');
     const callExpr = `${callee}(${args.join(', ')})`;
     let s = `${this.at()}${pre}`;
     if (rs.length === 0) s += `${callExpr};`;
@@ -349,7 +349,7 @@ class Gen {
     for (const v of this.vars) decl.push(`${v} = ${v[0] === 'r' ? 'null' : '0'}`);
     const head: string[] = [
       '"use strict";',
-      'const { RT, F, FN, SELF, H } = E; const R = RT.res, SV = H.SV, ST = H.ST, GC = H.GC;',
+      'const { RT, F, FN, SELF, H } = E; const R = RT.res, SV = H.SV, ST = H.ST, GC = H.GC, LIM = RT.limit;',
       'const { REFM, CASTFAIL, NULLI31, EXN, THROW, UNPACK, NULLEXN, OOB, UNREACHABLE, S, divS32, divU32, remS32, remU32, rotl32, rotr32, ctz32, popcnt32, mulHiU32, divS64, divU64, remS64, remU64, rotl64, rotr64, clz64, ctz64, truncI32S, truncI32U, truncSatI32S, truncSatI32U, truncI64S, truncI64U, truncSatI64S, truncSatI64U, i64ToF32, i64ToF64, nearest, quiet, f32FromBits, f32ToBits, f64FromWords, f64Lo, f64Hi, copysign, fabs, fneg, CALLEE, REFCALLEE, NONNULL, TGET, TSET, TGROW, TFILL, memoryInit, memoryCopy, memoryFill, tableInit, tableCopy } = H;',
     ];
     for (const mi of this.memsUsed) head.push(`const M${mi} = E.M[${mi}];`);
@@ -366,22 +366,30 @@ class Gen {
     const name = `wasm_${this.idx}`;
     const memLets = [...this.memsUsed].map(mi => [`buf${mi} = M${mi}.buffer`, `dv${mi} = M${mi}.view`, `len${mi} = M${mi}.bytes.length`,
       ...views(mi).map(v => `${v}_${mi} = new ${VIEW_CTOR[v]}(buf${mi})`)].join(', '));
-    const lets = ['o = -1', 'ea = 0', 'tl = 0', 'th = 0', 'tc = 0', 'ta = 0', 'tb = 0', 'td = 0', 'te = 0', 'tf = 0', 'tg = 0', 'fn = null',
-      ...(this.wideUsed ? ['tm0 = 0', 'tm1 = 0', 'tm2 = 0', 'tm3 = 0', 'tm4 = 0', 'tm5 = 0', 'tm6 = 0', 'tm7 = 0'] : []), ...memLets, ...decl];
+    // Scratch variables are declared only when the body uses them: unoptimised frames hold all.
+    const text = this.out.join('\n');
+    const scratch = ['ea', 'tl', 'th', 'tc', 'ta', 'tb', 'td', 'te', 'tf', 'tg', 'tm0', 'tm1', 'tm2', 'tm3', 'tm4', 'tm5', 'tm6', 'tm7']
+      .filter(n => new RegExp(`\\b${n}\\b`).test(text)).map(n => `${n} = 0`);
+    if (/\bfn\b/.test(text)) scratch.push('fn = null');
+    const lets = ['o = -1', ...scratch, ...memLets, ...decl];
     let refresh = '';
     for (const mi of this.memsUsed) refresh += `len${mi} = M${mi}.bytes.length; if (M${mi}.buffer !== buf${mi}) { ${reload(mi)}} `;
-    const W = FRAME_WORDS + params.length + decl.length;
+    const W = FRAME_WORDS + params.length + lets.length;
     const body = this.out.map(l => l.replaceAll('/*MEMS*/', refresh).replaceAll('$W$', String(W)));
     return [
       ...head,
-      `return function ${name}(${params.join(', ')}) {`,
+      // `dp`: the host-stack words used by the compiled frames below this one (every call passes
+      // its own plus its frame's estimate). An argument rather than a shared counter: nothing to
+      // store or restore per call, so recursion stays cheap.
+      `return function ${name}(${[...params, 'dp'].join(', ')}) {`,
       // Too deep for the host stack: run this call in the interpreter, whose frames are explicit
-      // (the raised depth keeps the interpreter from calling back into compiled code meanwhile).
-      `if ((RT.depth += ${W}) > RT.limit) { try { return SELF(${params.join(', ')}); } finally { RT.depth -= ${W}; } }`,
+      // (callSlow raises RT.depth to dp, which keeps the interpreter from calling back into
+      // compiled code meanwhile).
+      `if (dp > LIM) return SELF(${[...params, 'dp'].join(', ')});`,
       `let ${lets.join(', ')};`,
       'try {',
       ...body,
-      `} catch (e) { RT.depth -= ${W}; throw RT.annotate(e, FN[${this.idx}], o); }`,
+      `} catch (e) { throw RT.annotate(e, FN[${this.idx}], o); }`,
       '};',
     ].join('\n');
   }
@@ -974,7 +982,6 @@ class Gen {
    * one subtracts the other factor from the high half for each negative factor.
    */
   private wide(name: string): void {
-    this.wideUsed = true;
     let s: string;
     if (name === 'i64.add128' || name === 'i64.sub128') {
       const y1 = this.pop('I'), y0 = this.pop('I'), x1 = this.pop('I'), x0 = this.pop('I');

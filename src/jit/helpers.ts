@@ -22,6 +22,7 @@ import { Thread } from '../exec/thread.js';
 import { oob } from '../exec/mem-access.js';
 import { copysign, f32FromBits, f32ToBits, f64FromWords, f64Hi, f64Lo, fabs, fneg } from './bits.js';
 import { callSlow, type JitFn } from './bridge.js';
+import { tierUp } from './tier.js';
 import { SIMD_OPS, SIMD_MEM_OPS, simdViews } from '../exec/simd.js';
 
 const stubs = new WeakMap<FuncInst, JitFn>();
@@ -35,7 +36,12 @@ export function entryOf(g: FuncInst): JitFn {
   let s = stubs.get(g);
   if (!s) {
     // Rest-parameter arrays have generic elements, so NaN bits survive (see bridge.ts valueList).
-    s = (...args: unknown[]) => (g.jit !== null ? (g.jit as JitFn)(...args) : callSlow(g, args));
+    // Calls from compiled code count towards tier-up like the interpreter's calls do (otherwise a
+    // function only ever called from compiled code would stay interpreted).
+    s = (...args: unknown[]) => {
+      if (g.jit === null && --g.hot < 0) tierUp(RT.thread!, g);
+      return g.jit !== null ? (g.jit as JitFn)(...args) : callSlow(g, args);
+    };
     stubs.set(g, s);
   }
   return s;
