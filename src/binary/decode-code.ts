@@ -59,8 +59,8 @@ const MEMARG_MULTIBYTE = 0x80;
 const CATCH_KINDS: readonly Catch['kind'][] = ['catch', 'catch_ref', 'catch_all', 'catch_all_ref'];
 
 export class CodeReader {
-  /** Set when memory.init or data.drop is seen: those need a data count section. */
-  usesDataCount = false;
+  /** Offset of the first memory.init or data.drop seen (those need a data count section), or -1. */
+  dataCountUse = -1;
   /** Per opcode row, whether its feature is on. */
   private readonly enabled: boolean[];
   /** Open constructs of the expression being decoded (reused across expressions). */
@@ -119,7 +119,7 @@ export class CodeReader {
           open.pop();
           break;
         case Role.UsesDataCount:
-          this.usesDataCount = true;
+          if (this.dataCountUse < 0) this.dataCountUse = offset;
           break;
       }
     }

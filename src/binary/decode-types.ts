@@ -61,6 +61,8 @@ export class TypeReader {
   private readonly numTypes: readonly (ValType | undefined)[];
   private readonly typedRefs: boolean;
   private readonly gc: boolean;
+  /** Where the last limits read started (their flags byte), for the decoder's offset table. */
+  limitsAt = -1;
 
   constructor(readonly r: Reader, readonly features: FeatureSet) {
     const on = (h: AbsHeapType) => {
@@ -231,6 +233,7 @@ export class TypeReader {
   limits(isMemory: boolean): { limits: Limits; addr: AddrType; shared: boolean; pageSizeLog2: number } {
     const r = this.r;
     const at = r.pos;
+    this.limitsAt = at;
     const flags = r.u8();
     const f = this.features;
     let allowed = 0x1;

@@ -9,7 +9,7 @@ import { CompileError } from '../errors.js';
 import { DEFAULT_FEATURES, type FeatureSet } from '../features.js';
 import {
   SectionId, type CustomSection, type Data, type Elem, type ElemMode, type Export, type Expr,
-  type Func, type Global, type Import, type ImportDesc, type Module, type Names,
+  type Func, type Global, type Import, type ImportDesc, type Module, type ModuleOffsets, type Names,
   type Table, type Tag,
 } from '../syntax/module.js';
 import { OP } from '../syntax/opcodes.js';
@@ -62,6 +62,14 @@ interface Mutable {
   names: Names | null;
 }
 
+/** ModuleOffsets while it is being filled in. */
+type MutableOffsets = {
+  -readonly [K in keyof ModuleOffsets]: K extends 'start' ? number : K extends 'locals' ? (readonly number[])[] : number[]
+};
+
+/** Shared by every function without local declarations. */
+const NO_LOCALS: readonly number[] = Object.freeze([]);
+
 export function decodeModule(bytes: Uint8Array, features: FeatureSet = DEFAULT_FEATURES): Module {
   return new ModuleDecoder(bytes, features).decode();
 }
@@ -76,6 +84,17 @@ class ModuleDecoder {
     globals: [], tags: [], exports: [], start: null, elems: [], datas: [], dataCount: null,
     customs: [], names: null,
   };
+  private readonly o: MutableOffsets = {
+    types: [], funcs: [], tables: [], tableLimits: [], mems: [], globals: [], tags: [], exports: [],
+    exportIndices: [], start: -1, elems: [], elemTables: [], elemTypes: [], datas: [], dataMems: [],
+    locals: [],
+  };
+  /** Offsets of the function, code and data sections' counts and of the data count, for the
+   * cross-section checks at the end (-1 while absent). */
+  private funcCountAt = -1;
+  private codeCountAt = -1;
+  private dataCountAt = -1;
+  private dataSectionAt = -1;
 
   constructor(private readonly bytes: Uint8Array, private readonly features: FeatureSet) {
     this.r = new Reader(bytes);
@@ -112,44 +131,63 @@ class ModuleDecoder {
     }
 
     const m = this.m;
+    // Cross-section mismatches point at the later section's count (the one found wrong).
     if (m.funcTypes.length !== m.funcs.length) {
-      r.fail('function and code section have inconsistent lengths', r.pos);
+      r.fail('function and code section have inconsistent lengths', orPos(this.codeCountAt, this.funcCountAt, r.pos));
     }
     if (m.dataCount !== null && m.dataCount !== m.datas.length) {
-      r.fail('data count and data section have inconsistent lengths', r.pos);
+      r.fail('data count and data section have inconsistent lengths', orPos(this.dataSectionAt, this.dataCountAt, r.pos));
     }
-    if (m.dataCount === null && this.code.usesDataCount) {
-      r.fail('data count section required', r.pos);
+    if (m.dataCount === null && this.code.dataCountUse >= 0) {
+      r.fail('data count section required', this.code.dataCountUse);
     }
     return {
       types: m.types, recGroups: m.recGroups, imports: m.imports, funcs: m.funcs, tables: m.tables,
       mems: m.mems, globals: m.globals, tags: m.tags, exports: m.exports, start: m.start,
       elems: m.elems, datas: m.datas, dataCount: m.dataCount, customs: m.customs, names: m.names,
-      bytes: this.bytes,
+      bytes: this.bytes, offsets: this.o,
     };
   }
 
   private section(id: number, size: number, lastId: SectionId): void {
+    const { r, o } = this;
     switch (id) {
       case SectionId.Custom: return this.custom(size, lastId);
       case SectionId.Type: return this.vec(() => this.recGroup());
       case SectionId.Import: return this.vec(() => this.m.imports.push(this.import()));
       case SectionId.Function:
-        return this.vec(() => this.m.funcTypes.push(this.r.u32()));
+        this.funcCountAt = r.pos;
+        return this.vec(() => {
+          o.funcs.push(r.pos);
+          this.m.funcTypes.push(r.u32());
+        });
       case SectionId.Table: return this.vec(() => this.m.tables.push(this.table()));
-      case SectionId.Memory: return this.vec(() => this.m.mems.push(this.t.memType()));
+      case SectionId.Memory:
+        return this.vec(() => {
+          o.mems.push(r.pos);
+          this.m.mems.push(this.t.memType());
+        });
       case SectionId.Tag: return this.vec(() => this.m.tags.push({ type: this.tagType() }));
       case SectionId.Global:
         return this.vec(() => {
+          o.globals.push(r.pos);
           const type = this.t.globalType();
           this.m.globals.push({ type, init: this.code.expr() });
         });
       case SectionId.Export: return this.vec(() => this.m.exports.push(this.export()));
-      case SectionId.Start: this.m.start = this.r.u32(); return;
+      case SectionId.Start:
+        o.start = r.pos;
+        this.m.start = r.u32();
+        return;
       case SectionId.Element: return this.vec(() => this.m.elems.push(this.elem()));
-      case SectionId.DataCount: this.m.dataCount = this.r.u32(); return;
+      case SectionId.DataCount:
+        this.dataCountAt = r.pos;
+        this.m.dataCount = r.u32();
+        return;
       case SectionId.Code: return this.codeSection();
-      case SectionId.Data: return this.vec(() => this.m.datas.push(this.data()));
+      case SectionId.Data:
+        this.dataSectionAt = r.pos;
+        return this.vec(() => this.m.datas.push(this.data()));
     }
   }
 
@@ -177,12 +215,17 @@ class ModuleDecoder {
     const r = this.r;
     const m = this.m;
     const start = m.types.length;
+    const o = this.o.types;
     if (r.peek() === 0x4e && this.features.gc) {
       r.pos++;
       const n = r.len();
-      for (let i = 0; i < n; i++) m.types.push(this.t.subType());
+      for (let i = 0; i < n; i++) {
+        o.push(r.pos);
+        m.types.push(this.t.subType());
+      }
       m.recGroups.push({ start, size: n, explicit: true });
     } else {
+      o.push(r.pos);
       m.types.push(this.t.subType());
       m.recGroups.push({ start, size: 1, explicit: false });
     }
@@ -194,18 +237,21 @@ class ModuleDecoder {
     const name = r.name();
     const at = r.pos;
     const kind = r.u8();
+    const o = this.o;
+    const descAt = r.pos;
     let desc: ImportDesc;
     switch (kind) {
-      case 0x00: desc = { kind: 'func', type: r.u32() }; break;
-      case 0x01: desc = { kind: 'table', type: this.t.tableType() }; break;
-      case 0x02: desc = { kind: 'memory', type: this.t.memType() }; break;
-      case 0x03: desc = { kind: 'global', type: this.t.globalType() }; break;
+      case 0x00: o.funcs.push(descAt); desc = { kind: 'func', type: r.u32() }; break;
+      case 0x01: desc = { kind: 'table', type: this.tableType() }; break;
+      case 0x02: o.mems.push(descAt); desc = { kind: 'memory', type: this.t.memType() }; break;
+      case 0x03: o.globals.push(descAt); desc = { kind: 'global', type: this.t.globalType() }; break;
       case 0x04:
         if (!this.features.exceptions) r.fail('malformed import kind', at);
         desc = { kind: 'tag', type: this.tagType() };
         break;
       case 0x20:
         if (!this.features['custom-descriptors']) r.fail('malformed import kind', at);
+        o.funcs.push(descAt);
         desc = { kind: 'func', type: r.u32(), exact: true };
         break;
       default:
@@ -218,7 +264,16 @@ class ModuleDecoder {
     const r = this.r;
     const at = r.pos;
     if (r.u8() !== 0) r.fail('malformed tag attribute', at);
+    this.o.tags.push(r.pos);
     return r.u32();
+  }
+
+  /** A table type, noting where it and its limits start. */
+  private tableType() {
+    this.o.tables.push(this.r.pos);
+    const type = this.t.tableType();
+    this.o.tableLimits.push(this.t.limitsAt);
+    return type;
   }
 
   private table(): Table {
@@ -227,19 +282,21 @@ class ModuleDecoder {
       const at = r.pos;
       r.pos++;
       if (r.u8() !== 0) r.fail('malformed table', at);
-      const type = this.t.tableType();
+      const type = this.tableType();
       return { type, init: this.code.expr() };
     }
-    return { type: this.t.tableType(), init: null };
+    return { type: this.tableType(), init: null };
   }
 
   private export(): Export {
     const r = this.r;
+    this.o.exports.push(r.pos);
     const name = r.name();
     const at = r.pos;
     const k = r.u8();
     const kind = EXTERN_KINDS[k];
     if (!kind || (kind === 'tag' && !this.features.exceptions)) r.fail('malformed export kind', at);
+    this.o.exportIndices.push(r.pos);
     return { name, kind, index: r.u32() };
   }
 
@@ -254,13 +311,18 @@ class ModuleDecoder {
     // Bit 0: passive or declarative; bit 1: explicit table index (active) or declarative;
     // bit 2: items are expressions rather than function indices.
     const usesExprs = (flags & 4) !== 0;
+    const o = this.o;
+    o.elems.push(at);
     let mode: ElemMode;
     if (flags & 1) {
       mode = flags & 2 ? { kind: 'declarative' } : { kind: 'passive' };
+      o.elemTables.push(at);
     } else {
+      o.elemTables.push(flags & 2 ? r.pos : at);
       const table = flags & 2 ? r.u32() : 0;
       mode = { kind: 'active', table, offset: this.code.expr() };
     }
+    o.elemTypes.push((flags & 3) === 0 ? at : r.pos);
     let type: RefType;
     if ((flags & 3) === 0) {
       type = usesExprs ? FUNCREF : FUNCREF_NONNULL;
@@ -292,6 +354,8 @@ class ModuleDecoder {
     const shared = this.features['shared-everything'] && (raw & 8) !== 0;
     const flags = shared ? raw & ~8 : raw;
     if (flags > 2) r.fail('malformed data segment kind', at);
+    this.o.datas.push(at);
+    this.o.dataMems.push(flags === 2 ? r.pos : at);
     const mode: Data['mode'] = flags === 1
       ? { kind: 'passive' }
       : { kind: 'active', mem: flags === 2 ? r.u32() : 0, offset: this.code.expr() };
@@ -301,6 +365,7 @@ class ModuleDecoder {
 
   private codeSection(): void {
     const r = this.r;
+    this.codeCountAt = r.pos;
     const n = r.len();
     for (let i = 0; i < n; i++) {
       const offset = r.pos;
@@ -333,13 +398,16 @@ class ModuleDecoder {
     const groups = r.len();
     const counts: number[] = [];
     const types: ValType[] = [];
+    const where: number[] = [];
     let total = 0;
     for (let g = 0; g < groups; g++) {
       const c = r.u32();
       total += c;
       counts.push(c);
+      where.push(total, r.pos);
       types.push(this.t.valType());
     }
+    this.o.locals.push(groups === 0 ? NO_LOCALS : where);
     if (total >= 2 ** 32) r.fail('too many locals', at);
     if (total > MAX_LOCALS) r.fail('too many locals', at);
     const out: ValType[] = new Array(total);
@@ -347,4 +415,9 @@ class ModuleDecoder {
     for (let g = 0; g < groups; g++) for (let j = 0; j < counts[g]; j++) out[k++] = types[g];
     return out;
   }
+}
+
+/** The first of two candidate offsets that is known, else `fallback`. */
+function orPos(a: number, b: number, fallback: number): number {
+  return a >= 0 ? a : b >= 0 ? b : fallback;
 }

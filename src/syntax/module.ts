@@ -212,6 +212,48 @@ export interface Module {
   readonly names: Names | null;
   /** The binary this module was decoded from, if any (function bodies' offsets refer to it). */
   readonly bytes: Uint8Array | null;
+  /** For decoded modules: where module-level entities sit in `bytes`, for error messages. */
+  readonly offsets?: ModuleOffsets;
+}
+
+/**
+ * Byte offsets of module-level entities in the binary a module was decoded from, so that the
+ * validator can say where an invalid entity is. Arrays follow the index spaces (imports first),
+ * each entry pointing at the field an error is most likely about. Modules built from text have none;
+ * a missing entry means "unknown" (-1).
+ */
+export interface ModuleOffsets {
+  /** Per type index: the sub type's first byte (after any `rec` header). */
+  readonly types: readonly number[];
+  /** Per function index: its type index (in the import, or in the function section). */
+  readonly funcs: readonly number[];
+  /** Per table index: its table type (its reference type). */
+  readonly tables: readonly number[];
+  /** Per table index: its limits (the flags byte). */
+  readonly tableLimits: readonly number[];
+  /** Per memory index: its memory type (the limits flags byte). */
+  readonly mems: readonly number[];
+  /** Per global index: its global type. */
+  readonly globals: readonly number[];
+  /** Per tag index: its type index. */
+  readonly tags: readonly number[];
+  /** Per export: its name, and the index it exports. */
+  readonly exports: readonly number[];
+  readonly exportIndices: readonly number[];
+  /** The start section's function index (-1 if none). */
+  readonly start: number;
+  /** Per element segment: its flags, its table index (the flags if implicit), its reference type (likewise). */
+  readonly elems: readonly number[];
+  readonly elemTables: readonly number[];
+  readonly elemTypes: readonly number[];
+  /** Per data segment: its flags, and its memory index (the flags if implicit). */
+  readonly datas: readonly number[];
+  readonly dataMems: readonly number[];
+  /**
+   * Per defined function: its local declarations as pairs (number of locals declared up to and
+   * including the group, offset of the group's value type), flattened.
+   */
+  readonly locals: readonly (readonly number[])[];
 }
 
 export function emptyNames(): Names {

@@ -88,8 +88,8 @@ export function mkRef(heap: CHeapType, nullable: boolean, exact = false, shared 
 
 // ---- keys ----------------------------------------------------------------------------------
 
-function unknownType(idx: number): CompileError {
-  return new CompileError('invalid', `unknown type ${idx}`);
+function unknownType(idx: number, offset = -1): CompileError {
+  return new CompileError('invalid', `unknown type ${idx}`, offset);
 }
 
 /** Writes a type index as seen from the group [start, end). */
@@ -140,8 +140,9 @@ function subKey(s: SubType, start: number, end: number, done: readonly DefType[]
  * reference that points past the end of its group (forward references are only allowed inside a
  * group) or a supertype that is not declared before its subtype.
  * Does not check subtyping declarations (see `validate.ts`): that needs the canonical types.
+ * `offsets` (per type index, where it sits in the binary) locate the errors.
  */
-export function canonicalizeTypes(m: Pick<Module, 'types' | 'recGroups'>): DefType[] {
+export function canonicalizeTypes(m: Pick<Module, 'types' | 'recGroups'>, offsets: readonly number[] = []): DefType[] {
   const out: DefType[] = [];
   const groupsOf = m.recGroups.length > 0 || m.types.length === 0
     ? m.recGroups
@@ -150,9 +151,16 @@ export function canonicalizeTypes(m: Pick<Module, 'types' | 'recGroups'>): DefTy
     const start = g.start, end = g.start + g.size;
     const subs = m.types.slice(start, end);
     for (let i = 0; i < subs.length; i++) {
-      for (const s of subs[i].supers) if (s >= start + i) throw unknownType(s);
+      for (const s of subs[i].supers) if (s >= start + i) throw unknownType(s, offsets[start + i] ?? -1);
     }
-    const key = subs.map(s => subKey(s, start, end, out)).join(';');
+    const key = subs.map((s, i) => {
+      try {
+        return subKey(s, start, end, out);
+      } catch (e) {
+        throw e instanceof CompileError && e.offset < 0
+          ? new CompileError('invalid', e.reason, offsets[start + i] ?? -1) : e;
+      }
+    }).join(';');
     let canon = internedGroup(key);
     if (!canon) {
       canon = buildGroup(subs, start, out);

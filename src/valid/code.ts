@@ -9,31 +9,26 @@
 import { CompileError } from '../errors.js';
 import type { FeatureSet } from '../features.js';
 import { checkArrayAccess } from './rules-multibyte.js';
-import type { Instr, MemArg, Module } from '../syntax/module.js';
+import type { Instr, MemArg } from '../syntax/module.js';
 import { OPCODES, type OpInfo } from '../syntax/opcodes.js';
 import type { BlockType, MemType, ValType, HeapType, RefType } from '../syntax/types.js';
 import type { CGlobalType, CHeapType, CRefType, CTableType, CValType, DefType } from './canon-types.js';
 import { canonHeapType, canonRefType, canonValType, cvalTypeToString, mkRef } from './canon.js';
-import type { BlockSig, BranchTarget, FuncInfo } from './info.js';
+import type { BlockSig, BranchTarget, FuncInfo, ValidModule } from './info.js';
 import { isSubValType } from './subtype.js';
 import { BOT_REF } from './bot-ref.js';
 import { Kind } from './kind.js';
 import { RULES, type Rule } from './rules.js';
 
-/** Everything about the module that code validation looks up. */
-export interface ModuleCtx {
-  readonly module: Module;
-  readonly features: FeatureSet;
-  readonly types: readonly DefType[];
-  readonly funcTypes: readonly DefType[];
-  readonly tables: readonly CTableType[];
-  readonly mems: readonly MemType[];
+/**
+ * Everything about the module that code validation looks up: what validation hands on (the
+ * ValidModule, whose function side tables are what is being built) plus a few checker-only facts.
+ */
+export interface ModuleCtx extends Omit<ValidModule, 'funcs'> {
   /** Globals visible to the code being checked (a prefix of the index space in constant exprs). */
   readonly globals: readonly CGlobalType[];
-  readonly tags: readonly DefType[];
-  readonly elemTypes: readonly CRefType[];
+  /** Number of data segments (memory.init and data.drop indices are checked against it). */
   readonly dataCount: number;
-  readonly declaredRefs: Uint8Array;
   /** Functions imported with an exact type (custom descriptors). */
   readonly exactFuncs: Uint8Array;
   /** For messages: the module-relative index of a canonical type. */
@@ -486,6 +481,14 @@ export class CodeChecker {
   }
 }
 
+const EMPTY_OFFSETS: readonly number[] = Object.freeze([]);
+
+/** The offset of the declaration of declared local `i`, from (locals so far, offset) pairs. */
+function localOffset(groups: readonly number[], i: number): number {
+  for (let g = 0; g < groups.length; g += 2) if (i < groups[g]) return groups[g + 1];
+  return -1;
+}
+
 const enabledCache = new WeakMap<FeatureSet, Uint8Array>();
 
 function enabledOps(f: FeatureSet): Uint8Array {
@@ -497,17 +500,22 @@ function enabledOps(f: FeatureSet): Uint8Array {
   return e;
 }
 
-/** Validates one defined function's body and returns its side table. */
+/**
+ * Validates one defined function's body and returns its side table. For decoded modules,
+ * `typeAt` is the offset of the function's type index and `localsAt` locates its local
+ * declarations (see ModuleOffsets.locals), so that errors there name a byte offset.
+ */
 export function checkFunction(
   ctx: ModuleCtx, funcIndex: number, type: DefType, declaredLocals: readonly ValType[], body: readonly Instr[],
+  typeAt = -1, localsAt: readonly number[] = EMPTY_OFFSETS,
 ): FuncInfo {
-  if (type.comp.kind !== 'func') throw new CompileError('invalid', `non-function type`, -1, funcIndex);
+  if (type.comp.kind !== 'func') throw new CompileError('invalid', `non-function type`, typeAt, funcIndex);
   const locals: CValType[] = type.comp.params.slice();
-  for (const l of declaredLocals) {
+  for (let i = 0; i < declaredLocals.length; i++) {
     try {
-      locals.push(canonValType(l, ctx.types));
+      locals.push(canonValType(declaredLocals[i], ctx.types));
     } catch (e) {
-      throw e instanceof CompileError ? new CompileError('invalid', e.reason, -1, funcIndex) : e;
+      throw e instanceof CompileError ? new CompileError('invalid', e.reason, localOffset(localsAt, i), funcIndex) : e;
     }
   }
   const c = new CodeChecker(ctx, funcIndex, body, type.comp, locals, false, type.shared);

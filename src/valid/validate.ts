@@ -9,7 +9,7 @@
 import { CompileError } from '../errors.js';
 import { DEFAULT_FEATURES, type FeatureSet } from '../features.js';
 import { OPCODES } from '../syntax/opcodes.js';
-import type { Expr, Module } from '../syntax/module.js';
+import type { Expr, Module, ModuleOffsets } from '../syntax/module.js';
 import type { GlobalType, Limits, MemType, RefType, TableType, ValType } from '../syntax/types.js';
 import type { CGlobalType, CRefType, CStorageType, CTableType, CValType, DefType } from './canon-types.js';
 import { canonicalizeTypes, canonRefType, canonValType } from './canon.js';
@@ -17,7 +17,7 @@ import { checkConstExprType, checkFunction, type ModuleCtx } from './code.js';
 import type { FuncInfo, ValidModule } from './info.js';
 import { isSharedRef, isSubCompType, isSubDefType, isSubRefType } from './subtype.js';
 
-function invalid(reason: string, offset = -1, funcIndex = -1): never {
+function invalid(reason: string, offset: number, funcIndex = -1): never {
   throw new CompileError('invalid', reason, offset, funcIndex);
 }
 
@@ -29,6 +29,17 @@ const CONST_OPS = new Set([
 ]);
 const EXTENDED_CONST_OPS = new Set(['i32.add', 'i32.sub', 'i32.mul', 'i64.add', 'i64.sub', 'i64.mul']);
 
+/** Offsets of a module built from text: every lookup gives -1. */
+const NO_OFFSETS: ModuleOffsets = {
+  types: [], funcs: [], tables: [], tableLimits: [], mems: [], globals: [], tags: [], exports: [],
+  exportIndices: [], start: -1, elems: [], elemTables: [], elemTypes: [], datas: [], dataMems: [], locals: [],
+};
+
+/** Entry `i` of an offset table, -1 when unknown. */
+function at(table: readonly number[], i: number): number {
+  return table[i] ?? -1;
+}
+
 const GLOBAL_GET = OPCODES.findIndex(o => o.name === 'global.get');
 const REF_FUNC = OPCODES.findIndex(o => o.name === 'ref.func');
 
@@ -39,34 +50,39 @@ export function validateModule(m: Module, features: FeatureSet = DEFAULT_FEATURE
 class ModuleValidator {
   private types: DefType[] = [];
   private readonly typeIndex = new Map<DefType, number>();
+  /** Where entities sit in the binary, for error offsets. */
+  private readonly o: ModuleOffsets;
 
-  constructor(private readonly m: Module, private readonly features: FeatureSet) {}
+  constructor(private readonly m: Module, private readonly features: FeatureSet) {
+    this.o = m.offsets ?? NO_OFFSETS;
+  }
 
   run(): ValidModule {
-    const { m, features } = this;
-    checkDescriptorClauses(m);
-    this.types = canonicalizeTypes(m);
+    const { m, features, o } = this;
+    checkDescriptorClauses(m, o);
+    this.types = canonicalizeTypes(m, o.types);
     this.types.forEach((d, i) => { if (!this.typeIndex.has(d)) this.typeIndex.set(d, i); });
     this.checkTypes();
-    const spaces = this.indexSpaces();
+    const { importedGlobals, ...spaces } = this.indexSpaces();
     const ctx: ModuleCtx = {
       module: m, features, types: this.types, ...spaces, dataCount: m.datas.length,
       declaredRefs: declaredRefs(m, spaces.funcTypes.length), typeIndexOf: d => this.typeIndex.get(d) ?? -1,
     };
-    this.checkInitializers(ctx, spaces.importedGlobals);
+    this.checkInitializers(ctx, importedGlobals);
     this.checkStartAndExports(ctx);
     const nImported = ctx.funcTypes.length - m.funcs.length;
-    const funcs: FuncInfo[] = m.funcs.map((f, i) =>
-      checkFunction(ctx, nImported + i, ctx.funcTypes[nImported + i], f.locals, f.body));
-    return {
-      module: m, features, types: this.types, funcs, funcTypes: ctx.funcTypes, tables: ctx.tables, mems: ctx.mems,
-      globals: ctx.globals, tags: ctx.tags, elemTypes: ctx.elemTypes, declaredRefs: ctx.declaredRefs,
-    };
+    const funcs: FuncInfo[] = m.funcs.map((f, i) => {
+      const idx = nImported + i;
+      return checkFunction(ctx, idx, ctx.funcTypes[idx], f.locals, f.body, at(o.funcs, idx), o.locals[i]);
+    });
+    // What validation hands on is the code checker's context minus the code checker's own needs.
+    const { dataCount: _d, exactFuncs: _e, typeIndexOf: _t, ...valid } = ctx;
+    return { ...valid, funcs };
   }
 
   /** Canonical types of every index space, imports first. */
   private indexSpaces() {
-    const { m, features } = this;
+    const { m, features, o } = this;
     const funcTypes: DefType[] = [];
     const exact: number[] = [];
     const tables: CTableType[] = [];
@@ -76,23 +92,23 @@ class ModuleValidator {
     for (const imp of m.imports) {
       const d = imp.desc;
       switch (d.kind) {
-        case 'func': funcTypes.push(this.funcType(d.type)); exact.push(d.exact ? 1 : 0); break;
-        case 'table': tables.push(this.tableType(d.type)); break;
-        case 'memory': mems.push(this.memType(d.type)); break;
-        case 'global': globals.push(this.globalType(d.type)); break;
-        case 'tag': tags.push(this.tagType(d.type)); break;
+        case 'func': funcTypes.push(this.funcType(d.type, at(o.funcs, funcTypes.length))); exact.push(d.exact ? 1 : 0); break;
+        case 'table': tables.push(this.tableType(d.type, tables.length)); break;
+        case 'memory': mems.push(this.memType(d.type, at(o.mems, mems.length))); break;
+        case 'global': globals.push(this.globalType(d.type, at(o.globals, globals.length))); break;
+        case 'tag': tags.push(this.tagType(d.type, at(o.tags, tags.length))); break;
       }
     }
     const importedGlobals = globals.length;
     // Defined functions have exactly their declared type (custom descriptors' exact references).
-    for (const f of m.funcs) { funcTypes.push(this.funcType(f.type)); exact.push(1); }
-    for (const t of m.tables) tables.push(this.tableType(t.type));
-    for (const mt of m.mems) mems.push(this.memType(mt));
-    if (mems.length > 1 && !features['multi-memory']) invalid('multiple memories');
-    if (tables.length > 1 && !features['reference-types']) invalid('multiple tables');
-    for (const t of m.tags) tags.push(this.tagType(t.type));
-    for (const g of m.globals) globals.push(this.globalType(g.type));
-    const elemTypes = m.elems.map(e => this.refType(e.type));
+    for (const f of m.funcs) { funcTypes.push(this.funcType(f.type, at(o.funcs, funcTypes.length))); exact.push(1); }
+    for (const t of m.tables) tables.push(this.tableType(t.type, tables.length));
+    for (const mt of m.mems) mems.push(this.memType(mt, at(o.mems, mems.length)));
+    if (mems.length > 1 && !features['multi-memory']) invalid('multiple memories', at(o.mems, 1));
+    if (tables.length > 1 && !features['reference-types']) invalid('multiple tables', at(o.tables, 1));
+    for (const t of m.tags) tags.push(this.tagType(t.type, at(o.tags, tags.length)));
+    for (const g of m.globals) globals.push(this.globalType(g.type, at(o.globals, globals.length)));
+    const elemTypes = m.elems.map((e, i) => this.refType(e.type, at(o.elemTypes, i)));
     return { funcTypes, exactFuncs: Uint8Array.from(exact), tables, mems, globals, tags, elemTypes, importedGlobals };
   }
 
@@ -101,13 +117,14 @@ class ModuleValidator {
    * the globals before it, segments all of them.
    */
   private checkInitializers(ctx: ModuleCtx, importedGlobals: number): void {
-    const { m } = this;
+    const { m, o } = this;
     const { tables, mems, globals, elemTypes } = ctx;
     const importCtx: ModuleCtx = { ...ctx, globals: globals.slice(0, importedGlobals) };
     m.tables.forEach((t, i) => {
-      const tt = tables[tables.length - m.tables.length + i];
+      const idx = tables.length - m.tables.length + i;
+      const tt = tables[idx];
       if (t.init) this.constExpr(importCtx, t.init, tt.elem);
-      else if (!tt.elem.nullable) invalid('type mismatch: non-nullable table requires an initializer');
+      else if (!tt.elem.nullable) invalid('type mismatch: non-nullable table requires an initializer', at(o.tables, idx));
     });
     m.globals.forEach((g, i) => {
       const idx = importedGlobals + i;
@@ -115,143 +132,151 @@ class ModuleValidator {
     });
     m.elems.forEach((e, i) => {
       const et = elemTypes[i];
-      if (e.shared && !isSharedRef(et)) invalid('shared element segments must have a shared element type');
+      if (e.shared && !isSharedRef(et)) invalid('shared element segments must have a shared element type', at(o.elemTypes, i));
       for (const item of e.init) this.constExpr(ctx, item, et, isSharedRef(et));
       if (e.mode.kind === 'active') {
         const t = tables[e.mode.table];
-        if (t === undefined) invalid(`unknown table ${e.mode.table}`);
+        if (t === undefined) invalid(`unknown table ${e.mode.table}`, at(o.elemTables, i));
         this.constExpr(ctx, e.mode.offset, t.addr);
-        if (!isSubRefType(et, t.elem)) invalid('type mismatch: element segment does not match table');
+        if (!isSubRefType(et, t.elem)) invalid('type mismatch: element segment does not match table', at(o.elemTypes, i));
       }
     });
-    for (const d of m.datas) {
-      if (d.mode.kind !== 'active') continue;
+    m.datas.forEach((d, i) => {
+      if (d.mode.kind !== 'active') return;
       const mt = mems[d.mode.mem];
-      if (mt === undefined) invalid(`unknown memory ${d.mode.mem}`);
+      if (mt === undefined) invalid(`unknown memory ${d.mode.mem}`, at(o.dataMems, i));
       this.constExpr(ctx, d.mode.offset, mt.addr);
-    }
+    });
   }
 
   private checkStartAndExports(ctx: ModuleCtx): void {
-    const { m } = this;
+    const { m, o } = this;
     if (m.start !== null) {
       const t = ctx.funcTypes[m.start];
-      if (t === undefined) invalid(`unknown function ${m.start}`);
+      if (t === undefined) invalid(`unknown function ${m.start}`, o.start);
       if (t.comp.kind !== 'func' || t.comp.params.length !== 0 || t.comp.results.length !== 0) {
-        invalid('start function must have type [] -> []');
+        invalid('start function must have type [] -> []', o.start);
       }
     }
     const names = new Set<string>();
     const spaces = { func: ctx.funcTypes, table: ctx.tables, memory: ctx.mems, global: ctx.globals, tag: ctx.tags };
-    for (const x of m.exports) {
-      if (names.has(x.name)) invalid('duplicate export name');
+    m.exports.forEach((x, i) => {
+      if (names.has(x.name)) invalid('duplicate export name', at(o.exports, i));
       names.add(x.name);
-      if (x.index >= spaces[x.kind].length) invalid(`unknown ${x.kind === 'func' ? 'function' : x.kind} ${x.index}`);
-    }
+      if (x.index >= spaces[x.kind].length) {
+        invalid(`unknown ${x.kind === 'func' ? 'function' : x.kind} ${x.index}`, at(o.exportIndices, i));
+      }
+    });
   }
 
   // ---- types ----
 
   /** Declared supertypes must be non-final and structurally compatible (with equal sharedness). */
   private checkTypes(): void {
-    const { m, types } = this;
+    const { m, types, o } = this;
     m.types.forEach((s, i) => {
-      if (s.supers.length > 1) invalid(`sub type ${i} has too many supertypes`);
+      const where = at(o.types, i);
+      if (s.supers.length > 1) invalid(`sub type ${i} has too many supertypes`, where);
       const d = types[i];
       if (d.comp.kind === 'cont' && d.comp.type.comp.kind !== 'func') {
-        invalid(`non-function type ${(m.types[i].comp as { type: number }).type}`);
+        invalid(`non-function type ${(m.types[i].comp as { type: number }).type}`, where);
       }
-      if (s.descriptor !== undefined || s.describes !== undefined) this.checkDescriptorTypes(i);
-      if (d.shared && !compIsShared(d)) invalid('shared composite type must contain shared types');
+      if (s.descriptor !== undefined || s.describes !== undefined) this.checkDescriptorTypes(i, where);
+      if (d.shared && !compIsShared(d)) invalid('shared composite type must contain shared types', where);
       if (d.super) {
         const j = s.supers[0];
-        if (d.shared !== d.super.shared) invalid(`sub type must match super type: ${i} and ${j} differ in sharedness`);
-        if (d.super.final || !isSubCompType(d.comp, d.super.comp)) invalid(`sub type ${i} does not match super type ${j}`);
-        this.checkDescriptorSubtyping(i, j);
+        if (d.shared !== d.super.shared) invalid(`sub type must match super type: ${i} and ${j} differ in sharedness`, where);
+        if (d.super.final || !isSubCompType(d.comp, d.super.comp)) invalid(`sub type ${i} does not match super type ${j}`, where);
+        this.checkDescriptorSubtyping(i, j, where);
       }
     });
   }
 
   /** Custom descriptors: a descriptor and the type it describes are structs naming each other. */
-  private checkDescriptorTypes(i: number): void {
+  private checkDescriptorTypes(i: number, where: number): void {
     const s = this.m.types[i];
     const d = this.types[i];
     if (s.descriptor !== undefined) {
-      if (d.comp.kind !== 'struct') invalid('descriptor type must be a struct');
-      if (d.descriptor!.describes !== d) invalid('type is not described by its descriptor');
+      if (d.comp.kind !== 'struct') invalid('descriptor type must be a struct', where);
+      if (d.descriptor!.describes !== d) invalid('type is not described by its descriptor', where);
     }
     if (s.describes !== undefined) {
-      if (d.comp.kind !== 'struct') invalid('described type must be a struct');
-      if (d.describes!.descriptor !== d) invalid('described type is not described by descriptor');
+      if (d.comp.kind !== 'struct') invalid('described type must be a struct', where);
+      if (d.describes!.descriptor !== d) invalid('described type is not described by descriptor', where);
     }
   }
 
   /** Custom descriptors: subtypes keep descriptor/describes clauses in step with their supertype. */
-  private checkDescriptorSubtyping(i: number, j: number): void {
+  private checkDescriptorSubtyping(i: number, j: number, where: number): void {
     const sub = this.types[i], sup = this.types[j];
     const s = this.m.types[i];
     if (sub.descriptor) {
-      if (sup.descriptor && !isSubDefType(sub.descriptor, sup.descriptor)) invalid(`descriptor type ${s.descriptor} does not match`);
-    } else if (sup.descriptor) invalid(`sub type ${i} does not match super type ${j}`);
+      if (sup.descriptor && !isSubDefType(sub.descriptor, sup.descriptor)) invalid(`descriptor type ${s.descriptor} does not match`, where);
+    } else if (sup.descriptor) invalid(`sub type ${i} does not match super type ${j}`, where);
     if (sub.describes) {
-      if (!sup.describes) invalid(`sub type ${i} does not match super type ${j}`);
-      if (!isSubDefType(sub.describes, sup.describes)) invalid(`described type ${s.describes} does not match`);
-    } else if (sup.describes) invalid(`sub type ${i} does not match super type ${j}`);
+      if (!sup.describes) invalid(`sub type ${i} does not match super type ${j}`, where);
+      if (!isSubDefType(sub.describes, sup.describes)) invalid(`described type ${s.describes} does not match`, where);
+    } else if (sup.describes) invalid(`sub type ${i} does not match super type ${j}`, where);
   }
 
-  private type(idx: number): DefType {
+  // `where`: the offset of the type, table... being checked, for errors.
+
+  private type(idx: number, where: number): DefType {
     const t = this.types[idx];
-    if (t === undefined) invalid(`unknown type ${idx}`);
+    if (t === undefined) invalid(`unknown type ${idx}`, where);
     return t;
   }
 
-  private funcType(idx: number): DefType {
-    const t = this.type(idx);
-    if (t.comp.kind !== 'func') invalid(`non-function type ${idx}`);
+  private funcType(idx: number, where: number): DefType {
+    const t = this.type(idx, where);
+    if (t.comp.kind !== 'func') invalid(`non-function type ${idx}`, where);
     return t;
   }
 
-  private tagType(idx: number): DefType {
-    const t = this.funcType(idx);
+  private tagType(idx: number, where: number): DefType {
+    const t = this.funcType(idx, where);
     // Stack switching allows tags with results (for suspend); throw still requires none.
     if (!this.features['stack-switching'] && t.comp.kind === 'func' && t.comp.results.length > 0) {
-      invalid('non-empty tag result type');
+      invalid('non-empty tag result type', where);
     }
     return t;
   }
 
-  private valType(t: ValType): CValType {
-    if (typeof t !== 'string' && typeof t.heap === 'number') this.type(t.heap);
+  private valType(t: ValType, where: number): CValType {
+    if (typeof t !== 'string' && typeof t.heap === 'number') this.type(t.heap, where);
     return canonValType(t, this.types);
   }
 
-  private refType(t: RefType): CRefType {
-    if (typeof t.heap === 'number') this.type(t.heap);
+  private refType(t: RefType, where: number): CRefType {
+    if (typeof t.heap === 'number') this.type(t.heap, where);
     return canonRefType(t, this.types);
   }
 
-  private globalType(g: GlobalType): CGlobalType {
-    const type = this.valType(g.type);
+  private globalType(g: GlobalType, where: number): CGlobalType {
+    const type = this.valType(g.type, where);
     if (g.shared) {
-      if (!isSharedValType(type)) invalid('shared globals must have a shared value type');
+      if (!isSharedValType(type)) invalid('shared globals must have a shared value type', where);
       return { type, mutable: g.mutable, shared: true };
     }
     return { type, mutable: g.mutable };
   }
 
-  private tableType(t: TableType): CTableType {
-    const elem = this.refType(t.elem);
+  /** `idx`: the table's index, to find its offsets. */
+  private tableType(t: TableType, idx: number): CTableType {
+    const where = at(this.o.tables, idx);
+    const elem = this.refType(t.elem, where);
     const limit = t.addr === 'i64' ? 0xffff_ffff_ffff_ffffn : 0xffff_ffffn;
-    checkLimits(t.limits, limit, `table size must be at most ${t.addr === 'i64' ? '2^64-1' : '2^32-1'}`);
+    checkLimits(t.limits, limit, `table size must be at most ${t.addr === 'i64' ? '2^64-1' : '2^32-1'}`,
+      at(this.o.tableLimits, idx));
     if (t.shared) {
-      if (!isSharedRef(elem)) invalid('shared tables must have a shared element type');
+      if (!isSharedRef(elem)) invalid('shared tables must have a shared element type', where);
       return { elem, min: t.limits.min, max: t.limits.max, addr: t.addr, shared: true };
     }
     return { elem, min: t.limits.min, max: t.limits.max, addr: t.addr };
   }
 
-  private memType(mt: MemType): MemType {
-    if (mt.pageSizeLog2 !== 16 && mt.pageSizeLog2 !== 0) invalid('invalid custom page size');
+  private memType(mt: MemType, where: number): MemType {
+    if (mt.pageSizeLog2 !== 16 && mt.pageSizeLog2 !== 0) invalid('invalid custom page size', where);
     // At most 2^addrBits bytes, and a page count that itself fits the address type.
     const addrBits = mt.addr === 'i64' ? 64 : 32;
     const byPages = 1n << BigInt(addrBits - mt.pageSizeLog2);
@@ -259,8 +284,8 @@ class ModuleValidator {
     const msg = mt.addr === 'i32' && mt.pageSizeLog2 === 16
       ? 'memory size must be at most 65536 pages (4GiB)'
       : `memory size must be at most ${maxPages} pages`;
-    checkLimits(mt.limits, maxPages, msg);
-    if (mt.shared && mt.limits.max === null) invalid('shared memory must have maximum');
+    checkLimits(mt.limits, maxPages, msg, where);
+    if (mt.shared && mt.limits.max === null) invalid('shared memory must have maximum', where);
     return mt;
   }
 
@@ -309,17 +334,18 @@ function declaredRefs(m: Module, nFuncs: number): Uint8Array {
 }
 
 /** Descriptor clauses must stay inside their rec group, and `describes` must point backwards. */
-function checkDescriptorClauses(m: Module): void {
+function checkDescriptorClauses(m: Module, o: ModuleOffsets): void {
   const groups = m.recGroups.length > 0 ? m.recGroups : m.types.map((_, i) => ({ start: i, size: 1, explicit: false }));
   for (const g of groups) {
     for (let i = g.start; i < g.start + g.size; i++) {
       const s = m.types[i];
+      const where = at(o.types, i);
       const inGroup = (x: number): boolean => x >= g.start && x < g.start + g.size;
       if (s.describes !== undefined) {
-        if (!inGroup(s.describes)) invalid('described type is outside rec group');
-        if (s.describes >= i) invalid('forward use of described type');
+        if (!inGroup(s.describes)) invalid('described type is outside rec group', where);
+        if (s.describes >= i) invalid('forward use of described type', where);
       }
-      if (s.descriptor !== undefined && !inGroup(s.descriptor)) invalid('descriptor type is outside rec group');
+      if (s.descriptor !== undefined && !inGroup(s.descriptor)) invalid('descriptor type is outside rec group', where);
     }
   }
 }
@@ -339,10 +365,10 @@ function compIsShared(d: DefType): boolean {
   }
 }
 
-function checkLimits(l: Limits, range: bigint, msg: string): void {
-  if (l.min > range) invalid(msg);
+function checkLimits(l: Limits, range: bigint, msg: string, where: number): void {
+  if (l.min > range) invalid(msg, where);
   if (l.max !== null) {
-    if (l.max > range) invalid(msg);
-    if (l.min > l.max) invalid('size minimum must not be greater than maximum');
+    if (l.max > range) invalid(msg, where);
+    if (l.min > l.max) invalid('size minimum must not be greater than maximum', where);
   }
 }
