@@ -11,6 +11,8 @@
 export {
   WebAssembly, type WebAssemblyNamespace, type CompileOptions, Module, Instance, Memory, Table, Global, Tag, JSTag, Exception,
   type ModuleExportDescriptor, type ModuleImportDescriptor,
+  // weft's engine options for that namespace: tier, fuel, call-depth/stack/memory limits.
+  configure, configuration, type EngineOptions,
 } from './api/index.js';
 
 export { decodeModule, encodeModule, type EncodeOptions } from './binary/index.js';

@@ -11,3 +11,5 @@ export { Global } from './global.js';
 export { Tag, JSTag } from './tag.js';
 export { Exception } from './exception.js';
 export { CompileError, LinkError, RuntimeError } from './errors.js';
+export { configure, configuration } from './store.js';
+export type { EngineOptions } from '../runtime/index.js';

@@ -14,6 +14,7 @@
  */
 import { MemInst, createMemory } from '../runtime/index.js';
 import type { AddrType } from '../syntax/types.js';
+import { store } from './store.js';
 import { addressType, descriptorLimits, fromAddress, toAddress } from './address.js';
 import { brandCheck, dictionary, idlInterface, isObject, requireNew, setLength, toNumber, toBigInt64, WrapperCache } from './webidl.js';
 
@@ -72,7 +73,7 @@ export class Memory {
         this.#mem = createMemory({
           limits: { min: BigInt(initial), max: maximum === null ? null : BigInt(maximum) },
           addr, shared, pageSizeLog2: log2,
-        });
+        }, store.opts.maxMemoryBytes);
       } catch (e) {
         throw new RangeError(`${what}: could not allocate memory (${(e as Error).message})`);
       }

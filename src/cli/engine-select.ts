@@ -1,13 +1,13 @@
 /**
  * Which WebAssembly engine `weft run` instantiates with — the seam between the CLI and the engine.
  *
- * `WEFT_ENGINE=weft` uses weft's own JS-API namespace (src/api/index.ts); `WEFT_ENGINE=runtime` uses
- * weft's embedding runtime directly (runtime-engine.ts, for as long as src/api is not built);
- * `WEFT_ENGINE=native` uses the host's `globalThis.WebAssembly`. Unset (`auto`) takes the first of
- * weft API, weft runtime, native that loads. All speak the JS API's shapes, so everything above this
- * file is engine-neutral. Traps come back as weft `RuntimeError`s either way: native traps are
- * translated (kind from the message, wasm frames from the V8 stack) so `weft run` prints one format.
+ * weft's own JS-API namespace (src/api) by default, configured with the command's engine options;
+ * `WEFT_ENGINE=native` uses the host's `globalThis.WebAssembly` instead (to compare behaviour).
+ * Both speak the JS API's shapes, so everything above this file is engine-neutral. Traps come back
+ * as weft `RuntimeError`s either way: native traps are translated (kind from the message, wasm
+ * frames from the V8 stack) so `weft run` prints one format.
  */
+import { configure, WebAssembly as WeftWebAssembly, type EngineOptions } from '../api/index.js';
 import { RuntimeError, type TrapKind, type WasmFrame } from '../errors.js';
 
 export type ImportObject = Record<string, Record<string, unknown>>;
@@ -17,17 +17,11 @@ export interface RunnableInstance {
 }
 
 export interface Engine {
-  readonly name: 'weft' | 'runtime' | 'native';
+  readonly name: 'weft' | 'native';
   /** Compiles and instantiates; compile and link failures throw the engine's CompileError/LinkError. */
   instantiate(bytes: Uint8Array, imports: ImportObject): Promise<RunnableInstance>;
   /** The trap a thrown value represents, as a weft RuntimeError, or null if it is no trap. */
   trapOf(e: unknown): RuntimeError | null;
-}
-
-/** The subset of the JS API namespace we need. */
-interface JsApi {
-  instantiate(bytes: BufferSource, imports?: ImportObject): Promise<{ instance: RunnableInstance }>;
-  readonly RuntimeError?: new (...args: never[]) => Error;
 }
 
 /**
@@ -83,11 +77,12 @@ function nativeEngine(): Engine {
   };
 }
 
-function weftEngine(api: JsApi): Engine {
+function weftEngine(options: EngineOptions): Engine {
+  configure(options);
   return {
     name: 'weft',
     async instantiate(bytes, imports) {
-      return (await api.instantiate(bytes as Uint8Array<ArrayBuffer>, imports)).instance;
+      return (await WeftWebAssembly.instantiate(bytes as Uint8Array<ArrayBuffer>, imports)).instance as unknown as RunnableInstance;
     },
     trapOf(e) {
       // weft's JS API throws (a subclass of) the RuntimeError of src/errors.ts, carrying its wasm
@@ -102,45 +97,19 @@ function weftEngine(api: JsApi): Engine {
   };
 }
 
-/** weft's JS API if it is present and usable, else null. Loaded by a computed specifier so this file compiles before src/api exists. */
-async function loadWeftApi(): Promise<JsApi | null> {
-  const specifier = '../api/index.js';
-  try {
-    const mod = (await import(specifier)) as { WebAssembly?: Partial<JsApi> };
-    return typeof mod.WebAssembly?.instantiate === 'function' ? (mod.WebAssembly as JsApi) : null;
-  } catch {
-    return null;
-  }
-}
+const CHOICES = ['weft', 'native'];
 
-/** weft's runtime driven directly, if it loads. */
-async function loadRuntimeEngine(): Promise<Engine | null> {
-  try {
-    const { instantiateOnRuntime } = await import('./runtime-engine.js');
-    return {
-      name: 'runtime',
-      async instantiate(bytes, imports) {
-        return instantiateOnRuntime(bytes, imports);
-      },
-      trapOf: (e) => (e instanceof RuntimeError ? e : null),
-    };
-  } catch {
-    return null;
+/**
+ * The engine named by `choice` (default: $WEFT_ENGINE, else weft). Engine options (tier, fuel,
+ * limits) exist only for weft's engine; asking for them with the native one is an error.
+ */
+export function selectEngine(choice: string = process.env['WEFT_ENGINE'] || 'weft', options: EngineOptions = {}): Engine {
+  if (choice === 'auto') choice = 'weft'; // the old name of the default
+  if (!CHOICES.includes(choice)) throw new Error(`unknown WEFT_ENGINE '${choice}' (expected ${CHOICES.join(' or ')})`);
+  if (choice === 'native') {
+    const given = Object.keys(options);
+    if (given.length > 0) throw new Error(`engine options (${given.join(', ')}) need weft's engine, not WEFT_ENGINE=native`);
+    return nativeEngine();
   }
-}
-
-const CHOICES = ['auto', 'weft', 'runtime', 'native'];
-
-export async function selectEngine(choice: string = process.env['WEFT_ENGINE'] || 'auto'): Promise<Engine> {
-  if (!CHOICES.includes(choice)) throw new Error(`unknown WEFT_ENGINE '${choice}' (expected ${CHOICES.join(', ')})`);
-  if (choice === 'native') return nativeEngine();
-  if (choice !== 'runtime') {
-    const api = await loadWeftApi();
-    if (api) return weftEngine(api);
-    if (choice === 'weft') throw new Error("weft's engine (src/api) is not available in this build");
-  }
-  const runtime = await loadRuntimeEngine();
-  if (runtime) return runtime;
-  if (choice === 'runtime') throw new Error("weft's runtime (src/runtime) is not available in this build");
-  return nativeEngine();
+  return weftEngine(options);
 }

@@ -10,6 +10,7 @@ import { ALL_FEATURES } from '../features.js';
 import type { Module } from '../syntax/module.js';
 import type { FuncType, ValType } from '../syntax/types.js';
 import { errnoName, WASI, WasiExit, type PreopenOption } from '../wasi/index.js';
+import type { EngineOptions } from '../runtime/index.js';
 import { selectEngine, type Engine, type RunnableInstance } from './engine-select.js';
 
 const USAGE = `usage: weft run [options] FILE.wasm|FILE.wat [--] [ARGS...]
@@ -24,6 +25,12 @@ options:
   --invoke FUNC [N...]    call the export FUNC with numeric arguments (given here or as ARGS)
                           instead of _start, and print its results
   --trace-wasi            log every WASI call with its arguments and errno to stderr
+
+engine options (weft's engine only):
+  --tier T                interpreter, compiled or auto (default: auto, hot functions compiled to JS)
+  --fuel N                stop with a trap after N calls plus loop iterations (endless-loop guard)
+  --max-call-depth N      wasm frames before "call stack exhausted" (default 20000)
+  --max-memory SIZE       largest size of any one memory, e.g. 64M or 1G (default 4G)
   -h, --help              show this help
 
 exit status: the program's exit code; 134 after a trap; 1 if the module cannot be loaded; 2 bad usage`;
@@ -31,6 +38,7 @@ exit status: the program's exit code; 134 after a trap; 1 if the module cannot b
 const TRAP_EXIT = 134;
 
 interface RunOptions {
+  readonly engine: EngineOptions;
   readonly file: string;
   readonly args: string[];
   readonly preopens: Record<string, PreopenOption>;
@@ -47,6 +55,7 @@ function parseRunArgs(argv: readonly string[]): RunOptions | string {
   let invoke: string | undefined;
   const invokeArgs: string[] = [];
   let traceWasi = false;
+  const engine: { -readonly [K in keyof EngineOptions]: EngineOptions[K] } = {};
   let i = 0;
   const value = (opt: string): string => {
     const v = argv[++i];
@@ -56,7 +65,7 @@ function parseRunArgs(argv: readonly string[]): RunOptions | string {
   try {
     for (; i < argv.length; i++) {
       const a = argv[i]!;
-      if (a === '-h' || a === '--help') return { file: '', args: [], preopens, env, invoke, traceWasi, help: true };
+      if (a === '-h' || a === '--help') return { engine, file: '', args: [], preopens, env, invoke, traceWasi, help: true };
       if (a === '--trace-wasi') { traceWasi = true; continue; }
       if (a === '--') { i++; break; }
       if (!a.startsWith('-') || a === '-') break;
@@ -80,6 +89,16 @@ function parseRunArgs(argv: readonly string[]): RunOptions | string {
         // `--invoke f 1 -2 file.wasm` as well as `--invoke f file.wasm 1 -2`: numbers right after
         // the function name are its arguments (and must not be mistaken for options).
         while (i + 1 < argv.length && NUMERIC_ARG.test(argv[i + 1]!)) invokeArgs.push(argv[++i]!);
+      } else if (opt === '--tier') {
+        const t = arg();
+        if (t !== 'interpreter' && t !== 'compiled' && t !== 'auto') throw new UsageError(`bad --tier '${t}' (expected interpreter, compiled or auto)`);
+        engine.tier = t;
+      } else if (opt === '--fuel') {
+        engine.fuel = count(opt, arg());
+      } else if (opt === '--max-call-depth') {
+        engine.maxCallDepth = count(opt, arg());
+      } else if (opt === '--max-memory') {
+        engine.maxMemoryBytes = byteSize(opt, arg());
       } else {
         throw new UsageError(`unknown option: ${a}`);
       }
@@ -92,7 +111,23 @@ function parseRunArgs(argv: readonly string[]): RunOptions | string {
   if (file === undefined) return 'missing FILE';
   let rest = argv.slice(i + 1);
   if (rest[0] === '--') rest = rest.slice(1);
-  return { file, args: [...invokeArgs, ...rest], preopens, env, invoke, traceWasi, help: false };
+  return { engine, file, args: [...invokeArgs, ...rest], preopens, env, invoke, traceWasi, help: false };
+}
+
+function count(opt: string, text: string): number {
+  const n = Number(text);
+  if (!/^\d+$/.test(text) || !Number.isSafeInteger(n) || n <= 0) throw new UsageError(`bad ${opt} '${text}' (expected a positive integer)`);
+  return n;
+}
+
+const SIZE_UNITS: Record<string, number> = { '': 1, k: 2 ** 10, m: 2 ** 20, g: 2 ** 30 };
+
+/** A byte size: digits with an optional K/M/G suffix (binary units), e.g. 65536, 64M, 1G. */
+function byteSize(opt: string, text: string): number {
+  const m = /^(\d+)([kmg]?)i?b?$/i.exec(text);
+  const n = m ? Number(m[1]) * SIZE_UNITS[m[2]!.toLowerCase()]! : NaN;
+  if (!Number.isSafeInteger(n) || n <= 0) throw new UsageError(`bad ${opt} '${text}' (expected a size such as 65536, 64M or 1G)`);
+  return n;
 }
 
 /** What an --invoke argument looks like: an integer or float literal, nan or inf. */
@@ -215,7 +250,7 @@ export async function main(argv: string[]): Promise<number> {
   let wasi: WASI | undefined;
   let engine: Engine;
   try {
-    engine = await selectEngine();
+    engine = selectEngine(undefined, opts.engine);
   } catch (e) {
     process.stderr.write(`weft run: error: ${e instanceof Error ? e.message : String(e)}\n`);
     return 1;

@@ -61,8 +61,9 @@ export function invokeAsync(store: Store, f: FuncInst, args: readonly Value[]): 
   return invokeAsyncOn(store.thread, f, args);
 }
 
-export function createMemory(type: MemType): MemInst {
-  return new MemInst(type);
+/** A memory outside any instance (the JS API's `new Memory`); `byteLimit` as Store's `maxMemoryBytes`. */
+export function createMemory(type: MemType, byteLimit?: number): MemInst {
+  return new MemInst(type, byteLimit);
 }
 
 export function createTable(type: CTableType, init: Ref = null): TableInst {

@@ -92,7 +92,7 @@ export function instantiate(store: Store, vm: ValidModule, imports: readonly Ext
     inst.funcs.push(new FuncInst(vm.funcTypes[idx], inst, idx, null));
   });
   for (const t of m.tags) inst.tags.push(new TagInst(inst.types[t.type]));
-  for (const mt of m.mems) inst.mems.push(new MemInst(mt));
+  for (const mt of m.mems) inst.mems.push(new MemInst(mt, store.opts.maxMemoryBytes));
   const nImportedGlobals = inst.globals.length;
   m.globals.forEach((g, i) => {
     const gt = vm.globals[nImportedGlobals + i];

@@ -9,6 +9,11 @@ import { RuntimeError } from '../errors.js';
 /** Largest byte length we try to allocate (engines cap ArrayBuffers; growing beyond fails with -1). */
 const MAX_BYTES = 2 ** 32;
 
+/** A byte count for messages: MiB when large. */
+function sizeText(n: number): string {
+  return n >= 2 ** 20 ? `${(n / 2 ** 20).toFixed(n % 2 ** 20 === 0 ? 0 : 1)} MiB` : `${n} bytes`;
+}
+
 export class MemInst {
   buffer: ArrayBuffer | SharedArrayBuffer;
   bytes: Uint8Array;
@@ -20,16 +25,24 @@ export class MemInst {
   /** Called after a grow (the JS API detaches/refreshes its Memory.buffer here). */
   onGrow: ((m: MemInst) => void) | null = null;
 
-  constructor(readonly type: MemType) {
+  /**
+   * `byteLimit` is the embedder's cap on this memory (Store option `maxMemoryBytes`): a larger
+   * initial size fails to allocate and `grow` beyond it returns -1, as for the engine's own limit.
+   */
+  constructor(readonly type: MemType, byteLimit = MAX_BYTES) {
     this.pageSize = 2 ** type.pageSizeLog2;
     const addrLimit = type.addr === 'i64' ? 2 ** 64 : 2 ** 32;
     const declared = type.limits.max === null ? Infinity : Number(type.limits.max);
-    this.maxPages = Math.min(declared, Math.floor(addrLimit / this.pageSize));
+    const cap = Math.min(byteLimit, MAX_BYTES);
+    this.maxPages = Math.min(declared, Math.floor(addrLimit / this.pageSize), Math.floor(cap / this.pageSize));
     this.#pages = Number(type.limits.min);
     const len = this.#pages * this.pageSize;
-    if (len > MAX_BYTES) throw new RuntimeError('other', 'memory size exceeds implementation limit');
+    if (len > cap) {
+      const why = cap < MAX_BYTES ? `the configured limit of ${sizeText(cap)}` : 'the implementation limit';
+      throw new RuntimeError('other', `memory of ${sizeText(len)} exceeds ${why}`);
+    }
     if (type.shared) {
-      const maxLen = Math.min(this.maxPages * this.pageSize, MAX_BYTES);
+      const maxLen = this.maxPages * this.pageSize;
       this.buffer = new (SharedArrayBuffer as any)(len, { maxByteLength: maxLen });
     } else {
       this.buffer = new ArrayBuffer(len);

@@ -19,6 +19,11 @@ export interface EngineOptions {
   readonly tier?: Tier;
   /** Calls plus loop back-edges before 'auto' compiles a function (default 1000). */
   readonly tierUpThreshold?: number;
+  /**
+   * Largest size of any one memory, in bytes (default: 4 GiB, the engine's own limit). A module whose
+   * memory starts larger fails to instantiate; `memory.grow` beyond it returns -1.
+   */
+  readonly maxMemoryBytes?: number;
 }
 
 export class Store {

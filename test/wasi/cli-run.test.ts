@@ -11,12 +11,8 @@ import { describe, it } from 'node:test';
 import { EXAMPLES, ROOT, TEST_WASM, tmpDir } from './harness.js';
 
 const WEFT = path.join(ROOT, 'bin/weft.js');
-/**
- * WEFT_ENGINE if set; else the native engine and `auto`, weft's own engine as users get it (its JS
- * API, or its runtime before that is built). The runtime alone is covered in-process by the other
- * test files, which keeps this spawn-heavy file quick.
- */
-const ENGINES = process.env['WEFT_ENGINE'] ? [process.env['WEFT_ENGINE']] : ['native', 'auto'];
+/** WEFT_ENGINE if set; else the native engine and weft's own (its JS API, as users get it). */
+const ENGINES = process.env['WEFT_ENGINE'] ? [process.env['WEFT_ENGINE']] : ['native', 'weft'];
 
 function weftRunOn(engine: string, args: string[], opts: { cwd?: string; input?: string } = {}) {
   const r = spawnSync(process.execPath, [WEFT, 'run', ...args], {
@@ -197,5 +193,46 @@ for (const engine of ENGINES) describe(`weft run (engine: ${engine})`, () => {
     assert.equal(r.code, 2);
     assert.match(r.stderr, /unknown option: --frobnicate/);
     assert.match(r.stderr, /usage: weft run/);
+  });
+});
+
+describe('weft run: engine options (weft engine)', () => {
+  const weftRun = weftRunOn.bind(null, 'weft');
+  const dir = tmpDir('cli-limits');
+  const prog = path.join(dir, 'limits.wat');
+  fs.writeFileSync(prog, `(module
+    (memory (export "memory") 1)
+    (func $r (param i32) (result i32) (i32.add (i32.const 1) (call $r (local.get 0))))
+    (func (export "deep") (result i32) (call $r (i32.const 0)))
+    (func (export "grow") (param i32) (result i32) (memory.grow (local.get 0)))
+    (func (export "_start") (loop $l (br $l))))`);
+
+  it('--fuel ends an endless loop with a trap (exit 134)', () => {
+    const r = weftRun(['--fuel', '100000', prog]);
+    assert.equal(r.code, 134);
+    assert.match(r.stderr, /trap: fuel exhausted/);
+    assertNoNodeStack(r.stderr);
+  });
+
+  it('--max-call-depth bounds recursion; --max-memory bounds memory.grow', () => {
+    const deep = weftRun(['--max-call-depth', '300', '--invoke', 'deep', prog]);
+    assert.equal(deep.code, 134);
+    assert.match(deep.stderr, /trap: call stack exhausted/);
+    assert.match(deep.stderr, /\.\.\. \d+ more frames/);
+    assert.equal(weftRun(['--max-memory', '1M', '--invoke', 'grow', prog, '15']).stdout, '1\n');
+    assert.equal(weftRun(['--max-memory', '1M', '--invoke', 'grow', prog, '16']).stdout, '-1\n');
+    const big = weftRun(['--max-memory', '64K', '--tier', 'interpreter', '--invoke', 'grow', prog, '1']);
+    assert.equal(big.stdout, '-1\n');
+  });
+
+  it('bad values exit 2; the native engine refuses engine options', () => {
+    for (const args of [['--fuel', '-3'], ['--tier', 'fast'], ['--max-memory', '12x'], ['--max-call-depth', '0']]) {
+      const r = weftRun([...args, prog]);
+      assert.equal(r.code, 2, args.join(' '));
+      assert.match(r.stderr, /usage: weft run/);
+    }
+    const native = weftRunOn('native', ['--fuel', '10', prog]);
+    assert.equal(native.code, 1);
+    assert.match(native.stderr, /engine options \(fuel\) need weft's engine/);
   });
 });

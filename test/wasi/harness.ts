@@ -7,8 +7,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { ImportObject } from '../../src/cli/engine-select.js';
-import { instantiateOnRuntime } from '../../src/cli/runtime-engine.js';
+import { WebAssembly as weftApi } from '../../src/api/index.js';
 import { WASI as WeftWASI, type PreopenOption } from '../../src/wasi/index.js';
 
 /** The repository root (tests run from dist/test/wasi). */
@@ -31,35 +30,15 @@ export interface RunResult {
   stderr: string;
 }
 
-/**
- * node: node:wasi on native wasm; weft: weft WASI on native wasm; weft-rt: weft WASI on weft's
- * runtime; weft-api: weft WASI on weft's JS API (src/api), once that is built.
- */
-export type Host = 'node' | 'weft' | 'weft-rt' | 'weft-api';
+/** node: node:wasi on native wasm; weft: weft WASI on native wasm; weft-api: weft WASI on weft's JS API. */
+export type Host = 'node' | 'weft' | 'weft-api';
 
-interface JsApiLike {
-  instantiate(bytes: Uint8Array, imports: object): Promise<{ instance: { exports: Record<string, unknown> } }>;
-}
-
-/** weft's JS API namespace, or null while src/api does not provide one. */
-async function loadWeftApi(): Promise<JsApiLike | null> {
-  const specifier = '../../src/api/index.js'; // computed: this must compile before src/api exists
-  try {
-    const mod = (await import(specifier)) as { WebAssembly?: Partial<JsApiLike> };
-    return typeof mod.WebAssembly?.instantiate === 'function' ? (mod.WebAssembly as JsApiLike) : null;
-  } catch {
-    return null;
-  }
-}
-
-const weftApi = await loadWeftApi();
-
-/** The weft WASI hosts to test: native wasm and weft's runtime always, weft's JS API when present. */
-export const WEFT_HOSTS: readonly Host[] = ['weft', 'weft-rt', ...(weftApi ? ['weft-api' as const] : [])];
+/** The weft WASI hosts to test: on native wasm (isolates WASI) and on weft's own engine. */
+export const WEFT_HOSTS: readonly Host[] = ['weft', 'weft-api'];
 
 /** A readable name for a host's engine, for test titles. */
 export function engineName(host: Host): string {
-  return { node: 'node:wasi', weft: 'native wasm', 'weft-rt': "weft's runtime", 'weft-api': "weft's JS API" }[host];
+  return { node: 'node:wasi', weft: 'native wasm', 'weft-api': "weft's JS API" }[host];
 }
 
 // node:wasi prints an ExperimentalWarning on first use; it is noise in test output.
@@ -97,8 +76,7 @@ export async function runWasm(host: Host, wasmFile: string, spec: RunSpec = {}):
     const wasi = await makeWasi(host, spec, fds);
     const bytes = fs.readFileSync(wasmFile);
     const imports = wasi.getImportObject() as unknown as WebAssembly.Imports;
-    const instance = host === 'weft-rt' ? instantiateOnRuntime(bytes, imports as ImportObject)
-      : host === 'weft-api' ? (await weftApi!.instantiate(bytes, imports)).instance
+    const instance = host === 'weft-api' ? (await (weftApi as unknown as typeof WebAssembly).instantiate(bytes, imports)).instance
       : (await WebAssembly.instantiate(bytes, imports)).instance;
     try {
       code = wasi.start(instance as WebAssembly.Instance) ?? 0;
