@@ -19,6 +19,7 @@ import { ABS_HEAP_TYPES } from '../syntax/types.js';
 import { OPCODES } from '../syntax/opcodes.js';
 import { ACCESS } from '../exec/mem-access.js';
 import { NUMERIC } from './numeric.js';
+import { i64WithConstant } from './i64-const.js';
 import { f32FromBits, f64FromWords } from './bits.js';
 
 /** Value kinds in compiled code: i32, i64 (word pair), f32, f64, reference. */
@@ -409,7 +410,7 @@ class Gen {
     const imm = ins.imm;
     if (info.prefix === 0xfd) return this.simd(ins);
     const tpl = NUMERIC[name];
-    if (tpl !== undefined && info.params !== null && info.results !== null) return this.numeric(tpl, info.params, info.results[0]);
+    if (tpl !== undefined && info.params !== null && info.results !== null) return this.numeric(name, tpl, info.params, info.results[0]);
     const acc = ACCESS[ins.op];
     if (acc !== undefined) {
       if (acc.atomic !== null) throw new Unsupported(name);
@@ -956,10 +957,10 @@ class Gen {
     this.emit(`${r[0]} = ${js} | 0; ${r[1]} = ${r[0]} < 0 ? -1 : 0;`);
   }
 
-  private numeric(tpl: { js: string; trap?: boolean }, params: readonly string[], result: string | undefined): void {
+  private numeric(name: string, tpl: { js: string; trap?: boolean }, params: readonly string[], result: string | undefined): void {
     const ops: string[][] = [];
     for (let k = params.length - 1; k >= 0; k--) ops.unshift(this.pop(letterKind(params[k])));
-    let js = tpl.js;
+    let js = (ops.length === 2 && ops[0].length === 2 && i64WithConstant(name, ops[0], ops[1])) || tpl.js;
     // Longest placeholders first ($0l before $0).
     for (let k = 0; k < ops.length; k++) {
       const o = ops[k];

@@ -9,6 +9,8 @@
  * throw a RuntimeError: the code generator records the instruction offset first.
  */
 
+import { mulHiExpr } from './i64-const.js';
+
 export interface NumTemplate {
   readonly js: string;
   readonly trap?: boolean;
@@ -69,10 +71,8 @@ function viaWords(name: string, helper: string, trap = false): void {
 def('i64.add', 'tl = ($0l + $1l) | 0; th = ($0h + $1h + ((tl >>> 0) < ($0l >>> 0) ? 1 : 0)) | 0;');
 def('i64.sub', 'tl = ($0l - $1l) | 0; th = ($0h - $1h - (($0l >>> 0) < ($1l >>> 0) ? 1 : 0)) | 0;');
 // Inline (not a helper call): the host JIT's inlining budget runs out in large functions.
-// The high word of lo*lo is computed on 16-bit halves, exactly in doubles.
-def('i64.mul', 'ta = $0l & 0xffff; tb = $0l >>> 16; tc = $1l & 0xffff; td = $1l >>> 16; te = ta * tc; tf = tb * tc; tg = ta * td; '
-  + 'th = (tb * td + (tf >>> 16) + (tg >>> 16) + ((((te >>> 16) + (tf & 0xffff) + (tg & 0xffff)) >>> 16)) + Math.imul($0l, $1h) + Math.imul($0h, $1l)) | 0; '
-  + 'tl = Math.imul($0l, $1l);');
+// The high word of lo*lo: see mulHiExpr (a double product corrected by the exact low word).
+def('i64.mul', `tl = Math.imul($0l, $1l); th = (${mulHiExpr('$0l', '($1l >>> 0)', null, 'tl')} + Math.imul($0l, $1h) + Math.imul($0h, $1l)) | 0;`);
 viaWords('i64.div_s', 'divS64', true);
 viaWords('i64.div_u', 'divU64', true);
 viaWords('i64.rem_s', 'remS64', true);
