@@ -63,6 +63,20 @@ export class TypeReader {
   private readonly gc: boolean;
   /** Where the last limits read started (their flags byte), for the decoder's offset table. */
   limitsAt = -1;
+  /**
+   * While set (the decoder sets it around each sub type), every type index read is appended as a
+   * pair (index, offset), so that the validator can point at the reference an error is about.
+   */
+  typeRefs: number[] | null = null;
+
+  /** Reads a u32 (`signed`: s33) type index, noting it in `typeRefs`. */
+  private typeIndex(signed: boolean): number {
+    const r = this.r;
+    const at = r.pos;
+    const x = signed ? r.s33() : r.u32();
+    if (this.typeRefs !== null && x >= 0) this.typeRefs.push(x, at);
+    return x;
+  }
 
   constructor(readonly r: Reader, readonly features: FeatureSet) {
     const on = (h: AbsHeapType) => {
@@ -91,11 +105,11 @@ export class TypeReader {
       r.pos++;
       // The proposal text says u32, but the reference interpreter reads an s33 heap type here and
       // rejects anything but an index (its tests expect `exact exact $t` to be malformed).
-      const x = r.s33();
+      const x = this.typeIndex(true);
       if (x < 0) return r.fail(what, at);
       return { heap: x, exact: true, shared: false };
     }
-    const v = r.s33();
+    const v = this.typeIndex(true);
     if (v >= 0) return { heap: v, exact: false, shared: false };
     const abs = v >= -64 ? this.absHeap.get(v & 0x7f) : undefined;
     if (!abs) return r.fail(what, at);
@@ -189,7 +203,7 @@ export class TypeReader {
         return { kind: 'array', field: this.fieldType() };
       case 0x5d:
         if (this.features['stack-switching']) {
-          const t = r.s33();
+          const t = this.typeIndex(true);
           if (t >= 0) return { kind: 'cont', type: t };
         }
         break;
@@ -208,15 +222,15 @@ export class TypeReader {
       final = b === 0x4f;
       const n = r.len();
       supers = new Array(n);
-      for (let i = 0; i < n; i++) supers[i] = r.u32();
+      for (let i = 0; i < n; i++) supers[i] = this.typeIndex(false);
     }
     let shared = false;
     let describes: number | undefined;
     let descriptor: number | undefined;
     if (r.peek() === PREFIX_SHARED && this.features['shared-everything']) { r.pos++; shared = true; }
     if (this.features['custom-descriptors']) {
-      if (r.peek() === 0x4c) { r.pos++; describes = r.u32(); }
-      if (r.peek() === 0x4d) { r.pos++; descriptor = r.u32(); }
+      if (r.peek() === 0x4c) { r.pos++; describes = this.typeIndex(false); }
+      if (r.peek() === 0x4d) { r.pos++; descriptor = this.typeIndex(false); }
     }
     const comp = this.compType();
     const st: { -readonly [K in keyof SubType]: SubType[K] } = { final, supers, comp };

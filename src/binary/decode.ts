@@ -64,7 +64,8 @@ interface Mutable {
 
 /** ModuleOffsets while it is being filled in. */
 type MutableOffsets = {
-  -readonly [K in keyof ModuleOffsets]: K extends 'start' ? number : K extends 'locals' ? (readonly number[])[] : number[]
+  -readonly [K in keyof ModuleOffsets]: K extends 'start' ? number
+    : K extends 'locals' | 'typeRefs' ? (readonly number[])[] : number[]
 };
 
 /** Shared by every function without local declarations. */
@@ -85,7 +86,7 @@ class ModuleDecoder {
     customs: [], names: null,
   };
   private readonly o: MutableOffsets = {
-    types: [], funcs: [], tables: [], tableLimits: [], mems: [], globals: [], tags: [], exports: [],
+    types: [], typeRefs: [], funcs: [], tables: [], tableLimits: [], mems: [], globals: [], tags: [], exports: [],
     exportIndices: [], start: -1, elems: [], elemTables: [], elemTypes: [], datas: [], dataMems: [],
     locals: [],
   };
@@ -215,20 +216,26 @@ class ModuleDecoder {
     const r = this.r;
     const m = this.m;
     const start = m.types.length;
-    const o = this.o.types;
     if (r.peek() === 0x4e && this.features.gc) {
       r.pos++;
       const n = r.len();
-      for (let i = 0; i < n; i++) {
-        o.push(r.pos);
-        m.types.push(this.t.subType());
-      }
+      for (let i = 0; i < n; i++) m.types.push(this.subType());
       m.recGroups.push({ start, size: n, explicit: true });
     } else {
-      o.push(r.pos);
-      m.types.push(this.t.subType());
+      m.types.push(this.subType());
       m.recGroups.push({ start, size: 1, explicit: false });
     }
+  }
+
+  /** A sub type, noting where it starts and where its type indices are. */
+  private subType(): SubType {
+    const refs: number[] = [];
+    this.o.types.push(this.r.pos);
+    this.o.typeRefs.push(refs);
+    this.t.typeRefs = refs;
+    const st = this.t.subType();
+    this.t.typeRefs = null;
+    return st;
   }
 
   private import(): Import {

@@ -225,6 +225,11 @@ export interface Module {
 export interface ModuleOffsets {
   /** Per type index: the sub type's first byte (after any `rec` header). */
   readonly types: readonly number[];
+  /**
+   * Per type index: the type indices it refers to (supertypes, descriptor clauses, heap types),
+   * as pairs (index, offset of the reference), flattened, in binary order.
+   */
+  readonly typeRefs: readonly (readonly number[])[];
   /** Per function index: its type index (in the import, or in the function section). */
   readonly funcs: readonly number[];
   /** Per table index: its table type (its reference type). */

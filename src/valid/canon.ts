@@ -88,8 +88,15 @@ export function mkRef(heap: CHeapType, nullable: boolean, exact = false, shared 
 
 // ---- keys ----------------------------------------------------------------------------------
 
-function unknownType(idx: number, offset = -1): CompileError {
-  return new CompileError('invalid', `unknown type ${idx}`, offset);
+/** `unknown type N`, remembering N so that the error can be located once its type is known. */
+class UnknownType extends CompileError {
+  constructor(readonly index: number, offset = -1) {
+    super('invalid', `unknown type ${index}`, offset);
+  }
+}
+
+function unknownType(idx: number): CompileError {
+  return new UnknownType(idx);
 }
 
 /** Writes a type index as seen from the group [start, end). */
@@ -140,9 +147,11 @@ function subKey(s: SubType, start: number, end: number, done: readonly DefType[]
  * reference that points past the end of its group (forward references are only allowed inside a
  * group) or a supertype that is not declared before its subtype.
  * Does not check subtyping declarations (see `validate.ts`): that needs the canonical types.
- * `offsets` (per type index, where it sits in the binary) locate the errors.
+ * `locate(i, ref)` gives the byte offset of type i's reference to type `ref`, for errors.
  */
-export function canonicalizeTypes(m: Pick<Module, 'types' | 'recGroups'>, offsets: readonly number[] = []): DefType[] {
+export function canonicalizeTypes(
+  m: Pick<Module, 'types' | 'recGroups'>, locate: (type: number, ref: number) => number = () => -1,
+): DefType[] {
   const out: DefType[] = [];
   const groupsOf = m.recGroups.length > 0 || m.types.length === 0
     ? m.recGroups
@@ -151,14 +160,13 @@ export function canonicalizeTypes(m: Pick<Module, 'types' | 'recGroups'>, offset
     const start = g.start, end = g.start + g.size;
     const subs = m.types.slice(start, end);
     for (let i = 0; i < subs.length; i++) {
-      for (const s of subs[i].supers) if (s >= start + i) throw unknownType(s, offsets[start + i] ?? -1);
+      for (const s of subs[i].supers) if (s >= start + i) throw new UnknownType(s, locate(start + i, s));
     }
     const key = subs.map((s, i) => {
       try {
         return subKey(s, start, end, out);
       } catch (e) {
-        throw e instanceof CompileError && e.offset < 0
-          ? new CompileError('invalid', e.reason, offsets[start + i] ?? -1) : e;
+        throw e instanceof UnknownType ? new UnknownType(e.index, locate(start + i, e.index)) : e;
       }
     }).join(';');
     let canon = internedGroup(key);

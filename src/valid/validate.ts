@@ -31,13 +31,25 @@ const EXTENDED_CONST_OPS = new Set(['i32.add', 'i32.sub', 'i32.mul', 'i64.add', 
 
 /** Offsets of a module built from text: every lookup gives -1. */
 const NO_OFFSETS: ModuleOffsets = {
-  types: [], funcs: [], tables: [], tableLimits: [], mems: [], globals: [], tags: [], exports: [],
+  types: [], typeRefs: [], funcs: [], tables: [], tableLimits: [], mems: [], globals: [], tags: [], exports: [],
   exportIndices: [], start: -1, elems: [], elemTables: [], elemTypes: [], datas: [], dataMems: [], locals: [],
 };
 
 /** Entry `i` of an offset table, -1 when unknown. */
 function at(table: readonly number[], i: number): number {
   return table[i] ?? -1;
+}
+
+/** Where an error about a type is: at its reference to type `ref`, or (no `ref`) at the type. */
+type TypeLocator = (ref?: number) => number;
+
+/** The offset of type `i`'s reference to type `ref` if it has one, else of type `i` itself. */
+function typeAt(o: ModuleOffsets, i: number, ref?: number): number {
+  const refs = o.typeRefs[i];
+  if (refs !== undefined && ref !== undefined) {
+    for (let k = 0; k < refs.length; k += 2) if (refs[k] === ref) return refs[k + 1];
+  }
+  return at(o.types, i);
 }
 
 const GLOBAL_GET = OPCODES.findIndex(o => o.name === 'global.get');
@@ -60,7 +72,7 @@ class ModuleValidator {
   run(): ValidModule {
     const { m, features, o } = this;
     checkDescriptorClauses(m, o);
-    this.types = canonicalizeTypes(m, o.types);
+    this.types = canonicalizeTypes(m, (i, ref) => typeAt(o, i, ref));
     this.types.forEach((d, i) => { if (!this.typeIndex.has(d)) this.typeIndex.set(d, i); });
     this.checkTypes();
     const { importedGlobals, ...spaces } = this.indexSpaces();
@@ -175,48 +187,52 @@ class ModuleValidator {
   private checkTypes(): void {
     const { m, types, o } = this;
     m.types.forEach((s, i) => {
-      const where = at(o.types, i);
-      if (s.supers.length > 1) invalid(`sub type ${i} has too many supertypes`, where);
+      // Errors about a reference to another type point at that reference, others at the type.
+      const where: TypeLocator = ref => typeAt(o, i, ref);
+      if (s.supers.length > 1) invalid(`sub type ${i} has too many supertypes`, where());
       const d = types[i];
       if (d.comp.kind === 'cont' && d.comp.type.comp.kind !== 'func') {
-        invalid(`non-function type ${(m.types[i].comp as { type: number }).type}`, where);
+        const x = (m.types[i].comp as { type: number }).type;
+        invalid(`non-function type ${x}`, where(x));
       }
       if (s.descriptor !== undefined || s.describes !== undefined) this.checkDescriptorTypes(i, where);
-      if (d.shared && !compIsShared(d)) invalid('shared composite type must contain shared types', where);
+      if (d.shared && !compIsShared(d)) invalid('shared composite type must contain shared types', where());
       if (d.super) {
         const j = s.supers[0];
-        if (d.shared !== d.super.shared) invalid(`sub type must match super type: ${i} and ${j} differ in sharedness`, where);
-        if (d.super.final || !isSubCompType(d.comp, d.super.comp)) invalid(`sub type ${i} does not match super type ${j}`, where);
+        if (d.shared !== d.super.shared) invalid(`sub type must match super type: ${i} and ${j} differ in sharedness`, where(j));
+        if (d.super.final || !isSubCompType(d.comp, d.super.comp)) invalid(`sub type ${i} does not match super type ${j}`, where(j));
         this.checkDescriptorSubtyping(i, j, where);
       }
     });
   }
 
   /** Custom descriptors: a descriptor and the type it describes are structs naming each other. */
-  private checkDescriptorTypes(i: number, where: number): void {
+  private checkDescriptorTypes(i: number, where: TypeLocator): void {
     const s = this.m.types[i];
     const d = this.types[i];
     if (s.descriptor !== undefined) {
-      if (d.comp.kind !== 'struct') invalid('descriptor type must be a struct', where);
-      if (d.descriptor!.describes !== d) invalid('type is not described by its descriptor', where);
+      if (d.comp.kind !== 'struct') invalid('descriptor type must be a struct', where());
+      if (d.descriptor!.describes !== d) invalid('type is not described by its descriptor', where(s.descriptor));
     }
     if (s.describes !== undefined) {
-      if (d.comp.kind !== 'struct') invalid('described type must be a struct', where);
-      if (d.describes!.descriptor !== d) invalid('described type is not described by descriptor', where);
+      if (d.comp.kind !== 'struct') invalid('described type must be a struct', where());
+      if (d.describes!.descriptor !== d) invalid('described type is not described by descriptor', where(s.describes));
     }
   }
 
   /** Custom descriptors: subtypes keep descriptor/describes clauses in step with their supertype. */
-  private checkDescriptorSubtyping(i: number, j: number, where: number): void {
+  private checkDescriptorSubtyping(i: number, j: number, where: TypeLocator): void {
     const sub = this.types[i], sup = this.types[j];
     const s = this.m.types[i];
     if (sub.descriptor) {
-      if (sup.descriptor && !isSubDefType(sub.descriptor, sup.descriptor)) invalid(`descriptor type ${s.descriptor} does not match`, where);
-    } else if (sup.descriptor) invalid(`sub type ${i} does not match super type ${j}`, where);
+      if (sup.descriptor && !isSubDefType(sub.descriptor, sup.descriptor)) {
+        invalid(`descriptor type ${s.descriptor} does not match`, where(s.descriptor));
+      }
+    } else if (sup.descriptor) invalid(`sub type ${i} does not match super type ${j}`, where(j));
     if (sub.describes) {
-      if (!sup.describes) invalid(`sub type ${i} does not match super type ${j}`, where);
-      if (!isSubDefType(sub.describes, sup.describes)) invalid(`described type ${s.describes} does not match`, where);
-    } else if (sup.describes) invalid(`sub type ${i} does not match super type ${j}`, where);
+      if (!sup.describes) invalid(`sub type ${i} does not match super type ${j}`, where(j));
+      if (!isSubDefType(sub.describes, sup.describes)) invalid(`described type ${s.describes} does not match`, where(s.describes));
+    } else if (sup.describes) invalid(`sub type ${i} does not match super type ${j}`, where(j));
   }
 
   // `where`: the offset of the type, table... being checked, for errors.
@@ -339,13 +355,14 @@ function checkDescriptorClauses(m: Module, o: ModuleOffsets): void {
   for (const g of groups) {
     for (let i = g.start; i < g.start + g.size; i++) {
       const s = m.types[i];
-      const where = at(o.types, i);
       const inGroup = (x: number): boolean => x >= g.start && x < g.start + g.size;
       if (s.describes !== undefined) {
-        if (!inGroup(s.describes)) invalid('described type is outside rec group', where);
-        if (s.describes >= i) invalid('forward use of described type', where);
+        if (!inGroup(s.describes)) invalid('described type is outside rec group', typeAt(o, i, s.describes));
+        if (s.describes >= i) invalid('forward use of described type', typeAt(o, i, s.describes));
       }
-      if (s.descriptor !== undefined && !inGroup(s.descriptor)) invalid('descriptor type is outside rec group', where);
+      if (s.descriptor !== undefined && !inGroup(s.descriptor)) {
+        invalid('descriptor type is outside rec group', typeAt(o, i, s.descriptor));
+      }
     }
   }
 }

@@ -45,19 +45,26 @@ function malformed(name: string, module: Marked, reason: string, more: Partial<O
 
 export const OFFSET_CASES: readonly OffsetCase[] = [
   // ---- types and rec groups ----
+  // Errors about a reference to another type point at the reference, the others at the sub type.
   invalid('type: unknown type in a parameter',
-    wasm(sec(TYPE, 2, FUNC_TYPE, 0, 0, AT, FUNC_TYPE, 1, REF_NULL, 7, 0)), 'unknown type 7'),
+    wasm(sec(TYPE, 2, FUNC_TYPE, 0, 0, FUNC_TYPE, 1, REF_NULL, AT, 7, 0)), 'unknown type 7'),
   invalid('type: supertype is final',
-    wasm(sec(TYPE, 2, FUNC_TYPE, 0, 0, AT, SUB, 1, 0, FUNC_TYPE, 0, 0)), 'sub type 1 does not match super type 0'),
+    wasm(sec(TYPE, 2, FUNC_TYPE, 0, 0, SUB, 1, AT, 0, FUNC_TYPE, 0, 0)), 'sub type 1 does not match super type 0'),
   invalid('type: subtype does not match its supertype',
-    wasm(sec(TYPE, 2, SUB, 0, FUNC_TYPE, 0, 0, AT, SUB, 1, 0, FUNC_TYPE, 1, I32, 0)),
+    wasm(sec(TYPE, 2, SUB, 0, FUNC_TYPE, 0, 0, SUB, 1, AT, 0, FUNC_TYPE, 1, I32, 0)),
     'sub type 1 does not match super type 0'),
+  invalid('type: too many supertypes',
+    wasm(sec(TYPE, 3, SUB, 0, FUNC_TYPE, 0, 0, SUB, 0, FUNC_TYPE, 0, 0, AT, SUB, 2, 0, 1, FUNC_TYPE, 0, 0)),
+    'sub type 2 has too many supertypes'),
   invalid('rec group: forward supertype',
-    wasm(sec(TYPE, 1, REC, 2, AT, SUB, 1, 1, FUNC_TYPE, 0, 0, SUB, 0, FUNC_TYPE, 0, 0)), 'unknown type 1'),
+    wasm(sec(TYPE, 1, REC, 2, SUB, 1, AT, 1, FUNC_TYPE, 0, 0, SUB, 0, FUNC_TYPE, 0, 0)), 'unknown type 1'),
   invalid('rec group: unknown type in its second member',
-    wasm(sec(TYPE, 1, REC, 2, FUNC_TYPE, 0, 0, AT, ARRAY, REF_NULL, 9, 0)), 'unknown type 9'),
+    wasm(sec(TYPE, 1, REC, 2, FUNC_TYPE, 0, 0, ARRAY, REF_NULL, AT, 9, 0)), 'unknown type 9'),
   invalid('type: unknown type after a rec group',
-    wasm(sec(TYPE, 2, REC, 1, FUNC_TYPE, 0, 0, AT, STRUCT, 1, REF, 5, 0)), 'unknown type 5'),
+    wasm(sec(TYPE, 2, REC, 1, FUNC_TYPE, 0, 0, STRUCT, 1, REF, AT, 5, 0)), 'unknown type 5'),
+  invalid('rec group: forward use of a described type',
+    wasm(sec(TYPE, 1, REC, 2, 0x4c, AT, 1, STRUCT, 0, 0x4d, 0, STRUCT, 0)), 'forward use of described type',
+    { features: featureSet({ 'custom-descriptors': true }) }),
 
   // ---- imports ----
   invalid('import: function of unknown type',
