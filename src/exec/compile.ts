@@ -15,6 +15,7 @@ import { ABS_HEAP_TYPES } from '../syntax/types.js';
 import { OPCODES } from '../syntax/opcodes.js';
 import { Op } from './ops.js';
 import { isSharedOp, lowerShared, rmwPops, rmwWords } from './shared-ops.js';
+import { COLD_OPS, MEM_LOWERING, REG_LOWERING, type RegLowering } from './reg-lower.js';
 import type { CatchEntry, Compiled, Handler } from './compiled.js';
 
 /** Module-level facts the translator needs; built once per module. */
@@ -112,7 +113,7 @@ interface Ctrl {
   exnSlot: number;
 }
 
-/** How many words a local's value occupies, which picks the specialised local op. */
+/** How many words a local's value occupies, which picks the specialised move op. */
 const enum LocalKind { W1 = 0, W2 = 1, V128 = 2, Ref = 3 }
 
 function localKind(t: ValType): LocalKind {
@@ -124,63 +125,33 @@ function localKind(t: ValType): LocalKind {
   }
 }
 
-/** Specialised local ops by LocalKind; v128 uses the generic (4 words + ref) table op. */
-const LOCAL_OPS: Partial<Record<number, readonly number[]>> = {
-  [Op.local_get]: [Op.local_get_w1, Op.local_get_w2, Op.local_get, Op.local_get_ref],
-  [Op.local_set]: [Op.local_set_w1, Op.local_set_w2, Op.local_set, Op.local_set_ref],
-  [Op.local_tee]: [Op.local_tee_w1, Op.local_tee_w2, Op.local_tee, Op.local_tee_ref],
-};
+/** Register moves by LocalKind (d, s). */
+const MOV_OPS: readonly number[] = [Op.mov_w1, Op.mov_w2, Op.mov_slot, Op.mov_ref];
+/** Pushes of a local by LocalKind (x), used when sp is known to be at the slot being filled. */
+const PUSH_LOCAL_OPS: readonly number[] = [Op.local_get_w1, Op.local_get_w2, Op.local_get, Op.local_get_ref];
 
-/** The MVP loads and stores (single-byte opcodes with a memarg): candidates for the inline fast path. */
-/** i32 binary ops with a constant right operand (`i32.const k; op`) that have a one-op form. */
-const IMM_FORMS: ReadonlyMap<number, number> = new Map([
-  [Op.i32_shl, Op.i32_shl_imm], [Op.i32_shr_s, Op.i32_shr_s_imm], [Op.i32_shr_u, Op.i32_shr_u_imm],
-  [Op.i32_and, Op.i32_and_imm], [Op.i32_mul, Op.i32_mul_imm],
-  [Op.i32_eq, Op.i32_eq_imm], [Op.i32_ne, Op.i32_ne_imm], [Op.i32_lt_s, Op.i32_lt_s_imm],
-  [Op.i32_lt_u, Op.i32_lt_u_imm], [Op.i32_gt_s, Op.i32_gt_s_imm], [Op.i32_gt_u, Op.i32_gt_u_imm],
-  [Op.i32_le_s, Op.i32_le_s_imm], [Op.i32_le_u, Op.i32_le_u_imm], [Op.i32_ge_s, Op.i32_ge_s_imm],
-  [Op.i32_ge_u, Op.i32_ge_u_imm],
-]);
-/** i32 binary ops whose right operand is a local (`local.get x; op`) that have a one-op form. */
-const LOCAL_FORMS: ReadonlyMap<number, number> = new Map([
-  [Op.i32_add, Op.i32_add_local], [Op.i32_sub, Op.i32_sub_local], [Op.i32_and, Op.i32_and_local],
-  [Op.i32_or, Op.i32_or_local], [Op.i32_xor, Op.i32_xor_local],
-]);
-/** f64 ops with a local right operand: [local.get x; op, local.get a; local.get b; op]. */
-const F64_LOCAL_FORMS: ReadonlyMap<number, readonly [number, number]> = new Map([
-  [Op.f64_add, [Op.f64_add_local, Op.f64_add_ll]], [Op.f64_sub, [Op.f64_sub_local, Op.f64_sub_ll]],
-  [Op.f64_mul, [Op.f64_mul_local, Op.f64_mul_ll]],
-]);
-/** The comparisons with a constant (`IMM_FORMS`) that a following branch absorbs. */
-const IMM_TESTS: ReadonlySet<number> = new Set([
-  Op.i32_eq_imm, Op.i32_ne_imm, Op.i32_lt_s_imm, Op.i32_lt_u_imm, Op.i32_gt_s_imm, Op.i32_gt_u_imm,
-  Op.i32_le_s_imm, Op.i32_le_u_imm, Op.i32_ge_s_imm, Op.i32_ge_u_imm,
-]);
-/** The variants of the `*_imm_test` branches that read their operand from a local. */
-const LOCAL_IMM_TEST: ReadonlyMap<number, number> = new Map([
-  [Op.br_if_imm_test, Op.br_if_local_imm_test], [Op.br_unless_imm_test, Op.br_unless_local_imm_test],
-  [Op.loop_br_if_imm_test, Op.loop_br_if_local_imm_test],
-]);
-/** i64 binary ops with a constant right operand (`i64.const k; op`) that have a one-op form. */
-const I64_IMM_FORMS: ReadonlyMap<number, number> = new Map([
-  [Op.i64_mul, Op.i64_mul_imm], [Op.i64_add, Op.i64_add_imm], [Op.i64_xor, Op.i64_xor_imm],
-  [Op.i64_and, Op.i64_and_imm], [Op.i64_shl, Op.i64_shl_imm], [Op.i64_shr_u, Op.i64_shr_u_imm],
-  [Op.i64_rotl, Op.i64_rotl_imm],
-]);
-/** Loads with a one-op form taking their address from a local (`Translator.fuseLoad`). */
-const LOAD_FROM_LOCAL: ReadonlyMap<number, number> = new Map([
-  [Op.i32_load, Op.i32_load_local], [Op.f32_load, Op.i32_load_local],
-  [Op.i64_load, Op.load_w2_local], [Op.f64_load, Op.load_w2_local],
-]);
-/** Test just before `if`: the fused op jumps past the then-branch. */
-const IF_AFTER_TEST: ReadonlyMap<number, number> = new Map([[Op.i32_eqz, Op.br_if_jump]]);
-/** Test just before a forward `br_if` that moves no values. */
-const BR_AFTER_TEST: ReadonlyMap<number, number> = new Map([[Op.i32_eqz, Op.if_false]]);
-/** Test just before a `br_if` back to a loop header (the loop's condition, in compiled C). */
-const LOOP_BR_AFTER_TEST: ReadonlyMap<number, number> = new Map([
-  [Op.i32_eqz, Op.loop_br_unless], [Op.i32_ne, Op.loop_br_if_ne], [Op.i32_lt_u, Op.loop_br_if_lt_u],
-  [Op.i32_le_u, Op.loop_br_if_le_u], [Op.i32_gt_u, Op.loop_br_if_gt_u], [Op.i32_lt_s, Op.loop_br_if_lt_s],
-]);
+/** The kind of the (single) result of a fixed-signature operator, or -1. */
+const LETTER_KIND: Record<string, number> = { i: LocalKind.W1, f: LocalKind.W1, I: LocalKind.W2, F: LocalKind.W2, v: LocalKind.V128 };
+const RESULT_KIND: readonly number[] = OPCODES.map(o =>
+  o.results !== null && o.results.length === 1 ? LETTER_KIND[o.results[0]] ?? -1 : -1);
+
+/**
+ * A value on the translator's virtual operand stack that is not in its slot yet: a `local.get`
+ * (local >= 0) or a constant (local -1, its words), see README "Register operands".
+ */
+interface Deferred {
+  readonly local: number;
+  readonly words: readonly number[];
+  readonly kind: LocalKind;
+}
+
+/** An operand of a register op: a slot (fp-relative: a local or a stack slot) or a constant. */
+interface Operand {
+  readonly slot: number;
+  readonly words: readonly number[];
+  readonly kind: number;
+}
+
 const PLAIN_LOADSTORE = new Set(OPCODES.filter(o => o.prefix === 0 && o.imms[0] === 'memarg').map(o => o.index));
 
 class Translator {
@@ -195,20 +166,22 @@ class Translator {
   nextExnSlot: number;
   /** Nesting depth inside unreachable code (constructs opened there are skipped whole). */
   deadDepth = 0;
-  /** Start of the last emitted instruction (-1: none), and the last branch target position. */
-  prevStart = -1;
-  /** Start of the instruction before that (-1 if unknown). */
-  prev2Start = -1;
-  barrier = 0;
-  /** Set by `fuse`: where the fused group that absorbed the current instruction starts. */
-  fusedAt = -1;
+  /** Start of the instruction being translated, and the instruction after it (for lookahead). */
+  next: Instr | undefined = undefined;
   /** Byte offsets of instructions to put a `probe` op in front of (see probes.ts). */
   probes: ReadonlySet<number> | undefined = undefined;
+  /** Virtual operand stack: deferred values by slot (undefined: the value is in its slot). */
+  readonly deferred: (Deferred | undefined)[] = [];
+  /** The kind of value each materialised stack slot holds (-1: unknown). */
+  readonly slotKinds: number[] = [];
+  /** The height the run-time `sp` holds at the current code position (-1: unknown). */
+  spAt: number;
 
   constructor(readonly f: ModuleFacts, readonly nlocals: number, firstExnSlot: number, readonly localKinds: Uint8Array) {
     this.height = nlocals;
     this.maxHeight = nlocals;
     this.nextExnSlot = firstExnSlot;
+    this.spAt = nlocals;
   }
 
   emit(...words: number[]): void {
@@ -216,6 +189,7 @@ class Translator {
   }
 
   setHeight(h: number): void {
+    if (h < this.deferred.length) this.deferred.length = h;
     this.height = h;
     if (h > this.maxHeight) this.maxHeight = h;
   }
@@ -225,13 +199,112 @@ class Translator {
   }
 
   pushCtrl(kind: CtrlKind, nparams: number, nresults: number): Ctrl {
-    this.barrier = this.code.length;
     const c: Ctrl = {
       kind, height: this.height - nparams, nparams, nresults, start: this.code.length, fixups: [],
       ifJump: -1, unreachable: false, handler: null, exnSlot: -1,
     };
     this.ctrls.push(c);
     return c;
+  }
+
+  // ---- the virtual operand stack ----
+
+  /** Pushes a deferred value (local.get, a constant) without emitting code. */
+  pushDeferred(d: Deferred): void {
+    this.deferred[this.height] = d;
+    this.setHeight(this.height + 1);
+  }
+
+  /** Pushes the value a register op just wrote to slot `height`. */
+  pushWritten(kind: number): void {
+    this.slotKinds[this.height] = kind;
+    this.setHeight(this.height + 1);
+  }
+
+  /** Pops the top value as an operand (slot or constant); emits nothing. */
+  pop(): Operand {
+    const s = this.height - 1;
+    const d = this.deferred[s];
+    this.setHeight(s);
+    if (d === undefined) return { slot: s, words: [], kind: this.slotKinds[s] ?? -1 };
+    return d.local >= 0 ? { slot: d.local, words: [], kind: d.kind } : { slot: -1, words: d.words, kind: d.kind };
+  }
+
+  /** A popped operand's slot: a constant is first written to its own (now free) stack slot. */
+  inSlot(o: Operand, at: number): number {
+    if (o.slot >= 0) return o.slot;
+    this.emitConst(at, o.words);
+    return at;
+  }
+
+  /** Emits a generated register op; the cold ones go behind `reg_cold` (reg-cold.ts). */
+  emitReg(op: number, ...operands: number[]): void {
+    if (COLD_OPS.has(op)) this.emit(Op.reg_cold);
+    this.emit(op, ...operands);
+  }
+
+  emitConst(slot: number, words: readonly number[]): void {
+    if (words.length === 1) this.emit(Op.const_w1, slot << 2, words[0]);
+    else this.emit(Op.const_w2, slot << 2, words[0], words[1]);
+  }
+
+  /** Writes the deferred value at `slot` into the slot. */
+  materialise(slot: number): void {
+    const d = this.deferred[slot]!;
+    this.deferred[slot] = undefined;
+    this.slotKinds[slot] = d.kind;
+    if (this.spAt === slot) {
+      // sp points at the slot: the push form is as cheap and keeps sp known
+      if (d.local >= 0) this.emit(PUSH_LOCAL_OPS[d.kind], d.local);
+      else if (d.words.length === 1) this.emit(Op.i32_const, d.words[0]);
+      else this.emit(Op.i64_const, d.words[0], d.words[1]);
+      this.spAt = slot + 1;
+      return;
+    }
+    if (d.local >= 0) this.emit(MOV_OPS[d.kind], slot << 2, d.local << 2);
+    else this.emitConst(slot, d.words);
+  }
+
+  /** Materialises every deferred value (before control flow and stack-form ops). */
+  flush(): void {
+    const ds = this.deferred;
+    for (let s = this.nlocals; s < ds.length; s++) if (ds[s] !== undefined) this.materialise(s);
+    ds.length = 0;
+  }
+
+  /** Materialises the deferred `local.get x` values: local x is about to be written. */
+  flushLocal(x: number): void {
+    const ds = this.deferred;
+    for (let s = this.nlocals; s < ds.length; s++) if (ds[s] !== undefined && ds[s]!.local === x) this.materialise(s);
+  }
+
+  /** Makes the run-time sp equal fp + height (stack-form ops read and move it). */
+  syncSp(): void {
+    if (this.spAt !== this.height) {
+      this.emit(Op.sp_set, this.height);
+      this.spAt = this.height;
+    }
+  }
+
+  /**
+   * Where a register op puts its result: into local y when the next instruction is
+   * `local.set/tee y` (consumed: returns true in `into[1]`), else the slot at the top.
+   */
+  dest(): [number, boolean] {
+    const n = this.next;
+    if (n !== undefined && (n.op === Op.local_set || n.op === Op.local_tee) &&
+        (this.probes === undefined || !this.probes.has(n.offset))) {
+      const y = n.imm[0] as number;
+      this.flushLocal(y);
+      return [y, true];
+    }
+    return [this.height, false];
+  }
+
+  /** After a register op wrote `slot` (from `dest`): pushes the result unless a local.set took it. */
+  finishDest(slot: number, consumed: boolean, kind: number): void {
+    if (!consumed) { this.pushWritten(kind); return; }
+    if (this.next!.op === Op.local_tee) this.pushDeferred({ local: slot, words: [], kind: this.localKinds[slot] });
   }
 
   /** The nearest enclosing handler whose protected body we are in, at or outside ctrl depth `from`. */
@@ -265,12 +338,13 @@ class Translator {
     const c = this.ctrls[this.ctrls.length - 1 - depth];
     const arity = this.labelArity(c);
     if (c.kind === 'func') {
-      this.emit(Op.return_x, arity);
+      this.emit(Op.return_x, arity, this.height - arity);
       return;
     }
     if (this.height - arity === c.height) {
       this.emit(c.kind === 'loop' ? Op.loop_jump : Op.jump, 0);
     } else {
+      this.syncSp(); // br_copy moves the values below sp
       this.emit(Op.br_copy, 0, c.height, arity);
     }
     const at = this.code.length - (this.height - arity === c.height ? 1 : 3);
@@ -307,206 +381,196 @@ class Translator {
   }
 
   translate(body: Expr): void {
-    for (const ins of body) {
+    for (let i = 0; i < body.length; i++) {
+      const ins = body[i];
       if (this.top().unreachable) {
         if (this.skipDead(ins)) continue;
       }
-      if (this.probes !== undefined && this.probes.has(ins.offset)) this.emit(Op.probe, ins.offset);
-      const start = this.code.length;
-      this.pcs.push(start);
+      if (this.probes !== undefined && this.probes.has(ins.offset)) {
+        // a probe sees the stack as the stack-form code would have it
+        this.flush();
+        this.syncSp();
+        this.emit(Op.probe, ins.offset);
+      }
+      this.pcs.push(this.code.length);
       this.offs.push(ins.offset);
-      this.fusedAt = -1;
-      this.instr(ins);
-      if (this.fusedAt >= 0) {
-        if (this.fusedAt !== this.prevStart) this.prev2Start = -1; // a group reaching further back
-        this.prevStart = this.fusedAt;
-      } else if (this.code.length > start) {
-        this.prev2Start = this.prevStart;
-        this.prevStart = start;
-      }
+      this.next = body[i + 1];
+      if (this.instr(ins)) i++; // the next instruction was folded into this one
     }
   }
 
+  /** The next instruction, unless a probe must run in front of it (then nothing may absorb it). */
+  foldable(): Instr | undefined {
+    const n = this.next;
+    return n !== undefined && (this.probes === undefined || !this.probes.has(n.offset)) ? n : undefined;
+  }
+
   /**
-   * Peephole fusion of the most frequent instruction pairs into superinstructions (they account
-   * for a large share of dispatches in compiled C). Only fuses with the instruction just emitted,
-   * and never across a branch target (`barrier`), so no jump can land inside a fused group.
-   * Returns true when `ins` was absorbed.
+   * Register form of `ins` (see README "Register operands"): returns -1 if `ins` has none (the
+   * caller emits the stack form), 0 if translated, 1 if the next instruction was folded in too.
    */
-  fuse(op: number, x: number): boolean {
-    const p = this.prevStart, code = this.code, len = code.length;
-    if (p < 0 || p < this.barrier) return false;
-    const last = code[p];
-    if (op === Op.local_get_w1 && last === Op.local_get_w1 && p + 2 === len) {
-      code[p] = Op.local_get2_w1;
-      this.emit(x);
-      this.fusedAt = p;
+  regInstr(ins: Instr): number {
+    const op = ins.op, imm = ins.imm;
+    switch (op) {
+      case Op.local_get: {
+        const x = imm[0] as number;
+        this.pushDeferred({ local: x, words: [], kind: this.localKinds[x] });
+        return 0;
+      }
+      case Op.local_set: case Op.local_tee: {
+        const x = imm[0] as number;
+        const o = this.pop();
+        this.flushLocal(x);
+        if (o.slot < 0) this.emitConst(x, o.words);
+        else if (o.slot !== x) this.emit(MOV_OPS[this.localKinds[x]], x << 2, o.slot << 2);
+        if (op === Op.local_tee) this.pushDeferred({ local: x, words: [], kind: this.localKinds[x] });
+        return 0;
+      }
+      case Op.i32_const: case Op.f32_const:
+        this.pushDeferred({ local: -1, words: [(imm[0] as number) | 0], kind: LocalKind.W1 });
+        return 0;
+      case Op.i64_const: case Op.f64_const: {
+        const v = BigInt.asUintN(64, imm[0] as bigint);
+        this.pushDeferred({ local: -1, words: [Number(v & 0xffffffffn) | 0, Number(v >> 32n) | 0], kind: LocalKind.W2 });
+        return 0;
+      }
+      case Op.drop:
+        this.pop();
+        return 0;
+      case Op.i32_wrap_i64: case Op.i32_reinterpret_f32: case Op.f32_reinterpret_i32:
+      case Op.i64_reinterpret_f64: case Op.f64_reinterpret_i64:
+        // The result is the operand's low word(s): same slot, nothing to do.
+        this.retype(this.pop(), RESULT_KIND[op]);
+        return 0;
+      case Op.global_get: {
+        const [d, folded] = this.dest();
+        this.emit(Op.global_get_r, d << 2, imm[0] as number);
+        this.finishDest(d, folded, -1);
+        return folded ? 1 : 0;
+      }
+      case Op.global_set: {
+        const a = this.inSlot(this.pop(), this.height);
+        this.emit(Op.global_set_r, imm[0] as number, a << 2);
+        return 0;
+      }
+      case Op.select: case Op.select$typed: {
+        const h = this.height;
+        const typed = Array.isArray(imm[0]) ? (imm[0] as ValType[]) : null;
+        const kind = typed !== null && typed.length === 1 && typeof typed[0] === 'string' ? localKind(typed[0])
+          : this.kindAt(h - 3) === this.kindAt(h - 2) ? this.kindAt(h - 3) : -1;
+        if (kind !== LocalKind.W1 && kind !== LocalKind.W2) return -1;
+        const c = this.pop(), b = this.pop(), a = this.pop();
+        const h0 = this.height;
+        const as = this.inSlot(a, h0), bs = this.inSlot(b, h0 + 1), cs = this.inSlot(c, h0 + 2);
+        const [d, folded] = this.dest();
+        this.emit(kind === LocalKind.W1 ? Op.select_w1 : Op.select_w2, d << 2, as << 2, bs << 2, cs << 2);
+        this.finishDest(d, folded, kind);
+        return folded ? 1 : 0;
+      }
+    }
+    const lower = REG_LOWERING[op];
+    if (lower !== undefined) return lower.binary ? this.regBinary(op, lower) : this.regUnary(op, lower);
+    const mop = MEM_LOWERING[op];
+    if (mop !== undefined) return this.regMemory(op, mop, imm[0] as MemArg);
+    return -1;
+  }
+
+  /** The kind of the value at stack slot `s` (deferred or written by a register op), or -1. */
+  kindAt(s: number): number {
+    if (s < this.nlocals) return -1;
+    const d = this.deferred[s];
+    return d !== undefined ? d.kind : this.slotKinds[s] ?? -1;
+  }
+
+  /** Pushes a popped operand back, seen as another type with the same low word(s). */
+  retype(o: Operand, kind: number): void {
+    if (o.slot < 0) this.pushDeferred({ local: -1, words: o.words.slice(0, kind === LocalKind.W1 ? 1 : 2), kind });
+    else if (o.slot < this.nlocals) this.pushDeferred({ local: o.slot, words: [], kind });
+    else this.pushWritten(kind);
+  }
+
+  regUnary(op: number, lower: RegLowering): number {
+    const a = this.inSlot(this.pop(), this.height);
+    if (op === Op.i32_eqz && this.fuseBranch(Op.br_eqz, Op.br_nez, [a << 2])) return 1;
+    const [d, folded] = this.dest();
+    this.emitReg(lower.r, d << 2, a << 2);
+    this.finishDest(d, folded, RESULT_KIND[op]);
+    return folded ? 1 : 0;
+  }
+
+  regBinary(op: number, lower: RegLowering): number {
+    let b = this.pop(), a = this.pop();
+    if (a.slot < 0 && b.slot >= 0 && lower.swapped >= 0) {
+      // constant on the left: swap the operands (mirrored comparison) to use the _ri form
+      [a, b] = [b, a];
+      lower = REG_LOWERING[lower.swapped]!;
+    }
+    const h = this.height;
+    const as = this.inSlot(a, h) << 2;
+    const useImm = b.slot < 0 && lower.ri >= 0;
+    const bw = useImm ? b.words : [this.inSlot(b, h + 1) << 2];
+    if (lower.brRr >= 0) {
+      // comparison: fold into a following br_if / if
+      const inv = lower.brnRr >= 0 ? lower : REG_LOWERING[lower.inverse]!;
+      const whenTrue = useImm ? lower.brRi : lower.brRr;
+      const whenFalse = lower.brnRr >= 0 ? (useImm ? lower.brnRi : lower.brnRr) : (useImm ? inv.brRi : inv.brRr);
+      if (whenTrue >= 0 && whenFalse >= 0 && this.fuseBranch(whenTrue, whenFalse, [as, ...bw])) return 1;
+    }
+    const [d, folded] = this.dest();
+    this.emitReg(useImm ? lower.ri : lower.rr, d << 2, as, ...bw);
+    this.finishDest(d, folded, RESULT_KIND[op]);
+    return folded ? 1 : 0;
+  }
+
+  regMemory(op: number, rop: number, m: MemArg): number {
+    if (m.array !== undefined || m.mem !== 0 || this.f.memIs64[0] || m.offset >= 0x80000000n) return -1;
+    const off = Number(m.offset);
+    if (OPCODES[op].results!.length === 0) {
+      const v = this.pop(), a = this.pop();
+      const h = this.height;
+      const as = this.inSlot(a, h), vs = this.inSlot(v, h + 1);
+      this.emit(rop, as << 2, vs << 2, off);
+      return 0;
+    }
+    const a = this.inSlot(this.pop(), this.height);
+    const [d, folded] = this.dest();
+    this.emit(rop, d << 2, a << 2, off);
+    this.finishDest(d, folded, RESULT_KIND[op]);
+    return folded ? 1 : 0;
+  }
+
+  /**
+   * A test whose result only feeds the next instruction's branch: if that is a `br_if` moving no
+   * values or an `if`, emits `whenTrue` (br_if) or `whenFalse` (if: skip the then-branch when the
+   * test fails) with `operands` and the target, and returns true.
+   */
+  fuseBranch(whenTrue: number, whenFalse: number, operands: number[]): boolean {
+    const n = this.foldable();
+    if (n === undefined) return false;
+    if (n.op === Op.br_if) {
+      const depth = n.imm[0] as number;
+      const c = this.ctrls[this.ctrls.length - 1 - depth];
+      if (c.kind === 'func' || this.height - this.labelArity(c) !== c.height) return false;
+      this.flush();
+      this.emit(whenTrue, ...operands, 0);
+      const at = this.code.length - 1;
+      this.target(depth, pc => { this.code[at] = pc; });
       return true;
     }
-    if ((op === Op.local_set_w1 || op === Op.local_tee_w1) && last === Op.i32_add_imm && p + 2 === len) {
-      // local.get x; i32.const k; i32.add; local.set/tee x: the loop counter update.
-      const q = this.prev2Start;
-      if (q >= this.barrier && q >= 0 && q + 2 === p && code[q] === Op.local_get_w1 && code[q + 1] === x) {
-        code[q] = op === Op.local_set_w1 ? Op.local_add_imm : Op.local_add_imm_tee;
-        code[q + 2] = code[p + 1];
-        code.length = q + 3;
-        for (let i = this.pcs.length - 1; i >= 0 && this.pcs[i] > q; i--) this.pcs[i] = q;
-        this.fusedAt = q;
-        return true;
-      }
-    }
-    if (op === Op.local_get_w2 && last === Op.local_get_w2 && p + 2 === len) {
-      code[p] = Op.local_get2_w2;
-      this.emit(x);
-      this.fusedAt = p;
+    if (n.op === Op.if) {
+      this.flush();
+      this.emit(whenFalse, ...operands, 0);
+      this.openIf(n.imm[0] as BlockType);
       return true;
-    }
-    const f64Forms = F64_LOCAL_FORMS.get(op);
-    if (f64Forms !== undefined) {
-      if (last === Op.local_get_w2 && p + 2 === len) {
-        code[p] = f64Forms[0];
-        this.fusedAt = p;
-        return true;
-      }
-      if (last === Op.local_get2_w2 && p + 3 === len) {
-        code[p] = f64Forms[1];
-        this.fusedAt = p;
-        return true;
-      }
-    }
-    if ((op === Op.local_set_w1 || op === Op.local_tee_w1) && last === Op.local_get_add_imm && p + 3 === len && code[p + 1] === x) {
-      // local.get x; i32.const k; i32.add; local.set/tee x: the loop counter update.
-      code[p] = op === Op.local_set_w1 ? Op.local_add_imm : Op.local_add_imm_tee;
-      this.fusedAt = p;
-      return true;
-    }
-    if (op === Op.local_set_w1 && last === Op.local_get_add_imm && p + 3 === len) {
-      // the same into another local (pointer bumps, derived indices)
-      code[p] = Op.local_add_imm_to;
-      this.emit(x);
-      this.fusedAt = p;
-      return true;
-    }
-    if (op === Op.i32_sub && last === Op.i32_const && p + 2 === len) {
-      // x - k = x + (-k) in wrapping arithmetic: continue as an add of a constant
-      code[p + 1] = -code[p + 1] | 0;
-      op = Op.i32_add;
-    }
-    if (op === Op.i32_shl && last === Op.i32_const && p + 2 === len) {
-      const q = this.prev2Start;
-      if (q >= 0 && q >= this.barrier && q + 2 === p && code[q] === Op.local_get_w1) {
-        // local.get x; i32.const k; i32.shl
-        code[q] = Op.local_get_shl_imm;
-        code[q + 2] = code[p + 1];
-        code.length = q + 3;
-        for (let i = this.pcs.length - 1; i >= 0 && this.pcs[i] > q; i--) this.pcs[i] = q;
-        this.fusedAt = q;
-        return true;
-      }
-    }
-    if (last === Op.i32_const && p + 2 === len) {
-      const withImm = IMM_FORMS.get(op);
-      if (withImm !== undefined) {
-        code[p] = withImm;
-        this.fusedAt = p;
-        return true;
-      }
-    }
-    if (last === Op.local_get_w1 && p + 2 === len) {
-      const withLocal = LOCAL_FORMS.get(op);
-      if (withLocal !== undefined) {
-        code[p] = withLocal;
-        this.fusedAt = p;
-        return true;
-      }
-    }
-    if (last === Op.i64_const && p + 3 === len && I64_IMM_FORMS.has(op)) {
-      code[p] = I64_IMM_FORMS.get(op)!;
-      this.fusedAt = p;
-      return true;
-    }
-    if (op === Op.i32_add) {
-      const q = this.prev2Start;
-      if (last === Op.i32_const && p + 2 === len && q >= 0 && q >= this.barrier && q + 2 === p && code[q] === Op.local_get_w1) {
-        // local.get x; i32.const k; i32.add
-        code[q] = Op.local_get_add_imm;
-        code[q + 2] = code[p + 1];
-        code.length = q + 3;
-        for (let i = this.pcs.length - 1; i >= 0 && this.pcs[i] > q; i--) this.pcs[i] = q;
-        this.fusedAt = q;
-        return true;
-      }
-      if ((last === Op.i32_const || last === Op.local_get_w1) && p + 2 === len) {
-        code[p] = last === Op.i32_const ? Op.i32_add_imm : Op.i32_add_local;
-        this.fusedAt = p;
-        return true;
-      }
-      if (last === Op.local_get2_w1 && p + 3 === len) {
-        code[p] = Op.i32_add_ll;
-        this.fusedAt = p;
-        return true;
-      }
     }
     return false;
   }
 
-  /**
-   * A conditional branch about to be emitted: if the instruction just emitted is a test in
-   * `fusions` (i32.eqz or an i32 comparison), removes it and emits the fused branch op that
-   * tests and branches in one dispatch; a comparison with a constant (`IMM_FORMS`) becomes
-   * `withImm` (test op, k). Returns true when it emitted the op: the caller adds the target.
-   * Same rules as `fuse`.
-   */
-  absorbTest(fusions: ReadonlyMap<number, number>, withImm: number): boolean {
-    const p = this.prevStart, code = this.code;
-    if (p < 0 || p < this.barrier) return false;
-    const test = code[p];
-    if (p + 1 === code.length && fusions.has(test)) {
-      code[p] = fusions.get(test)!;
-    } else if (p + 2 === code.length && IMM_TESTS.has(test)) {
-      const k = code[p + 1], q = this.prev2Start;
-      if (q >= 0 && q >= this.barrier && q + 2 === p && code[q] === Op.local_get_w1) {
-        // local.get x; i32.const k; test: the operand is read from the local
-        code[q] = LOCAL_IMM_TEST.get(withImm)!;
-        code[q + 2] = test; code[q + 3] = k;
-        for (let i = this.pcs.length - 1; i >= 0 && this.pcs[i] > q; i--) this.pcs[i] = q;
-        this.fusedAt = q;
-        return true;
-      }
-      code[p] = withImm; code[p + 1] = test; code.push(k);
-    } else {
-      return false;
-    }
-    for (let i = this.pcs.length - 1; i >= 0 && this.pcs[i] > p; i--) this.pcs[i] = p;
-    this.fusedAt = p;
-    return true;
-  }
-
-  /**
-   * `local.get x; load` with a fast-path memarg becomes one op reading its address from the local
-   * (the address computation of most C array and field accesses). Returns true when fused.
-   */
-  fuseLoad(op: number, m: MemArg): boolean {
-    const fused = LOAD_FROM_LOCAL.get(op);
-    if (fused === undefined || m.mem !== 0 || this.f.memIs64[0] || m.offset >= 0x80000000n) return false;
-    const p = this.prevStart, code = this.code, len = code.length;
-    if (p < 0 || p < this.barrier) return false;
-    if (code[p] === Op.local_get_w1 && p + 2 === len) {
-      code[p] = fused;
-      this.emit(Number(m.offset));
-      this.fusedAt = p;
-      return true;
-    }
-    if (code[p] === Op.local_get2_w1 && p + 3 === len) {
-      // local.get a; local.get b; load: push a, then load through b
-      const b = code[p + 2];
-      code[p] = Op.local_get_w1;
-      code[p + 2] = fused;
-      this.emit(b, Number(m.offset));
-      this.fusedAt = p + 2;
-      return true;
-    }
-    return false;
+  /** Opens an `if` whose conditional jump (past the then-branch) was just emitted, target last. */
+  openIf(bt: BlockType): void {
+    const [p, r] = this.f.blockArity(bt);
+    const c = this.pushCtrl('if', p, r);
+    c.ifJump = this.code.length - 1;
   }
 
   /** In unreachable code: returns true if `ins` is skipped. */
@@ -525,46 +589,68 @@ class Translator {
     }
   }
 
-  instr(ins: Instr): void {
+  instr(ins: Instr): boolean {
     if (isSharedOp(ins.op)) {
       // shared-everything-threads: atomic get/set run as the plain ops; RMWs get one handler
       // (op, two immediate words, operand count).
       const plain = lowerShared(ins);
-      if (plain !== null) { this.instr(plain); return; }
+      if (plain !== null) return this.instr(plain);
+      this.flush();
+      this.syncSp();
       const pops = rmwPops(ins);
       this.emit(ins.op, ...rmwWords(ins, this.f.tableIs64), pops);
       this.setHeight(this.height - pops + 1);
-      return;
+      this.spAt = this.height;
+      return false;
     }
+    const r = this.regInstr(ins);
+    if (r >= 0) return r === 1;
+    if (this.control(ins)) return false;
+    // Stack form: operands in their slots, sp right; afterwards sp is right again.
+    const base = this.top().height;
+    this.flush();
+    this.syncSp();
+    this.stackForm(ins);
+    this.spAt = this.height;
+    if (this.slotKinds.length > base) this.slotKinds.length = base;
+    return false;
+  }
+
+  /**
+   * Control instructions. Every one materialises the deferred values first (labels and handlers
+   * expect values in their slots); labels make sp unknown (branches reach them with any sp).
+   * Returns false if `ins` is not one of them.
+   */
+  control(ins: Instr): boolean {
     const imm = ins.imm;
-    const info = OPCODES[ins.op];
     switch (ins.op) {
-      case Op.nop: return;
+      case Op.nop: return true;
       case Op.unreachable:
         this.emit(Op.unreachable);
         this.markDead();
-        return;
+        return true;
       case Op.block: {
+        this.flush();
         const [p, r] = this.f.blockArity(imm[0] as BlockType);
         this.pushCtrl('block', p, r);
-        return;
+        return true;
       }
       case Op.loop: {
+        this.flush();
         const [p, r] = this.f.blockArity(imm[0] as BlockType);
         this.pushCtrl('loop', p, r);
-        return;
+        this.spAt = -1;
+        return true;
       }
       case Op.if: {
-        const [p, r] = this.f.blockArity(imm[0] as BlockType);
-        this.setHeight(this.height - 1);
-        // i32.eqz; if: skip the then-branch when the operand is non-zero.
-        if (!this.absorbTest(IF_AFTER_TEST, Op.br_unless_imm_test)) this.emit(Op.if_false);
-        this.emit(0);
-        const c = this.pushCtrl('if', p, r);
-        c.ifJump = this.code.length - 1;
-        return;
+        const cond = this.inSlot(this.pop(), this.height);
+        this.flush();
+        this.emit(Op.br_eqz, cond << 2, 0);
+        this.openIf(imm[0] as BlockType);
+        return true;
       }
       case Op.else: {
+        this.flush();
         const c = this.top();
         if (!c.unreachable) {
           this.emit(Op.jump, 0);
@@ -572,25 +658,28 @@ class Translator {
           c.fixups.push(pc => { this.code[at] = pc; });
         }
         this.code[c.ifJump] = this.code.length;
-        this.barrier = this.code.length;
         c.ifJump = -1;
         c.kind = 'else';
         c.unreachable = false;
         this.setHeight(c.height + c.nparams);
-        return;
+        this.spAt = -1;
+        return true;
       }
       case Op.end:
+        this.flush();
         this.end();
-        return;
+        return true;
       case Op.try: {
+        this.flush();
         const [p, r] = this.f.blockArity(imm[0] as BlockType);
         const parent = this.enclosingHandler(0);
         const c = this.pushCtrl('try', p, r);
         c.handler = this.newHandler(parent);
         c.exnSlot = this.nextExnSlot++;
-        return;
+        return true;
       }
       case Op.catch: case Op.catch_all: {
+        this.flush();
         const c = this.top();
         if (!c.unreachable) {
           this.emit(Op.jump, 0);
@@ -598,7 +687,6 @@ class Translator {
           c.fixups.push(pc => { this.code[at] = pc; });
         }
         const h = c.handler!;
-        this.barrier = this.code.length;
         if (c.kind === 'try') h.end = this.code.length;
         c.kind = 'catch';
         c.unreachable = false;
@@ -606,18 +694,21 @@ class Translator {
         const n = tag >= 0 ? this.f.tagParams[tag] : 0;
         h.catches.push({ tag, ref: false, target: this.code.length, height: c.height, exnSlot: c.exnSlot, legacy: true });
         this.setHeight(c.height + n);
-        return;
+        this.spAt = -1;
+        return true;
       }
       case Op.delegate: {
+        this.flush();
         const c = this.top();
         const h = c.handler!;
         h.end = this.code.length;
         // The label is relative to the context outside the try: depth 0 is the enclosing block.
         h.delegateTo = this.enclosingHandler(1 + (imm[0] as number));
         this.closeBlock(c);
-        return;
+        return true;
       }
       case Op.try_table: {
+        this.flush();
         const [p, r] = this.f.blockArity(imm[0] as BlockType);
         const parent = this.enclosingHandler(0);
         const h = this.newHandler(parent);
@@ -634,58 +725,117 @@ class Translator {
         const c = this.pushCtrl('try_table', p, r);
         c.handler = h;
         h.start = this.code.length;
-        return;
+        return true;
       }
-      case Op.throw: {
+      case Op.throw:
+        this.flush();
+        this.syncSp();
         this.emit(Op.throw, imm[0] as number);
         this.markDead();
-        return;
-      }
+        return true;
       case Op.throw_ref:
+        this.flush();
+        this.syncSp();
         this.emit(Op.throw_ref);
         this.markDead();
-        return;
+        return true;
       case Op.rethrow: {
         const c = this.ctrls[this.ctrls.length - 1 - (imm[0] as number)];
         this.emit(Op.rethrow, c.exnSlot);
         this.markDead();
-        return;
+        return true;
       }
       case Op.br:
+        this.flush();
         this.branch(imm[0] as number);
         this.markDead();
-        return;
+        return true;
       case Op.br_if: {
-        this.setHeight(this.height - 1);
         const depth = imm[0] as number;
         const c = this.ctrls[this.ctrls.length - 1 - depth];
         const arity = this.labelArity(c);
-        if (c.kind !== 'func' && this.height - arity === c.height) {
-          const loop = c.kind === 'loop';
-          if (!this.absorbTest(loop ? LOOP_BR_AFTER_TEST : BR_AFTER_TEST, loop ? Op.loop_br_if_imm_test : Op.br_if_imm_test)) {
-            this.emit(loop ? Op.loop_br_if : Op.br_if_jump);
-          }
-          this.emit(0);
+        if (c.kind !== 'func' && this.height - 1 - arity === c.height) {
+          // no values move: test the condition where it is
+          const cond = this.inSlot(this.pop(), this.height);
+          this.flush();
+          this.emit(Op.br_nez, cond << 2, 0);
           const at = this.code.length - 1;
           this.target(depth, pc => { this.code[at] = pc; });
-        } else {
-          this.emit(Op.br_if_copy);
-          this.branchOperands(depth);
+          return true;
         }
-        return;
+        this.flush();
+        this.syncSp();
+        this.setHeight(this.height - 1);
+        this.emit(Op.br_if_copy);
+        this.branchOperands(depth);
+        this.spAt = this.height;
+        return true;
       }
       case Op.br_table: {
+        this.flush();
+        this.syncSp();
         this.setHeight(this.height - 1);
         const labels = imm[0] as readonly number[];
         this.emit(Op.br_table_x, labels.length - 1);
         for (const l of labels) this.branchOperands(l);
         this.markDead();
-        return;
+        return true;
       }
-      case Op.return:
-        this.emit(Op.return_x, this.ctrls[0].nresults);
+      case Op.return: {
+        this.flush();
+        const n = this.ctrls[0].nresults;
+        this.emit(Op.return_x, n, this.height - n);
         this.markDead();
-        return;
+        return true;
+      }
+      // Calls carry the height after their arguments, so they set sp themselves.
+      case Op.call: {
+        this.flush();
+        const ft = this.f.funcTypeOfFunc(imm[0] as number);
+        this.emit(Op.call, imm[0] as number, this.height);
+        this.setHeight(this.height - ft.params.length + ft.results.length);
+        this.spAt = this.height;
+        return true;
+      }
+      case Op.return_call:
+        this.flush();
+        this.emit(Op.return_call, imm[0] as number, this.height);
+        this.markDead();
+        return true;
+      case Op.call_indirect: case Op.return_call_indirect: {
+        this.flush();
+        const ft = this.f.funcType(imm[0] as number);
+        const table = imm[1] as number;
+        this.emit(ins.op, imm[0] as number, table, this.f.tableIs64[table] ? 1 : 0, this.height);
+        if (ins.op === Op.return_call_indirect) {
+          this.markDead();
+          return true;
+        }
+        this.setHeight(this.height - 1 - ft.params.length + ft.results.length);
+        this.spAt = this.height;
+        return true;
+      }
+      case Op.call_ref: case Op.return_call_ref: {
+        this.flush();
+        const ft = this.f.funcType(imm[0] as number);
+        this.emit(ins.op, imm[0] as number, this.height);
+        if (ins.op === Op.return_call_ref) {
+          this.markDead();
+          return true;
+        }
+        this.setHeight(this.height - 1 - ft.params.length + ft.results.length);
+        this.spAt = this.height;
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Instructions that only exist in stack form (operands on top of the stack, sp right). */
+  stackForm(ins: Instr): void {
+    const imm = ins.imm;
+    const info = OPCODES[ins.op];
+    switch (ins.op) {
       case Op.br_on_null: case Op.br_on_non_null: {
         this.emit(ins.op);
         this.branchOperands(imm[0] as number);
@@ -702,39 +852,6 @@ class Translator {
         this.emit(encodeHeap(bc.to.heap), castFlags(bc.to.nullable, bc.to.exact));
         return;
       }
-      case Op.call: {
-        const ft = this.f.funcTypeOfFunc(imm[0] as number);
-        this.emit(Op.call, imm[0] as number);
-        this.setHeight(this.height - ft.params.length + ft.results.length);
-        return;
-      }
-      case Op.return_call:
-        this.emit(Op.return_call, imm[0] as number);
-        this.markDead();
-        return;
-      case Op.call_indirect: {
-        const ft = this.f.funcType(imm[0] as number);
-        const table = imm[1] as number;
-        this.emit(Op.call_indirect, imm[0] as number, table, this.f.tableIs64[table] ? 1 : 0);
-        this.setHeight(this.height - 1 - ft.params.length + ft.results.length);
-        return;
-      }
-      case Op.return_call_indirect: {
-        const table = imm[1] as number;
-        this.emit(Op.return_call_indirect, imm[0] as number, table, this.f.tableIs64[table] ? 1 : 0);
-        this.markDead();
-        return;
-      }
-      case Op.call_ref: {
-        const ft = this.f.funcType(imm[0] as number);
-        this.emit(Op.call_ref, imm[0] as number);
-        this.setHeight(this.height - 1 - ft.params.length + ft.results.length);
-        return;
-      }
-      case Op.return_call_ref:
-        this.emit(Op.return_call_ref, imm[0] as number);
-        this.markDead();
-        return;
       case Op.select: case Op.select$typed:
         this.emit(Op.select);
         this.setHeight(this.height - 2);
@@ -782,13 +899,6 @@ class Translator {
         this.setHeight(this.height - n + this.f.switchResults(ct1));
         return;
       }
-      case Op.local_get: case Op.local_set: case Op.local_tee: {
-        const x = imm[0] as number;
-        const op = LOCAL_OPS[ins.op]![this.localKinds[x]];
-        if (!this.fuse(op, x)) this.emit(op, x);
-        this.setHeight(this.height + (ins.op === Op.local_get ? 1 : ins.op === Op.local_set ? -1 : 0));
-        return;
-      }
     }
     if (PLAIN_LOADSTORE.has(ins.op) && (imm[0] as MemArg).array !== undefined) {
       // Multi-byte access to an (array i8): the array reference sits below the usual operands.
@@ -797,7 +907,7 @@ class Translator {
       return;
     }
     if (info.params !== null && info.results !== null) {
-      if (!this.fuse(ins.op, 0)) this.fixedSignature(ins);
+      this.fixedSignature(ins);
       this.setHeight(this.height - info.params.length + info.results.length);
       return;
     }
@@ -809,10 +919,10 @@ class Translator {
   end(): void {
     const c = this.top();
     if (c.kind === 'func') {
-      if (!c.unreachable) this.emit(Op.return_x, c.nresults);
-      // Conditional branches to the function label land on a return.
+      if (!c.unreachable) this.emit(Op.return_x, c.nresults, this.height - c.nresults);
+      // Conditional branches to the function label land on a return (values moved to c.height).
       const ret = this.code.length;
-      this.emit(Op.return_x, c.nresults);
+      this.emit(Op.return_x, c.nresults, c.height);
       for (const fx of c.fixups) fx(ret);
       this.ctrls.pop();
       return;
@@ -823,7 +933,7 @@ class Translator {
   }
 
   closeBlock(c: Ctrl): void {
-    this.barrier = this.code.length;
+    this.spAt = -1; // a label: branches arrive with any sp
     if (c.ifJump >= 0) this.code[c.ifJump] = this.code.length;
     for (const fx of c.fixups) fx(this.code.length);
     this.ctrls.pop();
@@ -847,7 +957,6 @@ class Translator {
       return; // atomic.fence: nothing to do single-threaded
     }
     if (PLAIN_LOADSTORE.has(ins.op)) {
-      if (this.fuseLoad(ins.op, imm[0] as MemArg)) return;
       this.memarg(ins.op, imm[0] as MemArg, true, Op.mem_slow, []);
       return;
     }

@@ -38,6 +38,7 @@ import { arrayAccess } from './array-bytes.js';
 import * as BULK from './bulk.js';
 import { SIMD_OPS, SIMD_MEM_OPS } from './simd.js';
 import { OPCODES } from '../syntax/opcodes.js';
+import { coldOp, KW, KF32, KF64 } from './reg-cold.js';
 import { ContObj, NO_REFS, NO_WORDS, type ContState } from '../runtime/cont.js';
 import { copySlots, deliver, findHandler, HANDLER_WORDS } from './switching.js';
 import { tierUp } from '../jit/tier.js';
@@ -217,6 +218,11 @@ export function run(root: Thread, entryDepth: number): boolean {
   let tail = false;
   let retN = 0;
   let action = 0;
+  // Shared temporaries of the generated register cases (reg-table.ts `readOperand`): one set of
+  // registers for all of them keeps this function small enough for V8 to optimise.
+  let f = 0, A = 0, B = 0, AL = 0, AH = 0, BL = 0, BH = 0, D = 0, V = 0, VH = 0, ea = 0, lo = 0, s = 0, r = 0, to = 0;
+  let a0 = 0, a1 = 0, b0 = 0, b1 = 0, ll = 0, m1 = 0, m2 = 0;
+  let v: DataView;
 
   for (;;) {
     try {
@@ -243,16 +249,6 @@ export function run(root: Thread, entryDepth: number): boolean {
             if (fr.fn !== null) fr.fn.hot--; // back-edges count towards tier-up (src/jit)
             pc = code[pc];
             continue;
-          case Op.loop_br_if:
-            if (i32[--sp << 2] !== 0) {
-              if (--t.fuel < 0) outOfFuel();
-              if (fr.fn !== null) fr.fn.hot--;
-              pc = code[pc];
-            } else pc++;
-            continue;
-          case Op.br_if_jump:
-            if (i32[--sp << 2] !== 0) pc = code[pc]; else pc++;
-            continue;
           case Op.br_if_copy:
             if (i32[--sp << 2] !== 0) {
               if (code[pc] < pc && --t.fuel < 0) outOfFuel();
@@ -260,9 +256,6 @@ export function run(root: Thread, entryDepth: number): boolean {
               moveSlots(i32, refs, dst, sp - n, n);
               sp = dst + n; pc = code[pc];
             } else pc += 3;
-            continue;
-          case Op.if_false:
-            if (i32[--sp << 2] === 0) pc = code[pc]; else pc++;
             continue;
           case Op.br_table_x: {
             const max = code[pc];
@@ -275,24 +268,29 @@ export function run(root: Thread, entryDepth: number): boolean {
             sp = dst + n; pc = code[e];
             continue;
           }
-          case Op.return_x:
+          case Op.return_x: // the results' height is static: sp may be stale after register ops
             retN = code[pc];
+            sp = fp + code[pc + 1] + retN;
             action = ACT_RETURN;
             break;
-          case Op.call:
-            callee = inst.funcs[code[pc++]];
+          case Op.call: // func, height after the arguments (static, so no sp_set is needed)
+            callee = inst.funcs[code[pc]];
+            sp = fp + code[pc + 1];
+            pc += 2;
             tail = false; action = ACT_CALL;
             break;
           case Op.return_call:
-            callee = inst.funcs[code[pc++]];
+            callee = inst.funcs[code[pc]];
+            sp = fp + code[pc + 1];
+            pc += 2;
             tail = true; action = ACT_CALL;
             break;
           case Op.call_indirect: case Op.return_call_indirect: {
             tail = code[pc - 1] === Op.return_call_indirect;
             const ty = inst.types[code[pc]], tab = inst.tables[code[pc + 1]];
             const is64 = code[pc + 2] !== 0;
-            pc += 3;
-            sp--;
+            sp = fp + code[pc + 3] - 1;
+            pc += 4;
             const idx = addrAt(i32, sp << 2, is64);
             if (idx >= tab.elems.length) trap('undefined-element', `undefined element ${idx}`);
             const f = tab.elems[idx] as FuncInst | null;
@@ -303,8 +301,9 @@ export function run(root: Thread, entryDepth: number): boolean {
           }
           case Op.call_ref: case Op.return_call_ref: {
             tail = code[pc - 1] === Op.return_call_ref;
-            pc++;
-            const f = refs[--sp] as FuncInst | null;
+            sp = fp + code[pc + 1] - 1;
+            pc += 2;
+            const f = refs[sp] as FuncInst | null;
             if (f === null) trap('null-reference', 'null function reference');
             callee = f; action = ACT_CALL;
             break;
@@ -325,7 +324,6 @@ export function run(root: Thread, entryDepth: number): boolean {
           }
           case Op.rethrow:
             throw refs[fp + code[pc++]];
-          case Op.drop: sp--; continue;
           case Op.select: {
             sp -= 2; // val1 at sp-1, val2 at sp, condition at sp+1
             if (i32[(sp + 1) << 2] === 0) moveSlots(i32, refs, sp - 1, sp, 1);
@@ -339,18 +337,6 @@ export function run(root: Thread, entryDepth: number): boolean {
             refs[sp++] = refs[s];
             continue;
           }
-          case Op.local_set: {
-            const s = fp + code[pc++], w = s << 2, d = --sp << 2;
-            i32[w] = i32[d]; i32[w + 1] = i32[d + 1]; i32[w + 2] = i32[d + 2]; i32[w + 3] = i32[d + 3];
-            refs[s] = refs[sp];
-            continue;
-          }
-          case Op.local_tee: {
-            const s = fp + code[pc++], w = s << 2, d = (sp - 1) << 2;
-            i32[w] = i32[d]; i32[w + 1] = i32[d + 1]; i32[w + 2] = i32[d + 2]; i32[w + 3] = i32[d + 3];
-            refs[s] = refs[sp - 1];
-            continue;
-          }
           case Op.local_get_w1: i32[sp++ << 2] = i32[(fp + code[pc++]) << 2]; continue;
           case Op.local_get_w2: {
             const w = (fp + code[pc++]) << 2, d = sp++ << 2;
@@ -358,20 +344,6 @@ export function run(root: Thread, entryDepth: number): boolean {
             continue;
           }
           case Op.local_get_ref: refs[sp++] = refs[fp + code[pc++]]; continue;
-          case Op.local_set_w1: i32[(fp + code[pc++]) << 2] = i32[--sp << 2]; continue;
-          case Op.local_set_w2: {
-            const w = (fp + code[pc++]) << 2, d = --sp << 2;
-            i32[w] = i32[d]; i32[w + 1] = i32[d + 1];
-            continue;
-          }
-          case Op.local_set_ref: refs[fp + code[pc++]] = refs[--sp]; continue;
-          case Op.local_tee_w1: i32[(fp + code[pc++]) << 2] = i32[(sp - 1) << 2]; continue;
-          case Op.local_tee_w2: {
-            const w = (fp + code[pc++]) << 2, d = (sp - 1) << 2;
-            i32[w] = i32[d]; i32[w + 1] = i32[d + 1];
-            continue;
-          }
-          case Op.local_tee_ref: refs[fp + code[pc++]] = refs[sp - 1]; continue;
           case Op.probe: {
             const offset = code[pc++];
             const fn = inst.probes?.get(offset);
@@ -383,175 +355,217 @@ export function run(root: Thread, entryDepth: number): boolean {
             continue;
           }
 
-          // ---- superinstructions (compile.ts `fuse`) ----
-          case Op.local_get2_w1: {
-            const d = sp << 2;
-            i32[d] = i32[(fp + code[pc]) << 2]; i32[d + 4] = i32[(fp + code[pc + 1]) << 2];
-            sp += 2; pc += 2;
-            continue;
-          }
-          case Op.i32_add_imm: { const a = (sp - 1) << 2; i32[a] = (i32[a] + code[pc++]) | 0; continue; }
-          case Op.i32_add_ll:
-            i32[sp++ << 2] = (i32[(fp + code[pc]) << 2] + i32[(fp + code[pc + 1]) << 2]) | 0;
-            pc += 2;
-            continue;
-          case Op.local_get2_w2: {
-            const d = sp << 2, a = (fp + code[pc]) << 2, b = (fp + code[pc + 1]) << 2;
-            i32[d] = i32[a]; i32[d + 1] = i32[a + 1]; i32[d + 4] = i32[b]; i32[d + 5] = i32[b + 1];
-            sp += 2; pc += 2;
-            continue;
-          }
-          case Op.f64_add_local: { const a = (sp - 1) << 1; f64[a] = f64[a] + f64[(fp + code[pc++]) << 1]; continue; }
-          case Op.f64_mul_local: { const a = (sp - 1) << 1; f64[a] = f64[a] * f64[(fp + code[pc++]) << 1]; continue; }
-          case Op.local_get_add_imm: i32[sp++ << 2] = (i32[(fp + code[pc]) << 2] + code[pc + 1]) | 0; pc += 2; continue;
-          case Op.i32_shl_imm: { const a = (sp - 1) << 2; i32[a] = i32[a] << code[pc++]; continue; }
-          case Op.i32_shr_s_imm: { const a = (sp - 1) << 2; i32[a] = i32[a] >> code[pc++]; continue; }
-          case Op.i32_shr_u_imm: { const a = (sp - 1) << 2; i32[a] = i32[a] >>> code[pc++]; continue; }
-          case Op.i32_and_imm: { const a = (sp - 1) << 2; i32[a] = i32[a] & code[pc++]; continue; }
-          case Op.i32_mul_imm: { const a = (sp - 1) << 2; i32[a] = Math.imul(i32[a], code[pc++]); continue; }
-          case Op.i32_eq_imm: { const a = (sp - 1) << 2; i32[a] = i32[a] === code[pc++] ? 1 : 0; continue; }
-          case Op.i32_ne_imm: { const a = (sp - 1) << 2; i32[a] = i32[a] !== code[pc++] ? 1 : 0; continue; }
-          case Op.i32_lt_s_imm: { const a = (sp - 1) << 2; i32[a] = i32[a] < code[pc++] ? 1 : 0; continue; }
-          case Op.i32_lt_u_imm: { const a = (sp - 1) << 2; i32[a] = u32[a] < (code[pc++] >>> 0) ? 1 : 0; continue; }
-          case Op.i32_gt_s_imm: { const a = (sp - 1) << 2; i32[a] = i32[a] > code[pc++] ? 1 : 0; continue; }
-          case Op.i32_gt_u_imm: { const a = (sp - 1) << 2; i32[a] = u32[a] > (code[pc++] >>> 0) ? 1 : 0; continue; }
-          case Op.i32_le_s_imm: { const a = (sp - 1) << 2; i32[a] = i32[a] <= code[pc++] ? 1 : 0; continue; }
-          case Op.i32_le_u_imm: { const a = (sp - 1) << 2; i32[a] = u32[a] <= (code[pc++] >>> 0) ? 1 : 0; continue; }
-          case Op.i32_ge_s_imm: { const a = (sp - 1) << 2; i32[a] = i32[a] >= code[pc++] ? 1 : 0; continue; }
-          case Op.i32_ge_u_imm: { const a = (sp - 1) << 2; i32[a] = u32[a] >= (code[pc++] >>> 0) ? 1 : 0; continue; }
-          case Op.i32_sub_local: { const a = (sp - 1) << 2; i32[a] = (i32[a] - i32[(fp + code[pc++]) << 2]) | 0; continue; }
-          case Op.i32_and_local: { const a = (sp - 1) << 2; i32[a] = i32[a] & i32[(fp + code[pc++]) << 2]; continue; }
-          case Op.i32_or_local: { const a = (sp - 1) << 2; i32[a] = i32[a] | i32[(fp + code[pc++]) << 2]; continue; }
-          case Op.i32_xor_local: { const a = (sp - 1) << 2; i32[a] = i32[a] ^ i32[(fp + code[pc++]) << 2]; continue; }
-          // i64 ops with a constant (2 code words): the helpers take the constant from the free
-          // slot above the operand (the const's own slot before fusion).
-          case Op.i64_mul_imm: case Op.i64_shl_imm: case Op.i64_shr_u_imm: case Op.i64_rotl_imm: {
-            const b = sp << 2, op = code[pc - 1];
-            i32[b] = code[pc]; i32[b + 1] = code[pc + 1];
-            pc += 2;
-            if (op === Op.i64_mul_imm) I64.mul64(i32, b - 4, b);
-            else if (op === Op.i64_shl_imm) I64.shl64(i32, b - 4, b);
-            else if (op === Op.i64_shr_u_imm) I64.shrU64(i32, b - 4, b);
-            else I64.rotl64(i32, b - 4, b);
-            continue;
-          }
-          case Op.i64_add_imm: {
-            const a = (sp - 1) << 2, lo = (i32[a] >>> 0) + (code[pc] >>> 0);
-            i32[a] = lo | 0; i32[a + 1] = (i32[a + 1] + code[pc + 1] + (lo > 0xffffffff ? 1 : 0)) | 0;
+          // ---- register forms (compile.ts virtual operand stack): operands are word offsets from fp ----
+          case Op.sp_set: sp = fp + code[pc++]; continue;
+          case Op.mov_w1: { const f = fp << 2; i32[f + code[pc]] = i32[f + code[pc + 1]]; pc += 2; continue; }
+          case Op.mov_w2: {
+            const f = fp << 2, d = f + code[pc], s = f + code[pc + 1];
+            i32[d] = i32[s]; i32[d + 1] = i32[s + 1];
             pc += 2;
             continue;
           }
-          case Op.i64_xor_imm: { const a = (sp - 1) << 2; i32[a] ^= code[pc]; i32[a + 1] ^= code[pc + 1]; pc += 2; continue; }
-          case Op.i64_and_imm: { const a = (sp - 1) << 2; i32[a] &= code[pc]; i32[a + 1] &= code[pc + 1]; pc += 2; continue; }
-          // local.get x; load (compile.ts `fuseLoad`): pc moves past both operands before a trap,
-          // so the trap reports the load's offset.
-          case Op.i32_load_local: {
-            const ea = (i32[(fp + code[pc]) << 2] >>> 0) + code[pc + 1];
+          case Op.mov_slot: {
+            const f = fp << 2, d = f + code[pc], s = f + code[pc + 1];
+            i32[d] = i32[s]; i32[d + 1] = i32[s + 1]; i32[d + 2] = i32[s + 2]; i32[d + 3] = i32[s + 3];
+            refs[d >> 2] = refs[s >> 2];
             pc += 2;
-            if (ea + 4 > mem.bytes.length) oob();
-            i32[sp++ << 2] = mem.view.getInt32(ea, true);
             continue;
           }
-          case Op.load_w2_local: {
-            const ea = (i32[(fp + code[pc]) << 2] >>> 0) + code[pc + 1];
-            pc += 2;
-            if (ea + 8 > mem.bytes.length) oob();
-            const v = mem.view, d = sp++ << 2;
-            i32[d] = v.getInt32(ea, true); i32[d + 1] = v.getInt32(ea + 4, true);
-            continue;
-          }
-          // Loop back-edges fused with their test (compile.ts `absorbTest`); they count like loop_br_if.
-          case Op.loop_br_unless:
-            if (i32[--sp << 2] === 0) {
-              if (--t.fuel < 0) outOfFuel();
-              if (fr.fn !== null) fr.fn.hot--;
-              pc = code[pc];
-            } else pc++;
-            continue;
-          case Op.loop_br_if_ne: case Op.loop_br_if_lt_u: case Op.loop_br_if_le_u:
-          case Op.loop_br_if_gt_u: case Op.loop_br_if_lt_s: {
-            const b = (sp -= 2) << 2;
-            const x = i32[b], y = i32[b + 4];
-            let taken: boolean;
-            switch (code[pc - 1]) {
-              case Op.loop_br_if_ne: taken = x !== y; break;
-              case Op.loop_br_if_lt_u: taken = (x >>> 0) < (y >>> 0); break;
-              case Op.loop_br_if_le_u: taken = (x >>> 0) <= (y >>> 0); break;
-              case Op.loop_br_if_gt_u: taken = (x >>> 0) > (y >>> 0); break;
-              default: taken = x < y; break;
-            }
-            if (taken) {
-              if (--t.fuel < 0) outOfFuel();
-              if (fr.fn !== null) fr.fn.hot--;
-              pc = code[pc];
-            } else pc++;
-            continue;
-          }
-          case Op.f64_sub_local: { const a = (sp - 1) << 1; f64[a] = f64[a] - f64[(fp + code[pc++]) << 1]; continue; }
-          case Op.f64_add_ll: f64[sp++ << 1] = f64[(fp + code[pc]) << 1] + f64[(fp + code[pc + 1]) << 1]; pc += 2; continue;
-          case Op.f64_sub_ll: f64[sp++ << 1] = f64[(fp + code[pc]) << 1] - f64[(fp + code[pc + 1]) << 1]; pc += 2; continue;
-          case Op.f64_mul_ll: f64[sp++ << 1] = f64[(fp + code[pc]) << 1] * f64[(fp + code[pc + 1]) << 1]; pc += 2; continue;
-          case Op.local_get_shl_imm: i32[sp++ << 2] = i32[(fp + code[pc]) << 2] << code[pc + 1]; pc += 2; continue;
-          // Comparisons with a constant fused into the branch after them (compile.ts `absorbTest`).
-          case Op.br_if_imm_test: case Op.br_unless_imm_test: case Op.loop_br_if_imm_test:
-          case Op.br_if_local_imm_test: case Op.br_unless_local_imm_test: case Op.loop_br_if_local_imm_test: {
-            let op = code[pc - 1], x: number;
-            if (op >= Op.br_if_local_imm_test) { // the same three, operand in a local
-              x = i32[(fp + code[pc++]) << 2];
-              op = op - Op.br_if_local_imm_test + Op.br_if_imm_test;
-            } else x = i32[--sp << 2];
-            const k = code[pc + 1];
-            let r: boolean;
-            switch (code[pc]) {
-              case Op.i32_eq_imm: r = x === k; break;
-              case Op.i32_ne_imm: r = x !== k; break;
-              case Op.i32_lt_s_imm: r = x < k; break;
-              case Op.i32_lt_u_imm: r = (x >>> 0) < (k >>> 0); break;
-              case Op.i32_gt_s_imm: r = x > k; break;
-              case Op.i32_gt_u_imm: r = (x >>> 0) > (k >>> 0); break;
-              case Op.i32_le_s_imm: r = x <= k; break;
-              case Op.i32_le_u_imm: r = (x >>> 0) <= (k >>> 0); break;
-              case Op.i32_ge_s_imm: r = x >= k; break;
-              default: r = (x >>> 0) >= (k >>> 0); break;
-            }
-            if (r !== (op === Op.br_unless_imm_test)) {
-              if (op === Op.loop_br_if_imm_test) {
-                if (--t.fuel < 0) outOfFuel();
-                if (fr.fn !== null) fr.fn.hot--;
-              }
-              pc = code[pc + 2];
-            } else pc += 3;
-            continue;
-          }
-          case Op.local_add_imm_to:
-            i32[(fp + code[pc + 2]) << 2] = (i32[(fp + code[pc]) << 2] + code[pc + 1]) | 0;
+          case Op.mov_ref: refs[fp + (code[pc] >> 2)] = refs[fp + (code[pc + 1] >> 2)]; pc += 2; continue;
+          case Op.const_w1: i32[(fp << 2) + code[pc]] = code[pc + 1]; pc += 2; continue;
+          case Op.const_w2: {
+            const d = (fp << 2) + code[pc];
+            i32[d] = code[pc + 1]; i32[d + 1] = code[pc + 2];
             pc += 3;
             continue;
-          case Op.local_add_imm: {
-            const w = (fp + code[pc]) << 2;
-            i32[w] = (i32[w] + code[pc + 1]) | 0;
-            pc += 2;
-            continue;
           }
-          case Op.local_add_imm_tee: {
-            const w = (fp + code[pc]) << 2;
-            i32[sp++ << 2] = i32[w] = (i32[w] + code[pc + 1]) | 0;
-            pc += 2;
+          case Op.br_nez:
+            if (i32[(fp << 2) + code[pc]] !== 0) {
+              const to = code[pc + 1];
+              if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; }
+              pc = to;
+            } else pc += 2;
             continue;
-          }
-          case Op.i32_add_local: { const a = (sp - 1) << 2; i32[a] = (i32[a] + i32[(fp + code[pc++]) << 2]) | 0; continue; }
-          case Op.global_get: {
-            const g = inst.globals[code[pc++]], cell = g.cell, d = sp << 2;
+          case Op.br_eqz:
+            if (i32[(fp << 2) + code[pc]] === 0) {
+              const to = code[pc + 1];
+              if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; }
+              pc = to;
+            } else pc += 2;
+            continue;
+          case Op.global_get_r: {
+            const g = inst.globals[code[pc + 1]], cell = g.cell, d = (fp << 2) + code[pc];
             i32[d] = cell[0]; i32[d + 1] = cell[1]; i32[d + 2] = cell[2]; i32[d + 3] = cell[3];
-            refs[sp++] = g.ref;
+            refs[d >> 2] = g.ref;
+            pc += 2;
             continue;
           }
-          case Op.global_set: {
-            const g = inst.globals[code[pc++]], cell = g.cell, d = --sp << 2;
-            cell[0] = i32[d]; cell[1] = i32[d + 1]; cell[2] = i32[d + 2]; cell[3] = i32[d + 3];
-            g.ref = refs[sp] as Ref;
+          case Op.global_set_r: {
+            const g = inst.globals[code[pc]], cell = g.cell, a = (fp << 2) + code[pc + 1];
+            cell[0] = i32[a]; cell[1] = i32[a + 1]; cell[2] = i32[a + 2]; cell[3] = i32[a + 3];
+            g.ref = refs[a >> 2] as Ref;
+            pc += 2;
             continue;
           }
+          case Op.select_w1: {
+            const f = fp << 2;
+            i32[f + code[pc]] = i32[f + code[pc + 3]] !== 0 ? i32[f + code[pc + 1]] : i32[f + code[pc + 2]];
+            pc += 4;
+            continue;
+          }
+          case Op.select_w2: {
+            const f = fp << 2, s = i32[f + code[pc + 3]] !== 0 ? f + code[pc + 1] : f + code[pc + 2], d = f + code[pc];
+            const lo = i32[s], hi = i32[s + 1];
+            i32[d] = lo; i32[d + 1] = hi;
+            pc += 4;
+            continue;
+          }
+          case Op.reg_cold: pc = coldOp(code, pc, fp, i32, f32, f64); continue;
+          // Generated from reg-table.ts (test/exec/reg-ops.test.ts).
+          // <reg-ops>
+          case Op.i32_add_rr: { f = fp << 2; A = i32[f + code[pc + 1]]; B = i32[f + code[pc + 2]]; i32[f + code[pc]] = (A + B) | 0; pc += 3; continue; }
+          case Op.i32_add_ri: { f = fp << 2; A = i32[f + code[pc + 1]]; B = code[pc + 2]; i32[f + code[pc]] = (A + B) | 0; pc += 3; continue; }
+          case Op.i32_sub_rr: { f = fp << 2; A = i32[f + code[pc + 1]]; B = i32[f + code[pc + 2]]; i32[f + code[pc]] = (A - B) | 0; pc += 3; continue; }
+          case Op.i32_sub_ri: { f = fp << 2; A = i32[f + code[pc + 1]]; B = code[pc + 2]; i32[f + code[pc]] = (A - B) | 0; pc += 3; continue; }
+          case Op.i32_mul_rr: { f = fp << 2; A = i32[f + code[pc + 1]]; B = i32[f + code[pc + 2]]; i32[f + code[pc]] = Math.imul(A, B); pc += 3; continue; }
+          case Op.i32_mul_ri: { f = fp << 2; A = i32[f + code[pc + 1]]; B = code[pc + 2]; i32[f + code[pc]] = Math.imul(A, B); pc += 3; continue; }
+          case Op.i32_and_rr: { f = fp << 2; A = i32[f + code[pc + 1]]; B = i32[f + code[pc + 2]]; i32[f + code[pc]] = A & B; pc += 3; continue; }
+          case Op.i32_and_ri: { f = fp << 2; A = i32[f + code[pc + 1]]; B = code[pc + 2]; i32[f + code[pc]] = A & B; pc += 3; continue; }
+          case Op.i32_or_rr: { f = fp << 2; A = i32[f + code[pc + 1]]; B = i32[f + code[pc + 2]]; i32[f + code[pc]] = A | B; pc += 3; continue; }
+          case Op.i32_or_ri: { f = fp << 2; A = i32[f + code[pc + 1]]; B = code[pc + 2]; i32[f + code[pc]] = A | B; pc += 3; continue; }
+          case Op.i32_xor_rr: { f = fp << 2; A = i32[f + code[pc + 1]]; B = i32[f + code[pc + 2]]; i32[f + code[pc]] = A ^ B; pc += 3; continue; }
+          case Op.i32_xor_ri: { f = fp << 2; A = i32[f + code[pc + 1]]; B = code[pc + 2]; i32[f + code[pc]] = A ^ B; pc += 3; continue; }
+          case Op.i32_shl_rr: { f = fp << 2; A = i32[f + code[pc + 1]]; B = i32[f + code[pc + 2]]; i32[f + code[pc]] = A << B; pc += 3; continue; }
+          case Op.i32_shl_ri: { f = fp << 2; A = i32[f + code[pc + 1]]; B = code[pc + 2]; i32[f + code[pc]] = A << B; pc += 3; continue; }
+          case Op.i32_shr_s_rr: { f = fp << 2; A = i32[f + code[pc + 1]]; B = i32[f + code[pc + 2]]; i32[f + code[pc]] = A >> B; pc += 3; continue; }
+          case Op.i32_shr_s_ri: { f = fp << 2; A = i32[f + code[pc + 1]]; B = code[pc + 2]; i32[f + code[pc]] = A >> B; pc += 3; continue; }
+          case Op.i32_shr_u_rr: { f = fp << 2; A = i32[f + code[pc + 1]]; B = i32[f + code[pc + 2]]; i32[f + code[pc]] = (A >>> B) | 0; pc += 3; continue; }
+          case Op.i32_shr_u_ri: { f = fp << 2; A = i32[f + code[pc + 1]]; B = code[pc + 2]; i32[f + code[pc]] = (A >>> B) | 0; pc += 3; continue; }
+          case Op.i32_eq_rr: { f = fp << 2; A = i32[f + code[pc + 1]]; B = i32[f + code[pc + 2]]; i32[f + code[pc]] = A === B ? 1 : 0; pc += 3; continue; }
+          case Op.i32_eq_ri: { f = fp << 2; A = i32[f + code[pc + 1]]; B = code[pc + 2]; i32[f + code[pc]] = A === B ? 1 : 0; pc += 3; continue; }
+          case Op.br_i32_eq_rr: { f = fp << 2; A = i32[f + code[pc + 0]]; B = i32[f + code[pc + 1]]; if (A === B) { to = code[pc + 2]; if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; } pc = to; } else pc += 3; continue; }
+          case Op.br_i32_eq_ri: { f = fp << 2; A = i32[f + code[pc + 0]]; B = code[pc + 1]; if (A === B) { to = code[pc + 2]; if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; } pc = to; } else pc += 3; continue; }
+          case Op.i32_ne_rr: { f = fp << 2; A = i32[f + code[pc + 1]]; B = i32[f + code[pc + 2]]; i32[f + code[pc]] = A !== B ? 1 : 0; pc += 3; continue; }
+          case Op.i32_ne_ri: { f = fp << 2; A = i32[f + code[pc + 1]]; B = code[pc + 2]; i32[f + code[pc]] = A !== B ? 1 : 0; pc += 3; continue; }
+          case Op.br_i32_ne_rr: { f = fp << 2; A = i32[f + code[pc + 0]]; B = i32[f + code[pc + 1]]; if (A !== B) { to = code[pc + 2]; if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; } pc = to; } else pc += 3; continue; }
+          case Op.br_i32_ne_ri: { f = fp << 2; A = i32[f + code[pc + 0]]; B = code[pc + 1]; if (A !== B) { to = code[pc + 2]; if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; } pc = to; } else pc += 3; continue; }
+          case Op.i32_lt_s_rr: { f = fp << 2; A = i32[f + code[pc + 1]]; B = i32[f + code[pc + 2]]; i32[f + code[pc]] = A < B ? 1 : 0; pc += 3; continue; }
+          case Op.i32_lt_s_ri: { f = fp << 2; A = i32[f + code[pc + 1]]; B = code[pc + 2]; i32[f + code[pc]] = A < B ? 1 : 0; pc += 3; continue; }
+          case Op.br_i32_lt_s_rr: { f = fp << 2; A = i32[f + code[pc + 0]]; B = i32[f + code[pc + 1]]; if (A < B) { to = code[pc + 2]; if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; } pc = to; } else pc += 3; continue; }
+          case Op.br_i32_lt_s_ri: { f = fp << 2; A = i32[f + code[pc + 0]]; B = code[pc + 1]; if (A < B) { to = code[pc + 2]; if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; } pc = to; } else pc += 3; continue; }
+          case Op.i32_lt_u_rr: { f = fp << 2; A = i32[f + code[pc + 1]]; B = i32[f + code[pc + 2]]; i32[f + code[pc]] = (A >>> 0) < (B >>> 0) ? 1 : 0; pc += 3; continue; }
+          case Op.i32_lt_u_ri: { f = fp << 2; A = i32[f + code[pc + 1]]; B = code[pc + 2]; i32[f + code[pc]] = (A >>> 0) < (B >>> 0) ? 1 : 0; pc += 3; continue; }
+          case Op.br_i32_lt_u_rr: { f = fp << 2; A = i32[f + code[pc + 0]]; B = i32[f + code[pc + 1]]; if ((A >>> 0) < (B >>> 0)) { to = code[pc + 2]; if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; } pc = to; } else pc += 3; continue; }
+          case Op.br_i32_lt_u_ri: { f = fp << 2; A = i32[f + code[pc + 0]]; B = code[pc + 1]; if ((A >>> 0) < (B >>> 0)) { to = code[pc + 2]; if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; } pc = to; } else pc += 3; continue; }
+          case Op.i32_gt_s_rr: { f = fp << 2; A = i32[f + code[pc + 1]]; B = i32[f + code[pc + 2]]; i32[f + code[pc]] = A > B ? 1 : 0; pc += 3; continue; }
+          case Op.i32_gt_s_ri: { f = fp << 2; A = i32[f + code[pc + 1]]; B = code[pc + 2]; i32[f + code[pc]] = A > B ? 1 : 0; pc += 3; continue; }
+          case Op.br_i32_gt_s_rr: { f = fp << 2; A = i32[f + code[pc + 0]]; B = i32[f + code[pc + 1]]; if (A > B) { to = code[pc + 2]; if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; } pc = to; } else pc += 3; continue; }
+          case Op.br_i32_gt_s_ri: { f = fp << 2; A = i32[f + code[pc + 0]]; B = code[pc + 1]; if (A > B) { to = code[pc + 2]; if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; } pc = to; } else pc += 3; continue; }
+          case Op.i32_gt_u_rr: { f = fp << 2; A = i32[f + code[pc + 1]]; B = i32[f + code[pc + 2]]; i32[f + code[pc]] = (A >>> 0) > (B >>> 0) ? 1 : 0; pc += 3; continue; }
+          case Op.i32_gt_u_ri: { f = fp << 2; A = i32[f + code[pc + 1]]; B = code[pc + 2]; i32[f + code[pc]] = (A >>> 0) > (B >>> 0) ? 1 : 0; pc += 3; continue; }
+          case Op.br_i32_gt_u_rr: { f = fp << 2; A = i32[f + code[pc + 0]]; B = i32[f + code[pc + 1]]; if ((A >>> 0) > (B >>> 0)) { to = code[pc + 2]; if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; } pc = to; } else pc += 3; continue; }
+          case Op.br_i32_gt_u_ri: { f = fp << 2; A = i32[f + code[pc + 0]]; B = code[pc + 1]; if ((A >>> 0) > (B >>> 0)) { to = code[pc + 2]; if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; } pc = to; } else pc += 3; continue; }
+          case Op.i32_le_s_rr: { f = fp << 2; A = i32[f + code[pc + 1]]; B = i32[f + code[pc + 2]]; i32[f + code[pc]] = A <= B ? 1 : 0; pc += 3; continue; }
+          case Op.i32_le_s_ri: { f = fp << 2; A = i32[f + code[pc + 1]]; B = code[pc + 2]; i32[f + code[pc]] = A <= B ? 1 : 0; pc += 3; continue; }
+          case Op.br_i32_le_s_rr: { f = fp << 2; A = i32[f + code[pc + 0]]; B = i32[f + code[pc + 1]]; if (A <= B) { to = code[pc + 2]; if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; } pc = to; } else pc += 3; continue; }
+          case Op.br_i32_le_s_ri: { f = fp << 2; A = i32[f + code[pc + 0]]; B = code[pc + 1]; if (A <= B) { to = code[pc + 2]; if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; } pc = to; } else pc += 3; continue; }
+          case Op.i32_le_u_rr: { f = fp << 2; A = i32[f + code[pc + 1]]; B = i32[f + code[pc + 2]]; i32[f + code[pc]] = (A >>> 0) <= (B >>> 0) ? 1 : 0; pc += 3; continue; }
+          case Op.i32_le_u_ri: { f = fp << 2; A = i32[f + code[pc + 1]]; B = code[pc + 2]; i32[f + code[pc]] = (A >>> 0) <= (B >>> 0) ? 1 : 0; pc += 3; continue; }
+          case Op.br_i32_le_u_rr: { f = fp << 2; A = i32[f + code[pc + 0]]; B = i32[f + code[pc + 1]]; if ((A >>> 0) <= (B >>> 0)) { to = code[pc + 2]; if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; } pc = to; } else pc += 3; continue; }
+          case Op.br_i32_le_u_ri: { f = fp << 2; A = i32[f + code[pc + 0]]; B = code[pc + 1]; if ((A >>> 0) <= (B >>> 0)) { to = code[pc + 2]; if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; } pc = to; } else pc += 3; continue; }
+          case Op.i32_ge_s_rr: { f = fp << 2; A = i32[f + code[pc + 1]]; B = i32[f + code[pc + 2]]; i32[f + code[pc]] = A >= B ? 1 : 0; pc += 3; continue; }
+          case Op.i32_ge_s_ri: { f = fp << 2; A = i32[f + code[pc + 1]]; B = code[pc + 2]; i32[f + code[pc]] = A >= B ? 1 : 0; pc += 3; continue; }
+          case Op.br_i32_ge_s_rr: { f = fp << 2; A = i32[f + code[pc + 0]]; B = i32[f + code[pc + 1]]; if (A >= B) { to = code[pc + 2]; if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; } pc = to; } else pc += 3; continue; }
+          case Op.br_i32_ge_s_ri: { f = fp << 2; A = i32[f + code[pc + 0]]; B = code[pc + 1]; if (A >= B) { to = code[pc + 2]; if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; } pc = to; } else pc += 3; continue; }
+          case Op.i32_ge_u_rr: { f = fp << 2; A = i32[f + code[pc + 1]]; B = i32[f + code[pc + 2]]; i32[f + code[pc]] = (A >>> 0) >= (B >>> 0) ? 1 : 0; pc += 3; continue; }
+          case Op.i32_ge_u_ri: { f = fp << 2; A = i32[f + code[pc + 1]]; B = code[pc + 2]; i32[f + code[pc]] = (A >>> 0) >= (B >>> 0) ? 1 : 0; pc += 3; continue; }
+          case Op.br_i32_ge_u_rr: { f = fp << 2; A = i32[f + code[pc + 0]]; B = i32[f + code[pc + 1]]; if ((A >>> 0) >= (B >>> 0)) { to = code[pc + 2]; if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; } pc = to; } else pc += 3; continue; }
+          case Op.br_i32_ge_u_ri: { f = fp << 2; A = i32[f + code[pc + 0]]; B = code[pc + 1]; if ((A >>> 0) >= (B >>> 0)) { to = code[pc + 2]; if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; } pc = to; } else pc += 3; continue; }
+          case Op.i32_eqz_r: { f = fp << 2; A = i32[f + code[pc + 1]]; i32[f + code[pc]] = A === 0 ? 1 : 0; pc += 2; continue; }
+          case Op.i64_add_rr: { f = fp << 2; AL = f + code[pc + 1]; AH = i32[AL + 1]; AL = i32[AL]; BL = f + code[pc + 2]; BH = i32[BL + 1]; BL = i32[BL]; D = f + code[pc]; lo = (AL >>> 0) + (BL >>> 0); i32[D] = lo | 0; i32[D + 1] = (AH + BH + (lo > 0xffffffff ? 1 : 0)) | 0; pc += 3; continue; }
+          case Op.i64_add_ri: { f = fp << 2; AL = f + code[pc + 1]; AH = i32[AL + 1]; AL = i32[AL]; BL = code[pc + 2]; BH = code[pc + 3]; D = f + code[pc]; lo = (AL >>> 0) + (BL >>> 0); i32[D] = lo | 0; i32[D + 1] = (AH + BH + (lo > 0xffffffff ? 1 : 0)) | 0; pc += 4; continue; }
+          case Op.i64_sub_rr: { f = fp << 2; AL = f + code[pc + 1]; AH = i32[AL + 1]; AL = i32[AL]; BL = f + code[pc + 2]; BH = i32[BL + 1]; BL = i32[BL]; D = f + code[pc]; lo = (AL >>> 0) - (BL >>> 0); i32[D] = lo | 0; i32[D + 1] = (AH - BH - (lo < 0 ? 1 : 0)) | 0; pc += 3; continue; }
+          case Op.i64_sub_ri: { f = fp << 2; AL = f + code[pc + 1]; AH = i32[AL + 1]; AL = i32[AL]; BL = code[pc + 2]; BH = code[pc + 3]; D = f + code[pc]; lo = (AL >>> 0) - (BL >>> 0); i32[D] = lo | 0; i32[D + 1] = (AH - BH - (lo < 0 ? 1 : 0)) | 0; pc += 4; continue; }
+          case Op.i64_mul_rr: { f = fp << 2; AL = f + code[pc + 1]; AH = i32[AL + 1]; AL = i32[AL]; BL = f + code[pc + 2]; BH = i32[BL + 1]; BL = i32[BL]; D = f + code[pc]; a0 = AL & 0xffff; a1 = AL >>> 16; b0 = BL & 0xffff; b1 = BL >>> 16; ll = a0 * b0; m1 = a1 * b0; m2 = a0 * b1; i32[D + 1] = (a1 * b1 + (m1 >>> 16) + (m2 >>> 16) + (((ll >>> 16) + (m1 & 0xffff) + (m2 & 0xffff)) >>> 16) + Math.imul(AL, BH) + Math.imul(AH, BL)) | 0; i32[D] = Math.imul(AL, BL); pc += 3; continue; }
+          case Op.i64_mul_ri: { f = fp << 2; AL = f + code[pc + 1]; AH = i32[AL + 1]; AL = i32[AL]; BL = code[pc + 2]; BH = code[pc + 3]; D = f + code[pc]; a0 = AL & 0xffff; a1 = AL >>> 16; b0 = BL & 0xffff; b1 = BL >>> 16; ll = a0 * b0; m1 = a1 * b0; m2 = a0 * b1; i32[D + 1] = (a1 * b1 + (m1 >>> 16) + (m2 >>> 16) + (((ll >>> 16) + (m1 & 0xffff) + (m2 & 0xffff)) >>> 16) + Math.imul(AL, BH) + Math.imul(AH, BL)) | 0; i32[D] = Math.imul(AL, BL); pc += 4; continue; }
+          case Op.i64_and_rr: { f = fp << 2; AL = f + code[pc + 1]; AH = i32[AL + 1]; AL = i32[AL]; BL = f + code[pc + 2]; BH = i32[BL + 1]; BL = i32[BL]; D = f + code[pc]; i32[D] = AL & BL; i32[D + 1] = AH & BH; pc += 3; continue; }
+          case Op.i64_and_ri: { f = fp << 2; AL = f + code[pc + 1]; AH = i32[AL + 1]; AL = i32[AL]; BL = code[pc + 2]; BH = code[pc + 3]; D = f + code[pc]; i32[D] = AL & BL; i32[D + 1] = AH & BH; pc += 4; continue; }
+          case Op.i64_or_rr: { f = fp << 2; AL = f + code[pc + 1]; AH = i32[AL + 1]; AL = i32[AL]; BL = f + code[pc + 2]; BH = i32[BL + 1]; BL = i32[BL]; D = f + code[pc]; i32[D] = AL | BL; i32[D + 1] = AH | BH; pc += 3; continue; }
+          case Op.i64_or_ri: { f = fp << 2; AL = f + code[pc + 1]; AH = i32[AL + 1]; AL = i32[AL]; BL = code[pc + 2]; BH = code[pc + 3]; D = f + code[pc]; i32[D] = AL | BL; i32[D + 1] = AH | BH; pc += 4; continue; }
+          case Op.i64_xor_rr: { f = fp << 2; AL = f + code[pc + 1]; AH = i32[AL + 1]; AL = i32[AL]; BL = f + code[pc + 2]; BH = i32[BL + 1]; BL = i32[BL]; D = f + code[pc]; i32[D] = AL ^ BL; i32[D + 1] = AH ^ BH; pc += 3; continue; }
+          case Op.i64_xor_ri: { f = fp << 2; AL = f + code[pc + 1]; AH = i32[AL + 1]; AL = i32[AL]; BL = code[pc + 2]; BH = code[pc + 3]; D = f + code[pc]; i32[D] = AL ^ BL; i32[D + 1] = AH ^ BH; pc += 4; continue; }
+          case Op.i64_shl_rr: { f = fp << 2; AL = f + code[pc + 1]; AH = i32[AL + 1]; AL = i32[AL]; BL = f + code[pc + 2]; BH = i32[BL + 1]; BL = i32[BL]; D = f + code[pc]; s = BL & 63; if (s === 0) { i32[D] = AL; i32[D + 1] = AH; } else if (s < 32) { i32[D + 1] = (AH << s) | (AL >>> (32 - s)); i32[D] = AL << s; } else { i32[D + 1] = AL << (s - 32); i32[D] = 0; } pc += 3; continue; }
+          case Op.i64_shl_ri: { f = fp << 2; AL = f + code[pc + 1]; AH = i32[AL + 1]; AL = i32[AL]; BL = code[pc + 2]; BH = code[pc + 3]; D = f + code[pc]; s = BL & 63; if (s === 0) { i32[D] = AL; i32[D + 1] = AH; } else if (s < 32) { i32[D + 1] = (AH << s) | (AL >>> (32 - s)); i32[D] = AL << s; } else { i32[D + 1] = AL << (s - 32); i32[D] = 0; } pc += 4; continue; }
+          case Op.i64_shr_s_rr: { f = fp << 2; AL = f + code[pc + 1]; AH = i32[AL + 1]; AL = i32[AL]; BL = f + code[pc + 2]; BH = i32[BL + 1]; BL = i32[BL]; D = f + code[pc]; s = BL & 63; if (s === 0) { i32[D] = AL; i32[D + 1] = AH; } else if (s < 32) { i32[D] = (AL >>> s) | (AH << (32 - s)); i32[D + 1] = AH >> s; } else { i32[D] = AH >> (s - 32); i32[D + 1] = AH >> 31; } pc += 3; continue; }
+          case Op.i64_shr_s_ri: { f = fp << 2; AL = f + code[pc + 1]; AH = i32[AL + 1]; AL = i32[AL]; BL = code[pc + 2]; BH = code[pc + 3]; D = f + code[pc]; s = BL & 63; if (s === 0) { i32[D] = AL; i32[D + 1] = AH; } else if (s < 32) { i32[D] = (AL >>> s) | (AH << (32 - s)); i32[D + 1] = AH >> s; } else { i32[D] = AH >> (s - 32); i32[D + 1] = AH >> 31; } pc += 4; continue; }
+          case Op.i64_shr_u_rr: { f = fp << 2; AL = f + code[pc + 1]; AH = i32[AL + 1]; AL = i32[AL]; BL = f + code[pc + 2]; BH = i32[BL + 1]; BL = i32[BL]; D = f + code[pc]; s = BL & 63; if (s === 0) { i32[D] = AL; i32[D + 1] = AH; } else if (s < 32) { i32[D] = (AL >>> s) | (AH << (32 - s)); i32[D + 1] = AH >>> s; } else { i32[D] = AH >>> (s - 32); i32[D + 1] = 0; } pc += 3; continue; }
+          case Op.i64_shr_u_ri: { f = fp << 2; AL = f + code[pc + 1]; AH = i32[AL + 1]; AL = i32[AL]; BL = code[pc + 2]; BH = code[pc + 3]; D = f + code[pc]; s = BL & 63; if (s === 0) { i32[D] = AL; i32[D + 1] = AH; } else if (s < 32) { i32[D] = (AL >>> s) | (AH << (32 - s)); i32[D + 1] = AH >>> s; } else { i32[D] = AH >>> (s - 32); i32[D + 1] = 0; } pc += 4; continue; }
+          case Op.i64_rotl_rr: { f = fp << 2; AL = f + code[pc + 1]; AH = i32[AL + 1]; AL = i32[AL]; BL = f + code[pc + 2]; BH = i32[BL + 1]; BL = i32[BL]; D = f + code[pc]; s = BL & 63; if (s === 0) { i32[D] = AL; i32[D + 1] = AH; } else if (s < 32) { i32[D] = (AL << s) | (AH >>> (32 - s)); i32[D + 1] = (AH << s) | (AL >>> (32 - s)); } else { r = s - 32; if (r === 0) { i32[D] = AH; i32[D + 1] = AL; } else { i32[D] = (AH << r) | (AL >>> (32 - r)); i32[D + 1] = (AL << r) | (AH >>> (32 - r)); } } pc += 3; continue; }
+          case Op.i64_rotl_ri: { f = fp << 2; AL = f + code[pc + 1]; AH = i32[AL + 1]; AL = i32[AL]; BL = code[pc + 2]; BH = code[pc + 3]; D = f + code[pc]; s = BL & 63; if (s === 0) { i32[D] = AL; i32[D + 1] = AH; } else if (s < 32) { i32[D] = (AL << s) | (AH >>> (32 - s)); i32[D + 1] = (AH << s) | (AL >>> (32 - s)); } else { r = s - 32; if (r === 0) { i32[D] = AH; i32[D + 1] = AL; } else { i32[D] = (AH << r) | (AL >>> (32 - r)); i32[D + 1] = (AL << r) | (AH >>> (32 - r)); } } pc += 4; continue; }
+          case Op.i64_eqz_r: { f = fp << 2; AL = f + code[pc + 1]; AH = i32[AL + 1]; AL = i32[AL]; i32[f + code[pc]] = (AL | AH) === 0 ? 1 : 0; pc += 2; continue; }
+          case Op.f32_add_rr: { f = fp << 2; A = f32[f + code[pc + 1]]; B = f32[f + code[pc + 2]]; f32[f + code[pc]] = A + B; pc += 3; continue; }
+          case Op.f32_sub_rr: { f = fp << 2; A = f32[f + code[pc + 1]]; B = f32[f + code[pc + 2]]; f32[f + code[pc]] = A - B; pc += 3; continue; }
+          case Op.f32_mul_rr: { f = fp << 2; A = f32[f + code[pc + 1]]; B = f32[f + code[pc + 2]]; f32[f + code[pc]] = A * B; pc += 3; continue; }
+          case Op.f32_div_rr: { f = fp << 2; A = f32[f + code[pc + 1]]; B = f32[f + code[pc + 2]]; f32[f + code[pc]] = A / B; pc += 3; continue; }
+          case Op.f64_add_rr: { f = fp << 2; A = f64[(f + code[pc + 1]) >> 1]; B = f64[(f + code[pc + 2]) >> 1]; f64[(f + code[pc]) >> 1] = A + B; pc += 3; continue; }
+          case Op.f64_add_ri: { f = fp << 2; A = f64[(f + code[pc + 1]) >> 1]; KW[0] = code[pc + 2]; KW[1] = code[pc + 3]; B = KF64[0]; f64[(f + code[pc]) >> 1] = A + B; pc += 4; continue; }
+          case Op.f64_sub_rr: { f = fp << 2; A = f64[(f + code[pc + 1]) >> 1]; B = f64[(f + code[pc + 2]) >> 1]; f64[(f + code[pc]) >> 1] = A - B; pc += 3; continue; }
+          case Op.f64_sub_ri: { f = fp << 2; A = f64[(f + code[pc + 1]) >> 1]; KW[0] = code[pc + 2]; KW[1] = code[pc + 3]; B = KF64[0]; f64[(f + code[pc]) >> 1] = A - B; pc += 4; continue; }
+          case Op.f64_mul_rr: { f = fp << 2; A = f64[(f + code[pc + 1]) >> 1]; B = f64[(f + code[pc + 2]) >> 1]; f64[(f + code[pc]) >> 1] = A * B; pc += 3; continue; }
+          case Op.f64_mul_ri: { f = fp << 2; A = f64[(f + code[pc + 1]) >> 1]; KW[0] = code[pc + 2]; KW[1] = code[pc + 3]; B = KF64[0]; f64[(f + code[pc]) >> 1] = A * B; pc += 4; continue; }
+          case Op.f64_div_rr: { f = fp << 2; A = f64[(f + code[pc + 1]) >> 1]; B = f64[(f + code[pc + 2]) >> 1]; f64[(f + code[pc]) >> 1] = A / B; pc += 3; continue; }
+          case Op.f64_div_ri: { f = fp << 2; A = f64[(f + code[pc + 1]) >> 1]; KW[0] = code[pc + 2]; KW[1] = code[pc + 3]; B = KF64[0]; f64[(f + code[pc]) >> 1] = A / B; pc += 4; continue; }
+          case Op.f64_lt_rr: { f = fp << 2; A = f64[(f + code[pc + 1]) >> 1]; B = f64[(f + code[pc + 2]) >> 1]; i32[f + code[pc]] = A < B ? 1 : 0; pc += 3; continue; }
+          case Op.f64_lt_ri: { f = fp << 2; A = f64[(f + code[pc + 1]) >> 1]; KW[0] = code[pc + 2]; KW[1] = code[pc + 3]; B = KF64[0]; i32[f + code[pc]] = A < B ? 1 : 0; pc += 4; continue; }
+          case Op.br_f64_lt_rr: { f = fp << 2; A = f64[(f + code[pc + 0]) >> 1]; B = f64[(f + code[pc + 1]) >> 1]; if (A < B) { to = code[pc + 2]; if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; } pc = to; } else pc += 3; continue; }
+          case Op.brn_f64_lt_rr: { f = fp << 2; A = f64[(f + code[pc + 0]) >> 1]; B = f64[(f + code[pc + 1]) >> 1]; if (!(A < B)) { to = code[pc + 2]; if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; } pc = to; } else pc += 3; continue; }
+          case Op.br_f64_lt_ri: { f = fp << 2; A = f64[(f + code[pc + 0]) >> 1]; KW[0] = code[pc + 1]; KW[1] = code[pc + 2]; B = KF64[0]; if (A < B) { to = code[pc + 3]; if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; } pc = to; } else pc += 4; continue; }
+          case Op.brn_f64_lt_ri: { f = fp << 2; A = f64[(f + code[pc + 0]) >> 1]; KW[0] = code[pc + 1]; KW[1] = code[pc + 2]; B = KF64[0]; if (!(A < B)) { to = code[pc + 3]; if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; } pc = to; } else pc += 4; continue; }
+          case Op.f64_gt_rr: { f = fp << 2; A = f64[(f + code[pc + 1]) >> 1]; B = f64[(f + code[pc + 2]) >> 1]; i32[f + code[pc]] = A > B ? 1 : 0; pc += 3; continue; }
+          case Op.f64_gt_ri: { f = fp << 2; A = f64[(f + code[pc + 1]) >> 1]; KW[0] = code[pc + 2]; KW[1] = code[pc + 3]; B = KF64[0]; i32[f + code[pc]] = A > B ? 1 : 0; pc += 4; continue; }
+          case Op.br_f64_gt_rr: { f = fp << 2; A = f64[(f + code[pc + 0]) >> 1]; B = f64[(f + code[pc + 1]) >> 1]; if (A > B) { to = code[pc + 2]; if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; } pc = to; } else pc += 3; continue; }
+          case Op.brn_f64_gt_rr: { f = fp << 2; A = f64[(f + code[pc + 0]) >> 1]; B = f64[(f + code[pc + 1]) >> 1]; if (!(A > B)) { to = code[pc + 2]; if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; } pc = to; } else pc += 3; continue; }
+          case Op.br_f64_gt_ri: { f = fp << 2; A = f64[(f + code[pc + 0]) >> 1]; KW[0] = code[pc + 1]; KW[1] = code[pc + 2]; B = KF64[0]; if (A > B) { to = code[pc + 3]; if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; } pc = to; } else pc += 4; continue; }
+          case Op.brn_f64_gt_ri: { f = fp << 2; A = f64[(f + code[pc + 0]) >> 1]; KW[0] = code[pc + 1]; KW[1] = code[pc + 2]; B = KF64[0]; if (!(A > B)) { to = code[pc + 3]; if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; } pc = to; } else pc += 4; continue; }
+          case Op.f64_le_rr: { f = fp << 2; A = f64[(f + code[pc + 1]) >> 1]; B = f64[(f + code[pc + 2]) >> 1]; i32[f + code[pc]] = A <= B ? 1 : 0; pc += 3; continue; }
+          case Op.f64_le_ri: { f = fp << 2; A = f64[(f + code[pc + 1]) >> 1]; KW[0] = code[pc + 2]; KW[1] = code[pc + 3]; B = KF64[0]; i32[f + code[pc]] = A <= B ? 1 : 0; pc += 4; continue; }
+          case Op.br_f64_le_rr: { f = fp << 2; A = f64[(f + code[pc + 0]) >> 1]; B = f64[(f + code[pc + 1]) >> 1]; if (A <= B) { to = code[pc + 2]; if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; } pc = to; } else pc += 3; continue; }
+          case Op.brn_f64_le_rr: { f = fp << 2; A = f64[(f + code[pc + 0]) >> 1]; B = f64[(f + code[pc + 1]) >> 1]; if (!(A <= B)) { to = code[pc + 2]; if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; } pc = to; } else pc += 3; continue; }
+          case Op.br_f64_le_ri: { f = fp << 2; A = f64[(f + code[pc + 0]) >> 1]; KW[0] = code[pc + 1]; KW[1] = code[pc + 2]; B = KF64[0]; if (A <= B) { to = code[pc + 3]; if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; } pc = to; } else pc += 4; continue; }
+          case Op.brn_f64_le_ri: { f = fp << 2; A = f64[(f + code[pc + 0]) >> 1]; KW[0] = code[pc + 1]; KW[1] = code[pc + 2]; B = KF64[0]; if (!(A <= B)) { to = code[pc + 3]; if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; } pc = to; } else pc += 4; continue; }
+          case Op.f64_ge_rr: { f = fp << 2; A = f64[(f + code[pc + 1]) >> 1]; B = f64[(f + code[pc + 2]) >> 1]; i32[f + code[pc]] = A >= B ? 1 : 0; pc += 3; continue; }
+          case Op.f64_ge_ri: { f = fp << 2; A = f64[(f + code[pc + 1]) >> 1]; KW[0] = code[pc + 2]; KW[1] = code[pc + 3]; B = KF64[0]; i32[f + code[pc]] = A >= B ? 1 : 0; pc += 4; continue; }
+          case Op.br_f64_ge_rr: { f = fp << 2; A = f64[(f + code[pc + 0]) >> 1]; B = f64[(f + code[pc + 1]) >> 1]; if (A >= B) { to = code[pc + 2]; if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; } pc = to; } else pc += 3; continue; }
+          case Op.brn_f64_ge_rr: { f = fp << 2; A = f64[(f + code[pc + 0]) >> 1]; B = f64[(f + code[pc + 1]) >> 1]; if (!(A >= B)) { to = code[pc + 2]; if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; } pc = to; } else pc += 3; continue; }
+          case Op.br_f64_ge_ri: { f = fp << 2; A = f64[(f + code[pc + 0]) >> 1]; KW[0] = code[pc + 1]; KW[1] = code[pc + 2]; B = KF64[0]; if (A >= B) { to = code[pc + 3]; if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; } pc = to; } else pc += 4; continue; }
+          case Op.brn_f64_ge_ri: { f = fp << 2; A = f64[(f + code[pc + 0]) >> 1]; KW[0] = code[pc + 1]; KW[1] = code[pc + 2]; B = KF64[0]; if (!(A >= B)) { to = code[pc + 3]; if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; } pc = to; } else pc += 4; continue; }
+          case Op.f64_abs_r: { f = fp << 2; AL = f + code[pc + 1]; AH = i32[AL + 1]; AL = i32[AL]; D = f + code[pc]; i32[D] = AL; i32[D + 1] = AH & 0x7fffffff; pc += 2; continue; }
+          case Op.f64_neg_r: { f = fp << 2; AL = f + code[pc + 1]; AH = i32[AL + 1]; AL = i32[AL]; D = f + code[pc]; i32[D] = AL; i32[D + 1] = AH ^ -0x80000000; pc += 2; continue; }
+          case Op.f64_sqrt_r: { f = fp << 2; A = f64[(f + code[pc + 1]) >> 1]; f64[(f + code[pc]) >> 1] = Math.sqrt(A); pc += 2; continue; }
+          case Op.i32_trunc_f64_s_r: { f = fp << 2; A = f64[(f + code[pc + 1]) >> 1]; i32[f + code[pc]] = CV.truncI32S(A); pc += 2; continue; }
+          case Op.i64_extend_i32_s_r: { f = fp << 2; A = i32[f + code[pc + 1]]; D = f + code[pc]; i32[D] = A; i32[D + 1] = A >> 31; pc += 2; continue; }
+          case Op.i64_extend_i32_u_r: { f = fp << 2; A = i32[f + code[pc + 1]]; D = f + code[pc]; i32[D] = A; i32[D + 1] = 0; pc += 2; continue; }
+          case Op.f32_demote_f64_r: { f = fp << 2; A = f64[(f + code[pc + 1]) >> 1]; f32[f + code[pc]] = A; pc += 2; continue; }
+          case Op.f64_convert_i32_s_r: { f = fp << 2; A = i32[f + code[pc + 1]]; f64[(f + code[pc]) >> 1] = A; pc += 2; continue; }
+          case Op.f64_convert_i32_u_r: { f = fp << 2; A = i32[f + code[pc + 1]]; f64[(f + code[pc]) >> 1] = A >>> 0; pc += 2; continue; }
+          case Op.f64_promote_f32_r: { f = fp << 2; A = f32[f + code[pc + 1]]; f64[(f + code[pc]) >> 1] = A; pc += 2; continue; }
+          case Op.i32_load_r: { f = fp << 2; D = f + code[pc]; ea = (i32[f + code[pc + 1]] >>> 0) + code[pc + 2]; pc += 3; if (ea + 4 > mem.bytes.length) oob(); i32[D] = mem.view.getInt32(ea, true); continue; }
+          case Op.i64_load_r: { f = fp << 2; D = f + code[pc]; ea = (i32[f + code[pc + 1]] >>> 0) + code[pc + 2]; pc += 3; if (ea + 8 > mem.bytes.length) oob(); v = mem.view; i32[D] = v.getInt32(ea, true); i32[D + 1] = v.getInt32(ea + 4, true); continue; }
+          case Op.i32_load8_s_r: { f = fp << 2; D = f + code[pc]; ea = (i32[f + code[pc + 1]] >>> 0) + code[pc + 2]; pc += 3; if (ea + 1 > mem.bytes.length) oob(); i32[D] = (mem.bytes[ea] << 24) >> 24; continue; }
+          case Op.i32_load8_u_r: { f = fp << 2; D = f + code[pc]; ea = (i32[f + code[pc + 1]] >>> 0) + code[pc + 2]; pc += 3; if (ea + 1 > mem.bytes.length) oob(); i32[D] = mem.bytes[ea]; continue; }
+          case Op.i32_load16_s_r: { f = fp << 2; D = f + code[pc]; ea = (i32[f + code[pc + 1]] >>> 0) + code[pc + 2]; pc += 3; if (ea + 2 > mem.bytes.length) oob(); i32[D] = mem.view.getInt16(ea, true); continue; }
+          case Op.i32_load16_u_r: { f = fp << 2; D = f + code[pc]; ea = (i32[f + code[pc + 1]] >>> 0) + code[pc + 2]; pc += 3; if (ea + 2 > mem.bytes.length) oob(); i32[D] = mem.view.getUint16(ea, true); continue; }
+          case Op.i64_load8_s_r: { f = fp << 2; D = f + code[pc]; ea = (i32[f + code[pc + 1]] >>> 0) + code[pc + 2]; pc += 3; if (ea + 1 > mem.bytes.length) oob(); lo = (mem.bytes[ea] << 24) >> 24; i32[D] = lo; i32[D + 1] = lo >> 31; continue; }
+          case Op.i64_load8_u_r: { f = fp << 2; D = f + code[pc]; ea = (i32[f + code[pc + 1]] >>> 0) + code[pc + 2]; pc += 3; if (ea + 1 > mem.bytes.length) oob(); i32[D] = mem.bytes[ea]; i32[D + 1] = 0; continue; }
+          case Op.i64_load16_s_r: { f = fp << 2; D = f + code[pc]; ea = (i32[f + code[pc + 1]] >>> 0) + code[pc + 2]; pc += 3; if (ea + 2 > mem.bytes.length) oob(); lo = mem.view.getInt16(ea, true); i32[D] = lo; i32[D + 1] = lo >> 31; continue; }
+          case Op.i64_load16_u_r: { f = fp << 2; D = f + code[pc]; ea = (i32[f + code[pc + 1]] >>> 0) + code[pc + 2]; pc += 3; if (ea + 2 > mem.bytes.length) oob(); i32[D] = mem.view.getUint16(ea, true); i32[D + 1] = 0; continue; }
+          case Op.i64_load32_s_r: { f = fp << 2; D = f + code[pc]; ea = (i32[f + code[pc + 1]] >>> 0) + code[pc + 2]; pc += 3; if (ea + 4 > mem.bytes.length) oob(); lo = mem.view.getInt32(ea, true); i32[D] = lo; i32[D + 1] = lo >> 31; continue; }
+          case Op.i64_load32_u_r: { f = fp << 2; D = f + code[pc]; ea = (i32[f + code[pc + 1]] >>> 0) + code[pc + 2]; pc += 3; if (ea + 4 > mem.bytes.length) oob(); i32[D] = mem.view.getInt32(ea, true); i32[D + 1] = 0; continue; }
+          case Op.i32_store_r: { f = fp << 2; D = f + code[pc + 1]; V = i32[D]; ea = (i32[f + code[pc]] >>> 0) + code[pc + 2]; pc += 3; if (ea + 4 > mem.bytes.length) oob(); mem.view.setInt32(ea, V, true); continue; }
+          case Op.i64_store_r: { f = fp << 2; D = f + code[pc + 1]; V = i32[D]; VH = i32[D + 1]; ea = (i32[f + code[pc]] >>> 0) + code[pc + 2]; pc += 3; if (ea + 8 > mem.bytes.length) oob(); v = mem.view; v.setInt32(ea, V, true); v.setInt32(ea + 4, VH, true); continue; }
+          case Op.i32_store8_r: { f = fp << 2; D = f + code[pc + 1]; V = i32[D]; ea = (i32[f + code[pc]] >>> 0) + code[pc + 2]; pc += 3; if (ea + 1 > mem.bytes.length) oob(); mem.bytes[ea] = V; continue; }
+          case Op.i32_store16_r: { f = fp << 2; D = f + code[pc + 1]; V = i32[D]; ea = (i32[f + code[pc]] >>> 0) + code[pc + 2]; pc += 3; if (ea + 2 > mem.bytes.length) oob(); mem.view.setInt16(ea, V, true); continue; }
+          // </reg-ops>
           case Op.table_get: {
             const tab = inst.tables[code[pc]], is64 = code[pc + 1] !== 0;
             pc += 2;
@@ -570,57 +584,7 @@ export function run(root: Thread, entryDepth: number): boolean {
             continue;
           }
 
-          // ---- memory: fast path (memory 0, 32-bit addresses, offset < 2^31) ----
-          case Op.i32_load: {
-            const a = (sp - 1) << 2, ea = (i32[a] >>> 0) + code[pc++];
-            if (ea + 4 > mem.bytes.length) oob();
-            i32[a] = mem.view.getInt32(ea, true);
-            continue;
-          }
-          case Op.i64_load: case Op.f64_load: {
-            const a = (sp - 1) << 2, ea = (i32[a] >>> 0) + code[pc++];
-            if (ea + 8 > mem.bytes.length) oob();
-            const v = mem.view;
-            i32[a] = v.getInt32(ea, true); i32[a + 1] = v.getInt32(ea + 4, true);
-            continue;
-          }
-          case Op.f32_load: {
-            const a = (sp - 1) << 2, ea = (i32[a] >>> 0) + code[pc++];
-            if (ea + 4 > mem.bytes.length) oob();
-            i32[a] = mem.view.getInt32(ea, true);
-            continue;
-          }
-          case Op.i32_store: case Op.f32_store: {
-            const a = (sp -= 2) << 2, ea = (i32[a] >>> 0) + code[pc++];
-            if (ea + 4 > mem.bytes.length) oob();
-            mem.view.setInt32(ea, i32[a + 4], true);
-            continue;
-          }
-          case Op.i32_load8_u: {
-            const a = (sp - 1) << 2, ea = (i32[a] >>> 0) + code[pc++];
-            if (ea + 1 > mem.bytes.length) oob();
-            i32[a] = mem.bytes[ea];
-            continue;
-          }
-          case Op.i32_store8: {
-            const a = (sp -= 2) << 2, ea = (i32[a] >>> 0) + code[pc++];
-            if (ea + 1 > mem.bytes.length) oob();
-            mem.bytes[ea] = i32[a + 4];
-            continue;
-          }
-          // The remaining widths share one path driven by the opcode table (mem-access.ts).
-          case Op.i32_load8_s: case Op.i32_load16_s: case Op.i32_load16_u:
-          case Op.i64_load8_s: case Op.i64_load8_u: case Op.i64_load16_s: case Op.i64_load16_u:
-          case Op.i64_load32_s: case Op.i64_load32_u:
-          case Op.i64_store: case Op.f64_store:
-          case Op.i32_store16: case Op.i64_store8: case Op.i64_store16: case Op.i64_store32: {
-            const acc = ACCESS[code[pc - 1]]!;
-            if (acc.store) sp -= 2;
-            const a = (acc.store ? sp : sp - 1) << 2;
-            const ea = effective(mem, i32[a] >>> 0, code[pc++], acc.bytes);
-            loadStore(acc, mem, i32, a, ea);
-            continue;
-          }
+          // ---- memory (the fast path, memory 0 with 32-bit addresses, is in register form) ----
           case Op.mem_slow: {
             const op = code[pc], m = inst.mems[code[pc + 1]];
             const off = (code[pc + 2] >>> 0) + (code[pc + 3] >>> 0) * 4294967296;
@@ -679,158 +643,11 @@ export function run(root: Thread, entryDepth: number): boolean {
             continue;
           }
 
-          // ---- i32 ----
-          case Op.i32_eqz: { const a = (sp - 1) << 2; i32[a] = i32[a] === 0 ? 1 : 0; continue; }
-          case Op.i32_eq: { const b = --sp << 2, a = b - 4; i32[a] = i32[a] === i32[b] ? 1 : 0; continue; }
-          case Op.i32_ne: { const b = --sp << 2, a = b - 4; i32[a] = i32[a] !== i32[b] ? 1 : 0; continue; }
-          case Op.i32_lt_s: { const b = --sp << 2, a = b - 4; i32[a] = i32[a] < i32[b] ? 1 : 0; continue; }
-          case Op.i32_lt_u: { const b = --sp << 2, a = b - 4; i32[a] = u32[a] < u32[b] ? 1 : 0; continue; }
-          case Op.i32_gt_s: { const b = --sp << 2, a = b - 4; i32[a] = i32[a] > i32[b] ? 1 : 0; continue; }
-          case Op.i32_gt_u: { const b = --sp << 2, a = b - 4; i32[a] = u32[a] > u32[b] ? 1 : 0; continue; }
-          case Op.i32_le_s: { const b = --sp << 2, a = b - 4; i32[a] = i32[a] <= i32[b] ? 1 : 0; continue; }
-          case Op.i32_le_u: { const b = --sp << 2, a = b - 4; i32[a] = u32[a] <= u32[b] ? 1 : 0; continue; }
-          case Op.i32_ge_s: { const b = --sp << 2, a = b - 4; i32[a] = i32[a] >= i32[b] ? 1 : 0; continue; }
-          case Op.i32_ge_u: { const b = --sp << 2, a = b - 4; i32[a] = u32[a] >= u32[b] ? 1 : 0; continue; }
-          case Op.i32_clz: { const a = (sp - 1) << 2; i32[a] = Math.clz32(i32[a]); continue; }
-          case Op.i32_ctz: { const a = (sp - 1) << 2; i32[a] = I64.ctz32(i32[a]); continue; }
-          case Op.i32_popcnt: { const a = (sp - 1) << 2; i32[a] = I64.popcnt32(i32[a]); continue; }
-          case Op.i32_add: { const b = --sp << 2, a = b - 4; i32[a] = (i32[a] + i32[b]) | 0; continue; }
-          case Op.i32_sub: { const b = --sp << 2, a = b - 4; i32[a] = (i32[a] - i32[b]) | 0; continue; }
-          case Op.i32_mul: { const b = --sp << 2, a = b - 4; i32[a] = Math.imul(i32[a], i32[b]); continue; }
-          case Op.i32_div_s: { const b = --sp << 2, a = b - 4; i32[a] = divS32(i32[a], i32[b]); continue; }
-          case Op.i32_div_u: { const b = --sp << 2, a = b - 4; i32[a] = divU32(i32[a], i32[b]); continue; }
-          case Op.i32_rem_s: { const b = --sp << 2, a = b - 4; i32[a] = remS32(i32[a], i32[b]); continue; }
-          case Op.i32_rem_u: { const b = --sp << 2, a = b - 4; i32[a] = remU32(i32[a], i32[b]); continue; }
-          case Op.i32_and: { const b = --sp << 2, a = b - 4; i32[a] = i32[a] & i32[b]; continue; }
-          case Op.i32_or: { const b = --sp << 2, a = b - 4; i32[a] = i32[a] | i32[b]; continue; }
-          case Op.i32_xor: { const b = --sp << 2, a = b - 4; i32[a] = i32[a] ^ i32[b]; continue; }
-          case Op.i32_shl: { const b = --sp << 2, a = b - 4; i32[a] = i32[a] << i32[b]; continue; }
-          case Op.i32_shr_s: { const b = --sp << 2, a = b - 4; i32[a] = i32[a] >> i32[b]; continue; }
-          case Op.i32_shr_u: { const b = --sp << 2, a = b - 4; i32[a] = i32[a] >>> i32[b]; continue; }
-          case Op.i32_rotl: { const b = --sp << 2, a = b - 4; i32[a] = rotl32(i32[a], i32[b]); continue; }
-          case Op.i32_rotr: { const b = --sp << 2, a = b - 4; i32[a] = rotr32(i32[a], i32[b]); continue; }
-
-          // ---- i64 (lo, hi words) ----
-          case Op.i64_eqz: { const a = (sp - 1) << 2; i32[a] = (i32[a] | i32[a + 1]) === 0 ? 1 : 0; continue; }
-          case Op.i64_eq: { const b = --sp << 2, a = b - 4; i32[a] = i32[a] === i32[b] && i32[a + 1] === i32[b + 1] ? 1 : 0; continue; }
-          case Op.i64_ne: { const b = --sp << 2, a = b - 4; i32[a] = i32[a] !== i32[b] || i32[a + 1] !== i32[b + 1] ? 1 : 0; continue; }
-          case Op.i64_lt_s: { const b = --sp << 2, a = b - 4, x = i32[a + 1], y = i32[b + 1]; i32[a] = (x !== y ? x < y : u32[a] < u32[b]) ? 1 : 0; continue; }
-          case Op.i64_lt_u: { const b = --sp << 2, a = b - 4, x = u32[a + 1], y = u32[b + 1]; i32[a] = (x !== y ? x < y : u32[a] < u32[b]) ? 1 : 0; continue; }
-          case Op.i64_gt_s: { const b = --sp << 2, a = b - 4, x = i32[a + 1], y = i32[b + 1]; i32[a] = (x !== y ? x > y : u32[a] > u32[b]) ? 1 : 0; continue; }
-          case Op.i64_gt_u: { const b = --sp << 2, a = b - 4, x = u32[a + 1], y = u32[b + 1]; i32[a] = (x !== y ? x > y : u32[a] > u32[b]) ? 1 : 0; continue; }
-          case Op.i64_le_s: { const b = --sp << 2, a = b - 4, x = i32[a + 1], y = i32[b + 1]; i32[a] = (x !== y ? x < y : u32[a] <= u32[b]) ? 1 : 0; continue; }
-          case Op.i64_le_u: { const b = --sp << 2, a = b - 4, x = u32[a + 1], y = u32[b + 1]; i32[a] = (x !== y ? x < y : u32[a] <= u32[b]) ? 1 : 0; continue; }
-          case Op.i64_ge_s: { const b = --sp << 2, a = b - 4, x = i32[a + 1], y = i32[b + 1]; i32[a] = (x !== y ? x > y : u32[a] >= u32[b]) ? 1 : 0; continue; }
-          case Op.i64_ge_u: { const b = --sp << 2, a = b - 4, x = u32[a + 1], y = u32[b + 1]; i32[a] = (x !== y ? x > y : u32[a] >= u32[b]) ? 1 : 0; continue; }
-          case Op.i64_clz: { const a = (sp - 1) << 2; i32[a] = I64.clz64(i32[a], i32[a + 1]); i32[a + 1] = 0; continue; }
-          case Op.i64_ctz: { const a = (sp - 1) << 2; i32[a] = I64.ctz64(i32[a], i32[a + 1]); i32[a + 1] = 0; continue; }
-          case Op.i64_popcnt: { const a = (sp - 1) << 2; i32[a] = I64.popcnt32(i32[a]) + I64.popcnt32(i32[a + 1]); i32[a + 1] = 0; continue; }
-          case Op.i64_add: { // inlined: the loop is too large for V8 to inline helpers
-            const b = --sp << 2, a = b - 4, lo = (i32[a] >>> 0) + (i32[b] >>> 0);
-            i32[a] = lo | 0; i32[a + 1] = (i32[a + 1] + i32[b + 1] + (lo > 0xffffffff ? 1 : 0)) | 0;
-            continue;
-          }
-          case Op.i64_sub: {
-            const b = --sp << 2, a = b - 4, lo = (i32[a] >>> 0) - (i32[b] >>> 0);
-            i32[a] = lo | 0; i32[a + 1] = (i32[a + 1] - i32[b + 1] - (lo < 0 ? 1 : 0)) | 0;
-            continue;
-          }
-          case Op.i64_mul: { const b = --sp << 2; I64.mul64(i32, b - 4, b); continue; }
+          // ---- i64 division (BigInt; the other numeric ops only exist in register form) ----
           case Op.i64_div_s: { const b = --sp << 2; I64.divS64(i32, b - 4, b); continue; }
           case Op.i64_div_u: { const b = --sp << 2; I64.divU64(i32, b - 4, b); continue; }
           case Op.i64_rem_s: { const b = --sp << 2; I64.remS64(i32, b - 4, b); continue; }
           case Op.i64_rem_u: { const b = --sp << 2; I64.remU64(i32, b - 4, b); continue; }
-          case Op.i64_and: { const b = --sp << 2, a = b - 4; i32[a] &= i32[b]; i32[a + 1] &= i32[b + 1]; continue; }
-          case Op.i64_or: { const b = --sp << 2, a = b - 4; i32[a] |= i32[b]; i32[a + 1] |= i32[b + 1]; continue; }
-          case Op.i64_xor: { const b = --sp << 2, a = b - 4; i32[a] ^= i32[b]; i32[a + 1] ^= i32[b + 1]; continue; }
-          case Op.i64_shl: { const b = --sp << 2; I64.shl64(i32, b - 4, b); continue; }
-          case Op.i64_shr_s: { const b = --sp << 2; I64.shrS64(i32, b - 4, b); continue; }
-          case Op.i64_shr_u: { const b = --sp << 2; I64.shrU64(i32, b - 4, b); continue; }
-          case Op.i64_rotl: { const b = --sp << 2; I64.rotl64(i32, b - 4, b); continue; }
-          case Op.i64_rotr: { const b = --sp << 2; I64.rotr64(i32, b - 4, b); continue; }
-
-          // ---- f32 (arithmetic through the Float32Array view; sign ops on raw bits) ----
-          case Op.f32_eq: { const b = --sp << 2, a = b - 4; i32[a] = f32[a] === f32[b] ? 1 : 0; continue; }
-          case Op.f32_ne: { const b = --sp << 2, a = b - 4; i32[a] = f32[a] !== f32[b] ? 1 : 0; continue; }
-          case Op.f32_lt: { const b = --sp << 2, a = b - 4; i32[a] = f32[a] < f32[b] ? 1 : 0; continue; }
-          case Op.f32_gt: { const b = --sp << 2, a = b - 4; i32[a] = f32[a] > f32[b] ? 1 : 0; continue; }
-          case Op.f32_le: { const b = --sp << 2, a = b - 4; i32[a] = f32[a] <= f32[b] ? 1 : 0; continue; }
-          case Op.f32_ge: { const b = --sp << 2, a = b - 4; i32[a] = f32[a] >= f32[b] ? 1 : 0; continue; }
-          case Op.f32_abs: { const a = (sp - 1) << 2; i32[a] &= 0x7fffffff; continue; }
-          case Op.f32_neg: { const a = (sp - 1) << 2; i32[a] ^= -0x80000000; continue; }
-          case Op.f32_copysign: { const b = --sp << 2, a = b - 4; i32[a] = (i32[a] & 0x7fffffff) | (i32[b] & -0x80000000); continue; }
-          case Op.f32_ceil: { const a = (sp - 1) << 2; f32[a] = Math.ceil(f32[a]); continue; }
-          case Op.f32_floor: { const a = (sp - 1) << 2; f32[a] = Math.floor(f32[a]); continue; }
-          case Op.f32_trunc: { const a = (sp - 1) << 2; f32[a] = Math.trunc(f32[a]); continue; }
-          case Op.f32_nearest: { const a = (sp - 1) << 2; f32[a] = nearest(f32[a]); continue; }
-          case Op.f32_sqrt: { const a = (sp - 1) << 2; f32[a] = Math.sqrt(f32[a]); continue; }
-          case Op.f32_add: { const b = --sp << 2, a = b - 4; f32[a] = f32[a] + f32[b]; continue; }
-          case Op.f32_sub: { const b = --sp << 2, a = b - 4; f32[a] = f32[a] - f32[b]; continue; }
-          case Op.f32_mul: { const b = --sp << 2, a = b - 4; f32[a] = f32[a] * f32[b]; continue; }
-          case Op.f32_div: { const b = --sp << 2, a = b - 4; f32[a] = f32[a] / f32[b]; continue; }
-          case Op.f32_min: { const b = --sp << 2, a = b - 4; f32[a] = Math.min(f32[a], f32[b]); continue; }
-          case Op.f32_max: { const b = --sp << 2, a = b - 4; f32[a] = Math.max(f32[a], f32[b]); continue; }
-
-          // ---- f64 (view index = word index / 2) ----
-          case Op.f64_eq: { const b = --sp << 2, a = b - 4; i32[a] = f64[a >> 1] === f64[b >> 1] ? 1 : 0; continue; }
-          case Op.f64_ne: { const b = --sp << 2, a = b - 4; i32[a] = f64[a >> 1] !== f64[b >> 1] ? 1 : 0; continue; }
-          case Op.f64_lt: { const b = --sp << 2, a = b - 4; i32[a] = f64[a >> 1] < f64[b >> 1] ? 1 : 0; continue; }
-          case Op.f64_gt: { const b = --sp << 2, a = b - 4; i32[a] = f64[a >> 1] > f64[b >> 1] ? 1 : 0; continue; }
-          case Op.f64_le: { const b = --sp << 2, a = b - 4; i32[a] = f64[a >> 1] <= f64[b >> 1] ? 1 : 0; continue; }
-          case Op.f64_ge: { const b = --sp << 2, a = b - 4; i32[a] = f64[a >> 1] >= f64[b >> 1] ? 1 : 0; continue; }
-          case Op.f64_abs: { const a = (sp - 1) << 2; i32[a + 1] &= 0x7fffffff; continue; }
-          case Op.f64_neg: { const a = (sp - 1) << 2; i32[a + 1] ^= -0x80000000; continue; }
-          case Op.f64_copysign: { const b = --sp << 2, a = b - 4; i32[a + 1] = (i32[a + 1] & 0x7fffffff) | (i32[b + 1] & -0x80000000); continue; }
-          case Op.f64_ceil: { const a = (sp - 1) << 1; f64[a] = quiet(Math.ceil(f64[a])); continue; }
-          case Op.f64_floor: { const a = (sp - 1) << 1; f64[a] = quiet(Math.floor(f64[a])); continue; }
-          case Op.f64_trunc: { const a = (sp - 1) << 1; f64[a] = quiet(Math.trunc(f64[a])); continue; }
-          case Op.f64_nearest: { const a = (sp - 1) << 1; f64[a] = quiet(nearest(f64[a])); continue; }
-          case Op.f64_sqrt: { const a = (sp - 1) << 1; f64[a] = Math.sqrt(f64[a]); continue; }
-          case Op.f64_add: { const b = --sp << 1, a = b - 2; f64[a] = f64[a] + f64[b]; continue; }
-          case Op.f64_sub: { const b = --sp << 1, a = b - 2; f64[a] = f64[a] - f64[b]; continue; }
-          case Op.f64_mul: { const b = --sp << 1, a = b - 2; f64[a] = f64[a] * f64[b]; continue; }
-          case Op.f64_div: { const b = --sp << 1, a = b - 2; f64[a] = f64[a] / f64[b]; continue; }
-          case Op.f64_min: { const b = --sp << 1, a = b - 2; f64[a] = quiet(Math.min(f64[a], f64[b])); continue; }
-          case Op.f64_max: { const b = --sp << 1, a = b - 2; f64[a] = quiet(Math.max(f64[a], f64[b])); continue; }
-
-          // ---- conversions ----
-          case Op.i32_wrap_i64: continue;
-          case Op.i32_trunc_f32_s: { const a = (sp - 1) << 2; i32[a] = CV.truncI32S(f32[a]); continue; }
-          case Op.i32_trunc_f32_u: { const a = (sp - 1) << 2; i32[a] = CV.truncI32U(f32[a]); continue; }
-          case Op.i32_trunc_f64_s: { const a = (sp - 1) << 2; i32[a] = CV.truncI32S(f64[a >> 1]); continue; }
-          case Op.i32_trunc_f64_u: { const a = (sp - 1) << 2; i32[a] = CV.truncI32U(f64[a >> 1]); continue; }
-          case Op.i64_extend_i32_s: { const a = (sp - 1) << 2; i32[a + 1] = i32[a] >> 31; continue; }
-          case Op.i64_extend_i32_u: { const a = (sp - 1) << 2; i32[a + 1] = 0; continue; }
-          case Op.i64_trunc_f32_s: { const a = (sp - 1) << 2; CV.truncI64S(f32[a], i32, a); continue; }
-          case Op.i64_trunc_f32_u: { const a = (sp - 1) << 2; CV.truncI64U(f32[a], i32, a); continue; }
-          case Op.i64_trunc_f64_s: { const a = (sp - 1) << 2; CV.truncI64S(f64[a >> 1], i32, a); continue; }
-          case Op.i64_trunc_f64_u: { const a = (sp - 1) << 2; CV.truncI64U(f64[a >> 1], i32, a); continue; }
-          case Op.f32_convert_i32_s: { const a = (sp - 1) << 2; f32[a] = i32[a]; continue; }
-          case Op.f32_convert_i32_u: { const a = (sp - 1) << 2; f32[a] = u32[a]; continue; }
-          case Op.f32_convert_i64_s: { const a = (sp - 1) << 2; f32[a] = CV.i64ToF32(i32[a], i32[a + 1], true); continue; }
-          case Op.f32_convert_i64_u: { const a = (sp - 1) << 2; f32[a] = CV.i64ToF32(i32[a], i32[a + 1], false); continue; }
-          case Op.f32_demote_f64: { const a = (sp - 1) << 2; f32[a] = f64[a >> 1]; continue; }
-          case Op.f64_convert_i32_s: { const a = (sp - 1) << 2; f64[a >> 1] = i32[a]; continue; }
-          case Op.f64_convert_i32_u: { const a = (sp - 1) << 2; f64[a >> 1] = u32[a]; continue; }
-          case Op.f64_convert_i64_s: { const a = (sp - 1) << 2; f64[a >> 1] = CV.i64ToF64(i32[a], i32[a + 1], true); continue; }
-          case Op.f64_convert_i64_u: { const a = (sp - 1) << 2; f64[a >> 1] = CV.i64ToF64(i32[a], i32[a + 1], false); continue; }
-          case Op.f64_promote_f32: { const a = (sp - 1) << 2; f64[a >> 1] = f32[a]; continue; }
-          case Op.i32_reinterpret_f32: case Op.i64_reinterpret_f64:
-          case Op.f32_reinterpret_i32: case Op.f64_reinterpret_i64:
-            continue; // same bits, same slot
-          case Op.i32_extend8_s: { const a = (sp - 1) << 2; i32[a] = (i32[a] << 24) >> 24; continue; }
-          case Op.i32_extend16_s: { const a = (sp - 1) << 2; i32[a] = (i32[a] << 16) >> 16; continue; }
-          case Op.i64_extend8_s: { const a = (sp - 1) << 2; i32[a] = (i32[a] << 24) >> 24; i32[a + 1] = i32[a] >> 31; continue; }
-          case Op.i64_extend16_s: { const a = (sp - 1) << 2; i32[a] = (i32[a] << 16) >> 16; i32[a + 1] = i32[a] >> 31; continue; }
-          case Op.i64_extend32_s: { const a = (sp - 1) << 2; i32[a + 1] = i32[a] >> 31; continue; }
-          case Op.i32_trunc_sat_f32_s: { const a = (sp - 1) << 2; i32[a] = CV.truncSatI32S(f32[a]); continue; }
-          case Op.i32_trunc_sat_f32_u: { const a = (sp - 1) << 2; i32[a] = CV.truncSatI32U(f32[a]); continue; }
-          case Op.i32_trunc_sat_f64_s: { const a = (sp - 1) << 2; i32[a] = CV.truncSatI32S(f64[a >> 1]); continue; }
-          case Op.i32_trunc_sat_f64_u: { const a = (sp - 1) << 2; i32[a] = CV.truncSatI32U(f64[a >> 1]); continue; }
-          case Op.i64_trunc_sat_f32_s: { const a = (sp - 1) << 2; CV.truncSatI64S(f32[a], i32, a); continue; }
-          case Op.i64_trunc_sat_f32_u: { const a = (sp - 1) << 2; CV.truncSatI64U(f32[a], i32, a); continue; }
-          case Op.i64_trunc_sat_f64_s: { const a = (sp - 1) << 2; CV.truncSatI64S(f64[a >> 1], i32, a); continue; }
-          case Op.i64_trunc_sat_f64_u: { const a = (sp - 1) << 2; CV.truncSatI64U(f64[a >> 1], i32, a); continue; }
 
           // ---- wide arithmetic ----
           case Op.i64_add128: sp -= 2; addSub128(i32, (sp - 2) << 2, false); continue;

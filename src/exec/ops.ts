@@ -638,12 +638,8 @@ export const enum Op {
   jump,
   /** target, height, arity: move the top arity slots down to fp+height, then jump */
   br_copy,
-  /** target: pop an i32, jump if non-zero */
-  br_if_jump,
   /** target, height, arity: pop an i32; if non-zero, as br_copy */
   br_if_copy,
-  /** target: pop an i32, jump if zero */
-  if_false,
   /** n, then n+1 entries (target, height, arity); the last is the default */
   br_table_x,
   /** op, mem, offset lo, offset hi: a load/store not on the fast path (memory64, memory > 0, big offsets) */
@@ -654,144 +650,543 @@ export const enum Op {
   simd,
   /** op, mem, offset lo, offset hi, imm index: a v128 memory instruction (SIMD_MEM_OPS) */
   simd_mem,
-  /** arity: return the top arity slots to the caller */
+  /** arity, from: return the arity slots at fp+from to the caller */
   return_x,
   /** target: a backward jump to a loop head (consumes one unit of fuel) */
   loop_jump,
-  /** target: pop an i32; if non-zero, a backward jump to a loop head (consumes fuel) */
-  loop_br_if,
-  /** local: local.get of an i32/f32 (one word) */
+  /** local: push an i32/f32 local (one word) */
   local_get_w1,
-  /** local: local.get of an i64/f64 (two words) */
+  /** local: push an i64/f64 local (two words) */
   local_get_w2,
-  /** local: local.get of a reference */
+  /** local: push a reference local */
   local_get_ref,
-  /** local */
-  local_set_w1,
-  /** local */
-  local_set_w2,
-  /** local */
-  local_set_ref,
-  /** local */
-  local_tee_w1,
-  /** local */
-  local_tee_w2,
-  /** local */
-  local_tee_ref,
   /** offset: call the instance's probe for this byte offset, if any (probes.ts) */
   probe,
-  /** a, b: local.get a; local.get b (i32/f32 locals) */
-  local_get2_w1,
-  /** k: i32.const k; i32.add */
-  i32_add_imm,
-  /** x: local.get x; i32.add (i32 local) */
-  i32_add_local,
-  /** a, b: local.get a; local.get b; i32.add (i32 locals) */
-  i32_add_ll,
-  /** x, k: local.get x; i32.const k; i32.add; local.set x */
-  local_add_imm,
-  /** x, k: local.get x; i32.const k; i32.add; local.tee x */
-  local_add_imm_tee,
   /** op: a plain load/store (op) on an (array i8) instead of a memory (multibyte-array) */
   array_mem,
-  /** a, b: local.get a; local.get b (i64/f64 locals) */
-  local_get2_w2,
-  /** x: local.get x; f64.add (f64 local) */
-  f64_add_local,
-  /** x: local.get x; f64.mul (f64 local) */
-  f64_mul_local,
-  /** x, k: local.get x; i32.const k; i32.add (i32 local) */
-  local_get_add_imm,
-  /** k: i32.const k; i32.shl */
-  i32_shl_imm,
-  /** k: i32.const k; i32.shr_s */
-  i32_shr_s_imm,
-  /** k: i32.const k; i32.shr_u */
-  i32_shr_u_imm,
-  /** k: i32.const k; i32.and */
-  i32_and_imm,
-  /** k: i32.const k; i32.mul */
-  i32_mul_imm,
-  /** target: i32.eqz; br_if into a loop header (jump back when the operand is zero) */
-  loop_br_unless,
-  /** target: i32.ne; br_if / loop back-edge (no values move) */
-  loop_br_if_ne,
-  /** target: i32.lt_u; br_if / loop back-edge (no values move) */
-  loop_br_if_lt_u,
-  /** target: i32.le_u; br_if / loop back-edge (no values move) */
-  loop_br_if_le_u,
-  /** target: i32.gt_u; br_if / loop back-edge (no values move) */
-  loop_br_if_gt_u,
-  /** target: i32.lt_s; br_if / loop back-edge (no values move) */
-  loop_br_if_lt_s,
-  /** k: i32.const k; i32.eq */
-  i32_eq_imm,
-  /** k: i32.const k; i32.ne */
-  i32_ne_imm,
-  /** k: i32.const k; i32.lt_s */
-  i32_lt_s_imm,
-  /** k: i32.const k; i32.lt_u */
-  i32_lt_u_imm,
-  /** k: i32.const k; i32.gt_s */
-  i32_gt_s_imm,
-  /** k: i32.const k; i32.gt_u */
-  i32_gt_u_imm,
-  /** k: i32.const k; i32.le_s */
-  i32_le_s_imm,
-  /** k: i32.const k; i32.le_u */
-  i32_le_u_imm,
-  /** k: i32.const k; i32.ge_s */
-  i32_ge_s_imm,
-  /** k: i32.const k; i32.ge_u */
-  i32_ge_u_imm,
-  /** x: local.get x; i32.sub (i32 local) */
-  i32_sub_local,
-  /** x: local.get x; i32.and (i32 local) */
-  i32_and_local,
-  /** x: local.get x; i32.or (i32 local) */
-  i32_or_local,
-  /** x: local.get x; i32.xor (i32 local) */
-  i32_xor_local,
-  /** k (2 words): i64.const k; i64.mul */
-  i64_mul_imm,
-  /** x, offset: local.get x; i32.load offset (fast path: memory 0, 32-bit addresses) */
-  i32_load_local,
-  /** x, offset: local.get x; i64.load / f64.load offset (fast path) */
-  load_w2_local,
-  /** x, k, y: local.get x; i32.const k; i32.add; local.set y (y != x) */
-  local_add_imm_to,
-  /** x: local.get x; f64.sub (f64 local) */
-  f64_sub_local,
-  /** a, b: local.get a; local.get b; f64.add (f64 locals) */
-  f64_add_ll,
-  /** a, b: local.get a; local.get b; f64.sub (f64 locals) */
-  f64_sub_ll,
-  /** a, b: local.get a; local.get b; f64.mul (f64 locals) */
-  f64_mul_ll,
-  /** x, k: local.get x; i32.const k; i32.shl (i32 local; array index scaling) */
-  local_get_shl_imm,
-  /** test, k, target: i32.const k; <test>; br_if (test: an i32_*_imm op; no values move) */
-  br_if_imm_test,
-  /** test, k, target: i32.const k; <test>; if (jumps when the test fails) */
-  br_unless_imm_test,
-  /** test, k, target: i32.const k; <test>; br_if to a loop header (a back-edge) */
-  loop_br_if_imm_test,
-  /** x, test, k, target: local.get x; i32.const k; <test>; br_if (the i32 operand from local x) */
-  br_if_local_imm_test,
-  /** x, test, k, target: local.get x; i32.const k; <test>; if */
-  br_unless_local_imm_test,
-  /** x, test, k, target: local.get x; i32.const k; <test>; br_if to a loop header */
-  loop_br_if_local_imm_test,
-  /** k (2 words): i64.const k; i64.add */
-  i64_add_imm,
-  /** k (2 words): i64.const k; i64.xor */
-  i64_xor_imm,
-  /** k (2 words): i64.const k; i64.and */
-  i64_and_imm,
-  /** k (2 words): i64.const k; i64.shl */
-  i64_shl_imm,
-  /** k (2 words): i64.const k; i64.shr_u */
-  i64_shr_u_imm,
-  /** k (2 words): i64.const k; i64.rotl */
-  i64_rotl_imm,
+  // ---- register forms (compile.ts virtual operand stack; operands are word offsets from fp) ----
+  /** h: sp = fp + h (before a stack-form op that follows register ops) */
+  sp_set,
+  /** d, s: copy one word (i32/f32) */
+  mov_w1,
+  /** d, s: copy two words (i64/f64) */
+  mov_w2,
+  /** d, s: copy a whole slot (v128, or a value of unknown type) */
+  mov_slot,
+  /** d, s: copy a reference */
+  mov_ref,
+  /** d, k: write a one-word constant */
+  const_w1,
+  /** d, lo, hi: write a two-word constant */
+  const_w2,
+  /** a, target: jump if the i32 in slot a is non-zero (br_if) */
+  br_nez,
+  /** a, target: jump if the i32 in slot a is zero (if, br_if after i32.eqz) */
+  br_eqz,
+  /** d, g: global.get into slot d */
+  global_get_r,
+  /** g, a: global.set from slot a */
+  global_set_r,
+  /** d, a, b, c: select (one-word values) */
+  select_w1,
+  /** d, a, b, c: select (two-word values) */
+  select_w2,
+  /** op, operands...: a cold register op (reg-cold.ts `coldOp`) */
+  reg_cold,
+  /** Generated register ops follow (reg-table.ts; test/exec/reg-ops.test.ts regenerates them). */
+  FIRST_REG,
+  // <reg-ops>
+  /** d, a, b: i32.add */
+  i32_add_rr,
+  /** d, a, k: i32.add */
+  i32_add_ri,
+  /** d, a, b: i32.sub */
+  i32_sub_rr,
+  /** d, a, k: i32.sub */
+  i32_sub_ri,
+  /** d, a, b: i32.mul */
+  i32_mul_rr,
+  /** d, a, k: i32.mul */
+  i32_mul_ri,
+  /** d, a, b: i32.div_s (cold) */
+  i32_div_s_rr,
+  /** d, a, k: i32.div_s (cold) */
+  i32_div_s_ri,
+  /** d, a, b: i32.div_u (cold) */
+  i32_div_u_rr,
+  /** d, a, k: i32.div_u (cold) */
+  i32_div_u_ri,
+  /** d, a, b: i32.rem_s (cold) */
+  i32_rem_s_rr,
+  /** d, a, k: i32.rem_s (cold) */
+  i32_rem_s_ri,
+  /** d, a, b: i32.rem_u (cold) */
+  i32_rem_u_rr,
+  /** d, a, k: i32.rem_u (cold) */
+  i32_rem_u_ri,
+  /** d, a, b: i32.and */
+  i32_and_rr,
+  /** d, a, k: i32.and */
+  i32_and_ri,
+  /** d, a, b: i32.or */
+  i32_or_rr,
+  /** d, a, k: i32.or */
+  i32_or_ri,
+  /** d, a, b: i32.xor */
+  i32_xor_rr,
+  /** d, a, k: i32.xor */
+  i32_xor_ri,
+  /** d, a, b: i32.shl */
+  i32_shl_rr,
+  /** d, a, k: i32.shl */
+  i32_shl_ri,
+  /** d, a, b: i32.shr_s */
+  i32_shr_s_rr,
+  /** d, a, k: i32.shr_s */
+  i32_shr_s_ri,
+  /** d, a, b: i32.shr_u */
+  i32_shr_u_rr,
+  /** d, a, k: i32.shr_u */
+  i32_shr_u_ri,
+  /** d, a, b: i32.rotl (cold) */
+  i32_rotl_rr,
+  /** d, a, k: i32.rotl (cold) */
+  i32_rotl_ri,
+  /** d, a, b: i32.rotr (cold) */
+  i32_rotr_rr,
+  /** d, a, k: i32.rotr (cold) */
+  i32_rotr_ri,
+  /** d, a, b: i32.eq */
+  i32_eq_rr,
+  /** d, a, k: i32.eq */
+  i32_eq_ri,
+  /** a, b, target: i32.eq; br_if */
+  br_i32_eq_rr,
+  /** a, k, target: i32.eq; br_if */
+  br_i32_eq_ri,
+  /** d, a, b: i32.ne */
+  i32_ne_rr,
+  /** d, a, k: i32.ne */
+  i32_ne_ri,
+  /** a, b, target: i32.ne; br_if */
+  br_i32_ne_rr,
+  /** a, k, target: i32.ne; br_if */
+  br_i32_ne_ri,
+  /** d, a, b: i32.lt_s */
+  i32_lt_s_rr,
+  /** d, a, k: i32.lt_s */
+  i32_lt_s_ri,
+  /** a, b, target: i32.lt_s; br_if */
+  br_i32_lt_s_rr,
+  /** a, k, target: i32.lt_s; br_if */
+  br_i32_lt_s_ri,
+  /** d, a, b: i32.lt_u */
+  i32_lt_u_rr,
+  /** d, a, k: i32.lt_u */
+  i32_lt_u_ri,
+  /** a, b, target: i32.lt_u; br_if */
+  br_i32_lt_u_rr,
+  /** a, k, target: i32.lt_u; br_if */
+  br_i32_lt_u_ri,
+  /** d, a, b: i32.gt_s */
+  i32_gt_s_rr,
+  /** d, a, k: i32.gt_s */
+  i32_gt_s_ri,
+  /** a, b, target: i32.gt_s; br_if */
+  br_i32_gt_s_rr,
+  /** a, k, target: i32.gt_s; br_if */
+  br_i32_gt_s_ri,
+  /** d, a, b: i32.gt_u */
+  i32_gt_u_rr,
+  /** d, a, k: i32.gt_u */
+  i32_gt_u_ri,
+  /** a, b, target: i32.gt_u; br_if */
+  br_i32_gt_u_rr,
+  /** a, k, target: i32.gt_u; br_if */
+  br_i32_gt_u_ri,
+  /** d, a, b: i32.le_s */
+  i32_le_s_rr,
+  /** d, a, k: i32.le_s */
+  i32_le_s_ri,
+  /** a, b, target: i32.le_s; br_if */
+  br_i32_le_s_rr,
+  /** a, k, target: i32.le_s; br_if */
+  br_i32_le_s_ri,
+  /** d, a, b: i32.le_u */
+  i32_le_u_rr,
+  /** d, a, k: i32.le_u */
+  i32_le_u_ri,
+  /** a, b, target: i32.le_u; br_if */
+  br_i32_le_u_rr,
+  /** a, k, target: i32.le_u; br_if */
+  br_i32_le_u_ri,
+  /** d, a, b: i32.ge_s */
+  i32_ge_s_rr,
+  /** d, a, k: i32.ge_s */
+  i32_ge_s_ri,
+  /** a, b, target: i32.ge_s; br_if */
+  br_i32_ge_s_rr,
+  /** a, k, target: i32.ge_s; br_if */
+  br_i32_ge_s_ri,
+  /** d, a, b: i32.ge_u */
+  i32_ge_u_rr,
+  /** d, a, k: i32.ge_u */
+  i32_ge_u_ri,
+  /** a, b, target: i32.ge_u; br_if */
+  br_i32_ge_u_rr,
+  /** a, k, target: i32.ge_u; br_if */
+  br_i32_ge_u_ri,
+  /** d, a: i32.eqz */
+  i32_eqz_r,
+  /** d, a: i32.clz (cold) */
+  i32_clz_r,
+  /** d, a: i32.ctz (cold) */
+  i32_ctz_r,
+  /** d, a: i32.popcnt (cold) */
+  i32_popcnt_r,
+  /** d, a: i32.extend8_s (cold) */
+  i32_extend8_s_r,
+  /** d, a: i32.extend16_s (cold) */
+  i32_extend16_s_r,
+  /** d, a, b: i64.add */
+  i64_add_rr,
+  /** d, a, k: i64.add */
+  i64_add_ri,
+  /** d, a, b: i64.sub */
+  i64_sub_rr,
+  /** d, a, k: i64.sub */
+  i64_sub_ri,
+  /** d, a, b: i64.mul */
+  i64_mul_rr,
+  /** d, a, k: i64.mul */
+  i64_mul_ri,
+  /** d, a, b: i64.and */
+  i64_and_rr,
+  /** d, a, k: i64.and */
+  i64_and_ri,
+  /** d, a, b: i64.or */
+  i64_or_rr,
+  /** d, a, k: i64.or */
+  i64_or_ri,
+  /** d, a, b: i64.xor */
+  i64_xor_rr,
+  /** d, a, k: i64.xor */
+  i64_xor_ri,
+  /** d, a, b: i64.shl */
+  i64_shl_rr,
+  /** d, a, k: i64.shl */
+  i64_shl_ri,
+  /** d, a, b: i64.shr_s */
+  i64_shr_s_rr,
+  /** d, a, k: i64.shr_s */
+  i64_shr_s_ri,
+  /** d, a, b: i64.shr_u */
+  i64_shr_u_rr,
+  /** d, a, k: i64.shr_u */
+  i64_shr_u_ri,
+  /** d, a, b: i64.rotl */
+  i64_rotl_rr,
+  /** d, a, k: i64.rotl */
+  i64_rotl_ri,
+  /** d, a, b: i64.rotr (cold) */
+  i64_rotr_rr,
+  /** d, a, k: i64.rotr (cold) */
+  i64_rotr_ri,
+  /** d, a, b: i64.eq (cold) */
+  i64_eq_rr,
+  /** d, a, k: i64.eq (cold) */
+  i64_eq_ri,
+  /** d, a, b: i64.ne (cold) */
+  i64_ne_rr,
+  /** d, a, k: i64.ne (cold) */
+  i64_ne_ri,
+  /** d, a, b: i64.lt_s (cold) */
+  i64_lt_s_rr,
+  /** d, a, k: i64.lt_s (cold) */
+  i64_lt_s_ri,
+  /** d, a, b: i64.lt_u (cold) */
+  i64_lt_u_rr,
+  /** d, a, k: i64.lt_u (cold) */
+  i64_lt_u_ri,
+  /** d, a, b: i64.gt_s (cold) */
+  i64_gt_s_rr,
+  /** d, a, k: i64.gt_s (cold) */
+  i64_gt_s_ri,
+  /** d, a, b: i64.gt_u (cold) */
+  i64_gt_u_rr,
+  /** d, a, k: i64.gt_u (cold) */
+  i64_gt_u_ri,
+  /** d, a, b: i64.le_s (cold) */
+  i64_le_s_rr,
+  /** d, a, k: i64.le_s (cold) */
+  i64_le_s_ri,
+  /** d, a, b: i64.le_u (cold) */
+  i64_le_u_rr,
+  /** d, a, k: i64.le_u (cold) */
+  i64_le_u_ri,
+  /** d, a, b: i64.ge_s (cold) */
+  i64_ge_s_rr,
+  /** d, a, k: i64.ge_s (cold) */
+  i64_ge_s_ri,
+  /** d, a, b: i64.ge_u (cold) */
+  i64_ge_u_rr,
+  /** d, a, k: i64.ge_u (cold) */
+  i64_ge_u_ri,
+  /** d, a: i64.eqz */
+  i64_eqz_r,
+  /** d, a: i64.clz (cold) */
+  i64_clz_r,
+  /** d, a: i64.ctz (cold) */
+  i64_ctz_r,
+  /** d, a: i64.popcnt (cold) */
+  i64_popcnt_r,
+  /** d, a: i64.extend8_s (cold) */
+  i64_extend8_s_r,
+  /** d, a: i64.extend16_s (cold) */
+  i64_extend16_s_r,
+  /** d, a: i64.extend32_s (cold) */
+  i64_extend32_s_r,
+  /** d, a, b: f32.add */
+  f32_add_rr,
+  /** d, a, k: f32.add (cold) */
+  f32_add_ri,
+  /** d, a, b: f32.sub */
+  f32_sub_rr,
+  /** d, a, k: f32.sub (cold) */
+  f32_sub_ri,
+  /** d, a, b: f32.mul */
+  f32_mul_rr,
+  /** d, a, k: f32.mul (cold) */
+  f32_mul_ri,
+  /** d, a, b: f32.div */
+  f32_div_rr,
+  /** d, a, k: f32.div (cold) */
+  f32_div_ri,
+  /** d, a, b: f32.min (cold) */
+  f32_min_rr,
+  /** d, a, b: f32.max (cold) */
+  f32_max_rr,
+  /** d, a, b: f32.copysign (cold) */
+  f32_copysign_rr,
+  /** d, a, k: f32.copysign (cold) */
+  f32_copysign_ri,
+  /** d, a, b: f32.eq (cold) */
+  f32_eq_rr,
+  /** d, a, k: f32.eq (cold) */
+  f32_eq_ri,
+  /** d, a, b: f32.ne (cold) */
+  f32_ne_rr,
+  /** d, a, k: f32.ne (cold) */
+  f32_ne_ri,
+  /** d, a, b: f32.lt (cold) */
+  f32_lt_rr,
+  /** d, a, k: f32.lt (cold) */
+  f32_lt_ri,
+  /** d, a, b: f32.gt (cold) */
+  f32_gt_rr,
+  /** d, a, k: f32.gt (cold) */
+  f32_gt_ri,
+  /** d, a, b: f32.le (cold) */
+  f32_le_rr,
+  /** d, a, k: f32.le (cold) */
+  f32_le_ri,
+  /** d, a, b: f32.ge (cold) */
+  f32_ge_rr,
+  /** d, a, k: f32.ge (cold) */
+  f32_ge_ri,
+  /** d, a, b: f64.add */
+  f64_add_rr,
+  /** d, a, k: f64.add */
+  f64_add_ri,
+  /** d, a, b: f64.sub */
+  f64_sub_rr,
+  /** d, a, k: f64.sub */
+  f64_sub_ri,
+  /** d, a, b: f64.mul */
+  f64_mul_rr,
+  /** d, a, k: f64.mul */
+  f64_mul_ri,
+  /** d, a, b: f64.div */
+  f64_div_rr,
+  /** d, a, k: f64.div */
+  f64_div_ri,
+  /** d, a, b: f64.min (cold) */
+  f64_min_rr,
+  /** d, a, b: f64.max (cold) */
+  f64_max_rr,
+  /** d, a, b: f64.copysign (cold) */
+  f64_copysign_rr,
+  /** d, a, b: f64.eq (cold) */
+  f64_eq_rr,
+  /** d, a, k: f64.eq (cold) */
+  f64_eq_ri,
+  /** d, a, b: f64.ne (cold) */
+  f64_ne_rr,
+  /** d, a, k: f64.ne (cold) */
+  f64_ne_ri,
+  /** d, a, b: f64.lt */
+  f64_lt_rr,
+  /** d, a, k: f64.lt */
+  f64_lt_ri,
+  /** a, b, target: f64.lt; br_if */
+  br_f64_lt_rr,
+  /** a, b, target: f64.lt; if (jump when false) */
+  brn_f64_lt_rr,
+  /** a, k, target: f64.lt; br_if */
+  br_f64_lt_ri,
+  /** a, k, target: f64.lt; if (jump when false) */
+  brn_f64_lt_ri,
+  /** d, a, b: f64.gt */
+  f64_gt_rr,
+  /** d, a, k: f64.gt */
+  f64_gt_ri,
+  /** a, b, target: f64.gt; br_if */
+  br_f64_gt_rr,
+  /** a, b, target: f64.gt; if (jump when false) */
+  brn_f64_gt_rr,
+  /** a, k, target: f64.gt; br_if */
+  br_f64_gt_ri,
+  /** a, k, target: f64.gt; if (jump when false) */
+  brn_f64_gt_ri,
+  /** d, a, b: f64.le */
+  f64_le_rr,
+  /** d, a, k: f64.le */
+  f64_le_ri,
+  /** a, b, target: f64.le; br_if */
+  br_f64_le_rr,
+  /** a, b, target: f64.le; if (jump when false) */
+  brn_f64_le_rr,
+  /** a, k, target: f64.le; br_if */
+  br_f64_le_ri,
+  /** a, k, target: f64.le; if (jump when false) */
+  brn_f64_le_ri,
+  /** d, a, b: f64.ge */
+  f64_ge_rr,
+  /** d, a, k: f64.ge */
+  f64_ge_ri,
+  /** a, b, target: f64.ge; br_if */
+  br_f64_ge_rr,
+  /** a, b, target: f64.ge; if (jump when false) */
+  brn_f64_ge_rr,
+  /** a, k, target: f64.ge; br_if */
+  br_f64_ge_ri,
+  /** a, k, target: f64.ge; if (jump when false) */
+  brn_f64_ge_ri,
+  /** d, a: f32.abs (cold) */
+  f32_abs_r,
+  /** d, a: f32.neg (cold) */
+  f32_neg_r,
+  /** d, a: f32.ceil (cold) */
+  f32_ceil_r,
+  /** d, a: f32.floor (cold) */
+  f32_floor_r,
+  /** d, a: f32.trunc (cold) */
+  f32_trunc_r,
+  /** d, a: f32.nearest (cold) */
+  f32_nearest_r,
+  /** d, a: f32.sqrt (cold) */
+  f32_sqrt_r,
+  /** d, a: f64.abs */
+  f64_abs_r,
+  /** d, a: f64.neg */
+  f64_neg_r,
+  /** d, a: f64.ceil (cold) */
+  f64_ceil_r,
+  /** d, a: f64.floor (cold) */
+  f64_floor_r,
+  /** d, a: f64.trunc (cold) */
+  f64_trunc_r,
+  /** d, a: f64.nearest (cold) */
+  f64_nearest_r,
+  /** d, a: f64.sqrt */
+  f64_sqrt_r,
+  /** d, a: i32.trunc_f32_s (cold) */
+  i32_trunc_f32_s_r,
+  /** d, a: i32.trunc_f32_u (cold) */
+  i32_trunc_f32_u_r,
+  /** d, a: i32.trunc_f64_s */
+  i32_trunc_f64_s_r,
+  /** d, a: i32.trunc_f64_u (cold) */
+  i32_trunc_f64_u_r,
+  /** d, a: i64.extend_i32_s */
+  i64_extend_i32_s_r,
+  /** d, a: i64.extend_i32_u */
+  i64_extend_i32_u_r,
+  /** d, a: i64.trunc_f32_s (cold) */
+  i64_trunc_f32_s_r,
+  /** d, a: i64.trunc_f32_u (cold) */
+  i64_trunc_f32_u_r,
+  /** d, a: i64.trunc_f64_s (cold) */
+  i64_trunc_f64_s_r,
+  /** d, a: i64.trunc_f64_u (cold) */
+  i64_trunc_f64_u_r,
+  /** d, a: f32.convert_i32_s (cold) */
+  f32_convert_i32_s_r,
+  /** d, a: f32.convert_i32_u (cold) */
+  f32_convert_i32_u_r,
+  /** d, a: f32.convert_i64_s (cold) */
+  f32_convert_i64_s_r,
+  /** d, a: f32.convert_i64_u (cold) */
+  f32_convert_i64_u_r,
+  /** d, a: f32.demote_f64 */
+  f32_demote_f64_r,
+  /** d, a: f64.convert_i32_s */
+  f64_convert_i32_s_r,
+  /** d, a: f64.convert_i32_u */
+  f64_convert_i32_u_r,
+  /** d, a: f64.convert_i64_s (cold) */
+  f64_convert_i64_s_r,
+  /** d, a: f64.convert_i64_u (cold) */
+  f64_convert_i64_u_r,
+  /** d, a: f64.promote_f32 */
+  f64_promote_f32_r,
+  /** d, a: i32.trunc_sat_f32_s (cold) */
+  i32_trunc_sat_f32_s_r,
+  /** d, a: i32.trunc_sat_f32_u (cold) */
+  i32_trunc_sat_f32_u_r,
+  /** d, a: i32.trunc_sat_f64_s (cold) */
+  i32_trunc_sat_f64_s_r,
+  /** d, a: i32.trunc_sat_f64_u (cold) */
+  i32_trunc_sat_f64_u_r,
+  /** d, a: i64.trunc_sat_f32_s (cold) */
+  i64_trunc_sat_f32_s_r,
+  /** d, a: i64.trunc_sat_f32_u (cold) */
+  i64_trunc_sat_f32_u_r,
+  /** d, a: i64.trunc_sat_f64_s (cold) */
+  i64_trunc_sat_f64_s_r,
+  /** d, a: i64.trunc_sat_f64_u (cold) */
+  i64_trunc_sat_f64_u_r,
+  /** d, a, offset: i32.load (address in slot a) */
+  i32_load_r,
+  /** d, a, offset: i64.load (address in slot a) */
+  i64_load_r,
+  /** d, a, offset: i32.load8_s (address in slot a) */
+  i32_load8_s_r,
+  /** d, a, offset: i32.load8_u (address in slot a) */
+  i32_load8_u_r,
+  /** d, a, offset: i32.load16_s (address in slot a) */
+  i32_load16_s_r,
+  /** d, a, offset: i32.load16_u (address in slot a) */
+  i32_load16_u_r,
+  /** d, a, offset: i64.load8_s (address in slot a) */
+  i64_load8_s_r,
+  /** d, a, offset: i64.load8_u (address in slot a) */
+  i64_load8_u_r,
+  /** d, a, offset: i64.load16_s (address in slot a) */
+  i64_load16_s_r,
+  /** d, a, offset: i64.load16_u (address in slot a) */
+  i64_load16_u_r,
+  /** d, a, offset: i64.load32_s (address in slot a) */
+  i64_load32_s_r,
+  /** d, a, offset: i64.load32_u (address in slot a) */
+  i64_load32_u_r,
+  /** a, v, offset: i32.store (address in slot a, value in slot v) */
+  i32_store_r,
+  /** a, v, offset: i64.store (address in slot a, value in slot v) */
+  i64_store_r,
+  /** a, v, offset: i32.store8 (address in slot a, value in slot v) */
+  i32_store8_r,
+  /** a, v, offset: i32.store16 (address in slot a, value in slot v) */
+  i32_store16_r,
+  // </reg-ops>
 }

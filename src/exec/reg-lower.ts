@@ -1,0 +1,77 @@
+/**
+ * Which wasm operators the translator lowers to register ops (reg-table.ts), and the op numbers
+ * it emits for them, indexed by opcode-table index. Built once from the two tables.
+ */
+import { OPCODES } from '../syntax/opcodes.js';
+import { Op } from './ops.js';
+import { isCold, MEM_ALIASES, MEM_ROWS, REG_ROWS, regIdent, regOp, type RegRow } from './reg-table.js';
+
+export interface RegLowering {
+  readonly row: RegRow;
+  readonly binary: boolean;
+  /** Op numbers; -1 where the form does not exist. */
+  readonly rr: number;
+  readonly ri: number;
+  /** Unary form. */
+  readonly r: number;
+  /** Compare and branch: jump when the test holds / fails (`brnRr` -1 for integer tests). */
+  readonly brRr: number;
+  readonly brRi: number;
+  readonly brnRr: number;
+  readonly brnRi: number;
+  /** Integer comparisons: the opposite test (for `if`, which jumps when the test fails). */
+  readonly inverse: number;
+  /** Comparisons and commutative operators: the operator with the operands swapped. */
+  readonly swapped: number;
+  /** Whether the constant operand takes two code words. */
+  readonly wide: boolean;
+}
+
+const INDEX = new Map(OPCODES.map(o => [o.key, o.index]));
+
+/** Op numbers of the register ops that run through `reg_cold` (the translator emits that first). */
+export const COLD_OPS = new Set<number>();
+
+function opNum(name: string): number {
+  const k = regOp(name);
+  if (k < 0) return -1;
+  if (isCold(name)) COLD_OPS.add(Op.FIRST_REG + k);
+  return Op.FIRST_REG + k;
+}
+
+const INVERSE: Record<string, string> = {
+  eq: 'ne', ne: 'eq', lt_s: 'ge_s', ge_s: 'lt_s', lt_u: 'ge_u', ge_u: 'lt_u', gt_s: 'le_s', le_s: 'gt_s', gt_u: 'le_u', le_u: 'gt_u',
+};
+const SWAPPED: Record<string, string> = {
+  add: 'add', mul: 'mul', and: 'and', or: 'or', xor: 'xor', eq: 'eq', ne: 'ne',
+  lt_s: 'gt_s', gt_s: 'lt_s', lt_u: 'gt_u', gt_u: 'lt_u', le_s: 'ge_s', ge_s: 'le_s', le_u: 'ge_u', ge_u: 'le_u',
+  lt: 'gt', gt: 'lt', le: 'ge', ge: 'le',
+};
+
+/** Register lowering by wasm operator index (undefined: stack form only). */
+export const REG_LOWERING: readonly (RegLowering | undefined)[] = (() => {
+  const out: (RegLowering | undefined)[] = [];
+  for (const row of REG_ROWS) {
+    const n = regIdent(row.key);
+    const [ty, name] = row.key.split('.');
+    const inv = INVERSE[name], sw = SWAPPED[name];
+    const binary = opNum(`${n}_rr`) >= 0;
+    out[INDEX.get(row.key)!] = {
+      row, binary,
+      rr: opNum(`${n}_rr`), ri: opNum(`${n}_ri`), r: opNum(`${n}_r`),
+      brRr: opNum(`br_${n}_rr`), brRi: opNum(`br_${n}_ri`), brnRr: opNum(`brn_${n}_rr`), brnRi: opNum(`brn_${n}_ri`),
+      inverse: inv !== undefined && (ty === 'i32' || ty === 'i64') ? INDEX.get(`${ty}.${inv}`)! : -1,
+      swapped: sw !== undefined ? INDEX.get(`${ty}.${sw}`) ?? -1 : -1,
+      wide: row.ty === 'i64' || row.ty === 'f64',
+    };
+  }
+  return out;
+})();
+
+/** Fast-path register loads/stores by wasm operator index (op number, or undefined). */
+export const MEM_LOWERING: readonly (number | undefined)[] = (() => {
+  const out: (number | undefined)[] = [];
+  for (const m of MEM_ROWS) out[INDEX.get(m.key)!] = opNum(`${regIdent(m.key)}_r`);
+  for (const [alias, key] of MEM_ALIASES) out[INDEX.get(alias)!] = opNum(`${regIdent(key)}_r`);
+  return out;
+})();

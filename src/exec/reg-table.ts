@@ -1,0 +1,326 @@
+/**
+ * The register forms of numeric, memory and compare-and-branch instructions: ops whose operands
+ * and result are frame slots named in the code (see README "Register operands"), instead of the
+ * top of the value stack. One row per wasm operator, with its semantics as a JS template; from
+ * the rows this module generates
+ * - the `Op` members (ops.ts, the block after `FIRST_REG`), and
+ * - the dispatch cases (interp.ts, between the `<reg-ops>` markers),
+ * so hundreds of cases are never written by hand. test/exec/reg-ops.test.ts checks both files
+ * hold exactly the generated text (`REGEN=1` rewrites them). The translator (compile.ts) uses
+ * `REG` to find the op numbers.
+ *
+ * Templates. Operands are read into constants first, so a result may overwrite an operand slot:
+ * - operand type 'i32': `A`, `B` (int32 values; `B` may be an inline constant word),
+ *   'i64': `AL`, `AH`, `BL`, `BH` (low/high words), 'f32'/'f64': `A`, `B` (numbers).
+ * - result type 'i32'/'f32'/'f64': `expr` is an expression; 'raw': statements that write the
+ *   words at `D` themselves (i64 results).
+ * Code layout: `op d a b` (rr), `op d a k...` (ri), `op d a` (unary), `op d a offset` (load),
+ * `op a v offset` (store), `br_X a b|k... target` (compare and branch). d, a, b, v are word
+ * offsets from the frame pointer (slot * 4).
+ */
+
+export type RegType = 'i32' | 'i64' | 'f32' | 'f64';
+
+export interface RegRow {
+  /** The wasm operator (opcode table key). */
+  readonly key: string;
+  readonly ty: RegType;
+  readonly out: 'i32' | 'f32' | 'f64' | 'raw';
+  readonly expr: string;
+  /** Binary operators: whether a constant right operand has its own op (`_ri`). */
+  readonly imm?: boolean;
+  /** Comparisons: fused into branches. 'int': `br_X` only (an `if` inverts the integer test);
+   * 'float': `br_X` and `brn_X` (NaN makes the inverse a different test). */
+  readonly branch?: 'int' | 'float';
+}
+
+const I = (key: string, expr: string, imm = true): RegRow => ({ key, ty: 'i32', out: 'i32', expr, imm });
+const ICMP = (key: string, cond: string): RegRow => ({ key, ty: 'i32', out: 'i32', expr: `${cond} ? 1 : 0`, imm: true, branch: 'int' });
+const L = (key: string, stmts: string, imm = true): RegRow => ({ key, ty: 'i64', out: 'raw', expr: stmts, imm });
+const LCMP = (key: string, cond: string): RegRow => ({ key, ty: 'i64', out: 'i32', expr: `(${cond}) ? 1 : 0`, imm: true });
+const F = (ty: 'f32' | 'f64', op: string, expr: string, imm = true): RegRow => ({ key: `${ty}.${op}`, ty, out: ty, expr, imm });
+const FCMP = (ty: 'f32' | 'f64', op: string, cond: string): RegRow =>
+  ({ key: `${ty}.${op}`, ty, out: 'i32', expr: `${cond} ? 1 : 0`, imm: true, branch: ty === 'f64' ? 'float' : undefined });
+const U = (key: string, ty: RegType, out: RegRow['out'], expr: string): RegRow => ({ key, ty, out, expr });
+
+/** i64 shift by `BL & 63`, given the statements for 0 < s < 32 and 32 <= s. */
+function shift64(small: string, big: string): string {
+  return `const s = BL & 63; if (s === 0) { i32[D] = AL; i32[D + 1] = AH; } else if (s < 32) { ${small} } else { ${big} }`;
+}
+
+/** 64-bit multiply on word pairs: the low product's high word from 16-bit limbs, no BigInt. */
+const MUL64 =
+  'const a0 = AL & 0xffff; const a1 = AL >>> 16; const b0 = BL & 0xffff; const b1 = BL >>> 16; ' +
+  'const ll = a0 * b0; const m1 = a1 * b0; const m2 = a0 * b1; ' +
+  'i32[D + 1] = (a1 * b1 + (m1 >>> 16) + (m2 >>> 16) + (((ll >>> 16) + (m1 & 0xffff) + (m2 & 0xffff)) >>> 16) + Math.imul(AL, BH) + Math.imul(AH, BL)) | 0; ' +
+  'i32[D] = Math.imul(AL, BL);';
+
+export const REG_ROWS: readonly RegRow[] = [
+  // ---- i32 ----
+  I('i32.add', '(A + B) | 0'), I('i32.sub', '(A - B) | 0'), I('i32.mul', 'Math.imul(A, B)'),
+  I('i32.div_s', 'divS32(A, B)'), I('i32.div_u', 'divU32(A, B)'), I('i32.rem_s', 'remS32(A, B)'), I('i32.rem_u', 'remU32(A, B)'),
+  I('i32.and', 'A & B'), I('i32.or', 'A | B'), I('i32.xor', 'A ^ B'),
+  I('i32.shl', 'A << B'), I('i32.shr_s', 'A >> B'), I('i32.shr_u', '(A >>> B) | 0'),
+  I('i32.rotl', 'rotl32(A, B)'), I('i32.rotr', 'rotr32(A, B)'),
+  ICMP('i32.eq', 'A === B'), ICMP('i32.ne', 'A !== B'), ICMP('i32.lt_s', 'A < B'), ICMP('i32.lt_u', '(A >>> 0) < (B >>> 0)'),
+  ICMP('i32.gt_s', 'A > B'), ICMP('i32.gt_u', '(A >>> 0) > (B >>> 0)'), ICMP('i32.le_s', 'A <= B'),
+  ICMP('i32.le_u', '(A >>> 0) <= (B >>> 0)'), ICMP('i32.ge_s', 'A >= B'), ICMP('i32.ge_u', '(A >>> 0) >= (B >>> 0)'),
+  U('i32.eqz', 'i32', 'i32', 'A === 0 ? 1 : 0'), U('i32.clz', 'i32', 'i32', 'Math.clz32(A)'),
+  U('i32.ctz', 'i32', 'i32', 'I64.ctz32(A)'), U('i32.popcnt', 'i32', 'i32', 'I64.popcnt32(A)'),
+  U('i32.extend8_s', 'i32', 'i32', '(A << 24) >> 24'), U('i32.extend16_s', 'i32', 'i32', '(A << 16) >> 16'),
+  // ---- i64 (word pairs) ----
+  L('i64.add', 'const lo = (AL >>> 0) + (BL >>> 0); i32[D] = lo | 0; i32[D + 1] = (AH + BH + (lo > 0xffffffff ? 1 : 0)) | 0;'),
+  L('i64.sub', 'const lo = (AL >>> 0) - (BL >>> 0); i32[D] = lo | 0; i32[D + 1] = (AH - BH - (lo < 0 ? 1 : 0)) | 0;'),
+  L('i64.mul', MUL64),
+  L('i64.and', 'i32[D] = AL & BL; i32[D + 1] = AH & BH;'), L('i64.or', 'i32[D] = AL | BL; i32[D + 1] = AH | BH;'),
+  L('i64.xor', 'i32[D] = AL ^ BL; i32[D + 1] = AH ^ BH;'),
+  L('i64.shl', shift64('i32[D + 1] = (AH << s) | (AL >>> (32 - s)); i32[D] = AL << s;', 'i32[D + 1] = AL << (s - 32); i32[D] = 0;')),
+  L('i64.shr_s', shift64('i32[D] = (AL >>> s) | (AH << (32 - s)); i32[D + 1] = AH >> s;', 'i32[D] = AH >> (s - 32); i32[D + 1] = AH >> 31;')),
+  L('i64.shr_u', shift64('i32[D] = (AL >>> s) | (AH << (32 - s)); i32[D + 1] = AH >>> s;', 'i32[D] = AH >>> (s - 32); i32[D + 1] = 0;')),
+  L('i64.rotl', shift64('i32[D] = (AL << s) | (AH >>> (32 - s)); i32[D + 1] = (AH << s) | (AL >>> (32 - s));',
+    'const r = s - 32; if (r === 0) { i32[D] = AH; i32[D + 1] = AL; } else { i32[D] = (AH << r) | (AL >>> (32 - r)); i32[D + 1] = (AL << r) | (AH >>> (32 - r)); }')),
+  L('i64.rotr', shift64('i32[D] = (AL >>> s) | (AH << (32 - s)); i32[D + 1] = (AH >>> s) | (AL << (32 - s));',
+    'const r = s - 32; if (r === 0) { i32[D] = AH; i32[D + 1] = AL; } else { i32[D] = (AH >>> r) | (AL << (32 - r)); i32[D + 1] = (AL >>> r) | (AH << (32 - r)); }')),
+  LCMP('i64.eq', 'AL === BL && AH === BH'), LCMP('i64.ne', 'AL !== BL || AH !== BH'),
+  LCMP('i64.lt_s', 'AH !== BH ? AH < BH : (AL >>> 0) < (BL >>> 0)'), LCMP('i64.lt_u', 'AH !== BH ? (AH >>> 0) < (BH >>> 0) : (AL >>> 0) < (BL >>> 0)'),
+  LCMP('i64.gt_s', 'AH !== BH ? AH > BH : (AL >>> 0) > (BL >>> 0)'), LCMP('i64.gt_u', 'AH !== BH ? (AH >>> 0) > (BH >>> 0) : (AL >>> 0) > (BL >>> 0)'),
+  LCMP('i64.le_s', 'AH !== BH ? AH < BH : (AL >>> 0) <= (BL >>> 0)'), LCMP('i64.le_u', 'AH !== BH ? (AH >>> 0) < (BH >>> 0) : (AL >>> 0) <= (BL >>> 0)'),
+  LCMP('i64.ge_s', 'AH !== BH ? AH > BH : (AL >>> 0) >= (BL >>> 0)'), LCMP('i64.ge_u', 'AH !== BH ? (AH >>> 0) > (BH >>> 0) : (AL >>> 0) >= (BL >>> 0)'),
+  U('i64.eqz', 'i64', 'i32', '(AL | AH) === 0 ? 1 : 0'),
+  U('i64.clz', 'i64', 'raw', 'i32[D] = I64.clz64(AL, AH); i32[D + 1] = 0;'),
+  U('i64.ctz', 'i64', 'raw', 'i32[D] = I64.ctz64(AL, AH); i32[D + 1] = 0;'),
+  U('i64.popcnt', 'i64', 'raw', 'i32[D] = I64.popcnt32(AL) + I64.popcnt32(AH); i32[D + 1] = 0;'),
+  U('i64.extend8_s', 'i64', 'raw', 'const lo = (AL << 24) >> 24; i32[D] = lo; i32[D + 1] = lo >> 31;'),
+  U('i64.extend16_s', 'i64', 'raw', 'const lo = (AL << 16) >> 16; i32[D] = lo; i32[D + 1] = lo >> 31;'),
+  U('i64.extend32_s', 'i64', 'raw', 'i32[D] = AL; i32[D + 1] = AL >> 31;'),
+  // ---- floats: arithmetic through the typed views, sign operations on the raw bits ----
+  F('f32', 'add', 'A + B'), F('f32', 'sub', 'A - B'), F('f32', 'mul', 'A * B'), F('f32', 'div', 'A / B'),
+  F('f32', 'min', 'Math.min(A, B)', false), F('f32', 'max', 'Math.max(A, B)', false),
+  I('f32.copysign', '(A & 0x7fffffff) | (B & -0x80000000)'),
+  FCMP('f32', 'eq', 'A === B'), FCMP('f32', 'ne', 'A !== B'), FCMP('f32', 'lt', 'A < B'),
+  FCMP('f32', 'gt', 'A > B'), FCMP('f32', 'le', 'A <= B'), FCMP('f32', 'ge', 'A >= B'),
+  F('f64', 'add', 'A + B'), F('f64', 'sub', 'A - B'), F('f64', 'mul', 'A * B'), F('f64', 'div', 'A / B'),
+  F('f64', 'min', 'quiet(Math.min(A, B))', false), F('f64', 'max', 'quiet(Math.max(A, B))', false),
+  L('f64.copysign', 'i32[D] = AL; i32[D + 1] = (AH & 0x7fffffff) | (BH & -0x80000000);', false),
+  FCMP('f64', 'eq', 'A === B'), FCMP('f64', 'ne', 'A !== B'), FCMP('f64', 'lt', 'A < B'),
+  FCMP('f64', 'gt', 'A > B'), FCMP('f64', 'le', 'A <= B'), FCMP('f64', 'ge', 'A >= B'),
+  U('f32.abs', 'i32', 'i32', 'A & 0x7fffffff'), U('f32.neg', 'i32', 'i32', 'A ^ -0x80000000'),
+  U('f32.ceil', 'f32', 'f32', 'Math.ceil(A)'), U('f32.floor', 'f32', 'f32', 'Math.floor(A)'),
+  U('f32.trunc', 'f32', 'f32', 'Math.trunc(A)'), U('f32.nearest', 'f32', 'f32', 'nearest(A)'), U('f32.sqrt', 'f32', 'f32', 'Math.sqrt(A)'),
+  U('f64.abs', 'i64', 'raw', 'i32[D] = AL; i32[D + 1] = AH & 0x7fffffff;'), U('f64.neg', 'i64', 'raw', 'i32[D] = AL; i32[D + 1] = AH ^ -0x80000000;'),
+  U('f64.ceil', 'f64', 'f64', 'quiet(Math.ceil(A))'), U('f64.floor', 'f64', 'f64', 'quiet(Math.floor(A))'),
+  U('f64.trunc', 'f64', 'f64', 'quiet(Math.trunc(A))'), U('f64.nearest', 'f64', 'f64', 'quiet(nearest(A))'), U('f64.sqrt', 'f64', 'f64', 'Math.sqrt(A)'),
+  // ---- conversions (reinterpretations and i32.wrap_i64 need no op: same slot bits) ----
+  U('i32.trunc_f32_s', 'f32', 'i32', 'CV.truncI32S(A)'), U('i32.trunc_f32_u', 'f32', 'i32', 'CV.truncI32U(A)'),
+  U('i32.trunc_f64_s', 'f64', 'i32', 'CV.truncI32S(A)'), U('i32.trunc_f64_u', 'f64', 'i32', 'CV.truncI32U(A)'),
+  U('i64.extend_i32_s', 'i32', 'raw', 'i32[D] = A; i32[D + 1] = A >> 31;'), U('i64.extend_i32_u', 'i32', 'raw', 'i32[D] = A; i32[D + 1] = 0;'),
+  U('i64.trunc_f32_s', 'f32', 'raw', 'CV.truncI64S(A, i32, D);'), U('i64.trunc_f32_u', 'f32', 'raw', 'CV.truncI64U(A, i32, D);'),
+  U('i64.trunc_f64_s', 'f64', 'raw', 'CV.truncI64S(A, i32, D);'), U('i64.trunc_f64_u', 'f64', 'raw', 'CV.truncI64U(A, i32, D);'),
+  U('f32.convert_i32_s', 'i32', 'f32', 'A'), U('f32.convert_i32_u', 'i32', 'f32', 'A >>> 0'),
+  U('f32.convert_i64_s', 'i64', 'f32', 'CV.i64ToF32(AL, AH, true)'), U('f32.convert_i64_u', 'i64', 'f32', 'CV.i64ToF32(AL, AH, false)'),
+  U('f32.demote_f64', 'f64', 'f32', 'A'),
+  U('f64.convert_i32_s', 'i32', 'f64', 'A'), U('f64.convert_i32_u', 'i32', 'f64', 'A >>> 0'),
+  U('f64.convert_i64_s', 'i64', 'f64', 'CV.i64ToF64(AL, AH, true)'), U('f64.convert_i64_u', 'i64', 'f64', 'CV.i64ToF64(AL, AH, false)'),
+  U('f64.promote_f32', 'f32', 'f64', 'A'),
+  U('i32.trunc_sat_f32_s', 'f32', 'i32', 'CV.truncSatI32S(A)'), U('i32.trunc_sat_f32_u', 'f32', 'i32', 'CV.truncSatI32U(A)'),
+  U('i32.trunc_sat_f64_s', 'f64', 'i32', 'CV.truncSatI32S(A)'), U('i32.trunc_sat_f64_u', 'f64', 'i32', 'CV.truncSatI32U(A)'),
+  U('i64.trunc_sat_f32_s', 'f32', 'raw', 'CV.truncSatI64S(A, i32, D);'), U('i64.trunc_sat_f32_u', 'f32', 'raw', 'CV.truncSatI64U(A, i32, D);'),
+  U('i64.trunc_sat_f64_s', 'f64', 'raw', 'CV.truncSatI64S(A, i32, D);'), U('i64.trunc_sat_f64_u', 'f64', 'raw', 'CV.truncSatI64U(A, i32, D);'),
+];
+
+/** Fast-path loads and stores (memory 0, 32-bit addresses, offset < 2^31); `v` is mem.view. */
+export interface MemRow {
+  readonly key: string;
+  readonly bytes: number;
+  readonly store: boolean;
+  /** Load: statements writing the words at D from address `ea`. Store: statements storing the
+   * value whose low word is `V` (and high word `VH`). */
+  readonly body: string;
+}
+
+const LD = (key: string, bytes: number, body: string): MemRow => ({ key, bytes, store: false, body });
+const ST = (key: string, bytes: number, body: string): MemRow => ({ key, bytes, store: true, body });
+
+export const MEM_ROWS: readonly MemRow[] = [
+  LD('i32.load', 4, 'i32[D] = mem.view.getInt32(ea, true);'),
+  LD('i64.load', 8, 'const v = mem.view; i32[D] = v.getInt32(ea, true); i32[D + 1] = v.getInt32(ea + 4, true);'),
+  LD('i32.load8_s', 1, 'i32[D] = (mem.bytes[ea] << 24) >> 24;'),
+  LD('i32.load8_u', 1, 'i32[D] = mem.bytes[ea];'),
+  LD('i32.load16_s', 2, 'i32[D] = mem.view.getInt16(ea, true);'),
+  LD('i32.load16_u', 2, 'i32[D] = mem.view.getUint16(ea, true);'),
+  LD('i64.load8_s', 1, 'const lo = (mem.bytes[ea] << 24) >> 24; i32[D] = lo; i32[D + 1] = lo >> 31;'),
+  LD('i64.load8_u', 1, 'i32[D] = mem.bytes[ea]; i32[D + 1] = 0;'),
+  LD('i64.load16_s', 2, 'const lo = mem.view.getInt16(ea, true); i32[D] = lo; i32[D + 1] = lo >> 31;'),
+  LD('i64.load16_u', 2, 'i32[D] = mem.view.getUint16(ea, true); i32[D + 1] = 0;'),
+  LD('i64.load32_s', 4, 'const lo = mem.view.getInt32(ea, true); i32[D] = lo; i32[D + 1] = lo >> 31;'),
+  LD('i64.load32_u', 4, 'i32[D] = mem.view.getInt32(ea, true); i32[D + 1] = 0;'),
+  ST('i32.store', 4, 'mem.view.setInt32(ea, V, true);'),
+  ST('i64.store', 8, 'const v = mem.view; v.setInt32(ea, V, true); v.setInt32(ea + 4, VH, true);'),
+  ST('i32.store8', 1, 'mem.bytes[ea] = V;'),
+  ST('i32.store16', 2, 'mem.view.setInt16(ea, V, true);'),
+];
+
+/** Operators that share another's register op (same bits moved). */
+export const MEM_ALIASES: ReadonlyMap<string, string> = new Map([
+  ['f32.load', 'i32.load'], ['f64.load', 'i64.load'], ['f32.store', 'i32.store'], ['f64.store', 'i64.store'],
+  ['i64.store8', 'i32.store8'], ['i64.store16', 'i32.store16'], ['i64.store32', 'i32.store'],
+]);
+
+/**
+ * The register ops that get a case of their own in the dispatch loop: the ones compiled C runs
+ * hot (measured by counting dispatches on bench/kernels). V8 only optimises a function up to a
+ * bytecode size, so the rest share one case, `reg_cold`, which calls `coldOp` (reg-cold.ts).
+ * Compare-and-branch forms exist only for hot comparisons. Entries: 'keys...:forms'.
+ */
+const HOT_SPEC = [
+  'i32.add i32.sub i32.mul i32.and i32.or i32.xor i32.shl i32.shr_s i32.shr_u:rr,ri',
+  'i32.eq i32.ne i32.lt_s i32.lt_u i32.gt_s i32.gt_u i32.le_s i32.le_u i32.ge_s i32.ge_u:rr,ri,br_rr,br_ri',
+  'i32.eqz:r',
+  'i64.add i64.sub i64.mul i64.and i64.or i64.xor i64.shl i64.shr_s i64.shr_u i64.rotl:rr,ri',
+  'i64.eqz i64.extend_i32_s i64.extend_i32_u:r',
+  'f32.add f32.sub f32.mul f32.div:rr',
+  'f64.add f64.sub f64.mul f64.div:rr,ri',
+  'f64.lt f64.le f64.gt f64.ge:rr,ri,br_rr,br_ri,brn_rr,brn_ri',
+  'f64.sqrt f64.neg f64.abs f64.convert_i32_s f64.convert_i32_u i32.trunc_f64_s f64.promote_f32 f32.demote_f64:r',
+];
+const HOT = new Set(HOT_SPEC.flatMap(e => {
+  const [keys, forms] = e.split(':');
+  return keys.split(' ').flatMap(k => forms.split(',').map(f => {
+    const br = /^(brn?)_(r[ri])$/.exec(f);
+    return br ? `${br[1]}_${ident(k)}_${br[2]}` : `${ident(k)}_${f}`;
+  }));
+}));
+
+function ident(key: string): string {
+  return key.replace(/\./g, '_');
+}
+const isBinary = (r: RegRow) => /\bB[LH]?\b/.test(r.expr);
+
+/** One generated op: its enum name, its doc comment, its body, and whether it has its own case. */
+interface GenOp { name: string; doc: string; body: string; hot: boolean }
+
+function words(ty: RegType): number {
+  return ty === 'i64' || ty === 'f64' ? 2 : 1;
+}
+
+/**
+ * Statements reading operand `X` ('A' or 'B') of type `ty` from code word `pc + k`. Generated
+ * code assigns shared temporaries (declared once in the function running it) rather than
+ * declaring constants per case: V8 gives every block-scoped constant its own register, which
+ * makes the dispatch function too large to optimise.
+ */
+function readOperand(X: 'A' | 'B', ty: RegType, k: number, imm: boolean): string {
+  const at = `code[pc + ${k}]`;
+  if (imm) {
+    switch (ty) {
+      case 'i32': return `${X} = ${at};`;
+      case 'i64': return `${X}L = ${at}; ${X}H = code[pc + ${k + 1}];`;
+      case 'f32': return `KW[0] = ${at}; ${X} = KF32[0];`;
+      case 'f64': return `KW[0] = ${at}; KW[1] = code[pc + ${k + 1}]; ${X} = KF64[0];`;
+    }
+  }
+  const w = `f + ${at}`;
+  switch (ty) {
+    case 'i32': return `${X} = i32[${w}];`;
+    case 'i64': return `${X}L = ${w}; ${X}H = i32[${X}L + 1]; ${X}L = i32[${X}L];`;
+    case 'f32': return `${X} = f32[${w}];`;
+    case 'f64': return `${X} = f64[(${w}) >> 1];`;
+  }
+}
+
+/** Template statements with their `const` declarations turned into shared temporaries. */
+function shared(stmts: string): string {
+  return stmts.replace(/\bconst /g, '');
+}
+
+/** The statement writing the result of `r` to the slot named by code word `pc`. */
+function writeResult(r: RegRow): string {
+  switch (r.out) {
+    case 'i32': return `i32[f + code[pc]] = ${r.expr};`;
+    case 'f32': return `f32[f + code[pc]] = ${r.expr};`;
+    case 'f64': return `f64[(f + code[pc]) >> 1] = ${r.expr};`;
+    case 'raw': return `D = f + code[pc]; ${shared(r.expr)}`;
+  }
+}
+
+const BACK_EDGE = 'if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; }';
+
+function genOps(): GenOp[] {
+  const out: GenOp[] = [];
+  const add = (name: string, doc: string, body: string) => out.push({ name, doc, body, hot: HOT.has(name) });
+  for (const r of REG_ROWS) {
+    const n = ident(r.key);
+    if (!isBinary(r)) {
+      add(`${n}_r`, `d, a: ${r.key}`, `f = fp << 2; ${readOperand('A', r.ty, 1, false)} ${writeResult(r)} pc += 2;`);
+      continue;
+    }
+    const forms: [string, boolean][] = [['rr', false]];
+    if (r.imm) forms.push(['ri', true]);
+    for (const [sfx, imm] of forms) {
+      const len = 3 + (imm ? words(r.ty) - 1 : 0);
+      add(`${n}_${sfx}`, `d, a, ${imm ? 'k' : 'b'}: ${r.key}`,
+        `f = fp << 2; ${readOperand('A', r.ty, 1, false)} ${readOperand('B', r.ty, 2, imm)} ${writeResult(r)} pc += ${len};`);
+    }
+    if (r.branch === undefined) continue;
+    // Compare and branch: only as hot ops (they jump, so they cannot run in `coldOp`).
+    const cond = r.expr.replace(/ \? 1 : 0$/, '');
+    for (const [sfx, imm] of forms) {
+      const len = 3 + (imm ? words(r.ty) - 1 : 0);
+      const reads = `f = fp << 2; ${readOperand('A', r.ty, 0, false)} ${readOperand('B', r.ty, 1, imm)}`;
+      const jump = `{ to = code[pc + ${len - 1}]; ${BACK_EDGE} pc = to; } else pc += ${len};`;
+      const kinds: [string, string, string][] = [['br', cond, 'br_if']];
+      if (r.branch === 'float') kinds.push(['brn', `!(${cond})`, 'if (jump when false)']);
+      for (const [pre, test, what] of kinds) {
+        const name = `${pre}_${n}_${sfx}`;
+        if (HOT.has(name)) add(name, `a, ${imm ? 'k' : 'b'}, target: ${r.key}; ${what}`, `${reads} if (${test}) ${jump}`);
+      }
+    }
+  }
+  for (const m of MEM_ROWS) {
+    const n = ident(m.key);
+    if (m.store) {
+      add(`${n}_r`, `a, v, offset: ${m.key} (address in slot a, value in slot v)`,
+        `f = fp << 2; D = f + code[pc + 1]; V = i32[D];${m.bytes === 8 ? ' VH = i32[D + 1];' : ''} ea = (i32[f + code[pc]] >>> 0) + code[pc + 2]; pc += 3; ` +
+        `if (ea + ${m.bytes} > mem.bytes.length) oob(); ${shared(m.body)}`);
+    } else {
+      add(`${n}_r`, `d, a, offset: ${m.key} (address in slot a)`,
+        `f = fp << 2; D = f + code[pc]; ea = (i32[f + code[pc + 1]] >>> 0) + code[pc + 2]; pc += 3; ` +
+        `if (ea + ${m.bytes} > mem.bytes.length) oob(); ${shared(m.body)}`);
+    }
+    out[out.length - 1].hot = true;
+  }
+  return out;
+}
+
+const GENERATED = genOps();
+
+/** Op number offsets (from `Op.FIRST_REG`) by generated name, e.g. 'i32_add_ri'. */
+const INDEX = new Map(GENERATED.map((g, i) => [g.name, i]));
+
+/** The offset of generated op `name` after `Op.FIRST_REG`, or -1 if there is none. */
+export function regOp(name: string): number {
+  const i = INDEX.get(name);
+  return i === undefined ? -1 : i + 1;
+}
+
+/** Whether generated op `name` runs through `reg_cold` (no case of its own). */
+export function isCold(name: string): boolean {
+  return !HOT.has(name) && !MEM_ROWS.some(m => `${ident(m.key)}_r` === name);
+}
+
+export { ident as regIdent };
+
+/** The enum members for ops.ts (after `FIRST_REG,`). */
+export function generatedEnum(): string {
+  return GENERATED.map(g => `  /** ${g.doc}${g.hot ? '' : ' (cold)'} */\n  ${g.name},\n`).join('');
+}
+
+/** The dispatch cases for interp.ts (hot ops). */
+export function generatedCases(): string {
+  return GENERATED.filter(g => g.hot).map(g => `          case Op.${g.name}: { ${g.body} continue; }\n`).join('');
+}
+
+/** The cases of `coldOp` (reg-cold.ts): the same bodies, returning the next pc. */
+export function generatedColdCases(): string {
+  return GENERATED.filter(g => !g.hot).map(g => `    case Op.${g.name}: { ${g.body} return pc; }\n`).join('');
+}
