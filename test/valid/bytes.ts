@@ -8,8 +8,19 @@
 /** Marks the position of the next byte. */
 export const AT: unique symbol = Symbol('at');
 
-/** A byte, a name (written as its length and UTF-8 bytes), the mark, or a list of those. */
-export type Piece = number | string | typeof AT | readonly Piece[];
+/** A named mark, for tests that check several positions: `M('export 0')`. */
+export interface NamedMark {
+  readonly mark: string;
+}
+
+export function M(name: string): NamedMark {
+  return { mark: name };
+}
+
+/** A byte, a name (written as its length and UTF-8 bytes), a mark, or a list of those. */
+export type Piece = number | string | typeof AT | NamedMark | readonly Piece[];
+
+type Token = number | typeof AT | NamedMark;
 
 export interface Section {
   readonly id: number;
@@ -24,6 +35,8 @@ export interface Marked {
   readonly bytes: Uint8Array;
   /** Offset of the `AT` mark in `bytes`, or -1 if there is none. */
   readonly at: number;
+  /** Offsets of the named marks. */
+  readonly marks: Readonly<Record<string, number>>;
 }
 
 function u32(n: number): number[] {
@@ -38,27 +51,29 @@ function u32(n: number): number[] {
 }
 
 /** Flattens pieces into bytes, with `AT` kept as a token. */
-function flatten(p: Piece, out: (number | typeof AT)[]): void {
-  if (typeof p === 'number' || p === AT) out.push(p);
-  else if (typeof p === 'string') {
+function flatten(p: Piece, out: Token[]): void {
+  if (typeof p === 'string') {
     const utf8 = new TextEncoder().encode(p);
     out.push(...u32(utf8.length), ...utf8);
-  } else for (const q of p) flatten(q, out);
+  } else if (typeof p === 'number' || p === AT || 'mark' in p) out.push(p as Token);
+  else for (const q of p as readonly Piece[]) flatten(q, out);
 }
 
 /** The module `\0asm` version 1 followed by `sections`, each with its id and size. */
 export function wasm(...sections: Section[]): Marked {
   const bytes = [0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00];
   let at = -1;
+  const marks: Record<string, number> = {};
   for (const s of sections) {
-    const body: (number | typeof AT)[] = [];
+    const body: Token[] = [];
     flatten(s.pieces, body);
-    const size = body.filter(b => b !== AT).length;
+    const size = body.filter(b => typeof b === 'number').length;
     bytes.push(s.id, ...u32(size));
     for (const b of body) {
       if (b === AT) at = bytes.length;
-      else bytes.push(b);
+      else if (typeof b === 'number') bytes.push(b);
+      else marks[b.mark] = bytes.length;
     }
   }
-  return { bytes: Uint8Array.from(bytes), at };
+  return { bytes: Uint8Array.from(bytes), at, marks };
 }
