@@ -1,0 +1,62 @@
+/**
+ * What the ESM integration remembers across modules, shared by the Node hooks' generated modules
+ * and the browser loader:
+ *
+ * - which module namespace objects belong to wasm modules, and their instances (wasm-to-wasm
+ *   imports link the exporting instance's values directly, as the spec's ExecuteModule does, so an
+ *   imported Global stays the same Global instead of being unwrapped to a number);
+ * - one compiled Module per URL, so `importSource(url)` and an instance-phase import of the same
+ *   URL share their source (the proposal's "source phase identity");
+ * - the refreshers that keep mutable-global export bindings current (see live-bindings.ts).
+ */
+import { Instance, Module } from '../api/index.js';
+
+export interface WasmRecord {
+  readonly url: string;
+  readonly module: Module;
+  /** Empty until the module has been instantiated (its evaluation ran). */
+  instance?: Instance;
+}
+
+const records = new WeakMap<object, WasmRecord>();
+const sources = new Map<string, Module | Promise<Module>>();
+
+export function recordWasmNamespace(namespace: object, record: WasmRecord): void {
+  records.set(namespace, record);
+}
+
+export function wasmRecordOf(namespace: unknown): WasmRecord | undefined {
+  return typeof namespace === 'object' && namespace !== null ? records.get(namespace) : undefined;
+}
+
+/**
+ * The JS API's proposed `WebAssembly.namespaceInstance(namespace)`: the Instance behind the
+ * namespace of an imported wasm module. TypeError for any other object, as in the spec.
+ */
+export function namespaceInstance(namespace: unknown): Instance {
+  const record = wasmRecordOf(namespace);
+  if (!record) throw new TypeError('namespaceInstance: argument is not the namespace of a WebAssembly module');
+  if (!record.instance) throw new ReferenceError(`namespaceInstance: ${record.url} has not been instantiated yet`);
+  return record.instance;
+}
+
+/** The Module compiled for `url`, compiling `bytes` synchronously the first time. */
+export function moduleSourceSync(url: string, bytes: () => Uint8Array): Module {
+  const known = sources.get(url);
+  if (known instanceof Module) return known;
+  const m = new Module(bytes());
+  sources.set(url, m);
+  return m;
+}
+
+/** The Module compiled for `url`, compiling asynchronously the first time (one compile per URL). */
+export function moduleSource(url: string, compile: () => Promise<Module>): Promise<Module> {
+  const known = sources.get(url);
+  if (known) return Promise.resolve(known);
+  const p = compile().then(
+    m => { sources.set(url, m); return m; },
+    e => { sources.delete(url); throw e; },
+  );
+  sources.set(url, p);
+  return p;
+}
