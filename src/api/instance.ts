@@ -17,6 +17,7 @@ import { toWasm } from './convert.js';
 import { exportedFunction, fromWasmThrow, funcInstOf, importedFunction } from './functions.js';
 import { isSuspending, suspendingFunction } from './jspi.js';
 import { idlInterface, isObject, requireNew } from './webidl.js';
+import { providedImports } from './builtins/index.js';
 
 function linkError(imp: { module: string; name: string }, why: string): LinkError {
   return new LinkError(`WebAssembly.Instance(): import ${JSON.stringify(imp.module)} ${JSON.stringify(imp.name)}: ${why}`);
@@ -28,11 +29,19 @@ export function readImports(vm: ValidModule, importObject: unknown): ExternVal[]
   if (importObject !== undefined && !isObject(importObject)) {
     throw new TypeError('WebAssembly.Instance(): argument 2 must be an object');
   }
-  if (imports.length > 0 && importObject === undefined) {
+  // Builtins and string constants (compile options) are never looked up in the import object,
+  // and a module importing nothing else needs none.
+  const provided = providedImports(vm);
+  if ((provided ? provided.ordinary : imports.length) > 0 && importObject === undefined) {
     throw new TypeError('WebAssembly.Instance(): imports argument must be present and must be an object');
   }
   const counters = { func: 0, table: 0, memory: 0, global: 0, tag: 0 };
-  return imports.map((imp): ExternVal => {
+  return imports.map((imp, index): ExternVal => {
+    const builtin = provided?.value(index);
+    if (builtin) {
+      counters[imp.desc.kind]++;
+      return builtin;
+    }
     const o = (importObject as Record<string, unknown>)[imp.module];
     if (!isObject(o)) throw new TypeError(`WebAssembly.Instance(): import module ${JSON.stringify(imp.module)} is not an object`);
     const v = (o as Record<string, unknown>)[imp.name];

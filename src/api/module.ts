@@ -10,22 +10,45 @@ import type { ExternKind } from '../syntax/types.js';
 import { toApiError } from './errors.js';
 import { checkByteLimit, checkModuleLimits } from './limits.js';
 import { bufferSourceBytes, idlInterface, isObject, requireNew, setLength, toDOMString, WrapperCache } from './webidl.js';
+import {
+  NO_BUILTINS, isProvidedImport, planBuiltinImports, readBuiltinSetNames, readImportedStringConstants,
+  type BuiltinOptions,
+} from './builtins/index.js';
 
 /** The features the JS API enables: Wasm 3.0 plus the proposals weft runs by default. */
 export const API_FEATURES: FeatureSet = DEFAULT_FEATURES;
 
+/** What a WebAssemblyCompileOptions dictionary asks for. */
+export interface CompileSettings {
+  readonly features: FeatureSet;
+  /** JS String Builtins / JS Primitive Builtins: `builtins` and `importedStringConstants`. */
+  readonly builtins: BuiltinOptions;
+}
+
+const DEFAULT_SETTINGS: CompileSettings = { features: API_FEATURES, builtins: NO_BUILTINS };
+
 /**
- * The compile options dictionary (WebAssemblyCompileOptions; `builtins` and
- * `importedStringConstants` of js-string-builtins are accepted and ignored). weft extension:
- * `features`, a FeatureSet (see `features()` in weft's entry point) to compile with.
+ * The compile options dictionary (WebAssemblyCompileOptions): `builtins` and
+ * `importedStringConstants` (see builtins/), and, as a weft extension, `features`: a FeatureSet
+ * (see `features()` in weft's entry point) to compile with. Members are read in name order, as
+ * WebIDL converts dictionaries.
  */
-export function compileFeatures(options: unknown, what: string): FeatureSet {
-  if (options === undefined || options === null) return API_FEATURES;
+export function compileSettings(options: unknown, what: string): CompileSettings {
+  if (options === undefined || options === null) return DEFAULT_SETTINGS;
   if (!isObject(options)) throw new TypeError(`${what}: options must be an object`);
+  const builtinSetNames = readBuiltinSetNames(options, what);
   const f = (options as { features?: unknown }).features;
-  if (f === undefined) return API_FEATURES;
-  if (!isObject(f)) throw new TypeError(`${what}: options.features must be a feature set object`);
-  return { ...API_FEATURES, ...(f as Partial<FeatureSet>) };
+  if (f !== undefined && !isObject(f)) throw new TypeError(`${what}: options.features must be a feature set object`);
+  const importedStringModule = readImportedStringConstants(options);
+  return {
+    features: f === undefined ? API_FEATURES : { ...API_FEATURES, ...(f as Partial<FeatureSet>) },
+    builtins: { builtinSetNames, importedStringModule },
+  };
+}
+
+/** The `features` the options ask for (see `compileSettings`). */
+export function compileFeatures(options: unknown, what: string): FeatureSet {
+  return compileSettings(options, what).features;
 }
 
 const KIND_NAMES: Record<ExternKind, string> = {
@@ -37,13 +60,18 @@ export interface ModuleImportDescriptor { module: string; name: string; kind: st
 
 const modules = new WrapperCache<ValidModule, Module>();
 
-/** Decodes and validates synchronously; weft's CompileError becomes WebAssembly.CompileError. */
-export function compileBytes(bytes: Uint8Array, features: FeatureSet = API_FEATURES): ValidModule {
+/**
+ * Decodes and validates synchronously, then checks builtin and string-constant imports;
+ * weft's CompileError becomes WebAssembly.CompileError.
+ */
+export function compileBytes(bytes: Uint8Array, settings: CompileSettings = DEFAULT_SETTINGS): ValidModule {
   try {
     checkByteLimit(bytes.length);
-    const m = decodeModule(bytes, features);
+    const m = decodeModule(bytes, settings.features);
     checkModuleLimits(m);
-    return validateModule(m, features);
+    const vm = validateModule(m, settings.features);
+    planBuiltinImports(vm, settings.builtins);
+    return vm;
   } catch (e) {
     throw toApiError(e);
   }
@@ -61,7 +89,7 @@ export class Module {
     }
     if (arguments.length < 1) throw new TypeError('WebAssembly.Module(): 1 argument required');
     const b = bufferSourceBytes(bytes, 'WebAssembly.Module()');
-    this.#vm = compileBytes(b, compileFeatures(options, 'WebAssembly.Module()'));
+    this.#vm = compileBytes(b, compileSettings(options, 'WebAssembly.Module()'));
   }
 
   static exports(module: unknown): ModuleExportDescriptor[] {
@@ -71,7 +99,10 @@ export class Module {
 
   static imports(module: unknown): ModuleImportDescriptor[] {
     const vm = validOf(module, 'imports');
-    return vm.module.imports.map(i => ({ module: i.module, name: i.name, kind: KIND_NAMES[i.desc.kind] }));
+    // Builtins and string constants are provided by the JS API itself: not listed.
+    return vm.module.imports
+      .filter((_, index) => !isProvidedImport(vm, index))
+      .map(i => ({ module: i.module, name: i.name, kind: KIND_NAMES[i.desc.kind] }));
   }
 
   static customSections(module: unknown, sectionName: unknown): ArrayBuffer[] {

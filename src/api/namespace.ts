@@ -9,7 +9,8 @@
 import { decodeModule } from '../binary/decode.js';
 import { validateModule } from '../valid/index.js';
 import { CompileError, LinkError, RuntimeError, toApiError } from './errors.js';
-import { Module, compileBytes, compileFeatures, moduleObject } from './module.js';
+import { Module, compileBytes, compileSettings, moduleObject, type CompileSettings } from './module.js';
+import { planBuiltinImports } from './builtins/index.js';
 import type { FeatureSet } from '../features.js';
 import { Instance, instanceWithImports, readImports } from './instance.js';
 import { Memory } from './memory.js';
@@ -24,9 +25,9 @@ import { Suspending, promising } from './jspi.js';
 
 function validate(bytes: unknown, options?: unknown): boolean {
   const b = bufferSourceBytes(bytes, 'WebAssembly.validate()');
-  const features = compileFeatures(options, 'WebAssembly.validate()');
+  const settings = compileSettings(options, 'WebAssembly.validate()');
   try {
-    compileBytes(b, features);
+    compileBytes(b, settings);
     return true;
   } catch (e) {
     if (e instanceof CompileError) return false;
@@ -34,7 +35,8 @@ function validate(bytes: unknown, options?: unknown): boolean {
   }
 }
 
-async function compileAsync(b: Uint8Array, features: FeatureSet): Promise<Module> {
+async function compileAsync(b: Uint8Array, settings: CompileSettings): Promise<Module> {
+  const { features } = settings;
   await yieldToEventLoop();
   let m;
   try {
@@ -46,7 +48,9 @@ async function compileAsync(b: Uint8Array, features: FeatureSet): Promise<Module
   }
   await yieldToEventLoop();
   try {
-    return moduleObject(validateModule(m, features));
+    const vm = validateModule(m, features);
+    planBuiltinImports(vm, settings.builtins);
+    return moduleObject(vm);
   } catch (e) {
     throw toApiError(e);
   }
@@ -54,7 +58,7 @@ async function compileAsync(b: Uint8Array, features: FeatureSet): Promise<Module
 
 function compile(bytes: unknown, options?: unknown): Promise<Module> {
   try {
-    return compileAsync(bufferSourceBytes(bytes, 'WebAssembly.compile()'), compileFeatures(options, 'WebAssembly.compile()'));
+    return compileAsync(bufferSourceBytes(bytes, 'WebAssembly.compile()'), compileSettings(options, 'WebAssembly.compile()'));
   } catch (e) {
     return Promise.reject(e);
   }
@@ -77,10 +81,10 @@ function instantiateModule(module: Module, importObject: unknown): Promise<Insta
 function instantiate(source: unknown, importObject?: unknown, options?: unknown): Promise<Instance | { module: Module; instance: Instance }> {
   if (Module.isModule(source)) return instantiateModule(source, importObject);
   let b: Uint8Array;
-  let features: FeatureSet;
+  let settings: CompileSettings;
   try {
     b = bufferSourceBytes(source, 'WebAssembly.instantiate()');
-    features = compileFeatures(options, 'WebAssembly.instantiate()');
+    settings = compileSettings(options, 'WebAssembly.instantiate()');
   } catch (e) {
     return Promise.reject(e);
   }
@@ -88,7 +92,7 @@ function instantiate(source: unknown, importObject?: unknown, options?: unknown)
     return Promise.reject(new TypeError('WebAssembly.instantiate(): argument 2 must be an object'));
   }
   return (async () => {
-    const module = await compileAsync(b, features);
+    const module = await compileAsync(b, settings);
     const instance = await instantiateModule(module, importObject);
     return { module, instance };
   })();
@@ -113,8 +117,8 @@ async function responseBytes(source: unknown, what: string): Promise<Uint8Array>
 }
 
 async function compileStreaming(source: unknown, options?: unknown): Promise<Module> {
-  const features = compileFeatures(options, 'WebAssembly.compileStreaming()');
-  return compileAsync(await responseBytes(source, 'WebAssembly.compileStreaming()'), features);
+  const settings = compileSettings(options, 'WebAssembly.compileStreaming()');
+  return compileAsync(await responseBytes(source, 'WebAssembly.compileStreaming()'), settings);
 }
 
 async function instantiateStreaming(source: unknown, importObject?: unknown, options?: unknown): Promise<{ module: Module; instance: Instance }> {
@@ -129,10 +133,15 @@ setLength(compileStreaming, 1);
 setLength(instantiate, 1);
 setLength(instantiateStreaming, 1);
 
-/** WebAssemblyCompileOptions, plus weft's `features` (partial overrides of the default feature set). */
+/**
+ * WebAssemblyCompileOptions, plus weft's `features` (partial overrides of the default feature set).
+ * `builtins`: builtin sets to provide ('js-string', 'text-encoder', 'text-decoder', 'js-number',
+ * 'js-boolean', 'js-undefined', 'js-symbol', 'js-bigint'; unknown names are ignored, duplicates a
+ * CompileError). `importedStringConstants`: the import module whose global imports are strings.
+ */
 export interface CompileOptions {
-  readonly builtins?: readonly string[];
-  readonly importedStringConstants?: string;
+  readonly builtins?: Iterable<string>;
+  readonly importedStringConstants?: string | null;
   readonly features?: Partial<FeatureSet>;
 }
 
