@@ -3,6 +3,8 @@
  * overwritten variants of valid modules, from a seeded PRNG so failures reproduce. The decoder may
  * accept a variant or reject it with a CompileError; anything else (RangeError, TypeError, a hang)
  * is a bug. Accepted variants must also re-encode to the same module, and dump without error.
+ * Every CompileError, from the decoder or from validating what it accepted, must name a byte
+ * offset inside the variant.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -15,6 +17,7 @@ import { encodeModule } from '../../src/binary/encode.js';
 import { objdump } from '../../src/binary/dump.js';
 import { CompileError } from '../../src/errors.js';
 import { ALL_FEATURES, DEFAULT_FEATURES, features } from '../../src/features.js';
+import { validateModule } from '../../src/valid/validate.js';
 import { binaryCases } from './wast-binary.js';
 import { stripOffsets } from './strip.js';
 
@@ -106,6 +109,12 @@ const FEATURE_SETS = [
   features({ gc: false, simd: false, exceptions: false, 'multi-memory': false, memory64: false }),
 ];
 
+/** A CompileError must point into the module it is about (the end: a truncated module). */
+function checkOffset(e: CompileError, bytes: Uint8Array, i: number): void {
+  assert.ok(e.offset >= 0 && e.offset <= bytes.length,
+    `variant ${i}: ${e.message} (offset ${e.offset} of ${bytes.length})\nbytes: ${Buffer.from(bytes).toString('hex')}`);
+}
+
 function mutate(src: Uint8Array, rnd: () => number): Uint8Array {
   const pick = (n: number) => Math.floor(rnd() * n);
   const interesting = [0x00, 0x01, 0x0b, 0x40, 0x7f, 0x80, 0xff];
@@ -137,7 +146,7 @@ test('mutated modules decode or fail with CompileError only', () => {
   const N = 8000;
   const started = Date.now();
   const cpu0 = process.cpuUsage();
-  let accepted = 0, rejected = 0;
+  let accepted = 0, rejected = 0, invalid = 0;
   for (let i = 0; i < N; i++) {
     // Half of the variants come from the first (richest) seed.
     const seed = i % 2 === 0 ? seeds[0] : seeds[(i >> 1) % seeds.length];
@@ -151,10 +160,20 @@ test('mutated modules decode or fail with CompileError only', () => {
       if (!(e instanceof CompileError)) {
         assert.fail(`variant ${i}: ${(e as Error).stack}\nbytes: ${Buffer.from(bytes).toString('hex')}`);
       }
+      checkOffset(e, bytes, i);
       rejected++;
       continue;
     }
     accepted++;
+    try {
+      validateModule(m, feats);
+    } catch (e) {
+      if (!(e instanceof CompileError)) {
+        assert.fail(`variant ${i}: validator: ${(e as Error).stack}\nbytes: ${Buffer.from(bytes).toString('hex')}`);
+      }
+      checkOffset(e, bytes, i);
+      invalid++;
+    }
     // Whatever decoded must encode, and the encoding must decode to the same module.
     const back = decodeModule(encodeModule(m, { names: true }), feats);
     assert.deepEqual(stripOffsets(back), stripOffsets(m), `variant ${i}: ${Buffer.from(bytes).toString('hex')}`);
@@ -164,7 +183,8 @@ test('mutated modules decode or fail with CompileError only', () => {
   const ms = Date.now() - started;
   const cpu = process.cpuUsage(cpu0);
   const cpuMs = Math.round((cpu.user + cpu.system) / 1000);
-  console.log(`fuzz: ${N} variants of ${seeds.length} seeds, ${accepted} accepted, ${rejected} rejected, ${ms} ms (${cpuMs} ms CPU)`);
+  console.log(`fuzz: ${N} variants of ${seeds.length} seeds, ${accepted} accepted (${invalid} invalid), ` +
+    `${rejected} rejected, ${ms} ms (${cpuMs} ms CPU)`);
   // CPU time, not wall time: a busy machine must not fail the test, a slow decoder must.
   assert.ok(cpuMs < 10000, `fuzzing took ${cpuMs} ms of CPU`);
 });
