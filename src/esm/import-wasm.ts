@@ -4,7 +4,7 @@
  * on Node). Fetches and compiles the module with weft, loads each import module name with dynamic
  * `import()` (relative names against the wasm URL; other `.wasm` URLs through importWasm itself),
  * links them with the ESM integration's rules (import-object.ts), instantiates, and resolves to a
- * namespace-like object: null prototype, not extensible, one property per export, mutable globals
+ * namespace-like object: null prototype, not extensible, one property per export (sorted), mutable globals
  * as getters that read the live value, a v128 global as a getter throwing ReferenceError (the
  * binding the spec leaves uninitialized).
  *
@@ -53,7 +53,9 @@ function isWasmSpecifier(s: string): boolean {
 
 function namespaceObject(bindings: ReturnType<typeof exportBindings>): WasmNamespace {
   const ns: Record<string | symbol, unknown> = Object.create(null);
-  for (const b of bindings) {
+  // A module namespace lists its exports sorted by code units.
+  const sorted = [...bindings].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const b of sorted) {
     if (b.kind === 'value') {
       Object.defineProperty(ns, b.name, { value: b.value, enumerable: true, writable: true, configurable: false });
     } else {

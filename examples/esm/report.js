@@ -1,0 +1,4 @@
+// The JS helper fib.wasm imports ("./report.js" "progress").
+export function progress(n, value) {
+  console.log(`fib(${n}) = ${value}`);
+}
