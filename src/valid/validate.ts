@@ -75,10 +75,14 @@ class ModuleValidator {
     this.types = canonicalizeTypes(m, (i, ref) => typeAt(o, i, ref));
     this.types.forEach((d, i) => { if (!this.typeIndex.has(d)) this.typeIndex.set(d, i); });
     this.checkTypes();
-    const { importedGlobals, ...spaces } = this.indexSpaces();
+    const { importedGlobals, exactFuncs, ...spaces } = this.indexSpaces();
+    // What validation hands on, less the function side tables; the code checker's context is
+    // this plus what only the checker needs.
+    const checked: Omit<ValidModule, 'funcs'> = {
+      module: m, features, types: this.types, ...spaces, declaredRefs: declaredRefs(m, spaces.funcTypes.length),
+    };
     const ctx: ModuleCtx = {
-      module: m, features, types: this.types, ...spaces, dataCount: m.datas.length,
-      declaredRefs: declaredRefs(m, spaces.funcTypes.length), typeIndexOf: d => this.typeIndex.get(d) ?? -1,
+      ...checked, dataCount: m.datas.length, exactFuncs, typeIndexOf: d => this.typeIndex.get(d) ?? -1,
     };
     this.checkInitializers(ctx, importedGlobals);
     this.checkStartAndExports(ctx);
@@ -87,9 +91,7 @@ class ModuleValidator {
       const idx = nImported + i;
       return checkFunction(ctx, idx, ctx.funcTypes[idx], f.locals, f.body, at(o.funcs, idx), o.locals[i]);
     });
-    // What validation hands on is the code checker's context minus the code checker's own needs.
-    const { dataCount: _d, exactFuncs: _e, typeIndexOf: _t, ...valid } = ctx;
-    return { ...valid, funcs };
+    return { ...checked, funcs };
   }
 
   /** Canonical types of every index space, imports first. */
