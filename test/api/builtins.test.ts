@@ -544,3 +544,22 @@ test('a module compiled with builtins runs on both tiers', async () => {
     configure(saved);
   }
 });
+
+test('examples/strings: the demo module greets and orders with builtins only', async () => {
+  const { readFileSync } = await import('node:fs');
+  const { parseModule } = await import('../../src/text/parse-module.js');
+  const { encodeModule } = await import('../../src/binary/encode.js');
+  const path = new URL('../../../examples/strings/strings.wat', import.meta.url);
+  const bytes = new Uint8Array(encodeModule(parseModule(readFileSync(path, 'utf8'))));
+  const options = { builtins: ['js-string'], importedStringConstants: '"' };
+  const m = new W.Module(bytes, options);
+  assert.deepEqual(W.Module.imports(m), []);
+  const e = new W.Instance(m).exports as { greet: Function; order: Function };
+  assert.equal(e.greet('W\u00f6rld'), 'Hello, W\u00f6rld! (5 UTF-16 code units)');
+  assert.equal(e.order('abc', 'abd'), 'abc comes before abd');
+  assert.equal(e.order('b', 'a'), 'b comes after a');
+  assert.equal(e.order('x', 'x'), 'x equals x');
+  assert.throws(() => e.greet(null), W.RuntimeError);
+  // Without the options the module needs an import object with all of it.
+  assert.throws(() => new W.Instance(new W.Module(bytes)), TypeError);
+});
