@@ -10,6 +10,8 @@
  *   any value ToWebAssemblyValue converts (a new immutable Global is made from it); a mutable
  *   import needs a Global. Everything else goes through the JS API's own import checks.
  * - A name the module does not export is a LinkError naming the module and the name.
+ * - Builtin imports (`wasm:js-string`, see ESM_COMPILE_OPTIONS) are the engine's: the JS API's
+ *   import reflection leaves them out, and so does this.
  */
 import { Global, LinkError, Module } from '../api/index.js';
 import type { CGlobalType } from '../valid/index.js';
@@ -52,11 +54,13 @@ function globalImport(v: unknown, type: CGlobalType, at: string): unknown {
 export function esmImportObject(module: Module, namespaceOf: NamespaceOf): ImportObject {
   const vm = Module.validOf(module);
   const out: ImportObject = Object.create(null);
+  const requested = new Set(Module.imports(module).map(i => `${i.module}\0${i.name}`));
   let globalIndex = 0;
   for (const imp of vm.module.imports) {
     const at = where(imp.module, imp.name);
     const isGlobal = imp.desc.kind === 'global';
     const globalType = isGlobal ? vm.globals[globalIndex++] : undefined;
+    if (!requested.has(`${imp.module}\0${imp.name}`)) continue; // a builtin
     const ns = namespaceOf(imp.module);
     const record = wasmRecordOf(ns);
     let v: unknown;

@@ -5,7 +5,7 @@
  */
 import { Module, WebAssembly } from '../api/index.js';
 import { fetchBytes, toURL } from './fetch-bytes.js';
-import { moduleSource } from './registry.js';
+import { ESM_COMPILE_OPTIONS, moduleSource } from './registry.js';
 
 export function importSource(specifier: string | URL, base?: string | URL): Promise<Module> {
   let url: URL;
@@ -14,5 +14,5 @@ export function importSource(specifier: string | URL, base?: string | URL): Prom
   } catch (e) {
     return Promise.reject(e);
   }
-  return moduleSource(url.href, async () => WebAssembly.compile((await fetchBytes(url)) as Uint8Array<ArrayBuffer>));
+  return moduleSource(url.href, async () => WebAssembly.compile((await fetchBytes(url)) as Uint8Array<ArrayBuffer>, ESM_COMPILE_OPTIONS));
 }

@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { Module } from '../api/index.js';
 import { wasmModuleSource } from './generate-source.js';
 import { checkReservedNames } from './reserved-names.js';
+import { ESM_COMPILE_OPTIONS } from './registry.js';
 
 /** The format our resolve hook gives wasm URLs, so that load knows them without sniffing. */
 const WASM_FORMAT = 'weft-wasm';
@@ -54,7 +55,7 @@ function displayName(url: string): string {
 function wasmLoadResult(url: string, bytes: Uint8Array): LoadResult {
   let module: Module;
   try {
-    module = new Module(bytes);
+    module = new Module(bytes, ESM_COMPILE_OPTIONS);
   } catch (e) {
     if (e instanceof Error) {
       // Name the file; the stack (what Node prints) was captured with the old message.

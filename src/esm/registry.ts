@@ -18,6 +18,13 @@ export interface WasmRecord {
   instance?: Instance;
 }
 
+/**
+ * How the ESM integration compiles: with the JS String Builtins set enabled (the spec's "parse a
+ * WebAssembly module" passes « "js-string" » and no imported string module), so `wasm:js-string`
+ * imports are satisfied by the engine and are not module requests.
+ */
+export const ESM_COMPILE_OPTIONS = Object.freeze({ builtins: Object.freeze(['js-string']) });
+
 const records = new WeakMap<object, WasmRecord>();
 const sources = new Map<string, Module | Promise<Module>>();
 
@@ -44,7 +51,7 @@ export function namespaceInstance(namespace: unknown): Instance {
 export function moduleSourceSync(url: string, bytes: () => Uint8Array): Module {
   const known = sources.get(url);
   if (known instanceof Module) return known;
-  const m = new Module(bytes());
+  const m = new Module(bytes(), ESM_COMPILE_OPTIONS);
   sources.set(url, m);
   return m;
 }

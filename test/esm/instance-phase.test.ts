@@ -227,3 +227,23 @@ test('bare package imports, wasm bytes under another extension', async () => {
   assert.equal(r.code, 0, r.stderr);
   assert.deepEqual(r.lines[0], { eight: 8, one: 1 });
 });
+
+test('JS String Builtins: wasm:js-string imports are the engine\'s, not module requests', async t => {
+  const { WebAssembly: W } = await import('../../src/index.js');
+  const { wasm } = await import('./fixtures.js');
+  const text = `(module
+    (import "wasm:js-string" "length" (func $len (param externref) (result i32)))
+    (func (export "len") (param externref) (result i32) (call $len (local.get 0))))`;
+  const m = new W.Module(wasm(text) as Uint8Array<ArrayBuffer>, { builtins: ['js-string'] } as never);
+  if (W.Module.imports(m).length !== 0) {
+    t.skip('this build of the JS API does not implement JS String Builtins yet');
+    return;
+  }
+  const dir = fixture({
+    'str.wat': text,
+    'main.mjs': `import { len } from './str.wasm';\nconsole.log(JSON.stringify({ len: len('hello') }));\n`,
+  });
+  const r = await run(dir, 'main.mjs');
+  assert.equal(r.code, 0, r.stderr);
+  assert.deepEqual(r.lines[0], { len: 5 });
+});
