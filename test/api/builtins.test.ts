@@ -528,6 +528,20 @@ test('a module compiled with builtins runs on both tiers', async () => {
   const bytes = wat(`(module
     (import "wasm:js-string" "concat" (func $cat (param externref externref) (result (ref extern))))
     (import "wasm:js-string" "length" (func $len (param externref) (result i32)))
+    (type $a16 (array (mut i16)))
+    (import "wasm:js-string" "intoCharCodeArray" (func $into (param externref (ref null $a16) i32) (result i32)))
+    (import "wasm:js-string" "fromCharCodeArray" (func $from (param (ref null $a16) i32 i32) (result (ref extern))))
+    (func (export "upper") (param $s externref) (result externref) (local $a (ref $a16)) (local $i i32) (local $c i32)
+      (local.set $a (array.new_default $a16 (call $len (local.get $s))))
+      (drop (call $into (local.get $s) (local.get $a) (i32.const 0)))
+      (block $done (loop $l
+        (br_if $done (i32.ge_u (local.get $i) (array.len (local.get $a))))
+        (local.set $c (array.get_u $a16 (local.get $a) (local.get $i)))
+        (if (i32.and (i32.ge_u (local.get $c) (i32.const 97)) (i32.le_u (local.get $c) (i32.const 122)))
+          (then (array.set $a16 (local.get $a) (local.get $i) (i32.sub (local.get $c) (i32.const 32)))))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $l)))
+      (call $from (local.get $a) (i32.const 0) (array.len (local.get $a))))
     (func (export "build") (param externref i32) (result i32) (local $s externref)
       (local.set $s (local.get 0))
       (loop $l (local.set $s (call $cat (local.get $s) (local.get 0)))
@@ -536,8 +550,9 @@ test('a module compiled with builtins runs on both tiers', async () => {
   try {
     for (const tier of ['interpreter', 'compiled'] as const) {
       configure({ tier });
-      const e = new W.Instance(new W.Module(bytes, { builtins: ['js-string'] })).exports as { build: Function };
+      const e = new W.Instance(new W.Module(bytes, { builtins: ['js-string'] })).exports as { build: Function; upper: Function };
       assert.equal(e.build('ab', 1000), 2002, tier);
+      for (let k = 0; k < 300; k++) assert.equal(e.upper('hello, w\u00f6rld \ud83d\ude00'), 'HELLO, W\u00f6RLD \ud83d\ude00', tier);
       assert.throws(() => e.build(null, 3), W.RuntimeError);
     }
   } finally {
