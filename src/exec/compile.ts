@@ -15,7 +15,7 @@ import { ABS_HEAP_TYPES } from '../syntax/types.js';
 import { OPCODES } from '../syntax/opcodes.js';
 import { Op } from './ops.js';
 import { isSharedOp, lowerShared, rmwPops, rmwWords } from './shared-ops.js';
-import { COLD_OPS, MEM_LOWERING, REG_LOWERING, type RegLowering } from './reg-lower.js';
+import { COLD_OPS, MEM_LOWERING, REG_LOWERING, type MemLowering, type RegLowering } from './reg-lower.js';
 import type { CatchEntry, Compiled, Handler } from './compiled.js';
 
 /** Module-level facts the translator needs; built once per module. */
@@ -130,6 +130,9 @@ const MOV_OPS: readonly number[] = [Op.mov_w1, Op.mov_w2, Op.mov_slot, Op.mov_re
 /** Pushes of a local by LocalKind (x), used when sp is known to be at the slot being filled. */
 const PUSH_LOCAL_OPS: readonly number[] = [Op.local_get_w1, Op.local_get_w2, Op.local_get, Op.local_get_ref];
 
+/** `i32.add` with a constant (d, a, k): materialises a deferred addend. */
+const ADD_RI = REG_LOWERING[Op.i32_add]!.ri;
+
 /** The kind of the (single) result of a fixed-signature operator, or -1. */
 const LETTER_KIND: Record<string, number> = { i: LocalKind.W1, f: LocalKind.W1, I: LocalKind.W2, F: LocalKind.W2, v: LocalKind.V128 };
 const RESULT_KIND: readonly number[] = OPCODES.map(o =>
@@ -140,9 +143,12 @@ const RESULT_KIND: readonly number[] = OPCODES.map(o =>
  * (local >= 0) or a constant (local -1, its words), see README "Register operands".
  */
 interface Deferred {
+  /** The slot read: a local, or (with an addend) the entry's own stack slot. -1: a constant. */
   readonly local: number;
   readonly words: readonly number[];
   readonly kind: LocalKind;
+  /** `i32.add` of a constant not done yet: memory ops fold it into their address. */
+  readonly addend?: number;
 }
 
 /** An operand of a register op: a slot (fp-relative: a local or a stack slot) or a constant. */
@@ -150,6 +156,8 @@ interface Operand {
   readonly slot: number;
   readonly words: readonly number[];
   readonly kind: number;
+  /** A constant still to be added to the slot's i32 (see Deferred). */
+  readonly addend?: number;
 }
 
 const PLAIN_LOADSTORE = new Set(OPCODES.filter(o => o.prefix === 0 && o.imms[0] === 'memarg').map(o => o.index));
@@ -227,11 +235,15 @@ class Translator {
     const d = this.deferred[s];
     this.setHeight(s);
     if (d === undefined) return { slot: s, words: [], kind: this.slotKinds[s] ?? -1 };
-    return d.local >= 0 ? { slot: d.local, words: [], kind: d.kind } : { slot: -1, words: d.words, kind: d.kind };
+    return d.local >= 0 ? { slot: d.local, words: [], kind: d.kind, addend: d.addend } : { slot: -1, words: d.words, kind: d.kind };
   }
 
   /** A popped operand's slot: a constant is first written to its own (now free) stack slot. */
   inSlot(o: Operand, at: number): number {
+    if (o.addend !== undefined) {
+      this.emit(ADD_RI, at << 2, o.slot << 2, o.addend);
+      return at;
+    }
     if (o.slot >= 0) return o.slot;
     this.emitConst(at, o.words);
     return at;
@@ -253,6 +265,10 @@ class Translator {
     const d = this.deferred[slot]!;
     this.deferred[slot] = undefined;
     this.slotKinds[slot] = d.kind;
+    if (d.addend !== undefined) {
+      this.emit(ADD_RI, slot << 2, d.local << 2, d.addend);
+      return;
+    }
     if (this.spAt === slot) {
       // sp points at the slot: the push form is as cheap and keeps sp known
       if (d.local >= 0) this.emit(PUSH_LOCAL_OPS[d.kind], d.local);
@@ -291,10 +307,8 @@ class Translator {
    * `local.set/tee y` (consumed: returns true in `into[1]`), else the slot at the top.
    */
   dest(): [number, boolean] {
-    const n = this.next;
-    if (n !== undefined && (n.op === Op.local_set || n.op === Op.local_tee) &&
-        (this.probes === undefined || !this.probes.has(n.offset))) {
-      const y = n.imm[0] as number;
+    if (this.foldsIntoLocal()) {
+      const y = this.next!.imm[0] as number;
       this.flushLocal(y);
       return [y, true];
     }
@@ -421,7 +435,8 @@ class Translator {
         const x = imm[0] as number;
         const o = this.pop();
         this.flushLocal(x);
-        if (o.slot < 0) this.emitConst(x, o.words);
+        if (o.addend !== undefined) this.emit(ADD_RI, x << 2, o.slot << 2, o.addend);
+        else if (o.slot < 0) this.emitConst(x, o.words);
         else if (o.slot !== x) this.emit(MOV_OPS[this.localKinds[x]], x << 2, o.slot << 2);
         if (op === Op.local_tee) this.pushDeferred({ local: x, words: [], kind: this.localKinds[x] });
         return 0;
@@ -484,6 +499,7 @@ class Translator {
 
   /** Pushes a popped operand back, seen as another type with the same low word(s). */
   retype(o: Operand, kind: number): void {
+    if (o.addend !== undefined) this.inSlot(o, this.height);
     if (o.slot < 0) this.pushDeferred({ local: -1, words: o.words.slice(0, kind === LocalKind.W1 ? 1 : 2), kind });
     else if (o.slot < this.nlocals) this.pushDeferred({ local: o.slot, words: [], kind });
     else this.pushWritten(kind);
@@ -505,6 +521,12 @@ class Translator {
       [a, b] = [b, a];
       lower = REG_LOWERING[lower.swapped]!;
     }
+    if ((op === Op.i32_add || op === Op.i32_sub) && b.slot < 0 && a.slot >= 0 && !this.foldsIntoLocal()) {
+      // x + k stays deferred: a load or store takes it as its address for free
+      const k = op === Op.i32_add ? b.words[0] : -b.words[0];
+      this.pushDeferred({ local: a.slot, words: [], kind: LocalKind.W1, addend: ((a.addend ?? 0) + k) | 0 });
+      return 0;
+    }
     const h = this.height;
     const as = this.inSlot(a, h) << 2;
     const useImm = b.slot < 0 && lower.ri >= 0;
@@ -522,21 +544,37 @@ class Translator {
     return folded ? 1 : 0;
   }
 
-  regMemory(op: number, rop: number, m: MemArg): number {
+  regMemory(op: number, lower: MemLowering, m: MemArg): number {
     if (m.array !== undefined || m.mem !== 0 || this.f.memIs64[0] || m.offset >= 0x80000000n) return -1;
     const off = Number(m.offset);
-    if (OPCODES[op].results!.length === 0) {
+    if (lower.store) {
       const v = this.pop(), a = this.pop();
       const h = this.height;
-      const as = this.inSlot(a, h), vs = this.inSlot(v, h + 1);
-      this.emit(rop, as << 2, vs << 2, off);
+      const [as, k] = this.address(a, h);
+      if (v.slot < 0 && v.addend === undefined) {
+        this.emit(lower.ri, as << 2, k, ...v.words.slice(0, lower.wide ? 2 : 1), off);
+      } else {
+        this.emit(lower.r, as << 2, k, this.inSlot(v, h + 1) << 2, off);
+      }
       return 0;
     }
-    const a = this.inSlot(this.pop(), this.height);
+    const [as, k] = this.address(this.pop(), this.height);
     const [d, folded] = this.dest();
-    this.emit(rop, d << 2, a << 2, off);
+    this.emit(lower.r, d << 2, as << 2, k, off);
     this.finishDest(d, folded, RESULT_KIND[op]);
     return folded ? 1 : 0;
+  }
+
+  /** A memory op's address operand as (slot, constant to add). */
+  address(a: Operand, at: number): [number, number] {
+    if (a.addend !== undefined) return [a.slot, a.addend];
+    return [this.inSlot(a, at), 0];
+  }
+
+  /** Whether the next instruction is a local.set/tee that a register op's result can go to. */
+  foldsIntoLocal(): boolean {
+    const n = this.foldable();
+    return n !== undefined && (n.op === Op.local_set || n.op === Op.local_tee);
   }
 
   /**

@@ -1156,37 +1156,45 @@ export const enum Op {
   i64_trunc_sat_f64_s_r,
   /** d, a: i64.trunc_sat_f64_u (cold) */
   i64_trunc_sat_f64_u_r,
-  /** d, a, offset: i32.load (address in slot a) */
+  /** d, a, k, offset: i32.load (address: slot a + k) */
   i32_load_r,
-  /** d, a, offset: i64.load (address in slot a) */
+  /** d, a, k, offset: i64.load (address: slot a + k) */
   i64_load_r,
-  /** d, a, offset: i32.load8_s (address in slot a) */
+  /** d, a, k, offset: i32.load8_s (address: slot a + k) */
   i32_load8_s_r,
-  /** d, a, offset: i32.load8_u (address in slot a) */
+  /** d, a, k, offset: i32.load8_u (address: slot a + k) */
   i32_load8_u_r,
-  /** d, a, offset: i32.load16_s (address in slot a) */
+  /** d, a, k, offset: i32.load16_s (address: slot a + k) */
   i32_load16_s_r,
-  /** d, a, offset: i32.load16_u (address in slot a) */
+  /** d, a, k, offset: i32.load16_u (address: slot a + k) */
   i32_load16_u_r,
-  /** d, a, offset: i64.load8_s (address in slot a) */
+  /** d, a, k, offset: i64.load8_s (address: slot a + k) */
   i64_load8_s_r,
-  /** d, a, offset: i64.load8_u (address in slot a) */
+  /** d, a, k, offset: i64.load8_u (address: slot a + k) */
   i64_load8_u_r,
-  /** d, a, offset: i64.load16_s (address in slot a) */
+  /** d, a, k, offset: i64.load16_s (address: slot a + k) */
   i64_load16_s_r,
-  /** d, a, offset: i64.load16_u (address in slot a) */
+  /** d, a, k, offset: i64.load16_u (address: slot a + k) */
   i64_load16_u_r,
-  /** d, a, offset: i64.load32_s (address in slot a) */
+  /** d, a, k, offset: i64.load32_s (address: slot a + k) */
   i64_load32_s_r,
-  /** d, a, offset: i64.load32_u (address in slot a) */
+  /** d, a, k, offset: i64.load32_u (address: slot a + k) */
   i64_load32_u_r,
-  /** a, v, offset: i32.store (address in slot a, value in slot v) */
+  /** a, k, v, offset: i32.store (address: slot a + k; value in slot v) */
   i32_store_r,
-  /** a, v, offset: i64.store (address in slot a, value in slot v) */
+  /** a, k, value (1 word), offset: i32.store of a constant */
+  i32_store_ri,
+  /** a, k, v, offset: i64.store (address: slot a + k; value in slot v) */
   i64_store_r,
-  /** a, v, offset: i32.store8 (address in slot a, value in slot v) */
+  /** a, k, value (2 words), offset: i64.store of a constant */
+  i64_store_ri,
+  /** a, k, v, offset: i32.store8 (address: slot a + k; value in slot v) */
   i32_store8_r,
-  /** a, v, offset: i32.store16 (address in slot a, value in slot v) */
+  /** a, k, value (1 word), offset: i32.store8 of a constant */
+  i32_store8_ri,
+  /** a, k, v, offset: i32.store16 (address: slot a + k; value in slot v) */
   i32_store16_r,
+  /** a, k, value (1 word), offset: i32.store16 of a constant */
+  i32_store16_ri,
   // </reg-ops>
 }

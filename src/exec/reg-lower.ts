@@ -68,10 +68,22 @@ export const REG_LOWERING: readonly (RegLowering | undefined)[] = (() => {
   return out;
 })();
 
-/** Fast-path register loads/stores by wasm operator index (op number, or undefined). */
-export const MEM_LOWERING: readonly (number | undefined)[] = (() => {
-  const out: (number | undefined)[] = [];
-  for (const m of MEM_ROWS) out[INDEX.get(m.key)!] = opNum(`${regIdent(m.key)}_r`);
-  for (const [alias, key] of MEM_ALIASES) out[INDEX.get(alias)!] = opNum(`${regIdent(key)}_r`);
+/** A fast-path load or store: its register op, and for stores the constant-value form. */
+export interface MemLowering {
+  readonly r: number;
+  readonly ri: number;
+  readonly store: boolean;
+  readonly wide: boolean;
+}
+
+/** Fast-path register loads/stores by wasm operator index. */
+export const MEM_LOWERING: readonly (MemLowering | undefined)[] = (() => {
+  const out: (MemLowering | undefined)[] = [];
+  const rows = new Map(MEM_ROWS.map(m => [m.key, m]));
+  for (const key of [...rows.keys(), ...MEM_ALIASES.keys()]) {
+    const m = rows.get(MEM_ALIASES.get(key) ?? key)!;
+    const n = regIdent(m.key);
+    out[INDEX.get(key)!] = { r: opNum(`${n}_r`), ri: opNum(`${n}_ri`), store: m.store, wide: m.bytes === 8 };
+  }
   return out;
 })();

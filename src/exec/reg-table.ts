@@ -191,6 +191,9 @@ const HOT = new Set(HOT_SPEC.flatMap(e => {
   }));
 }));
 
+/** The memory ops' names: all hot (they need `mem`, which `coldOp` does not have). */
+const MEM_NAMES = new Set(MEM_ROWS.flatMap(m => [`${ident(m.key)}_r`, `${ident(m.key)}_ri`]));
+
 function ident(key: string): string {
   return key.replace(/\./g, '_');
 }
@@ -276,19 +279,25 @@ function genOps(): GenOp[] {
       }
     }
   }
+  // Memory: the address is slot a plus a constant k (a deferred `i32.add`, compile.ts), wrapped
+  // to 32 bits, plus the memarg offset. pc moves past the operands before the bounds check (a
+  // trap's pc must stay inside the op).
   for (const m of MEM_ROWS) {
     const n = ident(m.key);
-    if (m.store) {
-      add(`${n}_r`, `a, v, offset: ${m.key} (address in slot a, value in slot v)`,
-        `f = fp << 2; D = f + code[pc + 1]; V = i32[D];${m.bytes === 8 ? ' VH = i32[D + 1];' : ''} ea = (i32[f + code[pc]] >>> 0) + code[pc + 2]; pc += 3; ` +
-        `if (ea + ${m.bytes} > mem.bytes.length) oob(); ${shared(m.body)}`);
-    } else {
-      add(`${n}_r`, `d, a, offset: ${m.key} (address in slot a)`,
-        `f = fp << 2; D = f + code[pc]; ea = (i32[f + code[pc + 1]] >>> 0) + code[pc + 2]; pc += 3; ` +
-        `if (ea + ${m.bytes} > mem.bytes.length) oob(); ${shared(m.body)}`);
+    const check = `if (ea + ${m.bytes} > mem.bytes.length) oob(); ${shared(m.body)}`;
+    if (!m.store) {
+      add(`${n}_r`, `d, a, k, offset: ${m.key} (address: slot a + k)`,
+        `f = fp << 2; D = f + code[pc]; ea = ((i32[f + code[pc + 1]] + code[pc + 2]) >>> 0) + code[pc + 3]; pc += 4; ${check}`);
+      continue;
     }
-    out[out.length - 1].hot = true;
+    const addr = 'ea = ((i32[f + code[pc]] + code[pc + 1]) >>> 0)';
+    add(`${n}_r`, `a, k, v, offset: ${m.key} (address: slot a + k; value in slot v)`,
+      `f = fp << 2; D = f + code[pc + 2]; V = i32[D];${m.bytes === 8 ? ' VH = i32[D + 1];' : ''} ${addr} + code[pc + 3]; pc += 4; ${check}`);
+    const wide = m.bytes === 8;
+    add(`${n}_ri`, `a, k, value (${wide ? '2 words' : '1 word'}), offset: ${m.key} of a constant`,
+      `f = fp << 2; V = code[pc + 2];${wide ? ' VH = code[pc + 3];' : ''} ${addr} + code[pc + ${wide ? 4 : 3}]; pc += ${wide ? 5 : 4}; ${check}`);
   }
+  for (const g of out) if (MEM_NAMES.has(g.name)) g.hot = true;
   return out;
 }
 
@@ -303,9 +312,11 @@ export function regOp(name: string): number {
   return i === undefined ? -1 : i + 1;
 }
 
+const COLD = new Set(GENERATED.filter(g => !g.hot).map(g => g.name));
+
 /** Whether generated op `name` runs through `reg_cold` (no case of its own). */
 export function isCold(name: string): boolean {
-  return !HOT.has(name) && !MEM_ROWS.some(m => `${ident(m.key)}_r` === name);
+  return COLD.has(name);
 }
 
 export { ident as regIdent };
