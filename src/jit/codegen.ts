@@ -350,7 +350,7 @@ class Gen {
     for (const v of this.vars) decl.push(`${v} = ${v[0] === 'r' ? 'null' : '0'}`);
     const head: string[] = [
       '"use strict";',
-      'const { RT, F, FN, SELF, H } = E; const R = RT.res, SV = H.SV, ST = H.ST, GC = H.GC, LIM = RT.limit;',
+      'const { RT, F, FN, SELF, H } = E; const R = RT.res, SV = H.SV, ST = H.ST, GC = H.GC, MLD = H.MLD, MST = H.MST, LIM = RT.limit;',
       'const { REFM, CASTFAIL, NULLI31, EXN, THROW, UNPACK, NULLEXN, OOB, UNREACHABLE, S, divS32, divU32, remS32, remU32, rotl32, rotr32, ctz32, popcnt32, mulHiU32, divS64, divU64, remS64, remU64, rotl64, rotr64, clz64, ctz64, truncI32S, truncI32U, truncSatI32S, truncSatI32U, truncI64S, truncI64U, truncSatI64S, truncSatI64U, i64ToF32, i64ToF64, nearest, quiet, f32FromBits, f32ToBits, f64FromWords, f64Lo, f64Hi, copysign, fabs, fneg, CALLEE, REFCALLEE, NONNULL, TGET, TSET, TGROW, TFILL, memoryInit, memoryCopy, memoryFill, tableInit, tableCopy } = H;',
     ];
     for (const mi of this.memsUsed) head.push(`const M${mi} = E.M[${mi}];`);
@@ -369,7 +369,7 @@ class Gen {
       ...views(mi).map(v => `${v}_${mi} = new ${VIEW_CTOR[v]}(buf${mi})`)].join(', '));
     // Scratch variables are declared only when the body uses them: unoptimised frames hold all.
     const text = this.out.join('\n');
-    const scratch = ['ea', 'tl', 'th', 'tc', 'ta', 'tb', 'td', 'te', 'tf', 'tg', 'tm0', 'tm1', 'tm2', 'tm3', 'tm4', 'tm5', 'tm6', 'tm7']
+    const scratch = ['ea', 'ix', 'tl', 'th', 'tc', 'ta', 'tb', 'td', 'te', 'tf', 'tg', 'tm0', 'tm1', 'tm2', 'tm3', 'tm4', 'tm5', 'tm6', 'tm7']
       .filter(n => new RegExp(`\\b${n}\\b`).test(text)).map(n => `${n} = 0`);
     if (/\bfn\b/.test(text)) scratch.push('fn = null');
     const lets = ['o = -1', ...scratch, ...memLets, ...decl];
@@ -1031,10 +1031,60 @@ class Gen {
   }
 
   /**
-   * A load or store. Aligned accesses use typed arrays (fast in the host JIT); unaligned ones and
-   * big-endian hosts use the DataView. f32 bits go through f32FromBits/f32ToBits (NaN payloads).
+   * A load or store on a 32-bit memory. The fast path is one typed-array access, taken when a
+   * single unsigned compare shows the access aligned and in bounds: the byte address rotated right
+   * by log2(element size) is the element index when aligned, and at least 2^(32 - log2 size) when
+   * not, so `ix < view.length` checks both (a wrapped address + offset is caught by
+   * `ea >>> 0 >= offset`). Anything else calls mem-slow.ts, which traps exactly like the
+   * interpreter or goes through the DataView. Big-endian hosts always take the slow path.
    */
   private memAccess(name: string, store: boolean, bytes: number, signed: boolean, ma: MemArg): void {
+    const mi = ma.mem;
+    if (this.is64(mi)) return this.memAccess64(name, store, bytes, signed, ma);
+    this.useMem(mi);
+    const ty = name.slice(0, 3);
+    const off = Number(ma.offset);
+    const val = store ? this.pop(letterKind(ty === 'i32' ? 'i' : ty === 'i64' ? 'I' : ty === 'f32' ? 'f' : 'F')) : null;
+    const a = this.pop('i')[0];
+    // The slow helper's kind, the fast path's view, log2 of its element size, and elements used.
+    let kind: string, vw: string, k: number, n = 1;
+    if (ty === 'f64') [kind, vw, k] = ['f64', 'f64', 3];
+    else if (ty === 'f32') [kind, vw, k] = ['f32', 'i32', 2];
+    else if (bytes === 8) [kind, vw, k, n] = ['i64', 'i32', 2, 2];
+    else if (bytes === 4) [kind, vw, k] = ['i32', 'i32', 2];
+    else if (bytes === 2) { kind = store || signed ? 'i16' : 'u16'; [vw, k] = [kind, 1]; }
+    else { kind = store ? 'i8' : signed ? 'i8' : 'u8'; [vw, k] = [store ? 'u8' : kind, 0]; }
+    const at = `${this.at()}`;
+    const mem = `M${mi}`;
+    let fast: string, slow: string, after = '';
+    if (store) {
+      const v = val!;
+      const x = ty === 'f32' ? `f32ToBits(${v[0]})` : v[0];
+      const V = this.view(mi, vw);
+      fast = n === 2 ? `${V}[ix] = ${v[0]}; ${V}[ix + 1] = ${v[1]};` : `${V}[ix] = ${x};`;
+      slow = `${at}MST.${kind}(${mem}, ${a}, ${off}, ${v[0]}, ${kind === 'i64' ? v[1] : 0});`;
+    } else {
+      const V = this.view(mi, vw);
+      const rk: K = ty === 'i32' ? 'i' : ty === 'i64' ? 'I' : ty === 'f32' ? 'f' : 'F';
+      const r = this.push(rk);
+      if (ty === 'f32') fast = `${r[0]} = f32FromBits(${V}[ix]);`;
+      else if (n === 2) fast = `${r[0]} = ${V}[ix]; ${r[1]} = ${V}[ix + 1];`;
+      else fast = `${r[0]} = ${V}[ix];`;
+      slow = `${at}${r[0]} = MLD.${kind}(${mem}, ${a}, ${off});${n === 2 ? ` ${r[1]} = RT.hi;` : ''}`;
+      if (rk === 'I' && n === 1) after = ` ${r[1]} = ${signed ? `${r[0]} >> 31` : '0'};`;
+    }
+    if (!LITTLE_ENDIAN) { this.emit(slow + after); return; }
+    let cond = `(${a} >>> 0) <= len${mi} - ${off + bytes}`;
+    if (k > 0) cond += ` && (ea & ${(1 << k) - 1}) === 0`;
+    this.emit(`ea = ${off === 0 ? a : `(${a} + ${off}) | 0`}; if (${cond}) { ix = ea >>> ${k}; ${fast} } else { ${slow} }${after}`);
+  }
+
+  /**
+   * A load or store on a 64-bit memory. Aligned accesses use typed arrays (fast in the host JIT);
+   * unaligned ones and big-endian hosts use the DataView. f32 bits go through f32FromBits/f32ToBits
+   * (NaN payloads).
+   */
+  private memAccess64(name: string, store: boolean, bytes: number, signed: boolean, ma: MemArg): void {
     const mi = ma.mem;
     this.useMem(mi);
     const ty = name.slice(0, 3);
