@@ -5,7 +5,7 @@
  * which Wasm 3.0 made standard, so it is not enforced.)
  */
 import type { Module } from '../syntax/module.js';
-import { CompileError } from './errors.js';
+import { CompileError } from '../errors.js';
 
 export const JS_LIMITS = {
   moduleSize: 1024 * 1024 * 1024,
@@ -23,8 +23,14 @@ export const JS_LIMITS = {
   functionReturns: 1_000,
 } as const;
 
-function over(what: string, n: number, limit: number): never {
-  throw new CompileError(`${what}: ${n} exceeds the JS embedding limit of ${limit}`);
+/** `at`: the byte offset of the first entity beyond the limit (-1 if the module has no offsets). */
+function over(what: string, n: number, limit: number, at = -1): never {
+  throw new CompileError('invalid', `${what}: ${n} exceeds the JS embedding limit of ${limit}`, at);
+}
+
+/** The offset of entry `i` of a decoded module's offset table, or -1. */
+function entry(table: readonly number[] | undefined, i: number): number {
+  return table?.[i] ?? -1;
 }
 
 export function checkByteLimit(size: number): void {
@@ -41,29 +47,42 @@ function bodySize(offset: number, end: number): number {
   return end - offset;
 }
 
+/** The offset of the local declaration group that takes function `f`'s locals past `limit`. */
+function localsAt(m: Module, f: number, nparams: number, limit: number): number {
+  const pairs = m.offsets?.locals[f];
+  if (!pairs) return m.funcs[f]?.offset ?? -1;
+  for (let k = 0; k + 1 < pairs.length; k += 2) if (pairs[k]! + nparams > limit) return pairs[k + 1]!;
+  return m.funcs[f]!.offset;
+}
+
 export function checkModuleLimits(m: Module): void {
   const L = JS_LIMITS;
-  const counts: [string, number, number][] = [
-    ['types', m.types.length, L.types],
-    ['functions', m.funcs.length + m.imports.filter(i => i.desc.kind === 'func').length, L.functions],
-    ['imports', m.imports.length, L.imports],
-    ['exports', m.exports.length, L.exports],
-    ['globals', m.globals.length + m.imports.filter(i => i.desc.kind === 'global').length, L.globals],
-    ['data segments', m.datas.length, L.dataSegments],
-    ['element segments', m.elems.length, L.elementSegments],
-    ['tables', m.tables.length + m.imports.filter(i => i.desc.kind === 'table').length, L.tables],
+  const o = m.offsets;
+  // Index spaces start with the imports, so the first entity beyond a limit is entry `limit`.
+  const counts: [string, number, number, readonly number[] | undefined][] = [
+    ['types', m.types.length, L.types, o?.types],
+    ['functions', m.funcs.length + m.imports.filter(i => i.desc.kind === 'func').length, L.functions, o?.funcs],
+    ['imports', m.imports.length, L.imports, undefined],
+    ['exports', m.exports.length, L.exports, o?.exports],
+    ['globals', m.globals.length + m.imports.filter(i => i.desc.kind === 'global').length, L.globals, o?.globals],
+    ['data segments', m.datas.length, L.dataSegments, o?.datas],
+    ['element segments', m.elems.length, L.elementSegments, o?.elems],
+    ['tables', m.tables.length + m.imports.filter(i => i.desc.kind === 'table').length, L.tables, o?.tables],
   ];
-  for (const [what, n, limit] of counts) if (n > limit) over(what, n, limit);
-  for (const t of m.types) {
-    if (t.comp.kind !== 'func') continue;
-    if (t.comp.params.length > L.functionParams) over('function params', t.comp.params.length, L.functionParams);
-    if (t.comp.results.length > L.functionReturns) over('function returns', t.comp.results.length, L.functionReturns);
-  }
-  for (const f of m.funcs) {
+  for (const [what, n, limit, at] of counts) if (n > limit) over(what, n, limit, entry(at, limit));
+  m.types.forEach((t, i) => {
+    if (t.comp.kind !== 'func') return;
+    const at = entry(o?.types, i);
+    if (t.comp.params.length > L.functionParams) over('function params', t.comp.params.length, L.functionParams, at);
+    if (t.comp.results.length > L.functionReturns) over('function returns', t.comp.results.length, L.functionReturns, at);
+  });
+  m.funcs.forEach((f, i) => {
     const size = bodySize(f.offset, f.end);
-    if (size > L.functionSize) over('function size', size, L.functionSize);
+    if (size > L.functionSize) over('function size', size, L.functionSize, f.offset);
     const t = m.types[f.type]?.comp;
     const nparams = t?.kind === 'func' ? t.params.length : 0;
-    if (f.locals.length + nparams > L.functionLocals) over('function locals', f.locals.length + nparams, L.functionLocals);
-  }
+    if (f.locals.length + nparams > L.functionLocals) {
+      over('function locals', f.locals.length + nparams, L.functionLocals, localsAt(m, i, nparams, L.functionLocals));
+    }
+  });
 }
