@@ -8,7 +8,7 @@ import { Instance } from '../api/index.js';
 import { exportBindings, sharesMutableGlobals } from './export-bindings.js';
 import { esmImportObject } from './import-object.js';
 import { addLiveBinding, refreshingFunction } from './live-bindings.js';
-import { moduleSourceSync, recordWasmNamespace } from './registry.js';
+import { moduleSourceSync, wasmRecord } from './registry.js';
 
 function base64Bytes(b64: string): Uint8Array {
   const s = atob(b64);
@@ -28,12 +28,12 @@ export function evaluateWasmModule(
   bind: (i: number, v: unknown) => void,
 ): void {
   const module = moduleSourceSync(url, () => base64Bytes(bytesBase64));
-  const record: { url: string; module: typeof module; instance?: Instance } = { url, module };
-  recordWasmNamespace(self, record);
-  const imports = esmImportObject(module, name => deps[name]);
-  record.instance = new Instance(module, imports);
+  const record = wasmRecord(self, url);
+  record.module = module;
+  const instance = new Instance(module, esmImportObject(module, name => deps[name]));
+  record.instance = instance;
   const wrap = sharesMutableGlobals(module);
-  exportBindings(module, record.instance).forEach((b, i) => {
+  exportBindings(module, instance).forEach((b, i) => {
     if (b.kind === 'uninitialized') return;
     if (b.kind === 'live') {
       bind(i, b.value);

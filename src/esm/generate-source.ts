@@ -6,6 +6,29 @@
  * evaluation, and exports one binding per wasm export under the export's exact name (string export
  * names, ES2022, so names that are not identifiers work and `default` is the default export).
  */
+/**
+ * The scheme of a wasm module's marker module. The generated module imports its marker first, so
+ * the marker runs before any other dependency: it records the module's namespace as wasm, and a
+ * cycle that reaches the module before it is instantiated is then the spec's LinkError rather
+ * than a plain uninitialized-binding ReferenceError.
+ */
+const str = JSON.stringify;
+
+export const MARKER_SCHEME = 'weft-esm-wasm:';
+
+export function markerUrl(wasmUrl: string): string {
+  return MARKER_SCHEME + wasmUrl;
+}
+
+/** The marker module of the wasm module at `wasmUrl` (see MARKER_SCHEME). */
+export function markerSource(wasmUrl: string, registryUrl: string): string {
+  return [
+    `import { wasmRecord } from ${str(registryUrl)};`,
+    `import * as $wasm from ${str(wasmUrl)};`,
+    `wasmRecord($wasm, ${str(wasmUrl)});`,
+  ].join('\n') + '\n';
+}
+
 export interface WasmSourceParts {
   /** The wasm module's URL (also the specifier of its self-import). */
   readonly url: string;
@@ -18,10 +41,10 @@ export interface WasmSourceParts {
   readonly exportNames: readonly string[];
 }
 
-const str = JSON.stringify;
 
 export function wasmModuleSource(p: WasmSourceParts): string {
   const lines = [
+    `import ${str(markerUrl(p.url))};`,
     `import { evaluateWasmModule } from ${str(p.runtimeUrl)};`,
     `import * as $self from ${str(p.url)};`,
     ...p.importModules.map((m, i) => `import * as $dep${i} from ${str(m)};`),

@@ -4,7 +4,8 @@
  * import's value is that namespace's export of the import's name, read once ("snapshot").
  *
  * - From another wasm module: the exporting instance's own export (a Global stays that Global,
- *   a function stays the same wasm function), exactly as if its exports object were the imports.
+ *   a function stays the same wasm function), exactly as if its exports object were the imports;
+ *   a LinkError if that module has not been instantiated yet (a cycle of wasm modules).
  * - From a JS module: the binding's current value; reading one that is not initialized yet (an
  *   import cycle) is a ReferenceError. Global imports accept a Global, or for an immutable import
  *   any value ToWebAssemblyValue converts (a new immutable Global is made from it); a mutable
@@ -65,7 +66,8 @@ export function esmImportObject(module: Module, namespaceOf: NamespaceOf): Impor
     const record = wasmRecordOf(ns);
     let v: unknown;
     if (record) {
-      if (!record.instance) throw new ReferenceError(`${at}: "${imp.module}" is a wasm module that has not been instantiated yet (import cycle)`);
+      // The spec's ExecuteModule: a wasm module reached through a cycle before it ran.
+      if (!record.instance) throw new LinkError(`${at}: "${imp.module}" is a wasm module that has not been instantiated yet (import cycle)`);
       const exports = record.instance.exports as Record<string, unknown>;
       if (!(imp.name in exports)) throw new LinkError(`${at}: module "${imp.module}" has no export named "${imp.name}"`);
       v = exports[imp.name];

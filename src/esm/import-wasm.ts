@@ -9,13 +9,13 @@
  * binding the spec leaves uninitialized).
  *
  * Each URL is loaded once (later calls get the same object). An import cycle back to a wasm module
- * that is still loading is a ReferenceError, the error a static cycle gives (no deadlock).
+ * that is still loading is a LinkError, as in the spec's ExecuteModule (and no deadlock).
  */
-import { Instance, WebAssembly } from '../api/index.js';
+import { Instance, LinkError, WebAssembly } from '../api/index.js';
 import { exportBindings } from './export-bindings.js';
 import { esmImportObject } from './import-object.js';
 import { importSource } from './import-source.js';
-import { recordWasmNamespace } from './registry.js';
+import { wasmRecord } from './registry.js';
 import { checkReservedNames } from './reserved-names.js';
 import { toURL } from './fetch-bytes.js';
 
@@ -79,13 +79,13 @@ async function load(url: URL, options: ImportWasmOptions): Promise<WasmNamespace
     if (deps.has(imp.module)) continue;
     const target = resolveImportSpecifier(imp.module, url);
     if (isWasmSpecifier(target) && loading.has(target)) {
-      throw new ReferenceError(`${url.href}: import cycle through wasm module ${target}, which has not been instantiated yet`);
+      throw new LinkError(`${url.href}: import cycle through wasm module ${target}, which has not been instantiated yet`);
     }
     deps.set(imp.module, isWasmSpecifier(target) ? await importWasm(target, undefined, options) : await importModule(target));
   }
   const instance = (await WebAssembly.instantiate(module, esmImportObject(module, name => deps.get(name)!))) as Instance;
   const ns = namespaceObject(exportBindings(module, instance));
-  recordWasmNamespace(ns, { url: url.href, module, instance });
+  Object.assign(wasmRecord(ns, url.href), { module, instance });
   return ns;
 }
 

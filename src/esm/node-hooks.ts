@@ -14,13 +14,14 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { Module } from '../api/index.js';
-import { wasmModuleSource } from './generate-source.js';
+import { MARKER_SCHEME, markerSource, wasmModuleSource } from './generate-source.js';
 import { checkReservedNames } from './reserved-names.js';
 import { ESM_COMPILE_OPTIONS } from './registry.js';
 
 /** The format our resolve hook gives wasm URLs, so that load knows them without sniffing. */
 const WASM_FORMAT = 'weft-wasm';
 const RUNTIME_URL = new URL('./evaluate-module.js', import.meta.url).href;
+const REGISTRY_URL = new URL('./registry.js', import.meta.url).href;
 
 interface ResolveContext { conditions?: string[]; importAttributes?: Record<string, string>; parentURL?: string }
 interface ResolveResult { url: string; format?: string | null; shortCircuit?: boolean; importAttributes?: Record<string, string> }
@@ -86,11 +87,15 @@ async function wasmBytes(url: string, context: LoadContext, nextLoad: NextLoad):
 }
 
 export async function resolve(specifier: string, context: ResolveContext, nextResolve: NextResolve): Promise<ResolveResult> {
+  if (specifier.startsWith(MARKER_SCHEME)) return { url: specifier, shortCircuit: true };
   const r = await nextResolve(specifier, context);
   return hasWasmPath(r.url) ? { ...r, format: WASM_FORMAT } : r;
 }
 
 export async function load(url: string, context: LoadContext, nextLoad: NextLoad): Promise<LoadResult> {
+  if (url.startsWith(MARKER_SCHEME)) {
+    return { format: 'module', source: markerSource(url.slice(MARKER_SCHEME.length), REGISTRY_URL), shortCircuit: true };
+  }
   if (context.format === WASM_FORMAT || context.format === 'wasm' || hasWasmPath(url)) {
     return wasmLoadResult(url, await wasmBytes(url, context, nextLoad));
   }

@@ -13,7 +13,8 @@ import { Instance, Module } from '../api/index.js';
 
 export interface WasmRecord {
   readonly url: string;
-  readonly module: Module;
+  /** Empty until the module's evaluation starts (the namespace is known to be wasm before that). */
+  module?: Module;
   /** Empty until the module has been instantiated (its evaluation ran). */
   instance?: Instance;
 }
@@ -28,8 +29,11 @@ export const ESM_COMPILE_OPTIONS = Object.freeze({ builtins: Object.freeze(['js-
 const records = new WeakMap<object, WasmRecord>();
 const sources = new Map<string, Module | Promise<Module>>();
 
-export function recordWasmNamespace(namespace: object, record: WasmRecord): void {
-  records.set(namespace, record);
+/** The record of a wasm module's namespace, made on first use (before or at its evaluation). */
+export function wasmRecord(namespace: object, url: string): WasmRecord {
+  let record = records.get(namespace);
+  if (!record) records.set(namespace, (record = { url }));
+  return record;
 }
 
 export function wasmRecordOf(namespace: unknown): WasmRecord | undefined {

@@ -61,7 +61,7 @@ for (const name of ['./ca.wasm', './missing.wasm', './bad.wasm']) {
     r: -105, before: 0, after: 1, shared: 99, d: 3, vErr: 'ReferenceError', tag: '[object Module]', proto: null,
     extensible: false, names: ['default', 'n', 'run', 'v'], same: true, identity: true, isWeft: true,
   });
-  assert.equal(cyc.error, 'ReferenceError');
+  assert.equal(cyc.error, 'LinkError');
   assert.equal(miss.error, 'LinkError');
   assert.equal(miss.weftClass, true);
   assert.match(String(miss.message), /nope/);
