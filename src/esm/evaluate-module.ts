@@ -7,7 +7,7 @@
 import { Instance } from '../api/index.js';
 import { exportBindings, sharesMutableGlobals } from './export-bindings.js';
 import { esmImportObject } from './import-object.js';
-import { addLiveBinding, refreshingFunction } from './live-bindings.js';
+import { addLiveBinding, refreshingFunction, refreshingHostFunction } from './live-bindings.js';
 import { moduleSourceSync, wasmRecord } from './registry.js';
 
 function base64Bytes(b64: string): Uint8Array {
@@ -30,9 +30,9 @@ export function evaluateWasmModule(
   const module = moduleSourceSync(url, () => base64Bytes(bytesBase64));
   const record = wasmRecord(self, url);
   record.module = module;
-  const instance = new Instance(module, esmImportObject(module, name => deps[name]));
-  record.instance = instance;
   const wrap = sharesMutableGlobals(module);
+  const instance = new Instance(module, esmImportObject(module, name => deps[name], wrap ? refreshingHostFunction : undefined));
+  record.instance = instance;
   exportBindings(module, instance).forEach((b, i) => {
     if (b.kind === 'uninitialized') return;
     if (b.kind === 'live') {

@@ -52,7 +52,11 @@ function globalImport(v: unknown, type: CGlobalType, at: string): unknown {
   return v; // reference types: the JS API converts the value itself
 }
 
-export function esmImportObject(module: Module, namespaceOf: NamespaceOf): ImportObject {
+/**
+ * @param hostFunction  applied to each JS function imported from a JS module (not to wasm-to-wasm
+ *                      imports), e.g. to refresh live bindings before JS runs (live-bindings.ts)
+ */
+export function esmImportObject(module: Module, namespaceOf: NamespaceOf, hostFunction?: (f: Function) => Function): ImportObject {
   const vm = Module.validOf(module);
   const out: ImportObject = Object.create(null);
   const requested = new Set(Module.imports(module).map(i => `${i.module}\0${i.name}`));
@@ -74,6 +78,7 @@ export function esmImportObject(module: Module, namespaceOf: NamespaceOf): Impor
     } else {
       v = readBinding(ns, imp.module, imp.name);
       if (globalType) v = globalImport(v, globalType, at);
+      else if (hostFunction && imp.desc.kind === 'func' && typeof v === 'function') v = hostFunction(v);
     }
     (out[imp.module] ??= Object.create(null))[imp.name] = v;
   }

@@ -3,8 +3,9 @@
  *
  * The spec ties an exported mutable global's binding to the global itself. A generated JS module
  * can only change its own `let` bindings by running code, and wasm writes globals without telling
- * anyone, so weft refreshes every live binding whenever control comes back to JS from a function
- * of a module that shares mutable globals: those modules' exported functions are wrapped. The
+ * anyone, so weft refreshes every live binding whenever control passes to JS from a module that
+ * shares mutable globals: those modules' exported functions are wrapped (refresh on return), and
+ * so are the JS functions they import (refresh before the call). The
  * wrappers are the price: such a module's exported functions are not identical to
  * `namespaceInstance(ns).exports.f` (wasm-to-wasm imports still get the unwrapped function), and
  * a Global changed from JS (via namespaceInstance) shows in the bindings after the next such call.
@@ -18,6 +19,14 @@ export function addLiveBinding(refresh: () => void): void {
 
 export function refreshLiveBindings(): void {
   for (const r of refreshers) r();
+}
+
+/** `f` (a JS function imported by wasm), but refreshing the live bindings before JS runs. */
+export function refreshingHostFunction(f: Function): Function {
+  return (...args: unknown[]): unknown => {
+    refreshLiveBindings();
+    return Reflect.apply(f, undefined, args);
+  };
 }
 
 /** `f`, but refreshing the live bindings when it returns or throws. Keeps name and length. */

@@ -127,6 +127,20 @@ console.log(JSON.stringify({
   });
 });
 
+test('live bindings are current when wasm calls back into JS', async () => {
+  const dir = fixture({
+    'peek.js': `import * as ns from './live.wasm';\nexport function peek() { return ns.g; }\n`,
+    'live.wat': `(module
+      (import "./peek.js" "peek" (func $peek (result i32)))
+      (global $g (export "g") (mut i32) (i32.const 1))
+      (func (export "setAndPeek") (param i32) (result i32) (global.set $g (local.get 0)) (call $peek)))`,
+    'main.mjs': `import { setAndPeek, g } from './live.wasm';\nconst seen = setAndPeek(77);\nconsole.log(JSON.stringify({ seen, g }));\n`,
+  });
+  const r = await run(dir, 'main.mjs');
+  assert.equal(r.code, 0, r.stderr);
+  assert.deepEqual(r.lines[0], { seen: 77, g: 77 });
+});
+
 test('global imports from JS: conversions, Global objects, and the link errors', async () => {
   const dir = fixture({
     'vals.js': `import { WebAssembly } from '{esm}../index.js';
