@@ -8,8 +8,10 @@
  * as getters that read the live value, a v128 global as a getter throwing ReferenceError (the
  * binding the spec leaves uninitialized).
  *
- * Each URL is loaded once (later calls get the same object). An import cycle back to a wasm module
- * that is still loading is a LinkError, as in the spec's ExecuteModule (and no deadlock).
+ * Each URL is loaded once (later calls get the same object; this map is the loader's own, apart
+ * from the host's module map). An import cycle back to a wasm module that is still loading is a
+ * LinkError, as in the spec's ExecuteModule. Known gap: a cycle through a JS module that itself
+ * awaits importWasm of a module still loading waits forever (the loader cannot see that chain).
  */
 import { Instance, LinkError, WebAssembly } from '../api/index.js';
 import { exportBindings } from './export-bindings.js';
@@ -57,7 +59,8 @@ function namespaceObject(bindings: ReturnType<typeof exportBindings>): WasmNames
   const sorted = [...bindings].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const b of sorted) {
     if (b.kind === 'value') {
-      Object.defineProperty(ns, b.name, { value: b.value, enumerable: true, writable: true, configurable: false });
+      // Read-only, so that assigning throws in strict code as it does on a module namespace.
+      Object.defineProperty(ns, b.name, { value: b.value, enumerable: true, writable: false, configurable: false });
     } else {
       const get = b.kind === 'live' ? b.read : () => {
         throw new ReferenceError(`export "${b.name}" (a v128 global) has no JS value`);

@@ -41,10 +41,11 @@ const ns = await importWasm('./app.wasm', import.meta.url);
 const lib = await importWasm(new URL('./lib.wasm', import.meta.url));
 const before = ns.n;
 const r = ns.run(5);
-let vErr;
+let vErr, setErr;
 try { ns.v; } catch (e) { vErr = e.name; }
+try { ns.run = 1; } catch (e) { setErr = e.name; }
 console.log(JSON.stringify({
-  r, before, after: ns.n, shared: lib.shared, d: ns.default(), vErr,
+  r, before, after: ns.n, shared: lib.shared, d: ns.default(), vErr, setErr,
   tag: Object.prototype.toString.call(ns), proto: Object.getPrototypeOf(ns), extensible: Object.isExtensible(ns),
   names: Object.keys(ns), same: ns === await importWasm('./app.wasm', import.meta.url),
   identity: namespaceInstance(ns).exports.run === ns.run, isWeft: namespaceInstance(ns) instanceof W.Instance,
@@ -58,7 +59,7 @@ for (const name of ['./ca.wasm', './missing.wasm', './bad.wasm']) {
   assert.equal(r.code, 0, r.stderr);
   const [o, cyc, miss, bad] = r.lines as Record<string, unknown>[];
   assert.deepEqual(o, {
-    r: -105, before: 0, after: 1, shared: 99, d: 3, vErr: 'ReferenceError', tag: '[object Module]', proto: null,
+    r: -105, before: 0, after: 1, shared: 99, d: 3, vErr: 'ReferenceError', setErr: 'TypeError', tag: '[object Module]', proto: null,
     extensible: false, names: ['default', 'n', 'run', 'v'], same: true, identity: true, isWeft: true,
   });
   assert.equal(cyc.error, 'LinkError');
