@@ -15,7 +15,7 @@ import { ABS_HEAP_TYPES } from '../syntax/types.js';
 import { OPCODES } from '../syntax/opcodes.js';
 import { Op } from './ops.js';
 import { isSharedOp, lowerShared, rmwPops, rmwWords } from './shared-ops.js';
-import { COLD_OPS, MEM_LOWERING, REG_LOWERING, type MemLowering, type RegLowering } from './reg-lower.js';
+import { COLD_OPS, fusedOp, fusesAsInner, MEM_LOWERING, REG_LOWERING, type MemLowering, type RegLowering } from './reg-lower.js';
 import type { CatchEntry, Compiled, Handler } from './compiled.js';
 
 /** Module-level facts the translator needs; built once per module. */
@@ -149,6 +149,20 @@ interface Deferred {
   readonly kind: LocalKind;
   /** `i32.add` of a constant not done yet: memory ops fold it into their address. */
   readonly addend?: number;
+  /** A binary op not done yet (local -2): a fused pair's inner op, waiting for its consumer. */
+  readonly expr?: DeferredOp;
+}
+
+/** A deferred binary op: operands are locals, constants, or `a` in the entry's own slot. */
+interface DeferredOp {
+  readonly op: number;
+  readonly lower: RegLowering;
+  readonly a: Operand;
+  readonly b: Operand;
+}
+
+function isConst(o: Operand): boolean {
+  return o.slot === -1;
 }
 
 /** An operand of a register op: a slot (fp-relative: a local or a stack slot) or a constant. */
@@ -158,6 +172,8 @@ interface Operand {
   readonly kind: number;
   /** A constant still to be added to the slot's i32 (see Deferred). */
   readonly addend?: number;
+  /** A deferred op computing the value (slot -2). */
+  readonly expr?: DeferredOp;
 }
 
 const PLAIN_LOADSTORE = new Set(OPCODES.filter(o => o.prefix === 0 && o.imms[0] === 'memarg').map(o => o.index));
@@ -184,6 +200,8 @@ class Translator {
   readonly slotKinds: number[] = [];
   /** The height the run-time `sp` holds at the current code position (-1: unknown). */
   spAt: number;
+  /** A hidden local that stays 0: the base slot of loads and stores at constant addresses (-1: none). */
+  zeroSlot = -1;
 
   constructor(readonly f: ModuleFacts, readonly nlocals: number, firstExnSlot: number, readonly localKinds: Uint8Array) {
     this.height = nlocals;
@@ -235,6 +253,7 @@ class Translator {
     const d = this.deferred[s];
     this.setHeight(s);
     if (d === undefined) return { slot: s, words: [], kind: this.slotKinds[s] ?? -1 };
+    if (d.expr !== undefined) return { slot: -2, words: [], kind: d.kind, expr: d.expr };
     return d.local >= 0 ? { slot: d.local, words: [], kind: d.kind, addend: d.addend } : { slot: -1, words: d.words, kind: d.kind };
   }
 
@@ -242,6 +261,10 @@ class Translator {
   inSlot(o: Operand, at: number): number {
     if (o.addend !== undefined) {
       this.emit(ADD_RI, at << 2, o.slot << 2, o.addend);
+      return at;
+    }
+    if (o.expr !== undefined) {
+      this.emitOp(o.expr, at);
       return at;
     }
     if (o.slot >= 0) return o.slot;
@@ -269,6 +292,10 @@ class Translator {
       this.emit(ADD_RI, slot << 2, d.local << 2, d.addend);
       return;
     }
+    if (d.expr !== undefined) {
+      this.emitOp(d.expr, slot);
+      return;
+    }
     if (this.spAt === slot) {
       // sp points at the slot: the push form is as cheap and keeps sp known
       if (d.local >= 0) this.emit(PUSH_LOCAL_OPS[d.kind], d.local);
@@ -291,7 +318,12 @@ class Translator {
   /** Materialises the deferred `local.get x` values: local x is about to be written. */
   flushLocal(x: number): void {
     const ds = this.deferred;
-    for (let s = this.nlocals; s < ds.length; s++) if (ds[s] !== undefined && ds[s]!.local === x) this.materialise(s);
+    for (let s = this.nlocals; s < ds.length; s++) {
+      const d = ds[s];
+      if (d !== undefined && (d.local === x || (d.expr !== undefined && (d.expr.a.slot === x || d.expr.b.slot === x)))) {
+        this.materialise(s);
+      }
+    }
   }
 
   /** Makes the run-time sp equal fp + height (stack-form ops read and move it). */
@@ -436,7 +468,8 @@ class Translator {
         const o = this.pop();
         this.flushLocal(x);
         if (o.addend !== undefined) this.emit(ADD_RI, x << 2, o.slot << 2, o.addend);
-        else if (o.slot < 0) this.emitConst(x, o.words);
+        else if (o.expr !== undefined) this.emitOp(o.expr, x);
+        else if (isConst(o)) this.emitConst(x, o.words);
         else if (o.slot !== x) this.emit(MOV_OPS[this.localKinds[x]], x << 2, o.slot << 2);
         if (op === Op.local_tee) this.pushDeferred({ local: x, words: [], kind: this.localKinds[x] });
         return 0;
@@ -499,8 +532,12 @@ class Translator {
 
   /** Pushes a popped operand back, seen as another type with the same low word(s). */
   retype(o: Operand, kind: number): void {
-    if (o.addend !== undefined) this.inSlot(o, this.height);
-    if (o.slot < 0) this.pushDeferred({ local: -1, words: o.words.slice(0, kind === LocalKind.W1 ? 1 : 2), kind });
+    if (o.addend !== undefined || o.expr !== undefined) {
+      this.inSlot(o, this.height);
+      this.pushWritten(kind);
+      return;
+    }
+    if (isConst(o)) this.pushDeferred({ local: -1, words: o.words.slice(0, kind === LocalKind.W1 ? 1 : 2), kind });
     else if (o.slot < this.nlocals) this.pushDeferred({ local: o.slot, words: [], kind });
     else this.pushWritten(kind);
   }
@@ -516,12 +553,14 @@ class Translator {
 
   regBinary(op: number, lower: RegLowering): number {
     let b = this.pop(), a = this.pop();
-    if (a.slot < 0 && b.slot >= 0 && lower.swapped >= 0) {
+    if (isConst(a) && !isConst(b) && lower.swapped >= 0) {
       // constant on the left: swap the operands (mirrored comparison) to use the _ri form
       [a, b] = [b, a];
       lower = REG_LOWERING[lower.swapped]!;
     }
-    if ((op === Op.i32_add || op === Op.i32_sub) && b.slot < 0 && a.slot >= 0 && !this.foldsIntoLocal()) {
+    const fused = this.tryFused(op, a, b);
+    if (fused >= 0) return fused;
+    if ((op === Op.i32_add || op === Op.i32_sub) && isConst(b) && a.slot >= 0 && a.expr === undefined && !this.foldsIntoLocal()) {
       // x + k stays deferred: a load or store takes it as its address for free
       const k = op === Op.i32_add ? b.words[0] : -b.words[0];
       this.pushDeferred({ local: a.slot, words: [], kind: LocalKind.W1, addend: ((a.addend ?? 0) + k) | 0 });
@@ -529,7 +568,11 @@ class Translator {
     }
     const h = this.height;
     const as = this.inSlot(a, h) << 2;
-    const useImm = b.slot < 0 && lower.ri >= 0;
+    if (fusesAsInner(op, isConst(b)) && this.deferrable(a, b) && !this.foldsIntoLocal()) {
+      this.pushDeferred({ local: -2, words: [], kind: RESULT_KIND[op], expr: { op, lower, a, b } });
+      return 0;
+    }
+    const useImm = isConst(b) && lower.ri >= 0;
     const bw = useImm ? b.words : [this.inSlot(b, h + 1) << 2];
     if (lower.brRr >= 0) {
       // comparison: fold into a following br_if / if
@@ -544,6 +587,47 @@ class Translator {
     return folded ? 1 : 0;
   }
 
+  /**
+   * If an operand of binary `op` is a deferred op that forms a fused pair with it (reg-table.ts
+   * FUSED_SPEC), emits the fused op and returns 0/1 like regInstr; else -1.
+   */
+  tryFused(op: number, a: Operand, b: Operand): number {
+    const h = this.height;
+    for (const [e, c, pos] of [[a, b, 'L'], [b, a, 'R']] as const) {
+      if (e.expr === undefined) continue;
+      const x = e.expr, innerImm = isConst(x.b);
+      let cImm = isConst(c);
+      let fop = fusedOp(x.op, op, pos, innerImm, cImm);
+      if (fop < 0 && cImm) {
+        cImm = false;
+        fop = fusedOp(x.op, op, pos, innerImm, false);
+      }
+      if (fop < 0) continue;
+      const cw = cImm ? c.words : [this.inSlot(c, pos === 'L' ? h + 1 : h) << 2];
+      const [d, folded] = this.dest();
+      this.emitReg(fop, d << 2, x.a.slot << 2, ...(innerImm ? x.b.words : [x.b.slot << 2]), ...cw);
+      this.finishDest(d, folded, RESULT_KIND[op]);
+      return folded ? 1 : 0;
+    }
+    return -1;
+  }
+
+  /**
+   * Whether a binary op on (a, b) may wait for its consumer: its operands must keep their values
+   * until then, so `a` is a local or the result's own slot and `b` a local or a constant.
+   */
+  deferrable(a: Operand, b: Operand): boolean {
+    const plain = (o: Operand) => o.addend === undefined && o.expr === undefined;
+    return plain(a) && plain(b) && a.slot >= 0 && (a.slot < this.nlocals || a.slot === this.height) &&
+      (isConst(b) || (b.slot >= 0 && b.slot < this.nlocals));
+  }
+
+  /** Emits deferred op `x` with its result in slot `d`. */
+  emitOp(x: DeferredOp, d: number): void {
+    if (isConst(x.b)) this.emitReg(x.lower.ri, d << 2, x.a.slot << 2, ...x.b.words);
+    else this.emitReg(x.lower.rr, d << 2, x.a.slot << 2, x.b.slot << 2);
+  }
+
   regMemory(op: number, lower: MemLowering, m: MemArg): number {
     if (m.array !== undefined || m.mem !== 0 || this.f.memIs64[0] || m.offset >= 0x80000000n) return -1;
     const off = Number(m.offset);
@@ -551,7 +635,7 @@ class Translator {
       const v = this.pop(), a = this.pop();
       const h = this.height;
       const [as, k] = this.address(a, h);
-      if (v.slot < 0 && v.addend === undefined) {
+      if (isConst(v)) {
         this.emit(lower.ri, as << 2, k, ...v.words.slice(0, lower.wide ? 2 : 1), off);
       } else {
         this.emit(lower.r, as << 2, k, this.inSlot(v, h + 1) << 2, off);
@@ -568,6 +652,7 @@ class Translator {
   /** A memory op's address operand as (slot, constant to add). */
   address(a: Operand, at: number): [number, number] {
     if (a.addend !== undefined) return [a.slot, a.addend];
+    if (isConst(a) && this.zeroSlot >= 0) return [this.zeroSlot, a.words[0]];
     return [this.inSlot(a, at), 0];
   }
 
@@ -810,10 +895,26 @@ class Translator {
         return true;
       }
       case Op.br_table: {
+        const labels = imm[0] as readonly number[];
+        const h = this.height - 1;
+        if (labels.every(l => { const c = this.ctrls[this.ctrls.length - 1 - l]; return h - this.labelArity(c) === c.height; })) {
+          // no values move on any edge: index from its slot, one target word per label
+          const a = this.inSlot(this.pop(), h);
+          this.flush();
+          this.emit(Op.br_table_r, a << 2, labels.length - 1);
+          for (const l of labels) {
+            const at = this.code.length;
+            this.emit(0);
+            const c = this.ctrls[this.ctrls.length - 1 - l];
+            if (c.kind === 'func') c.fixups.push(pc => { this.code[at] = pc; });
+            else this.target(l, pc => { this.code[at] = pc; });
+          }
+          this.markDead();
+          return true;
+        }
         this.flush();
         this.syncSp();
         this.setHeight(this.height - 1);
-        const labels = imm[0] as readonly number[];
         this.emit(Op.br_table_x, labels.length - 1);
         for (const l of labels) this.branchOperands(l);
         this.markDead();
@@ -1146,10 +1247,13 @@ export function compileFunction(m: Module, funcIndex: number, probes?: ReadonlyS
   const fn = m.funcs[funcIndex - nImported];
   const ft = f.funcType(fn.type);
   const nparams = ft.params.length;
-  const nlocals = nparams + fn.locals.length + countTries(fn.body);
+  // Hidden locals after the declared ones: legacy exception slots, then the zero slot.
+  const nlocals = nparams + fn.locals.length + countTries(fn.body) + 1;
   const kinds = new Uint8Array(nlocals).fill(LocalKind.Ref);
   [...ft.params, ...fn.locals].forEach((ty, i) => { kinds[i] = localKind(ty); });
+  kinds[nlocals - 1] = LocalKind.W1;
   const t = new Translator(f, nlocals, nparams + fn.locals.length, kinds);
+  t.zeroSlot = nlocals - 1;
   t.probes = probes;
   t.ctrls.push({
     kind: 'func', height: nlocals, nparams: 0, nresults: ft.results.length, start: 0, fixups: [],

@@ -268,6 +268,15 @@ export function run(root: Thread, entryDepth: number): boolean {
             sp = dst + n; pc = code[e];
             continue;
           }
+          case Op.br_table_r: {
+            const max = code[pc + 1];
+            let i = u32[(fp << 2) + code[pc]];
+            if (i > max) i = max;
+            const to = code[pc + 2 + i];
+            if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; }
+            pc = to;
+            continue;
+          }
           case Op.return_x: // the results' height is static: sp may be stale after register ops
             retN = code[pc];
             sp = fp + code[pc + 1] + retN;
@@ -569,6 +578,32 @@ export function run(root: Thread, entryDepth: number): boolean {
           case Op.i32_store8_ri: { f = fp << 2; V = code[pc + 2]; ea = ((i32[f + code[pc]] + code[pc + 1]) >>> 0) + code[pc + 3]; pc += 4; if (ea + 1 > mem.bytes.length) oob(); mem.bytes[ea] = V; continue; }
           case Op.i32_store16_r: { f = fp << 2; D = f + code[pc + 2]; V = i32[D]; ea = ((i32[f + code[pc]] + code[pc + 1]) >>> 0) + code[pc + 3]; pc += 4; if (ea + 2 > mem.bytes.length) oob(); mem.view.setInt16(ea, V, true); continue; }
           case Op.i32_store16_ri: { f = fp << 2; V = code[pc + 2]; ea = ((i32[f + code[pc]] + code[pc + 1]) >>> 0) + code[pc + 3]; pc += 4; if (ea + 2 > mem.bytes.length) oob(); mem.view.setInt16(ea, V, true); continue; }
+          case Op.f64_add_mul_L: { f = fp << 2; A = f64[(f + code[pc + 1]) >> 1]; B = f64[(f + code[pc + 2]) >> 1]; A = A * B; B = f64[(f + code[pc + 3]) >> 1]; f64[(f + code[pc]) >> 1] = A + B; pc += 4; continue; }
+          case Op.f64_add_mul_R: { f = fp << 2; A = f64[(f + code[pc + 1]) >> 1]; B = f64[(f + code[pc + 2]) >> 1]; B = A * B; A = f64[(f + code[pc + 3]) >> 1]; f64[(f + code[pc]) >> 1] = A + B; pc += 4; continue; }
+          case Op.f64_add_add_L: { f = fp << 2; A = f64[(f + code[pc + 1]) >> 1]; B = f64[(f + code[pc + 2]) >> 1]; A = A + B; B = f64[(f + code[pc + 3]) >> 1]; f64[(f + code[pc]) >> 1] = A + B; pc += 4; continue; }
+          case Op.f64_add_add_R: { f = fp << 2; A = f64[(f + code[pc + 1]) >> 1]; B = f64[(f + code[pc + 2]) >> 1]; B = A + B; A = f64[(f + code[pc + 3]) >> 1]; f64[(f + code[pc]) >> 1] = A + B; pc += 4; continue; }
+          case Op.f64_add_sub_L: { f = fp << 2; A = f64[(f + code[pc + 1]) >> 1]; B = f64[(f + code[pc + 2]) >> 1]; A = A - B; B = f64[(f + code[pc + 3]) >> 1]; f64[(f + code[pc]) >> 1] = A + B; pc += 4; continue; }
+          case Op.f64_add_sub_R: { f = fp << 2; A = f64[(f + code[pc + 1]) >> 1]; B = f64[(f + code[pc + 2]) >> 1]; B = A - B; A = f64[(f + code[pc + 3]) >> 1]; f64[(f + code[pc]) >> 1] = A + B; pc += 4; continue; }
+          case Op.f64_sub_mul_L: { f = fp << 2; A = f64[(f + code[pc + 1]) >> 1]; B = f64[(f + code[pc + 2]) >> 1]; A = A * B; B = f64[(f + code[pc + 3]) >> 1]; f64[(f + code[pc]) >> 1] = A - B; pc += 4; continue; }
+          case Op.f64_sub_mul_R: { f = fp << 2; A = f64[(f + code[pc + 1]) >> 1]; B = f64[(f + code[pc + 2]) >> 1]; B = A * B; A = f64[(f + code[pc + 3]) >> 1]; f64[(f + code[pc]) >> 1] = A - B; pc += 4; continue; }
+          case Op.f64_sub_add_L: { f = fp << 2; A = f64[(f + code[pc + 1]) >> 1]; B = f64[(f + code[pc + 2]) >> 1]; A = A + B; B = f64[(f + code[pc + 3]) >> 1]; f64[(f + code[pc]) >> 1] = A - B; pc += 4; continue; }
+          case Op.f64_sub_add_R: { f = fp << 2; A = f64[(f + code[pc + 1]) >> 1]; B = f64[(f + code[pc + 2]) >> 1]; B = A + B; A = f64[(f + code[pc + 3]) >> 1]; f64[(f + code[pc]) >> 1] = A - B; pc += 4; continue; }
+          case Op.f64_sub_sub_L: { f = fp << 2; A = f64[(f + code[pc + 1]) >> 1]; B = f64[(f + code[pc + 2]) >> 1]; A = A - B; B = f64[(f + code[pc + 3]) >> 1]; f64[(f + code[pc]) >> 1] = A - B; pc += 4; continue; }
+          case Op.f64_sub_sub_R: { f = fp << 2; A = f64[(f + code[pc + 1]) >> 1]; B = f64[(f + code[pc + 2]) >> 1]; B = A - B; A = f64[(f + code[pc + 3]) >> 1]; f64[(f + code[pc]) >> 1] = A - B; pc += 4; continue; }
+          case Op.f64_mul_mul_L: { f = fp << 2; A = f64[(f + code[pc + 1]) >> 1]; B = f64[(f + code[pc + 2]) >> 1]; A = A * B; B = f64[(f + code[pc + 3]) >> 1]; f64[(f + code[pc]) >> 1] = A * B; pc += 4; continue; }
+          case Op.f64_mul_mul_R: { f = fp << 2; A = f64[(f + code[pc + 1]) >> 1]; B = f64[(f + code[pc + 2]) >> 1]; B = A * B; A = f64[(f + code[pc + 3]) >> 1]; f64[(f + code[pc]) >> 1] = A * B; pc += 4; continue; }
+          case Op.f64_mul_add_L: { f = fp << 2; A = f64[(f + code[pc + 1]) >> 1]; B = f64[(f + code[pc + 2]) >> 1]; A = A + B; B = f64[(f + code[pc + 3]) >> 1]; f64[(f + code[pc]) >> 1] = A * B; pc += 4; continue; }
+          case Op.f64_mul_add_R: { f = fp << 2; A = f64[(f + code[pc + 1]) >> 1]; B = f64[(f + code[pc + 2]) >> 1]; B = A + B; A = f64[(f + code[pc + 3]) >> 1]; f64[(f + code[pc]) >> 1] = A * B; pc += 4; continue; }
+          case Op.f64_mul_sub_L: { f = fp << 2; A = f64[(f + code[pc + 1]) >> 1]; B = f64[(f + code[pc + 2]) >> 1]; A = A - B; B = f64[(f + code[pc + 3]) >> 1]; f64[(f + code[pc]) >> 1] = A * B; pc += 4; continue; }
+          case Op.f64_mul_sub_R: { f = fp << 2; A = f64[(f + code[pc + 1]) >> 1]; B = f64[(f + code[pc + 2]) >> 1]; B = A - B; A = f64[(f + code[pc + 3]) >> 1]; f64[(f + code[pc]) >> 1] = A * B; pc += 4; continue; }
+          case Op.i32_xor_shli_L: { f = fp << 2; A = i32[f + code[pc + 1]]; B = code[pc + 2]; A = A << B; B = i32[f + code[pc + 3]]; i32[f + code[pc]] = A ^ B; pc += 4; continue; }
+          case Op.i32_xor_shli_R: { f = fp << 2; A = i32[f + code[pc + 1]]; B = code[pc + 2]; B = A << B; A = i32[f + code[pc + 3]]; i32[f + code[pc]] = A ^ B; pc += 4; continue; }
+          case Op.i32_xor_shr_ui_L: { f = fp << 2; A = i32[f + code[pc + 1]]; B = code[pc + 2]; A = (A >>> B) | 0; B = i32[f + code[pc + 3]]; i32[f + code[pc]] = A ^ B; pc += 4; continue; }
+          case Op.i32_xor_shr_ui_R: { f = fp << 2; A = i32[f + code[pc + 1]]; B = code[pc + 2]; B = (A >>> B) | 0; A = i32[f + code[pc + 3]]; i32[f + code[pc]] = A ^ B; pc += 4; continue; }
+          case Op.i32_add_shli_L: { f = fp << 2; A = i32[f + code[pc + 1]]; B = code[pc + 2]; A = A << B; B = i32[f + code[pc + 3]]; i32[f + code[pc]] = (A + B) | 0; pc += 4; continue; }
+          case Op.i32_add_shli_R: { f = fp << 2; A = i32[f + code[pc + 1]]; B = code[pc + 2]; B = A << B; A = i32[f + code[pc + 3]]; i32[f + code[pc]] = (A + B) | 0; pc += 4; continue; }
+          case Op.i32_add_shli_Li: { f = fp << 2; A = i32[f + code[pc + 1]]; B = code[pc + 2]; A = A << B; B = code[pc + 3]; i32[f + code[pc]] = (A + B) | 0; pc += 4; continue; }
+          case Op.i32_add_muli_Li: { f = fp << 2; A = i32[f + code[pc + 1]]; B = code[pc + 2]; A = Math.imul(A, B); B = code[pc + 3]; i32[f + code[pc]] = (A + B) | 0; pc += 4; continue; }
           // </reg-ops>
           case Op.table_get: {
             const tab = inst.tables[code[pc]], is64 = code[pc + 1] !== 0;

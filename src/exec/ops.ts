@@ -642,6 +642,8 @@ export const enum Op {
   br_if_copy,
   /** n, then n+1 entries (target, height, arity); the last is the default */
   br_table_x,
+  /** a, n, then n+1 targets: br_table on the i32 in slot a, no values move */
+  br_table_r,
   /** op, mem, offset lo, offset hi: a load/store not on the fast path (memory64, memory > 0, big offsets) */
   mem_slow,
   /** op, mem, offset lo, offset hi: a threads instruction with a memarg */
@@ -1196,5 +1198,57 @@ export const enum Op {
   i32_store16_r,
   /** a, k, value (1 word), offset: i32.store16 of a constant */
   i32_store16_ri,
+  /** d, a, b, c: f64.add(f64.mul(a, b), c) */
+  f64_add_mul_L,
+  /** d, a, b, c: f64.add(c, f64.mul(a, b)) */
+  f64_add_mul_R,
+  /** d, a, b, c: f64.add(f64.add(a, b), c) */
+  f64_add_add_L,
+  /** d, a, b, c: f64.add(c, f64.add(a, b)) */
+  f64_add_add_R,
+  /** d, a, b, c: f64.add(f64.sub(a, b), c) */
+  f64_add_sub_L,
+  /** d, a, b, c: f64.add(c, f64.sub(a, b)) */
+  f64_add_sub_R,
+  /** d, a, b, c: f64.sub(f64.mul(a, b), c) */
+  f64_sub_mul_L,
+  /** d, a, b, c: f64.sub(c, f64.mul(a, b)) */
+  f64_sub_mul_R,
+  /** d, a, b, c: f64.sub(f64.add(a, b), c) */
+  f64_sub_add_L,
+  /** d, a, b, c: f64.sub(c, f64.add(a, b)) */
+  f64_sub_add_R,
+  /** d, a, b, c: f64.sub(f64.sub(a, b), c) */
+  f64_sub_sub_L,
+  /** d, a, b, c: f64.sub(c, f64.sub(a, b)) */
+  f64_sub_sub_R,
+  /** d, a, b, c: f64.mul(f64.mul(a, b), c) */
+  f64_mul_mul_L,
+  /** d, a, b, c: f64.mul(c, f64.mul(a, b)) */
+  f64_mul_mul_R,
+  /** d, a, b, c: f64.mul(f64.add(a, b), c) */
+  f64_mul_add_L,
+  /** d, a, b, c: f64.mul(c, f64.add(a, b)) */
+  f64_mul_add_R,
+  /** d, a, b, c: f64.mul(f64.sub(a, b), c) */
+  f64_mul_sub_L,
+  /** d, a, b, c: f64.mul(c, f64.sub(a, b)) */
+  f64_mul_sub_R,
+  /** d, a, k, c: i32.xor(i32.shl(a, b), c) */
+  i32_xor_shli_L,
+  /** d, a, k, c: i32.xor(c, i32.shl(a, b)) */
+  i32_xor_shli_R,
+  /** d, a, k, c: i32.xor(i32.shr_u(a, b), c) */
+  i32_xor_shr_ui_L,
+  /** d, a, k, c: i32.xor(c, i32.shr_u(a, b)) */
+  i32_xor_shr_ui_R,
+  /** d, a, k, c: i32.add(i32.shl(a, b), c) */
+  i32_add_shli_L,
+  /** d, a, k, c: i32.add(c, i32.shl(a, b)) */
+  i32_add_shli_R,
+  /** d, a, k, k2: i32.add(i32.shl(a, b), c) */
+  i32_add_shli_Li,
+  /** d, a, k, k2: i32.add(i32.mul(a, b), c) */
+  i32_add_muli_Li,
   // </reg-ops>
 }

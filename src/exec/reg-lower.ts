@@ -4,7 +4,7 @@
  */
 import { OPCODES } from '../syntax/opcodes.js';
 import { Op } from './ops.js';
-import { isCold, MEM_ALIASES, MEM_ROWS, REG_ROWS, regIdent, regOp, type RegRow } from './reg-table.js';
+import { FUSED_PAIRS, fusedName, isCold, MEM_ALIASES, MEM_ROWS, REG_ROWS, regIdent, regOp, type RegRow } from './reg-table.js';
 
 export interface RegLowering {
   readonly row: RegRow;
@@ -87,3 +87,24 @@ export const MEM_LOWERING: readonly (MemLowering | undefined)[] = (() => {
   }
   return out;
 })();
+
+/** Fused pair ops by `fusedKey` (see reg-table.ts FUSED_SPEC). */
+const FUSED = new Map<string, number>(FUSED_PAIRS.map(p =>
+  [fusedKey(INDEX.get(p.inner)!, INDEX.get(p.outer)!, p.pos, p.innerImm, p.outerImm), opNum(fusedName(p))]));
+
+/** Inner operators of fused pairs, with whether they take a constant there. */
+const FUSED_INNER = new Set(FUSED_PAIRS.map(p => `${INDEX.get(p.inner)}|${p.innerImm}`));
+
+function fusedKey(inner: number, outer: number, pos: 'L' | 'R', innerImm: boolean, outerImm: boolean): string {
+  return `${inner}|${outer}|${pos}|${innerImm}|${outerImm}`;
+}
+
+/** The fused op computing outer(inner(a, b), c) (pos L) or outer(c, inner(a, b)) (R), or -1. */
+export function fusedOp(inner: number, outer: number, pos: 'L' | 'R', innerImm: boolean, outerImm: boolean): number {
+  return FUSED.get(fusedKey(inner, outer, pos, innerImm, outerImm)) ?? -1;
+}
+
+/** Whether operator `op` (with a constant right operand or not) is worth deferring for fusion. */
+export function fusesAsInner(op: number, imm: boolean): boolean {
+  return FUSED_INNER.has(`${op}|${imm}`);
+}

@@ -167,6 +167,44 @@ export const MEM_ALIASES: ReadonlyMap<string, string> = new Map([
 ]);
 
 /**
+ * Pairs of operators fused into one op when the inner one's result is an operand of the outer
+ * one (compile.ts defers the inner op until it sees the consumer): the common shapes of compiled
+ * C's float expressions (a*b + c, (a+b)*c...), xorshift and index scaling. Value templates only
+ * (no i64 'raw' rows). Entries: 'outer<inner:positions[:flags]', flags 'ki' (inner takes a
+ * constant right operand), 'ko' (outer's other operand is a constant).
+ */
+const FUSED_SPEC = [
+  'f64.add<f64.mul:L,R', 'f64.add<f64.add:L,R', 'f64.add<f64.sub:L,R',
+  'f64.sub<f64.mul:L,R', 'f64.sub<f64.add:L,R', 'f64.sub<f64.sub:L,R',
+  'f64.mul<f64.mul:L,R', 'f64.mul<f64.add:L,R', 'f64.mul<f64.sub:L,R',
+  'i32.xor<i32.shl:L,R:ki', 'i32.xor<i32.shr_u:L,R:ki', 'i32.add<i32.shl:L,R:ki', 'i32.add<i32.shl:L:ki,ko',
+  'i32.add<i32.mul:L:ki,ko',
+];
+
+export interface FusedPair {
+  readonly outer: string;
+  readonly inner: string;
+  /** Whether the inner result is the outer op's left (L) or right (R) operand. */
+  readonly pos: 'L' | 'R';
+  readonly innerImm: boolean;
+  readonly outerImm: boolean;
+}
+
+export const FUSED_PAIRS: readonly FusedPair[] = FUSED_SPEC.flatMap(e => {
+  const [ops, poss, flags = ''] = e.split(':');
+  const [outer, inner] = ops.split('<');
+  return poss.split(',').map(pos => ({
+    outer, inner, pos: pos as 'L' | 'R', innerImm: flags.includes('ki'), outerImm: flags.includes('ko'),
+  }));
+});
+
+export function fusedName(p: FusedPair): string {
+  return `${ident(p.outer)}_${ident(p.inner).replace(/^(i32|i64|f32|f64)_/, '')}${p.innerImm ? 'i' : ''}_${p.pos}${p.outerImm ? 'i' : ''}`;
+}
+
+const ROW_BY_KEY = new Map(REG_ROWS.map(r => [r.key, r]));
+
+/**
  * The register ops that get a case of their own in the dispatch loop: the ones compiled C runs
  * hot (measured by counting dispatches on bench/kernels). V8 only optimises a function up to a
  * bytecode size, so the rest share one case, `reg_cold`, which calls `coldOp` (reg-cold.ts).
@@ -298,6 +336,18 @@ function genOps(): GenOp[] {
       `f = fp << 2; V = code[pc + 2];${wide ? ' VH = code[pc + 3];' : ''} ${addr} + code[pc + ${wide ? 4 : 3}]; pc += ${wide ? 5 : 4}; ${check}`);
   }
   for (const g of out) if (MEM_NAMES.has(g.name)) g.hot = true;
+  // Fused pairs: the inner op's result is an operand of the outer op, computed in one dispatch.
+  for (const fp of FUSED_PAIRS) {
+    const inner = ROW_BY_KEY.get(fp.inner)!, outer = ROW_BY_KEY.get(fp.outer)!;
+    const len = 4 + (fp.innerImm ? words(inner.ty) - 1 : 0) + (fp.outerImm ? words(outer.ty) - 1 : 0);
+    const cAt = 3 + (fp.innerImm ? words(inner.ty) - 1 : 0);
+    const [T, C] = fp.pos === 'L' ? ['A', 'B'] as const : ['B', 'A'] as const;
+    const body = `f = fp << 2; ${readOperand('A', inner.ty, 1, false)} ${readOperand('B', inner.ty, 2, fp.innerImm)} ` +
+      `${T} = ${inner.expr}; ${readOperand(C, outer.ty, cAt, fp.outerImm)} ${writeResult(outer)} pc += ${len};`;
+    const doc = `d, a, ${fp.innerImm ? 'k' : 'b'}, ${fp.outerImm ? 'k2' : 'c'}: ${fp.outer}(` +
+      (fp.pos === 'L' ? `${fp.inner}(a, b), c)` : `c, ${fp.inner}(a, b))`);
+    out.push({ name: fusedName(fp), doc, body, hot: true });
+  }
   return out;
 }
 
