@@ -1,0 +1,246 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { RuntimeError } from '../../src/errors.js';
+import { parseModule } from '../../src/text/parse-module.js';
+import { validateModule } from '../../src/valid/index.js';
+import { encodeModule } from '../../src/binary/encode.js';
+import { ALL_FEATURES } from '../../src/features.js';
+import { OPCODES } from '../../src/syntax/opcodes.js';
+import { REG_ROWS, FUSED_PAIRS } from '../../src/exec/reg-table.js';
+import { instantiate, invoke, type Value } from '../../src/runtime/index.js';
+import { exportedFunc, interpStore } from './helpers.js';
+
+// The register forms (compile.ts virtual operand stack, reg-table.ts ops) against the host's own
+// WebAssembly engine: every register row in every operand shape (locals, constants on either
+// side, stack slots, result into a local), the compare-and-branch forms, fused pairs, addresses.
+
+type Ty = 'i32' | 'i64' | 'f32' | 'f64';
+const LETTER: Record<string, Ty> = { i: 'i32', I: 'i64', f: 'f32', F: 'f64' };
+const VALUES: Record<Ty, string[]> = {
+  i32: ['0', '1', '-1', '2', '31', '33', '0x7fffffff', '-0x80000000', '12345', '-7'],
+  i64: ['0', '1', '-1', '63', '65', '0x7fffffffffffffff', '-0x8000000000000000', '0x123456789abcdef', '0xffffffff', '-12345'],
+  f32: ['0', '-0', '1', '-1.5', '0.1', '1e30', '-1e-30', 'inf', '-inf', 'nan', 'nan:0x200001', '2147483648', '-9.5e18'],
+  f64: ['0', '-0', '1', '-1.5', '0.1', '1e300', '-1e-300', 'inf', '-inf', 'nan', 'nan:0x4000000000001', '2147483648', '-9.5e18'],
+};
+
+/** Results as comparable bits: float results are returned reinterpreted, wrapped by the function. */
+function bitsResult(ty: Ty): [Ty, (x: string) => string] {
+  if (ty === 'f32') return ['i32', x => `(i32.reinterpret_f32 ${x})`];
+  if (ty === 'f64') return ['i64', x => `(i64.reinterpret_f64 ${x})`];
+  return [ty, x => x];
+}
+
+/** The integer type carrying a value of `ty` across the boundary (floats as their bits). */
+const CARRIER: Record<Ty, 'i32' | 'i64'> = { i32: 'i32', i64: 'i64', f32: 'i32', f64: 'i64' };
+
+/** A value's carrier: i32 as a number, i64 and f64 bits as a bigint, f32 bits as a signed number. */
+function jsValue(ty: Ty, text: string): Value {
+  const neg = text.startsWith('-');
+  const abs = neg ? text.slice(1) : text;
+  if (ty === 'i64') return BigInt.asIntN(64, BigInt(abs) * (neg ? -1n : 1n));
+  if (ty === 'i32') return Number(text) | 0;
+  const nan = /^nan(?::(0x[0-9a-f]+))?$/.exec(abs);
+  const dv = new DataView(new ArrayBuffer(8));
+  if (ty === 'f32') {
+    if (nan) return ((neg ? 0x80000000 : 0) | 0x7f800000 | (nan[1] ? Number(nan[1]) : 0x400000)) | 0;
+    dv.setFloat32(0, abs === 'inf' ? (neg ? -Infinity : Infinity) : Number(text));
+    return dv.getInt32(0);
+  }
+  if (nan) return BigInt.asIntN(64, (neg ? 1n << 63n : 0n) | 0x7ff0000000000000n | (nan[1] ? BigInt(nan[1]) : 1n << 51n));
+  dv.setFloat64(0, abs === 'inf' ? (neg ? -Infinity : Infinity) : Number(text));
+  return dv.getBigInt64(0);
+}
+
+/**
+ * A function taking carriers for `params` and reading them as `(local.get n)` via `arg(i)`:
+ * float arguments are reinterpreted into float locals first, so operands are real locals.
+ */
+function func(name: string, params: Ty[], result: Ty, body: (arg: (i: number) => string) => string, extraLocal?: Ty): string {
+  const n = params.length;
+  const locals = params.map(t => t);
+  const inits = params.map((t, i) => t === CARRIER[t] ? '' :
+    `(local.set ${n + i} (${t}.reinterpret_${CARRIER[t]} (local.get ${i})))`).join(' ');
+  const arg = (i: number) => `(local.get ${params[i] === CARRIER[params[i]] ? i : n + i})`;
+  const [rt, wrap] = bitsResult(result);
+  const extra = extraLocal !== undefined ? ` ${extraLocal}` : '';
+  return `(func (export "${name}") (param ${params.map(t => CARRIER[t]).join(' ')}) (result ${rt}) (local ${locals.join(' ')}${extra}) ` +
+    `${inits} ${wrap(body(arg))})`;
+}
+
+interface Pair { weft: (name: string, args: Value[]) => Value[]; native: (name: string, args: Value[]) => unknown }
+
+function both(wat: string): Pair {
+  const vm = validateModule(parseModule(wat, ALL_FEATURES), ALL_FEATURES);
+  const store = interpStore();
+  const inst = instantiate(store, vm, []);
+  const native = new WebAssembly.Instance(new WebAssembly.Module(encodeModule(vm.module) as Uint8Array<ArrayBuffer>), {});
+  return {
+    weft: (name, args) => invoke(store, exportedFunc(inst, name), args),
+    native: (name, args) => (native.exports[name] as (...a: unknown[]) => unknown)(...args),
+  };
+}
+
+/** Whether carrier `v` holds a NaN of type `ty`, and whether a quiet one. */
+function nanBits(ty: 'f32' | 'f64', v: unknown): { nan: boolean; quiet: boolean } {
+  if (ty === 'f32') {
+    const b = (v as number) >>> 0;
+    return { nan: (b & 0x7f800000) === 0x7f800000 && (b & 0x7fffff) !== 0, quiet: (b & 0x400000) !== 0 };
+  }
+  const b = BigInt.asUintN(64, v as bigint);
+  const mant = b & ((1n << 52n) - 1n);
+  return { nan: (b >> 52n & 0x7ffn) === 0x7ffn && mant !== 0n, quiet: (mant >> 51n) === 1n };
+}
+
+/**
+ * Runs `name` on both engines: same result, or both trap. `nanOf`: the result is float
+ * arithmetic, where any arithmetic (quiet) NaN is a right answer when the expected one is NaN.
+ */
+function same(p: Pair, name: string, args: Value[], what: string, nanOf?: 'f32' | 'f64'): void {
+  let want: unknown, wantTrap = false;
+  try { want = p.native(name, args); } catch { wantTrap = true; }
+  if (wantTrap) {
+    assert.throws(() => p.weft(name, args), RuntimeError, `${what}: expected a trap`);
+    return;
+  }
+  const got = p.weft(name, args);
+  if (nanOf !== undefined && nanBits(nanOf, want).nan) {
+    assert.ok(nanBits(nanOf, got[0]).nan && nanBits(nanOf, got[0]).quiet, `${what}: expected an arithmetic NaN, got ${got[0]}`);
+    return;
+  }
+  assert.deepEqual(got, want === undefined ? [] : [want], what);
+}
+
+function sig(key: string): { params: Ty[]; result: Ty } {
+  const o = OPCODES.find(x => x.key === key)!;
+  return { params: o.params!.map(l => LETTER[l]), result: LETTER[o.results![0]] };
+}
+
+test('every register row in every operand shape matches the host engine', () => {
+  for (const row of REG_ROWS) {
+    const { params, result } = sig(row.key);
+    const np = params.length;
+    const id = (t: Ty) => `(func $id_${t} (param ${t}) (result ${t}) (local.get 0))`;
+    const funcs: string[] = [id('i32'), id('i64'), id('f32'), id('f64')];
+    const op = (a: string, b?: string) => `(${row.key} ${a}${b !== undefined ? ` ${b}` : ''})`;
+    const all = (arg: (i: number) => string) => params.map((_, i) => arg(i));
+    funcs.push(func('ll', params, result, arg => op(...all(arg) as [string, string])));
+    funcs.push(func('ss', params, result, arg => op(...params.map((t, i) => `(call $id_${t} ${arg(i)})`) as [string, string])));
+    // the result into a local (the extra local after the float copies)
+    funcs.push(func('set', params, result, arg => `(local.set ${2 * np} ${op(...all(arg) as [string, string])}) (local.get ${2 * np})`, result));
+    const consts = np > 1 ? VALUES[params[1]].filter((_, i) => i % 3 === 0) : [];
+    consts.forEach((k, i) => {
+      funcs.push(func(`lk${i}`, [params[0]], result, arg => op(arg(0), `(${params[1]}.const ${k})`)));
+      funcs.push(func(`kl${i}`, [params[1]], result, arg => op(`(${params[0]}.const ${k})`, arg(0))));
+    });
+    if (result === 'i32' && np === 2) {
+      // the compare-and-branch forms: if (jumps when false) and br_if
+      funcs.push(func('if', params, 'i32', arg => `(if (result i32) ${op(arg(0), arg(1))} (then (i32.const 7)) (else (i32.const 9)))`));
+      funcs.push(func('brif', params, 'i32', arg => `(block (result i32) (block (br_if 0 ${op(arg(0), arg(1))}) (br 1 (i32.const 9))) (i32.const 7))`));
+      consts.forEach((k, i) => {
+        funcs.push(func(`ifk${i}`, [params[0]], 'i32', arg => `(if (result i32) ${op(arg(0), `(${params[1]}.const ${k})`)} (then (i32.const 7)) (else (i32.const 9)))`));
+      });
+    }
+    const p = both(`(module ${funcs.join('\n')})`);
+    const names = funcs.map(f => /export "(\w+)"/.exec(f)?.[1]).filter((n): n is string => n !== undefined);
+    const vals = params.map(t => VALUES[t].map(v => jsValue(t, v)));
+    const argSets: Value[][] = np === 1 ? vals[0].map(v => [v]) : vals[0].flatMap(a => vals[1].map(b => [a, b]));
+    for (const name of names) {
+      const sets = /^(lk|ifk)/.test(name) ? vals[0].map(v => [v]) : name.startsWith('kl') ? vals[1].map(v => [v]) : argSets;
+      const arith = row.out === 'f32' || row.out === 'f64' ? row.out : undefined;
+      for (const args of sets) same(p, name, args, `${row.key} ${name} ${args.map(String).join(',')}`, name.startsWith('if') || name === 'brif' ? undefined : arith);
+    }
+  }
+});
+
+test('fused pairs in both positions match the host engine', () => {
+  for (const fp of FUSED_PAIRS) {
+    const t = fp.outer.slice(0, 3) as Ty;
+    const inner = (arg: (i: number) => string) => `(${fp.inner} ${arg(0)} ${fp.innerImm ? `(${t}.const 13)` : arg(1)})`;
+    const expr = (arg: (i: number) => string) => {
+      const c = fp.outerImm ? `(${t}.const -77)` : arg(2);
+      return fp.pos === 'L' ? `(${fp.outer} ${inner(arg)} ${c})` : `(${fp.outer} ${c} ${inner(arg)})`;
+    };
+    const ps: Ty[] = [t, t, t];
+    const p = both(`(module
+      ${func('f', ps, t, expr)}
+      ${func('g', ps, t, arg => `(local.set 6 ${expr(arg)}) (local.get 6)`, t)}
+      ${func('h', ps, t, arg => `(${fp.outer} ${expr(arg)} ${arg(1)})`)})`);
+    const vs = VALUES[t].map(v => jsValue(t, v)).filter((_, i) => i % 2 === 0);
+    for (const a of vs) for (const b of vs) for (const cc of vs.slice(0, 3)) {
+      for (const n of ['f', 'g', 'h']) same(p, n, [a, b, cc], `${fp.outer}<${fp.inner} ${fp.pos} ${n} ${a},${b},${cc}`, t === 'f64' ? 'f64' : undefined);
+    }
+  }
+});
+
+test('operands stay right when the locals they read are written before use', () => {
+  const p = both(`(module
+    (func (export "getset") (param i32) (result i32) (local.get 0) (local.set 0 (i32.const 5)) (local.get 0) (i32.sub))
+    (func (export "swap") (param i32 i32) (result i32)
+      (local.get 0) (local.get 1) (local.set 0) (local.set 1) (i32.sub (local.get 0) (local.get 1)))
+    (func (export "tee") (param i32) (result i32) (i32.add (local.get 0) (local.tee 0 (i32.const 3))))
+    (func (export "addend") (param i32) (result i32)
+      (i32.add (local.get 0) (i32.const 9)) (local.set 0 (i32.const 100)) (local.get 0) (i32.mul))
+    (func (export "inner") (param i32 i32) (result i32)
+      (i32.shl (local.get 0) (i32.const 3)) (local.set 0 (i32.const 2)) (local.get 1) (i32.xor))
+    (func (export "self") (param i32) (result i32) (local.set 0 (i32.mul (local.get 0) (local.get 0))) (local.get 0))
+    (func (export "blk") (param i32) (result i32)
+      (i32.add (local.get 0) (block (result i32) (local.set 0 (i32.const 1)) (i32.const 10)))))`);
+  for (const x of [0, 1, -7, 0x7fffffff]) {
+    for (const n of ['getset', 'tee', 'addend', 'self', 'blk']) same(p, n, [x], `${n} ${x}`);
+    same(p, 'swap', [x, 3], `swap ${x}`);
+    same(p, 'inner', [x, 5], `inner ${x}`);
+  }
+});
+
+test('addresses: x + k wraps before the offset, constant addresses, stores of constants', () => {
+  const p = both(`(module (memory 1)
+    (data (i32.const 0) "\\01\\02\\03\\04\\05\\06\\07\\08\\09\\0a")
+    (func (export "wrap") (param i32) (result i32) (i32.load8_u offset=2 (i32.add (local.get 0) (i32.const 3))))
+    (func (export "sub") (param i32) (result i32) (i32.load16_s (i32.sub (local.get 0) (i32.const 1))))
+    (func (export "abs") (result i64) (i64.load (i32.const 1)))
+    (func (export "st") (param i32) (result i64)
+      (i64.store offset=16 (i32.add (local.get 0) (i32.const 8)) (i64.const -2))
+      (i32.store8 offset=1 (i32.const 40) (i32.const 0x1ff))
+      (i64.add (i64.load offset=24 (local.get 0)) (i64.load8_u (i32.const 41))))
+    (func (export "f32") (param i32 i32) (result i32)
+      (f32.store (local.get 0) (f32.reinterpret_i32 (local.get 1))) (i32.load (local.get 0))))`);
+  for (const x of [0, 1, -3, -4, -5, 65530, 65533, 65534, 65536, -1]) {
+    same(p, 'wrap', [x], `wrap ${x}`);
+    same(p, 'sub', [x], `sub ${x}`);
+    same(p, 'st', [x], `st ${x}`);
+  }
+  same(p, 'abs', [], 'abs');
+  same(p, 'f32', [100, 0x7fa00001], 'f32 store');
+});
+
+test('NaN payloads survive moves, select, locals and memory', () => {
+  const p = both(`(module (memory 1)
+    (func (export "moves") (param i64) (result i64) (local f64 f64)
+      (local.set 1 (f64.reinterpret_i64 (local.get 0))) (local.set 2 (local.get 1))
+      (i64.reinterpret_f64 (select (local.get 2) (local.get 1) (i32.const 1))))
+    (func (export "mem") (param i32) (result i32)
+      (f32.store (i32.const 8) (f32.reinterpret_i32 (local.get 0))) (i32.reinterpret_f32 (f32.load (i32.const 8))))
+    (func (export "neg") (param i64) (result i64) (i64.reinterpret_f64 (f64.neg (f64.reinterpret_i64 (local.get 0))))))`);
+  for (const bits of [0x7ff0000000000001n, -0x7ffffffffffffn, 0x7ff8000000000123n]) {
+    same(p, 'moves', [bits], `moves ${bits}`);
+    same(p, 'neg', [bits], `neg ${bits}`);
+  }
+  for (const bits of [0x7f800001, -0x3fffff, 0x7fc00123]) same(p, 'mem', [bits], `mem ${bits}`);
+});
+
+test('traps inside register and fused ops report the trapping instruction', () => {
+  const wat = `(module (memory 1)
+    (func (export "div") (param i32 i32) (result i32) (local i32)
+      (local.set 2 (i32.div_s (local.get 0) (local.get 1))) (local.get 2))
+    (func (export "load") (param i32) (result i32) (i32.load offset=8 (i32.add (local.get 0) (i32.const 4))))
+    (func (export "store") (param i32) (i32.store (local.get 0) (i32.const 1))))`;
+  const store = interpStore();
+  const vm = validateModule(parseModule(wat, ALL_FEATURES), ALL_FEATURES);
+  const inst = instantiate(store, vm, []);
+  const offsetOf = (f: number, key: string) => vm.module.funcs[f].body.find(i => OPCODES[i.op].key === key)!.offset;
+  const traps = (name: string, args: Value[], at: number) => assert.throws(() => invoke(store, exportedFunc(inst, name), args),
+    (e: unknown) => e instanceof RuntimeError && e.wasmStack[0].offset === at, name);
+  traps('div', [1, 0], offsetOf(0, 'i32.div_s'));
+  traps('load', [65530], offsetOf(1, 'i32.load'));
+  traps('store', [65534], offsetOf(2, 'i32.store'));
+});
