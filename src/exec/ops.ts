@@ -1250,5 +1250,27 @@ export const enum Op {
   i32_add_shli_Li,
   /** d, a, k, k2: i32.add(i32.mul(a, b), c) */
   i32_add_muli_Li,
+  /** d, a, k, c: f64.add(f64.mul(a, b), c) */
+  f64_add_muli_L,
+  /** d, a, k, c: f64.add(c, f64.mul(a, b)) */
+  f64_add_muli_R,
+  /** d, a, k, c: f64.sub(f64.mul(a, b), c) */
+  f64_sub_muli_L,
+  /** d, a, k, c: f64.sub(c, f64.mul(a, b)) */
+  f64_sub_muli_R,
+  /** d, a, k, c: i64.add(i64.mul(a, b), c) */
+  i64_add_muli_L,
+  /** d, a, k, c: i64.add(c, i64.mul(a, b)) */
+  i64_add_muli_R,
+  /** d, a, k, k2: i64.add(i64.mul(a, b), c) */
+  i64_add_muli_Li,
+  /** d, a, k, k2: i64.mul(i64.rotl(a, b), c) */
+  i64_mul_rotli_Li,
+  /** d, a, k, c: i64.xor(i64.shr_u(a, b), c) */
+  i64_xor_shr_ui_L,
+  /** d, a, k, c: i64.xor(c, i64.shr_u(a, b)) */
+  i64_xor_shr_ui_R,
+  /** d, a, b, k2: i64.rotl(i64.add(a, b), c) */
+  i64_rotl_add_Li,
   // </reg-ops>
 }

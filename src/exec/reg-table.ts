@@ -169,8 +169,8 @@ export const MEM_ALIASES: ReadonlyMap<string, string> = new Map([
 /**
  * Pairs of operators fused into one op when the inner one's result is an operand of the outer
  * one (compile.ts defers the inner op until it sees the consumer): the common shapes of compiled
- * C's float expressions (a*b + c, (a+b)*c...), xorshift and index scaling. Value templates only
- * (no i64 'raw' rows). Entries: 'outer<inner:positions[:flags]', flags 'ki' (inner takes a
+ * C's float expressions (a*b + c, (a+b)*c...), xorshift, index scaling and 64-bit hash rounds.
+ * Entries: 'outer<inner:positions[:flags]', flags 'ki' (inner takes a
  * constant right operand), 'ko' (outer's other operand is a constant).
  */
 const FUSED_SPEC = [
@@ -179,6 +179,9 @@ const FUSED_SPEC = [
   'f64.mul<f64.mul:L,R', 'f64.mul<f64.add:L,R', 'f64.mul<f64.sub:L,R',
   'i32.xor<i32.shl:L,R:ki', 'i32.xor<i32.shr_u:L,R:ki', 'i32.add<i32.shl:L,R:ki', 'i32.add<i32.shl:L:ki,ko',
   'i32.add<i32.mul:L:ki,ko',
+  'f64.add<f64.mul:L,R:ki', 'f64.sub<f64.mul:L,R:ki',
+  'i64.add<i64.mul:L,R:ki', 'i64.add<i64.mul:L:ki,ko', 'i64.mul<i64.rotl:L:ki,ko', 'i64.xor<i64.shr_u:L,R:ki',
+  'i64.rotl<i64.add:L:ko',
 ];
 
 export interface FusedPair {
@@ -342,8 +345,17 @@ function genOps(): GenOp[] {
     const len = 4 + (fp.innerImm ? words(inner.ty) - 1 : 0) + (fp.outerImm ? words(outer.ty) - 1 : 0);
     const cAt = 3 + (fp.innerImm ? words(inner.ty) - 1 : 0);
     const [T, C] = fp.pos === 'L' ? ['A', 'B'] as const : ['B', 'A'] as const;
-    const body = `f = fp << 2; ${readOperand('A', inner.ty, 1, false)} ${readOperand('B', inner.ty, 2, fp.innerImm)} ` +
-      `${T} = ${inner.expr}; ${readOperand(C, outer.ty, cAt, fp.outerImm)} ${writeResult(outer)} pc += ${len};`;
+    let body: string;
+    if (inner.out !== 'raw') {
+      body = `f = fp << 2; ${readOperand('A', inner.ty, 1, false)} ${readOperand('B', inner.ty, 2, fp.innerImm)} ` +
+        `${T} = ${inner.expr}; ${readOperand(C, outer.ty, cAt, fp.outerImm)} ${writeResult(outer)} pc += ${len};`;
+    } else {
+      // i64: the inner op writes the destination, the outer op reads it back from there (its
+      // other operand first, which may be the destination itself)
+      body = `f = fp << 2; ${readOperand(C, outer.ty, cAt, fp.outerImm).replace(new RegExp(`\\b${C}([LH])\\b`, 'g'), 'C$1')} ` +
+        `${readOperand('A', inner.ty, 1, false)} ${readOperand('B', inner.ty, 2, fp.innerImm)} ${writeResult(inner)} ` +
+        `${T}L = i32[D]; ${T}H = i32[D + 1]; ${C}L = CL; ${C}H = CH; ${shared(outer.expr)} pc += ${len};`;
+    }
     const doc = `d, a, ${fp.innerImm ? 'k' : 'b'}, ${fp.outerImm ? 'k2' : 'c'}: ${fp.outer}(` +
       (fp.pos === 'L' ? `${fp.inner}(a, b), c)` : `c, ${fp.inner}(a, b))`);
     out.push({ name: fusedName(fp), doc, body, hot: true });
