@@ -9,7 +9,7 @@
  * one result is returned (an i64 returns lo, its hi goes to RT.hi); several results go to RT.res.
  *
  * Not everything is translated: functions that use instructions outside the supported set (SIMD,
- * GC, exceptions, tail calls, stack switching, atomics, memory64 and 64-bit tables) return null
+ * legacy exceptions, tail calls inside try_table, stack switching, atomics) return null
  * and stay in the interpreter. See README.md.
  */
 import type { Module, MemArg, Instr, Catch, BrCast } from '../syntax/module.js';
@@ -137,6 +137,8 @@ class Gen {
   private readonly tagsUsed = new Set<number>();
   private labels = 0;
   private dead = false;
+  /** Whether the function tail-calls itself (its body is then the loop `TC`). */
+  private selfTail = false;
   private deadDepth = 0;
   private off = -1;
   private readonly ft: FuncType;
@@ -315,6 +317,48 @@ class Gen {
     this.emit(s + ' ' + this.refreshMems());
   }
 
+  /**
+   * A tail call of another function: an ordinary call whose result is returned at once. The host
+   * stack still holds this frame, so depth keeps counting it: a long chain of such calls reaches
+   * RT.limit and continues in the interpreter, whose tail calls use constant space. `o = -2` tells
+   * the catch not to add this frame to a trap's wasm stack (in wasm it is gone). Inside a
+   * try_table the JS catch would see the callee's exceptions, so such functions stay interpreted.
+   */
+  private tailCall(callee: string, ft: FuncType, pre: string): void {
+    if (this.ctls.some(c => c.kind === 'try_table')) throw new Unsupported('tail call inside try_table');
+    const args: string[] = [];
+    const ps = ft.params.map(kindOf);
+    for (let k = ps.length - 1; k >= 0; k--) args.unshift(...this.pop(ps[k]));
+    args.push('dp + $W$');
+    this.emit(`${this.at()}${pre}o = -2; return ${callee}(${args.join(', ')});`);
+    this.dead = true;
+  }
+
+  /**
+   * A tail call of this function itself: a jump back to the start of the body (wrapped in the loop
+   * `TC`, see assemble) with the parameters set to the arguments and the other locals zeroed, so
+   * it runs in constant host stack. Arguments go through temporaries first (they may read locals).
+   */
+  private selfTailCall(): void {
+    const ps = this.ft.params.map(kindOf);
+    const vals: string[][] = [];
+    for (let k = ps.length - 1; k >= 0; k--) vals.unshift(this.pop(ps[k]));
+    let s = '', t = 0;
+    const temps: string[][] = vals.map(v => v.map(e => {
+      const q = `q${t++}`;
+      this.vars.add(q);
+      s += `${q} = ${e}; `;
+      return q;
+    }));
+    temps.forEach((q, j) => this.local(j).forEach((x, w) => { s += `${x} = ${q[w]}; `; }));
+    for (let j = ps.length; j < this.locals.length; j++) {
+      for (const x of this.local(j)) s += `${x} = ${this.locals[j] === 'r' ? 'null' : '0'}; `;
+    }
+    this.selfTail = true;
+    this.emit(`${s}continue TC;`);
+    this.dead = true;
+  }
+
   // ---- the translation ----
 
   run(): Generated {
@@ -388,8 +432,9 @@ class Gen {
       // compiled code meanwhile).
       `if (dp > LIM) return SELF(${[...params, 'dp'].join(', ')});`,
       `let ${lets.join(', ')};`,
-      'try {',
+      this.selfTail ? 'try { TC: for (;;) {' : 'try {',
       ...body,
+      ...(this.selfTail ? ['}'] : []),
       `} catch (e) { throw RT.annotate(e, FN[${this.idx}], o); }`,
       '};',
     ].join('\n');
@@ -548,6 +593,24 @@ class Gen {
       case 'call_ref': {
         const r = this.pop('r')[0];
         this.call('fn', this.funcType(imm[0] as number), `fn = REFCALLEE(${r}); `);
+        return;
+      }
+      case 'return_call': {
+        const fi = imm[0] as number;
+        if (fi === this.idx) this.selfTailCall();
+        else this.tailCall(`F[${fi}]`, this.funcType(funcTypeIndex(this.m, fi)), '');
+        return;
+      }
+      case 'return_call_indirect': {
+        const ti = imm[0] as number, tab = imm[1] as number;
+        this.table(tab);
+        const x = this.popTab(tab);
+        this.tailCall('fn', this.funcType(ti), `fn = CALLEE(T${tab}, ${x}, E.TY[${ti}]); `);
+        return;
+      }
+      case 'return_call_ref': {
+        const r = this.pop('r')[0];
+        this.tailCall('fn', this.funcType(imm[0] as number), `fn = REFCALLEE(${r}); `);
         return;
       }
       case 'drop': this.pop(); return;

@@ -51,7 +51,8 @@ export const RT = {
   /** Adds the compiled frame `f` (at byte offset `o`) to a trap's wasm stack. */
   annotate(e: unknown, f: FuncInst, o: number): unknown {
     if (isHostStackOverflow(e)) e = new RuntimeError('exhaustion', 'call stack exhausted');
-    if (e instanceof RuntimeError) {
+    // o = -2: the trap happened in a function this frame tail-called (its frame is gone in wasm).
+    if (e instanceof RuntimeError && o !== -2) {
       const frame: WasmFrame = { funcIndex: f.index, funcName: f.instance?.funcName(f.index) ?? null, offset: o };
       e.wasmStack.push(frame);
     }
