@@ -8,7 +8,7 @@
  * br_table a `switch`. Calling convention: i64 arguments are passed as two arguments (lo, hi);
  * one result is returned (an i64 returns lo, its hi goes to RT.hi); several results go to RT.res.
  *
- * Not everything is translated: functions that use instructions outside the supported set (SIMD,
+ * Not everything is translated: functions that use instructions outside the supported set (
  * legacy exceptions, tail calls inside try_table, stack switching, atomics) return null
  * and stay in the interpreter. See README.md.
  */
