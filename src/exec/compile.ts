@@ -15,7 +15,7 @@ import { ABS_HEAP_TYPES } from '../syntax/types.js';
 import { OPCODES } from '../syntax/opcodes.js';
 import { Op } from './ops.js';
 import { isSharedOp, lowerShared, rmwPops, rmwWords } from './shared-ops.js';
-import { COLD_OPS, fusedOp, fusesAsInner, MEM_LOWERING, REG_LOWERING, type MemLowering, type RegLowering } from './reg-lower.js';
+import { COLD_OPS, fusedOp, fusesAsInner, loopCloser, MEM_LOWERING, REG_LOWERING, type MemLowering, type RegLowering } from './reg-lower.js';
 import type { CatchEntry, Compiled, Handler } from './compiled.js';
 
 /** Module-level facts the translator needs; built once per module. */
@@ -200,6 +200,8 @@ class Translator {
   readonly slotKinds: number[] = [];
   /** The height the run-time `sp` holds at the current code position (-1: unknown). */
   spAt: number;
+  /** The last i32.add into a local (code range, op, destination word): a loop closer candidate. */
+  lastAdd: { pos: number; end: number; op: number; d: number } | null = null;
   /** A hidden local that stays 0: the base slot of loads and stores at constant addresses (-1: none). */
   zeroSlot = -1;
 
@@ -270,6 +272,32 @@ class Translator {
     if (o.slot >= 0) return o.slot;
     this.emitConst(at, o.words);
     return at;
+  }
+
+  /** Emits an i32.add (rr/ri: d, a, b|k) into a local, which a following branch testing it may fuse with. */
+  emitAdd(op: number, ...words: number[]): void {
+    const pos = this.code.length;
+    this.emit(op, ...words);
+    this.lastAdd = { pos, end: this.code.length, op, d: words[0] };
+  }
+
+  /**
+   * Emits conditional branch `op` with `operands` and a target word (last, patched later); a
+   * branch testing the local that the op just before added to becomes one loop-closer op.
+   */
+  emitTest(op: number, operands: number[]): void {
+    const la = this.lastAdd;
+    this.lastAdd = null;
+    if (la !== null && la.end === this.code.length && operands[0] === la.d) {
+      const fop = loopCloser(la.op, op);
+      if (fop >= 0) {
+        const add = this.code.slice(la.pos + 1, la.end);
+        this.code.length = la.pos;
+        this.emit(fop, ...add, ...operands.slice(1), 0);
+        return;
+      }
+    }
+    this.emit(op, ...operands, 0);
   }
 
   /** Emits a generated register op; the cold ones go behind `reg_cold` (reg-cold.ts). */
@@ -467,7 +495,7 @@ class Translator {
         const x = imm[0] as number;
         const o = this.pop();
         this.flushLocal(x);
-        if (o.addend !== undefined) this.emit(ADD_RI, x << 2, o.slot << 2, o.addend);
+        if (o.addend !== undefined) this.emitAdd(ADD_RI, x << 2, o.slot << 2, o.addend);
         else if (o.expr !== undefined) this.emitOp(o.expr, x);
         else if (isConst(o)) this.emitConst(x, o.words);
         else if (o.slot !== x) this.emit(MOV_OPS[this.localKinds[x]], x << 2, o.slot << 2);
@@ -582,7 +610,8 @@ class Translator {
       if (whenTrue >= 0 && whenFalse >= 0 && this.fuseBranch(whenTrue, whenFalse, [as, ...bw])) return 1;
     }
     const [d, folded] = this.dest();
-    this.emitReg(useImm ? lower.ri : lower.rr, d << 2, as, ...bw);
+    if (op === Op.i32_add && folded) this.emitAdd(useImm ? lower.ri : lower.rr, d << 2, as, ...bw);
+    else this.emitReg(useImm ? lower.ri : lower.rr, d << 2, as, ...bw);
     this.finishDest(d, folded, RESULT_KIND[op]);
     return folded ? 1 : 0;
   }
@@ -675,14 +704,14 @@ class Translator {
       const c = this.ctrls[this.ctrls.length - 1 - depth];
       if (c.kind === 'func' || this.height - this.labelArity(c) !== c.height) return false;
       this.flush();
-      this.emit(whenTrue, ...operands, 0);
+      this.emitTest(whenTrue, operands);
       const at = this.code.length - 1;
       this.target(depth, pc => { this.code[at] = pc; });
       return true;
     }
     if (n.op === Op.if) {
       this.flush();
-      this.emit(whenFalse, ...operands, 0);
+      this.emitTest(whenFalse, operands);
       this.openIf(n.imm[0] as BlockType);
       return true;
     }
@@ -746,6 +775,8 @@ class Translator {
    */
   control(ins: Instr): boolean {
     const imm = ins.imm;
+    // labels may follow: no loop closer may reach back over them
+    if (ins.op !== Op.br_if && ins.op !== Op.if) this.lastAdd = null;
     switch (ins.op) {
       case Op.nop: return true;
       case Op.unreachable:
@@ -768,7 +799,7 @@ class Translator {
       case Op.if: {
         const cond = this.inSlot(this.pop(), this.height);
         this.flush();
-        this.emit(Op.br_eqz, cond << 2, 0);
+        this.emitTest(Op.br_eqz, [cond << 2]);
         this.openIf(imm[0] as BlockType);
         return true;
       }
@@ -881,7 +912,7 @@ class Translator {
           // no values move: test the condition where it is
           const cond = this.inSlot(this.pop(), this.height);
           this.flush();
-          this.emit(Op.br_nez, cond << 2, 0);
+          this.emitTest(Op.br_nez, [cond << 2]);
           const at = this.code.length - 1;
           this.target(depth, pc => { this.code[at] = pc; });
           return true;

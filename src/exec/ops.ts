@@ -1272,5 +1272,17 @@ export const enum Op {
   i64_xor_shr_ui_R,
   /** d, a, b, k2: i64.rotl(i64.add(a, b), c) */
   i64_rotl_add_Li,
+  /** d, a, k, c, target: local d = a + k; br_if (d ne c) */
+  loop_addi_ne,
+  /** d, a, k, k2, target: local d = a + k; br_if (d ne k2) */
+  loop_addi_nei,
+  /** d, a, k, c, target: local d = a + k; br_if (d lt_s c) */
+  loop_addi_lt_s,
+  /** d, a, k, c, target: local d = a + k; br_if (d lt_u c) */
+  loop_addi_lt_u,
+  /** d, a, b, c, target: local d = a + b; br_if (d le_u c) */
+  loop_add_le_u,
+  /** d, a, k, target: local d = a + k; br_if (d != 0) */
+  loop_addi_nez,
   // </reg-ops>
 }

@@ -4,7 +4,7 @@
  */
 import { OPCODES } from '../syntax/opcodes.js';
 import { Op } from './ops.js';
-import { FUSED_PAIRS, fusedName, isCold, MEM_ALIASES, MEM_ROWS, REG_ROWS, regIdent, regOp, type RegRow } from './reg-table.js';
+import { FUSED_PAIRS, fusedName, isCold, LOOP_CLOSERS, loopCloserName, MEM_ALIASES, MEM_ROWS, REG_ROWS, regIdent, regOp, type RegRow } from './reg-table.js';
 
 export interface RegLowering {
   readonly row: RegRow;
@@ -107,4 +107,20 @@ export function fusedOp(inner: number, outer: number, pos: 'L' | 'R', innerImm: 
 /** Whether operator `op` (with a constant right operand or not) is worth deferring for fusion. */
 export function fusesAsInner(op: number, imm: boolean): boolean {
   return FUSED_INNER.has(`${op}|${imm}`);
+}
+
+/**
+ * Loop closers by `${add op}|${branch op}`: the branch op is a compare-and-branch (`br_i32_*`)
+ * or `br_nez`, as the translator emits it after the add.
+ */
+const CLOSERS = new Map<string, number>(LOOP_CLOSERS.map(l => {
+  const add = REG_LOWERING[INDEX.get('i32.add')!]!;
+  const addOp = l.add === 'ri' ? add.ri : add.rr;
+  const br = l.test === 'nez' ? Op.br_nez : opNum(`br_i32_${l.test}_${l.cmp}`);
+  return [`${addOp}|${br}`, opNum(loopCloserName(l))];
+}));
+
+/** The loop closer fusing `addOp` (into a local) with the branch `brOp` testing it, or -1. */
+export function loopCloser(addOp: number, brOp: number): number {
+  return CLOSERS.get(`${addOp}|${brOp}`) ?? -1;
 }

@@ -208,6 +208,29 @@ export function fusedName(p: FusedPair): string {
 const ROW_BY_KEY = new Map(REG_ROWS.map(r => [r.key, r]));
 
 /**
+ * Loop closers: `local.set/tee x (i32.add a b|k)` directly followed by a branch testing local x
+ * (compare-and-branch or br_if x), fused into one op. Entries 'add-form>test[:compare-form]'.
+ */
+const LOOP_CLOSER_SPEC = ['ri>ne:rr', 'ri>ne:ri', 'ri>lt_s:rr', 'ri>lt_u:rr', 'rr>le_u:rr', 'ri>nez'];
+
+export interface LoopCloser {
+  readonly add: 'rr' | 'ri';
+  /** An i32 comparison (suffix), or 'nez': the local itself is the condition. */
+  readonly test: string;
+  readonly cmp: 'rr' | 'ri' | '';
+}
+
+export const LOOP_CLOSERS: readonly LoopCloser[] = LOOP_CLOSER_SPEC.map(e => {
+  const [add, rest] = e.split('>');
+  const [test, cmp = ''] = rest.split(':');
+  return { add: add as 'rr' | 'ri', test, cmp: cmp as LoopCloser['cmp'] };
+});
+
+export function loopCloserName(l: LoopCloser): string {
+  return `loop_add${l.add === 'ri' ? 'i' : ''}_${l.test}${l.cmp === 'ri' ? 'i' : ''}`;
+}
+
+/**
  * The register ops that get a case of their own in the dispatch loop: the ones compiled C runs
  * hot (measured by counting dispatches on bench/kernels). V8 only optimises a function up to a
  * bytecode size, so the rest share one case, `reg_cold`, which calls `coldOp` (reg-cold.ts).
@@ -359,6 +382,21 @@ function genOps(): GenOp[] {
     const doc = `d, a, ${fp.innerImm ? 'k' : 'b'}, ${fp.outerImm ? 'k2' : 'c'}: ${fp.outer}(` +
       (fp.pos === 'L' ? `${fp.inner}(a, b), c)` : `c, ${fp.inner}(a, b))`);
     out.push({ name: fusedName(fp), doc, body, hot: true });
+  }
+  // Loop closers: a counter update into a local, then a branch testing that local.
+  for (const lc of LOOP_CLOSERS) {
+    const addImm = lc.add === 'ri';
+    const test = lc.test === 'nez' ? null : ROW_BY_KEY.get(`i32.${lc.test}`)!;
+    const cmpImm = lc.cmp === 'ri';
+    const len = 4 + (test === null ? 0 : 1);
+    const cond = test === null ? 'A !== 0' : test.expr.replace(/ \? 1 : 0$/, '');
+    const cmpRead = test === null ? '' : readOperand('B', 'i32', 3, cmpImm);
+    out.push({
+      name: loopCloserName(lc), hot: true,
+      doc: `d, a, ${addImm ? 'k' : 'b'}${test === null ? '' : `, ${cmpImm ? 'k2' : 'c'}`}, target: local d = a + ${addImm ? 'k' : 'b'}; br_if (d ${test === null ? '!= 0' : `${lc.test} ${cmpImm ? 'k2' : 'c'}`})`,
+      body: `f = fp << 2; ${readOperand('A', 'i32', 1, false)} ${readOperand('B', 'i32', 2, addImm)} A = (A + B) | 0; i32[f + code[pc]] = A; ` +
+        `${cmpRead} if (${cond}) { to = code[pc + ${len - 1}]; ${BACK_EDGE} pc = to; } else pc += ${len};`,
+    });
   }
   return out;
 }

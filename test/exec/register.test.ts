@@ -244,3 +244,34 @@ test('traps inside register and fused ops report the trapping instruction', () =
   traps('load', [65530], offsetOf(1, 'i32.load'));
   traps('store', [65534], offsetOf(2, 'i32.store'));
 });
+
+test('loop closers (counter update fused with the branch testing it) match the host engine', () => {
+  const loop = (name: string, step: string, test: string) => `(func (export "${name}") (param i32 i32) (result i32) (local i32 i32)
+    (local.set 2 (local.get 1))
+    (block $out (loop $l
+      (local.set 3 (i32.add (local.get 3) (i32.const 1)))
+      (br_if $out (i32.gt_u (local.get 3) (i32.const 1000)))
+      (local.set 2 (i32.add (local.get 2) ${step}))
+      (br_if $l ${test})))
+    (i32.add (i32.mul (local.get 3) (i32.const 65536)) (local.get 2)))`;
+  const p = both(`(module
+    ${loop('ne', '(i32.const 3)', '(i32.ne (local.get 2) (local.get 0))')}
+    ${loop('nek', '(i32.const -2)', '(i32.ne (local.get 2) (i32.const 40))')}
+    ${loop('lts', '(i32.const 7)', '(i32.lt_s (local.get 2) (local.get 0))')}
+    ${loop('ltu', '(i32.const 7)', '(i32.lt_u (local.get 2) (local.get 0))')}
+    ${loop('leu', '(local.get 1)', '(i32.le_u (local.get 2) (local.get 0))')}
+    ${loop('nez', '(i32.const -1)', '(local.get 2)')}
+    ${loop('tee', '(i32.const 1)', '(i32.ne (local.tee 2 (i32.add (local.get 2) (i32.const 1))) (local.get 0))')}
+    (func (export "label") (param i32) (result i32) (local i32)
+      (local.set 0 (i32.add (local.get 0) (i32.const -1)))
+      (block $b (loop $l
+        (br_if $b (i32.eqz (local.get 0)))
+        (local.set 1 (i32.add (local.get 1) (i32.const 1)))
+        (local.set 0 (i32.add (local.get 0) (i32.const -1)))
+        (br $l)))
+      (local.get 1)))`);
+  for (const [a, b] of [[10, 0], [0, 5], [-1, 3], [40, 100], [100, -3], [7, 7]]) {
+    for (const n of ['ne', 'nek', 'lts', 'ltu', 'leu', 'nez', 'tee']) same(p, n, [a, b], `${n} ${a} ${b}`);
+    same(p, 'label', [a & 0xff], `label ${a}`);
+  }
+});
