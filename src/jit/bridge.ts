@@ -20,6 +20,9 @@ import { RT } from './runtime.js';
 
 export type JitFn = (...args: unknown[]) => unknown;
 
+/** Host-stack words an interpreter activation entered from compiled code uses (estimate). */
+const INTERP_WORDS = 256;
+
 function sig(g: FuncInst): { params: readonly CValType[]; results: readonly CValType[] } {
   return g.type.comp as { params: readonly CValType[]; results: readonly CValType[] };
 }
@@ -107,7 +110,8 @@ export function callSlow(g: FuncInst, args: readonly unknown[]): unknown {
   const { params, results } = sig(g);
   const base = t.sp;
   const depth = RT.depth;
-  RT.depth = args[args.length - 1] as number;
+  // The interpreter's own host frames (activate, the dispatch loop) count too, generously.
+  RT.depth = (args[args.length - 1] as number) + INTERP_WORDS;
   try {
     t.ensure(base + Math.max(params.length, results.length) + 1);
     let i = 0;
