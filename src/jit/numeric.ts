@@ -53,8 +53,9 @@ def('i32.extend16_s', '($0 << 16) >> 16');
 
 // ---- i64 -> i32 ----
 def('i64.eqz', '(($0l | $0h) === 0) | 0');
-def('i64.eq', '($0l === $1l && $0h === $1h) | 0');
-def('i64.ne', '($0l !== $1l || $0h !== $1h) | 0');
+// Both words in one test, without the branch a short-circuit && / || makes.
+def('i64.eq', '((($0l ^ $1l) | ($0h ^ $1h)) === 0) | 0');
+def('i64.ne', '((($0l ^ $1l) | ($0h ^ $1h)) !== 0) | 0');
 for (const [n, o] of [['lt', '<'], ['gt', '>'], ['le', '<='], ['ge', '>=']]) {
   const strict = o.length === 1 ? o : o[0];
   def(`i64.${n}_s`, `($0h ${strict} $1h || ($0h === $1h && ($0l >>> 0) ${o} ($1l >>> 0))) | 0`);
