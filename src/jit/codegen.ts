@@ -38,6 +38,13 @@ const VIEW_CTOR: Record<string, string> = {
 /** Host-stack words a compiled frame uses besides its variables (estimate, generous). */
 const FRAME_WORDS = 24;
 
+/**
+ * The fast path's bound: the memory's length, clamped to int32 so the host JIT keeps it (and the
+ * bounds compare) in an integer register; the length itself is a double to V8 and every use paid a
+ * checked conversion. Accesses past 2 GiB just take the (exact) slow path.
+ */
+const FAST_LIMIT = (mi: number): string => `lim${mi} = Math.min(M${mi}.bytes.length, 2147483647)`;
+
 export const LIMITS = { maxNesting: 400, maxInstrs: 60000, maxVars: 30000 };
 
 function kindOf(t: ValType): K {
@@ -409,7 +416,7 @@ class Gen {
     for (const gi of this.tagsUsed) head.push(`const TG${gi} = E.TG[${gi}];`);
     head.push(...this.consts);
     const name = `wasm_${this.idx}`;
-    const memLets = [...this.memsUsed].map(mi => [`buf${mi} = M${mi}.buffer`, `dv${mi} = M${mi}.view`, `len${mi} = M${mi}.bytes.length`,
+    const memLets = [...this.memsUsed].map(mi => [`buf${mi} = M${mi}.buffer`, `dv${mi} = M${mi}.view`, `len${mi} = M${mi}.bytes.length`, `${FAST_LIMIT(mi)}`,
       ...views(mi).map(v => `${v}_${mi} = new ${VIEW_CTOR[v]}(buf${mi})`)].join(', '));
     // Scratch variables are declared only when the body uses them: unoptimised frames hold all.
     const text = this.out.join('\n');
@@ -418,7 +425,7 @@ class Gen {
     if (/\bfn\b/.test(text)) scratch.push('fn = null');
     const lets = ['o = -1', ...scratch, ...memLets, ...decl];
     let refresh = '';
-    for (const mi of this.memsUsed) refresh += `len${mi} = M${mi}.bytes.length; if (M${mi}.buffer !== buf${mi}) { ${reload(mi)}} `;
+    for (const mi of this.memsUsed) refresh += `len${mi} = M${mi}.bytes.length; ${FAST_LIMIT(mi)}; if (M${mi}.buffer !== buf${mi}) { ${reload(mi)}} `;
     const W = FRAME_WORDS + params.length + lets.length;
     const body = this.out.map(l => l.replaceAll('/*MEMS*/', refresh).replaceAll('$W$', String(W)));
     return [
@@ -1137,7 +1144,8 @@ class Gen {
       if (rk === 'I' && n === 1) after = ` ${r[1]} = ${signed ? `${r[0]} >> 31` : '0'};`;
     }
     if (!LITTLE_ENDIAN) { this.emit(slow + after); return; }
-    let cond = `(${a} >>> 0) <= len${mi} - ${off + bytes}`;
+    if (off + bytes > 0x7fffffff) { this.emit(slow + after); return; }
+    let cond = `(${a} >>> 0) <= lim${mi} - ${off + bytes}`;
     if (k > 0) cond += ` && (ea & ${(1 << k) - 1}) === 0`;
     this.emit(`ea = ${off === 0 ? a : `(${a} + ${off}) | 0`}; if (${cond}) { ix = ea >>> ${k}; ${fast} } else { ${slow} }${after}`);
   }
