@@ -12,6 +12,8 @@ import type { FuncType, ValType } from '../syntax/types.js';
 import { errnoName, WASI, WasiExit, type PreopenOption } from '../wasi/index.js';
 import type { EngineOptions } from '../runtime/index.js';
 import { selectEngine, type Engine, type RunnableInstance } from './engine-select.js';
+import { Instance } from '../api/index.js';
+import { attachMonitors, finishMonitors, MONITOR_NAMES, type Monitor } from '../monitor/index.js';
 
 const USAGE = `usage: weft run [options] FILE.wasm|FILE.wat [--] [ARGS...]
 
@@ -25,6 +27,8 @@ options:
   --invoke FUNC [N...]    call the export FUNC with numeric arguments (given here or as ARGS)
                           instead of _start, and print its results
   --trace-wasi            log every WASI call with its arguments and errno to stderr
+  --monitor M[,M...]      report on the run to stderr when it ends (repeatable; weft's engine only):
+                          ${MONITOR_NAMES.join(', ')}
 
 engine options (weft's engine only):
   --tier T                interpreter, compiled or auto (default: auto, hot functions compiled to JS)
@@ -45,6 +49,7 @@ interface RunOptions {
   readonly env: Record<string, string>;
   readonly invoke: string | undefined;
   readonly traceWasi: boolean;
+  readonly monitors: string[];
   readonly help: boolean;
 }
 
@@ -55,6 +60,7 @@ function parseRunArgs(argv: readonly string[]): RunOptions | string {
   let invoke: string | undefined;
   const invokeArgs: string[] = [];
   let traceWasi = false;
+  const monitors: string[] = [];
   const engine: { -readonly [K in keyof EngineOptions]: EngineOptions[K] } = {};
   let i = 0;
   const value = (opt: string): string => {
@@ -65,7 +71,7 @@ function parseRunArgs(argv: readonly string[]): RunOptions | string {
   try {
     for (; i < argv.length; i++) {
       const a = argv[i]!;
-      if (a === '-h' || a === '--help') return { engine, file: '', args: [], preopens, env, invoke, traceWasi, help: true };
+      if (a === '-h' || a === '--help') return { engine, file: '', args: [], preopens, env, invoke, traceWasi, monitors, help: true };
       if (a === '--trace-wasi') { traceWasi = true; continue; }
       if (a === '--') { i++; break; }
       if (!a.startsWith('-') || a === '-') break;
@@ -89,6 +95,8 @@ function parseRunArgs(argv: readonly string[]): RunOptions | string {
         // `--invoke f 1 -2 file.wasm` as well as `--invoke f file.wasm 1 -2`: numbers right after
         // the function name are its arguments (and must not be mistaken for options).
         while (i + 1 < argv.length && NUMERIC_ARG.test(argv[i + 1]!)) invokeArgs.push(argv[++i]!);
+      } else if (opt === '--monitor') {
+        monitors.push(arg());
       } else if (opt === '--tier') {
         const t = arg();
         if (t !== 'interpreter' && t !== 'compiled' && t !== 'auto') throw new UsageError(`bad --tier '${t}' (expected interpreter, compiled or auto)`);
@@ -111,7 +119,7 @@ function parseRunArgs(argv: readonly string[]): RunOptions | string {
   if (file === undefined) return 'missing FILE';
   let rest = argv.slice(i + 1);
   if (rest[0] === '--') rest = rest.slice(1);
-  return { engine, file, args: [...invokeArgs, ...rest], preopens, env, invoke, traceWasi, help: false };
+  return { engine, file, args: [...invokeArgs, ...rest], preopens, env, invoke, traceWasi, monitors, help: false };
 }
 
 function count(opt: string, text: string): number {
@@ -249,6 +257,8 @@ export async function main(argv: string[]): Promise<number> {
   const { file } = opts;
   let wasi: WASI | undefined;
   let engine: Engine;
+  let monitors: Monitor[] = [];
+  let outcome: { error?: unknown } = {};
   try {
     engine = selectEngine(undefined, opts.engine);
   } catch (e) {
@@ -267,6 +277,15 @@ export async function main(argv: string[]): Promise<number> {
     }
     if (module) checkImports(module, wasi);
     const instance = await engine.instantiate(bytes, wasi.getImportObject());
+    if (opts.monitors.length > 0) {
+      // probes go on weft's runtime instance, after instantiation and before any export runs
+      if (engine.name !== 'weft') throw new RunFailure("--monitor needs weft's engine, not WEFT_ENGINE=native");
+      try {
+        monitors = attachMonitors(opts.monitors, Instance.instOf(instance as Instance));
+      } catch (e) {
+        throw new RunFailure((e as Error).message);
+      }
+    }
     if (opts.invoke !== undefined) {
       // A reactor is initialized first; a command's exports are called without running _start.
       if (typeof instance.exports['_initialize'] === 'function' && !('_start' in instance.exports)) wasi.initialize(instance);
@@ -278,6 +297,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     return wasi.start(instance);
   } catch (e) {
+    outcome = { error: e };
     const trap = engine.trapOf(e);
     if (trap) {
       process.stderr.write(`${file}: trap: ${formatTrap(trap)}\n`);
@@ -288,6 +308,7 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`${file}: error: ${msg.replace(/\s*\n\s*/g, ' ')}\n`);
     return 1;
   } finally {
+    if (monitors.length > 0) writeSync(2, `${finishMonitors(monitors, outcome)}\n`);
     wasi?.close();
   }
 }

@@ -1,0 +1,17 @@
+/** Attaching a list of monitors to an instance and collecting their reports: what `weft run --monitor` does. */
+import type { ModuleInstance } from '../runtime/instance.js';
+import type { Monitor, RunOutcome } from './monitor.js';
+import { createMonitors } from './registry.js';
+
+/** Creates the monitors named in `lists` ("coverage,profile", repeatable) and attaches them to `inst`. */
+export function attachMonitors(lists: readonly string[], inst: ModuleInstance): Monitor[] {
+  const monitors = createMonitors(lists);
+  for (const m of monitors) m.attach(inst);
+  return monitors;
+}
+
+/** Finishes every monitor with the run's outcome and returns their reports as text, one after another. */
+export function finishMonitors(monitors: readonly Monitor[], outcome: RunOutcome = {}): string {
+  for (const m of monitors) m.finish(outcome);
+  return monitors.map((m) => m.format()).join('\n');
+}

@@ -1,0 +1,54 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { CoverageMonitor, OpcodeMonitor } from '../../src/monitor/index.js';
+import { runWith } from './helpers.js';
+
+const IF_NO_ELSE = `(module
+  (func (export "f") (param i32) (result i32)
+    (local i32)
+    (if (local.get 0) (then (local.set 1 (i32.const 7))))
+    (local.get 1)))`;
+
+test('coverage of an if without else, condition false: the then arm is uncovered', () => {
+  const cov = new CoverageMonitor();
+  const { result } = runWith([cov], IF_NO_ELSE, 'f', [0]);
+  assert.equal(result, 0);
+  const r = cov.report();
+  assert.equal(r.functions.length, 1);
+  const f = r.functions[0]!;
+  // local.get 0, if | i32.const 7, local.set 1, end | local.get 1, end
+  assert.equal(f.instructions, 7);
+  assert.equal(f.coveredInstructions, 4);
+  assert.equal(f.blocks, 3);
+  assert.equal(f.coveredBlocks, 2);
+  assert.equal(f.uncovered.length, 1);
+  console.log(cov.format());
+});
+
+test('coverage of an if without else, condition true: everything runs', () => {
+  const cov = new CoverageMonitor();
+  const { result } = runWith([cov], IF_NO_ELSE, 'f', [1]);
+  assert.equal(result, 7);
+  const f = cov.report().functions[0]!;
+  assert.equal(f.coveredInstructions, 7);
+  assert.deepEqual(f.uncovered, []);
+});
+
+test('opcode counts of a loop', () => {
+  const ops = new OpcodeMonitor();
+  const { result } = runWith([ops], `(module
+    (func (export "sum") (param i32) (result i32) (local i32)
+      (loop $l
+        (local.set 1 (i32.add (local.get 1) (local.get 0)))
+        (local.set 0 (i32.sub (local.get 0) (i32.const 1)))
+        (br_if $l (local.get 0)))
+      (local.get 1)))`, 'sum', [10]);
+  assert.equal(result, 55);
+  const r = ops.report();
+  const c = Object.fromEntries(r.counts.map((e) => [e.op, e.count]));
+  assert.deepEqual(c, {
+    loop: 1, 'local.get': 10 * 4 + 1, 'i32.add': 10, 'i32.sub': 10, 'i32.const': 10, 'local.set': 20, br_if: 10, end: 2,
+  });
+  assert.equal(r.total, 1 + 41 + 10 + 10 + 10 + 20 + 10 + 2);
+  console.log(ops.format());
+});
