@@ -96,7 +96,10 @@ function parseRunArgs(argv: readonly string[]): RunOptions | string {
         // the function name are its arguments (and must not be mistaken for options).
         while (i + 1 < argv.length && NUMERIC_ARG.test(argv[i + 1]!)) invokeArgs.push(argv[++i]!);
       } else if (opt === '--monitor') {
-        monitors.push(arg());
+        const list = arg();
+        const bad = list.split(',').find((n) => !MONITOR_NAMES.includes(n.trim()));
+        if (bad !== undefined) throw new UsageError(`bad --monitor '${bad}' (expected ${MONITOR_NAMES.join(', ')})`);
+        monitors.push(list);
       } else if (opt === '--tier') {
         const t = arg();
         if (t !== 'interpreter' && t !== 'compiled' && t !== 'auto') throw new UsageError(`bad --tier '${t}' (expected interpreter, compiled or auto)`);

@@ -15,3 +15,4 @@ export { attachMonitors, finishMonitors } from './session.js';
 export { formatValue, type TypedValue } from './frame-values.js';
 export { basicBlocks, type BasicBlock, type FuncBlocks } from './basic-blocks.js';
 export { probeAt, unprobeAt } from './probe-hub.js';
+export { definedFuncs, type FuncInfo } from './module-info.js';
