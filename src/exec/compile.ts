@@ -132,6 +132,10 @@ const PUSH_LOCAL_OPS: readonly number[] = [Op.local_get_w1, Op.local_get_w2, Op.
 
 /** `i32.add` with a constant (d, a, k): materialises a deferred addend. */
 const ADD_RI = REG_LOWERING[Op.i32_add]!.ri;
+const ADD_RR = REG_LOWERING[Op.i32_add]!.rr;
+/** d, i, s, c: c + (i << s); d, i, s, k: (i << s) + k (materialising deferred addresses). */
+const ADD_SHLI_R = fusedOp(Op.i32_shl, Op.i32_add, 'R', true, false);
+const ADD_SHLI_LI = fusedOp(Op.i32_shl, Op.i32_add, 'L', true, true);
 
 /** The kind of the (single) result of a fixed-signature operator, or -1. */
 const LETTER_KIND: Record<string, number> = { i: LocalKind.W1, f: LocalKind.W1, I: LocalKind.W2, F: LocalKind.W2, v: LocalKind.V128 };
@@ -149,6 +153,8 @@ interface Deferred {
   readonly kind: LocalKind;
   /** `i32.add` of a constant not done yet: memory ops fold it into their address. */
   readonly addend?: number;
+  /** An address not computed yet: `local` + (index slot << shift) + addend (a[i] in C). */
+  readonly index?: Index;
   /** A binary op not done yet (local -2): a fused pair's inner op, waiting for its consumer. */
   readonly expr?: DeferredOp;
 }
@@ -159,6 +165,12 @@ interface DeferredOp {
   readonly lower: RegLowering;
   readonly a: Operand;
   readonly b: Operand;
+}
+
+/** The index part of a deferred address: a local, shifted left by `shift`. */
+interface Index {
+  readonly slot: number;
+  readonly shift: number;
 }
 
 function isConst(o: Operand): boolean {
@@ -172,6 +184,8 @@ interface Operand {
   readonly kind: number;
   /** A constant still to be added to the slot's i32 (see Deferred). */
   readonly addend?: number;
+  /** A scaled index still to be added (see Deferred). */
+  readonly index?: Index;
   /** A deferred op computing the value (slot -2). */
   readonly expr?: DeferredOp;
 }
@@ -256,13 +270,13 @@ class Translator {
     this.setHeight(s);
     if (d === undefined) return { slot: s, words: [], kind: this.slotKinds[s] ?? -1 };
     if (d.expr !== undefined) return { slot: -2, words: [], kind: d.kind, expr: d.expr };
-    return d.local >= 0 ? { slot: d.local, words: [], kind: d.kind, addend: d.addend } : { slot: -1, words: d.words, kind: d.kind };
+    return d.local >= 0 ? { slot: d.local, words: [], kind: d.kind, addend: d.addend, index: d.index } : { slot: -1, words: d.words, kind: d.kind };
   }
 
   /** A popped operand's slot: a constant is first written to its own (now free) stack slot. */
   inSlot(o: Operand, at: number): number {
-    if (o.addend !== undefined) {
-      this.emit(ADD_RI, at << 2, o.slot << 2, o.addend);
+    if (o.addend !== undefined || o.index !== undefined) {
+      this.emitSum(at, o.slot, o.index, o.addend ?? 0);
       return at;
     }
     if (o.expr !== undefined) {
@@ -316,8 +330,8 @@ class Translator {
     const d = this.deferred[slot]!;
     this.deferred[slot] = undefined;
     this.slotKinds[slot] = d.kind;
-    if (d.addend !== undefined) {
-      this.emit(ADD_RI, slot << 2, d.local << 2, d.addend);
+    if (d.addend !== undefined || d.index !== undefined) {
+      this.emitSum(slot, d.local, d.index, d.addend ?? 0);
       return;
     }
     if (d.expr !== undefined) {
@@ -348,7 +362,8 @@ class Translator {
     const ds = this.deferred;
     for (let s = this.nlocals; s < ds.length; s++) {
       const d = ds[s];
-      if (d !== undefined && (d.local === x || (d.expr !== undefined && (d.expr.a.slot === x || d.expr.b.slot === x)))) {
+      if (d !== undefined && (d.local === x || d.index?.slot === x ||
+          (d.expr !== undefined && (d.expr.a.slot === x || d.expr.b.slot === x)))) {
         this.materialise(s);
       }
     }
@@ -495,7 +510,8 @@ class Translator {
         const x = imm[0] as number;
         const o = this.pop();
         this.flushLocal(x);
-        if (o.addend !== undefined) this.emitAdd(ADD_RI, x << 2, o.slot << 2, o.addend);
+        if (o.index !== undefined) this.emitSum(x, o.slot, o.index, o.addend ?? 0);
+        else if (o.addend !== undefined) this.emitAdd(ADD_RI, x << 2, o.slot << 2, o.addend);
         else if (o.expr !== undefined) this.emitOp(o.expr, x);
         else if (isConst(o)) this.emitConst(x, o.words);
         else if (o.slot !== x) this.emit(MOV_OPS[this.localKinds[x]], x << 2, o.slot << 2);
@@ -560,7 +576,7 @@ class Translator {
 
   /** Pushes a popped operand back, seen as another type with the same low word(s). */
   retype(o: Operand, kind: number): void {
-    if (o.addend !== undefined || o.expr !== undefined) {
+    if (o.addend !== undefined || o.expr !== undefined || o.index !== undefined) {
       this.inSlot(o, this.height);
       this.pushWritten(kind);
       return;
@@ -581,6 +597,12 @@ class Translator {
 
   regBinary(op: number, lower: RegLowering): number {
     let b = this.pop(), a = this.pop();
+    if (op === Op.i32_sub && isConst(b)) {
+      // x - k is x + (-k) in wrapping arithmetic: one form for counters (loop closers, addresses)
+      op = Op.i32_add;
+      lower = REG_LOWERING[op]!;
+      b = { slot: -1, words: [-b.words[0] | 0], kind: b.kind };
+    }
     if (isConst(a) && !isConst(b) && lower.swapped >= 0) {
       // constant on the left: swap the operands (mirrored comparison) to use the _ri form
       [a, b] = [b, a];
@@ -588,10 +610,14 @@ class Translator {
     }
     const fused = this.tryFused(op, a, b);
     if (fused >= 0) return fused;
-    if ((op === Op.i32_add || op === Op.i32_sub) && isConst(b) && a.slot >= 0 && a.expr === undefined && !this.foldsIntoLocal()) {
+    if (op === Op.i32_add && !isConst(a) && !isConst(b) && !this.foldsIntoLocal() &&
+        (this.deferIndex(a, b, 0) || this.deferIndex(b, a, 0, false))) {
+      return 0; // base + index stays deferred: a load or store takes it as an indexed address
+    }
+    if (op === Op.i32_add && isConst(b) && a.slot >= 0 && a.expr === undefined && !this.foldsIntoLocal()) {
       // x + k stays deferred: a load or store takes it as its address for free
-      const k = op === Op.i32_add ? b.words[0] : -b.words[0];
-      this.pushDeferred({ local: a.slot, words: [], kind: LocalKind.W1, addend: ((a.addend ?? 0) + k) | 0 });
+      const k = b.words[0];
+      this.pushDeferred({ local: a.slot, words: [], kind: LocalKind.W1, addend: ((a.addend ?? 0) + k) | 0, index: a.index });
       return 0;
     }
     const h = this.height;
@@ -632,6 +658,10 @@ class Translator {
         fop = fusedOp(x.op, op, pos, innerImm, false);
       }
       if (fop < 0) continue;
+      if (op === Op.i32_add && x.op === Op.i32_shl && innerImm && !this.foldsIntoLocal() &&
+          this.deferIndex(c, x.a, x.b.words[0] & 31, pos === 'R')) {
+        return 0;
+      }
       const cw = cImm ? c.words : [this.inSlot(c, pos === 'L' ? h + 1 : h) << 2];
       const [d, folded] = this.dest();
       this.emitReg(fop, d << 2, x.a.slot << 2, ...(innerImm ? x.b.words : [x.b.slot << 2]), ...cw);
@@ -646,9 +676,46 @@ class Translator {
    * until then, so `a` is a local or the result's own slot and `b` a local or a constant.
    */
   deferrable(a: Operand, b: Operand): boolean {
-    const plain = (o: Operand) => o.addend === undefined && o.expr === undefined;
+    const plain = (o: Operand) => o.addend === undefined && o.expr === undefined && o.index === undefined;
     return plain(a) && plain(b) && a.slot >= 0 && (a.slot < this.nlocals || a.slot === this.height) &&
       (isConst(b) || (b.slot >= 0 && b.slot < this.nlocals));
+  }
+
+  /**
+   * Pushes base + (index << shift) as a deferred address if the parts keep their values until it
+   * is used: the index a local, the base a local, a constant (on the zero slot), possibly plus a
+   * constant, or (`ownBase`) in the result's own slot. Returns whether it did.
+   */
+  deferIndex(base: Operand, index: Operand, shift: number, ownBase = true): boolean {
+    if (this.zeroSlot < 0 || index.slot < 0 || index.slot >= this.nlocals || index.addend !== undefined ||
+        index.expr !== undefined || index.index !== undefined) return false;
+    let slot: number, disp = 0;
+    if (isConst(base)) {
+      slot = this.zeroSlot;
+      disp = base.words[0];
+    } else {
+      if (base.expr !== undefined || base.index !== undefined || base.slot < 0) return false;
+      if (base.slot >= this.nlocals && !(ownBase && base.slot === this.height)) return false;
+      slot = base.slot;
+      disp = base.addend ?? 0;
+    }
+    this.pushDeferred({ local: slot, words: [], kind: LocalKind.W1, addend: disp, index: { slot: index.slot, shift } });
+    return true;
+  }
+
+  /** Writes slot + (index << shift) + disp into slot `d`. */
+  emitSum(d: number, slot: number, index: Index | undefined, disp: number): void {
+    if (index === undefined) {
+      this.emit(ADD_RI, d << 2, slot << 2, disp);
+      return;
+    }
+    if (slot === this.zeroSlot) {
+      this.emit(ADD_SHLI_LI, d << 2, index.slot << 2, index.shift, disp);
+      return;
+    }
+    if (index.shift === 0) this.emit(ADD_RR, d << 2, slot << 2, index.slot << 2);
+    else this.emit(ADD_SHLI_R, d << 2, index.slot << 2, index.shift, slot << 2);
+    if (disp !== 0) this.emit(ADD_RI, d << 2, d << 2, disp);
   }
 
   /** Emits deferred op `x` with its result in slot `d`. */
@@ -663,6 +730,10 @@ class Translator {
     if (lower.store) {
       const v = this.pop(), a = this.pop();
       const h = this.height;
+      if (a.index !== undefined && lower.x >= 0) {
+        this.emit(lower.x, a.slot << 2, a.index.slot << 2, a.index.shift, a.addend ?? 0, this.inSlot(v, h + 1) << 2, off);
+        return 0;
+      }
       const [as, k] = this.address(a, h);
       if (isConst(v)) {
         this.emit(lower.ri, as << 2, k, ...v.words.slice(0, lower.wide ? 2 : 1), off);
@@ -671,7 +742,14 @@ class Translator {
       }
       return 0;
     }
-    const [as, k] = this.address(this.pop(), this.height);
+    const a = this.pop();
+    if (a.index !== undefined && lower.x >= 0) {
+      const [d, folded] = this.dest();
+      this.emit(lower.x, d << 2, a.slot << 2, a.index.slot << 2, a.index.shift, a.addend ?? 0, off);
+      this.finishDest(d, folded, RESULT_KIND[op]);
+      return folded ? 1 : 0;
+    }
+    const [as, k] = this.address(a, this.height);
     const [d, folded] = this.dest();
     this.emit(lower.r, d << 2, as << 2, k, off);
     this.finishDest(d, folded, RESULT_KIND[op]);
@@ -680,6 +758,7 @@ class Translator {
 
   /** A memory op's address operand as (slot, constant to add). */
   address(a: Operand, at: number): [number, number] {
+    if (a.index !== undefined) return [this.inSlot(a, at), 0];
     if (a.addend !== undefined) return [a.slot, a.addend];
     if (isConst(a) && this.zeroSlot >= 0) return [this.zeroSlot, a.words[0]];
     return [this.inSlot(a, at), 0];

@@ -806,33 +806,33 @@ export const enum Op {
   br_i32_gt_u_rr,
   /** a, k, target: i32.gt_u; br_if */
   br_i32_gt_u_ri,
-  /** d, a, b: i32.le_s */
+  /** d, a, b: i32.le_s (cold) */
   i32_le_s_rr,
-  /** d, a, k: i32.le_s */
+  /** d, a, k: i32.le_s (cold) */
   i32_le_s_ri,
   /** a, b, target: i32.le_s; br_if */
   br_i32_le_s_rr,
   /** a, k, target: i32.le_s; br_if */
   br_i32_le_s_ri,
-  /** d, a, b: i32.le_u */
+  /** d, a, b: i32.le_u (cold) */
   i32_le_u_rr,
-  /** d, a, k: i32.le_u */
+  /** d, a, k: i32.le_u (cold) */
   i32_le_u_ri,
   /** a, b, target: i32.le_u; br_if */
   br_i32_le_u_rr,
   /** a, k, target: i32.le_u; br_if */
   br_i32_le_u_ri,
-  /** d, a, b: i32.ge_s */
+  /** d, a, b: i32.ge_s (cold) */
   i32_ge_s_rr,
-  /** d, a, k: i32.ge_s */
+  /** d, a, k: i32.ge_s (cold) */
   i32_ge_s_ri,
   /** a, b, target: i32.ge_s; br_if */
   br_i32_ge_s_rr,
   /** a, k, target: i32.ge_s; br_if */
   br_i32_ge_s_ri,
-  /** d, a, b: i32.ge_u */
+  /** d, a, b: i32.ge_u (cold) */
   i32_ge_u_rr,
-  /** d, a, k: i32.ge_u */
+  /** d, a, k: i32.ge_u (cold) */
   i32_ge_u_ri,
   /** a, b, target: i32.ge_u; br_if */
   br_i32_ge_u_rr,
@@ -1160,12 +1160,18 @@ export const enum Op {
   i64_trunc_sat_f64_u_r,
   /** d, a, k, offset: i32.load (address: slot a + k) */
   i32_load_r,
+  /** d, a, i, s, k, offset: i32.load (address: slot a + (slot i << s) + k) */
+  i32_load_x,
   /** d, a, k, offset: i64.load (address: slot a + k) */
   i64_load_r,
+  /** d, a, i, s, k, offset: i64.load (address: slot a + (slot i << s) + k) */
+  i64_load_x,
   /** d, a, k, offset: i32.load8_s (address: slot a + k) */
   i32_load8_s_r,
   /** d, a, k, offset: i32.load8_u (address: slot a + k) */
   i32_load8_u_r,
+  /** d, a, i, s, k, offset: i32.load8_u (address: slot a + (slot i << s) + k) */
+  i32_load8_u_x,
   /** d, a, k, offset: i32.load16_s (address: slot a + k) */
   i32_load16_s_r,
   /** d, a, k, offset: i32.load16_u (address: slot a + k) */
@@ -1182,14 +1188,20 @@ export const enum Op {
   i64_load32_s_r,
   /** d, a, k, offset: i64.load32_u (address: slot a + k) */
   i64_load32_u_r,
+  /** a, i, s, k, v, offset: i32.store (address: slot a + (slot i << s) + k; value in slot v) */
+  i32_store_x,
   /** a, k, v, offset: i32.store (address: slot a + k; value in slot v) */
   i32_store_r,
   /** a, k, value (1 word), offset: i32.store of a constant */
   i32_store_ri,
+  /** a, i, s, k, v, offset: i64.store (address: slot a + (slot i << s) + k; value in slot v) */
+  i64_store_x,
   /** a, k, v, offset: i64.store (address: slot a + k; value in slot v) */
   i64_store_r,
   /** a, k, value (2 words), offset: i64.store of a constant */
   i64_store_ri,
+  /** a, i, s, k, v, offset: i32.store8 (address: slot a + (slot i << s) + k; value in slot v) */
+  i32_store8_x,
   /** a, k, v, offset: i32.store8 (address: slot a + k; value in slot v) */
   i32_store8_r,
   /** a, k, value (1 word), offset: i32.store8 of a constant */

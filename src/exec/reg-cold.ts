@@ -36,6 +36,14 @@ export function coldOp(code: Int32Array, pc: number, fp: number, i32: Int32Array
     case Op.i32_rotl_ri: { f = fp << 2; A = i32[f + code[pc + 1]]; B = code[pc + 2]; i32[f + code[pc]] = rotl32(A, B); pc += 3; return pc; }
     case Op.i32_rotr_rr: { f = fp << 2; A = i32[f + code[pc + 1]]; B = i32[f + code[pc + 2]]; i32[f + code[pc]] = rotr32(A, B); pc += 3; return pc; }
     case Op.i32_rotr_ri: { f = fp << 2; A = i32[f + code[pc + 1]]; B = code[pc + 2]; i32[f + code[pc]] = rotr32(A, B); pc += 3; return pc; }
+    case Op.i32_le_s_rr: { f = fp << 2; A = i32[f + code[pc + 1]]; B = i32[f + code[pc + 2]]; i32[f + code[pc]] = A <= B ? 1 : 0; pc += 3; return pc; }
+    case Op.i32_le_s_ri: { f = fp << 2; A = i32[f + code[pc + 1]]; B = code[pc + 2]; i32[f + code[pc]] = A <= B ? 1 : 0; pc += 3; return pc; }
+    case Op.i32_le_u_rr: { f = fp << 2; A = i32[f + code[pc + 1]]; B = i32[f + code[pc + 2]]; i32[f + code[pc]] = (A >>> 0) <= (B >>> 0) ? 1 : 0; pc += 3; return pc; }
+    case Op.i32_le_u_ri: { f = fp << 2; A = i32[f + code[pc + 1]]; B = code[pc + 2]; i32[f + code[pc]] = (A >>> 0) <= (B >>> 0) ? 1 : 0; pc += 3; return pc; }
+    case Op.i32_ge_s_rr: { f = fp << 2; A = i32[f + code[pc + 1]]; B = i32[f + code[pc + 2]]; i32[f + code[pc]] = A >= B ? 1 : 0; pc += 3; return pc; }
+    case Op.i32_ge_s_ri: { f = fp << 2; A = i32[f + code[pc + 1]]; B = code[pc + 2]; i32[f + code[pc]] = A >= B ? 1 : 0; pc += 3; return pc; }
+    case Op.i32_ge_u_rr: { f = fp << 2; A = i32[f + code[pc + 1]]; B = i32[f + code[pc + 2]]; i32[f + code[pc]] = (A >>> 0) >= (B >>> 0) ? 1 : 0; pc += 3; return pc; }
+    case Op.i32_ge_u_ri: { f = fp << 2; A = i32[f + code[pc + 1]]; B = code[pc + 2]; i32[f + code[pc]] = (A >>> 0) >= (B >>> 0) ? 1 : 0; pc += 3; return pc; }
     case Op.i32_clz_r: { f = fp << 2; A = i32[f + code[pc + 1]]; i32[f + code[pc]] = Math.clz32(A); pc += 2; return pc; }
     case Op.i32_ctz_r: { f = fp << 2; A = i32[f + code[pc + 1]]; i32[f + code[pc]] = I64.ctz32(A); pc += 2; return pc; }
     case Op.i32_popcnt_r: { f = fp << 2; A = i32[f + code[pc + 1]]; i32[f + code[pc]] = I64.popcnt32(A); pc += 2; return pc; }

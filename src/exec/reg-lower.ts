@@ -72,6 +72,8 @@ export const REG_LOWERING: readonly (RegLowering | undefined)[] = (() => {
 export interface MemLowering {
   readonly r: number;
   readonly ri: number;
+  /** The indexed form (address slot + (slot << s) + k), or -1. */
+  readonly x: number;
   readonly store: boolean;
   readonly wide: boolean;
 }
@@ -83,7 +85,7 @@ export const MEM_LOWERING: readonly (MemLowering | undefined)[] = (() => {
   for (const key of [...rows.keys(), ...MEM_ALIASES.keys()]) {
     const m = rows.get(MEM_ALIASES.get(key) ?? key)!;
     const n = regIdent(m.key);
-    out[INDEX.get(key)!] = { r: opNum(`${n}_r`), ri: opNum(`${n}_ri`), store: m.store, wide: m.bytes === 8 };
+    out[INDEX.get(key)!] = { r: opNum(`${n}_r`), ri: opNum(`${n}_ri`), x: opNum(`${n}_x`), store: m.store, wide: m.bytes === 8 };
   }
   return out;
 })();

@@ -238,7 +238,8 @@ export function loopCloserName(l: LoopCloser): string {
  */
 const HOT_SPEC = [
   'i32.add i32.sub i32.mul i32.and i32.or i32.xor i32.shl i32.shr_s i32.shr_u:rr,ri',
-  'i32.eq i32.ne i32.lt_s i32.lt_u i32.gt_s i32.gt_u i32.le_s i32.le_u i32.ge_s i32.ge_u:rr,ri,br_rr,br_ri',
+  'i32.eq i32.ne i32.lt_s i32.lt_u i32.gt_s i32.gt_u:rr,ri',
+  'i32.eq i32.ne i32.lt_s i32.lt_u i32.gt_s i32.gt_u i32.le_s i32.le_u i32.ge_s i32.ge_u:br_rr,br_ri',
   'i32.eqz:r',
   'i64.add i64.sub i64.mul i64.and i64.or i64.xor i64.shl i64.shr_s i64.shr_u i64.rotl:rr,ri',
   'i64.eqz i64.extend_i32_s i64.extend_i32_u:r',
@@ -255,8 +256,11 @@ const HOT = new Set(HOT_SPEC.flatMap(e => {
   }));
 }));
 
+/** Loads and stores with an indexed form (`_x`): the element sizes of C arrays of ints, i64/f64, bytes. */
+const INDEXED = new Set(['i32.load', 'i64.load', 'i32.load8_u', 'i32.store', 'i64.store', 'i32.store8']);
+
 /** The memory ops' names: all hot (they need `mem`, which `coldOp` does not have). */
-const MEM_NAMES = new Set(MEM_ROWS.flatMap(m => [`${ident(m.key)}_r`, `${ident(m.key)}_ri`]));
+const MEM_NAMES = new Set(MEM_ROWS.flatMap(m => [`${ident(m.key)}_r`, `${ident(m.key)}_ri`, `${ident(m.key)}_x`]));
 
 function ident(key: string): string {
   return key.replace(/\./g, '_');
@@ -352,8 +356,20 @@ function genOps(): GenOp[] {
     if (!m.store) {
       add(`${n}_r`, `d, a, k, offset: ${m.key} (address: slot a + k)`,
         `f = fp << 2; D = f + code[pc]; ea = ((i32[f + code[pc + 1]] + code[pc + 2]) >>> 0) + code[pc + 3]; pc += 4; ${check}`);
-      continue;
     }
+    if (INDEXED.has(m.key)) {
+      // indexed: address = slot a + (slot i << s) + k (a[i] in compiled C; compile.ts defers it)
+      const ix = 'ea = ((i32[f + code[pc + 1]] + (i32[f + code[pc + 2]] << code[pc + 3]) + code[pc + 4]) >>> 0)';
+      if (!m.store) {
+        add(`${n}_x`, `d, a, i, s, k, offset: ${m.key} (address: slot a + (slot i << s) + k)`,
+          `f = fp << 2; D = f + code[pc]; ${ix} + code[pc + 5]; pc += 6; ${check}`);
+      } else {
+        add(`${n}_x`, `a, i, s, k, v, offset: ${m.key} (address: slot a + (slot i << s) + k; value in slot v)`,
+          `f = fp << 2; D = f + code[pc + 4]; V = i32[D];${m.bytes === 8 ? ' VH = i32[D + 1];' : ''} ` +
+          `${ix.replace(/pc \+ (\d)/g, (_m, d) => `pc + ${Number(d) - 1}`).replace('code[pc]]', 'code[pc + 0]]')} + code[pc + 5]; pc += 6; ${check}`);
+      }
+    }
+    if (!m.store) continue;
     const addr = 'ea = ((i32[f + code[pc]] + code[pc + 1]) >>> 0)';
     add(`${n}_r`, `a, k, v, offset: ${m.key} (address: slot a + k; value in slot v)`,
       `f = fp << 2; D = f + code[pc + 2]; V = i32[D];${m.bytes === 8 ? ' VH = i32[D + 1];' : ''} ${addr} + code[pc + 3]; pc += 4; ${check}`);

@@ -275,3 +275,31 @@ test('loop closers (counter update fused with the branch testing it) match the h
     same(p, 'label', [a & 0xff], `label ${a}`);
   }
 });
+
+test('indexed addresses (base + (i << s) + k) match the host engine', () => {
+  const p = both(`(module (memory 1)
+    (data (i32.const 0) "\\01\\02\\03\\04\\05\\06\\07\\08\\09\\0a\\0b\\0c\\0d\\0e\\0f\\10\\11\\12\\13\\14\\15\\16\\17\\18")
+    (func (export "ld") (param i32 i32) (result i32) (i32.load offset=1 (i32.add (local.get 0) (i32.shl (local.get 1) (i32.const 2)))))
+    (func (export "ldk") (param i32) (result i64) (i64.load (i32.add (i32.shl (local.get 0) (i32.const 3)) (i32.const 4))))
+    (func (export "ldb") (param i32 i32) (result i32) (i32.load8_u (i32.add (local.get 0) (local.get 1))))
+    (func (export "ldbk") (param i32 i32) (result i32) (i32.load8_u offset=3 (i32.add (i32.add (local.get 0) (local.get 1)) (i32.const -2))))
+    (func (export "st") (param i32 i32 i32) (result i32)
+      (i32.store (i32.add (i32.add (local.get 0) (i32.const 8)) (i32.shl (local.get 1) (i32.const 2))) (local.get 2))
+      (i32.load offset=8 (local.get 0)))
+    (func (export "stb") (param i32 i32) (result i32)
+      (i32.store8 (i32.add (local.get 0) (local.get 1)) (i32.const 0x1ff)) (i32.load (local.get 0)))
+    (func (export "st64") (param i32 i64) (result i64)
+      (i64.store offset=2 (i32.add (i32.const 16) (i32.shl (local.get 0) (i32.const 3))) (local.get 1)) (i64.load offset=18 (i32.shl (local.get 0) (i32.const 3))))
+    (func (export "moved") (param i32 i32) (result i32)
+      (i32.add (local.get 0) (i32.shl (local.get 1) (i32.const 2))) (local.set 1 (i32.const 0)) (i32.load) (local.get 1) (i32.add))
+    (func (export "value") (param i32 i32) (result i32) (i32.add (local.get 0) (i32.shl (local.get 1) (i32.const 3)))))`);
+  const xs = [0, 1, 2, 5, -1, -4, 16383, 16384, 65532, -2147483648];
+  for (const a of xs) for (const b of xs) {
+    for (const n of ['ld', 'ldb', 'ldbk', 'moved', 'value', 'stb']) same(p, n, [a, b], `${n} ${a} ${b}`);
+    same(p, 'st', [a, b, 0x12345678], `st ${a} ${b}`);
+  }
+  for (const a of xs) {
+    same(p, 'ldk', [a], `ldk ${a}`);
+    same(p, 'st64', [a, -0x123456789n], `st64 ${a}`);
+  }
+});
