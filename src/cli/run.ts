@@ -13,7 +13,7 @@ import { errnoName, WASI, WasiExit, type PreopenOption } from '../wasi/index.js'
 import type { EngineOptions } from '../runtime/index.js';
 import { selectEngine, type Engine, type RunnableInstance } from './engine-select.js';
 import { Instance } from '../api/index.js';
-import { attachMonitors, finishMonitors, MONITOR_NAMES, type Monitor } from '../monitor/index.js';
+import { attachMonitors, checkMonitorList, finishMonitors, MONITOR_NAMES, type Monitor } from '../monitor/index.js';
 
 const USAGE = `usage: weft run [options] FILE.wasm|FILE.wat [--] [ARGS...]
 
@@ -27,8 +27,9 @@ options:
   --invoke FUNC [N...]    call the export FUNC with numeric arguments (given here or as ARGS)
                           instead of _start, and print its results
   --trace-wasi            log every WASI call with its arguments and errno to stderr
-  --monitor M[,M...]      report on the run to stderr when it ends (repeatable; weft's engine only):
-                          ${MONITOR_NAMES.join(', ')}
+  --monitor M[,M...]      report on the run to stderr when it ends (repeatable; weft's engine, run
+                          in the interpreter): ${MONITOR_NAMES.join(', ')}; calls{depth=N;trace=N}
+                          limits the call trace (default trace=200)
 
 engine options (weft's engine only):
   --tier T                interpreter, compiled or auto (default: auto, hot functions compiled to JS)
@@ -97,8 +98,11 @@ function parseRunArgs(argv: readonly string[]): RunOptions | string {
         while (i + 1 < argv.length && NUMERIC_ARG.test(argv[i + 1]!)) invokeArgs.push(argv[++i]!);
       } else if (opt === '--monitor') {
         const list = arg();
-        const bad = list.split(',').find((n) => !MONITOR_NAMES.includes(n.trim()));
-        if (bad !== undefined) throw new UsageError(`bad --monitor '${bad}' (expected ${MONITOR_NAMES.join(', ')})`);
+        try {
+          checkMonitorList(list);
+        } catch (e) {
+          throw new UsageError(`--monitor: ${(e as Error).message}`);
+        }
         monitors.push(list);
       } else if (opt === '--tier') {
         const t = arg();
@@ -263,7 +267,9 @@ export async function main(argv: string[]): Promise<number> {
   let monitors: Monitor[] = [];
   let outcome: { error?: unknown } = {};
   try {
-    engine = selectEngine(undefined, opts.engine);
+    // monitored code must stay in the interpreter (probes), from the start function on
+    const monitored = opts.monitors.length > 0 && opts.engine.tier === undefined && process.env['WEFT_ENGINE'] !== 'native';
+    engine = selectEngine(undefined, monitored ? { ...opts.engine, tier: 'interpreter' } : opts.engine);
   } catch (e) {
     process.stderr.write(`weft run: error: ${e instanceof Error ? e.message : String(e)}\n`);
     return 1;

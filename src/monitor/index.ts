@@ -10,7 +10,7 @@ export { OpcodeMonitor, type OpcodeReport } from './opcodes.js';
 export { ProfileMonitor, type ProfileReport, type FuncProfile } from './profile.js';
 export { CallsMonitor, type CallsReport, type CallsOptions, type CallEntry, type CallEdge } from './calls.js';
 export { Debugger, type DebugAction, type Pause, type PauseHandler, type BreakpointTarget, type DebuggerReport } from './debugger.js';
-export { createMonitors, MONITOR_NAMES } from './registry.js';
+export { createMonitors, checkMonitorList, MONITOR_NAMES } from './registry.js';
 export { attachMonitors, finishMonitors } from './session.js';
 export { formatValue, type TypedValue } from './frame-values.js';
 export { basicBlocks, type BasicBlock, type FuncBlocks } from './basic-blocks.js';

@@ -37,5 +37,14 @@ test('reports also come after a trap', () => {
 test('unknown monitor names are a usage error', () => {
   const r = weftRun(['--monitor', 'coverage,nope', 'hello.wasm']);
   assert.equal(r.code, 2);
-  assert.match(r.stderr, /bad --monitor 'nope'/);
+  assert.match(r.stderr, /--monitor: unknown monitor 'nope'/);
+});
+
+test('monitor options in braces: calls{depth=N;trace=N}', () => {
+  const r = weftRun(['--monitor', 'calls{depth=1;trace=2},opcodes', 'hello.wasm']);
+  assert.equal(r.code, 0);
+  assert.match(r.stderr, /^calls: \d+ calls[^\n]*\n {2}\$_start\.command_export\(\)\n {4}\$_start\(\)\n {2}\.\.\. 1 more calls not traced\n/m);
+  const bad = weftRun(['--monitor', 'calls{deep=1}', 'hello.wasm']);
+  assert.equal(bad.code, 2);
+  assert.match(bad.stderr, /unknown option 'deep'/);
 });
