@@ -27,7 +27,8 @@ export function literalOf(e: string): number | null {
  * subtraction and the truncation).
  */
 export function mulHiExpr(a: string, c: string, cValue: number | null, lo: string): string {
-  if (cValue !== null && cValue < 2 ** 21) return `((${a} >>> 0) * ${cValue} * ${INV_2_32} >>> 0)`;
+  // a * (c / 2^32) is exact (c / 2^32 is, and the product has at most 53 significant bits).
+  if (cValue !== null && cValue < 2 ** 21) return `((${a} >>> 0) * ${cValue / 4294967296} >>> 0)`;
   const scaled = cValue !== null ? String(cValue / 4294967296) : `${c} * ${INV_2_32}`;
   return `((${a} >>> 0) * ${scaled} - ((${lo} >>> 0) * ${INV_2_32} - 0.5) >>> 0)`;
 }
