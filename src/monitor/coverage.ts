@@ -1,8 +1,11 @@
 /**
  * Coverage monitor: which instructions and basic blocks of each defined function ran, with the byte
- * ranges that did not. Probes only block leaders; the rest is inferred (block-counter.ts).
+ * ranges that did not. Probes only block leaders; the rest is inferred (block-counter.ts). Block
+ * coverage is exact; instruction coverage also credits structure markers (see coveredInstrs).
  */
 import type { ModuleInstance } from '../runtime/instance.js';
+import type { Expr } from '../syntax/module.js';
+import { OPCODES } from '../syntax/opcodes.js';
 import { offsetAfter } from './basic-blocks.js';
 import { BlockCounter } from './block-counter.js';
 import { funcLabel, hex } from './module-info.js';
@@ -51,9 +54,10 @@ export class CoverageMonitor implements Monitor<CoverageReport> {
     c.funcs.forEach((fb, fi) => {
       const body = fb.func.body;
       const uncovered: OffsetRange[] = [];
+      const ran = coveredInstrs(body, (i) => c.instrCount(fi, i) > 0);
       let covered = 0;
       for (let i = 0; i < body.length; i++) {
-        if (c.instrCount(fi, i) > 0) {
+        if (ran[i]) {
           covered++;
           continue;
         }
@@ -64,7 +68,10 @@ export class CoverageMonitor implements Monitor<CoverageReport> {
       }
       functions.push({
         funcIndex: fb.func.index, name: fb.func.name, instructions: body.length, coveredInstructions: covered,
-        blocks: fb.blocks.length, coveredBlocks: c.counts[fi]!.reduce((n, k) => n + (k > 0 ? 1 : 0), 0), uncovered,
+        // a block of markers only (the `end`s after a branch) is covered with its instructions
+        blocks: fb.blocks.length,
+        coveredBlocks: fb.blocks.reduce((n, b) => n + (c.counts[fi]![b.index]! > 0 || ran.slice(b.first, b.last + 1).every((x) => x) ? 1 : 0), 0),
+        uncovered,
       });
     });
     const sum = (k: 'instructions' | 'coveredInstructions' | 'blocks' | 'coveredBlocks') => functions.reduce((n, f) => n + f[k], 0);
@@ -78,15 +85,39 @@ export class CoverageMonitor implements Monitor<CoverageReport> {
     const r = this.report();
     const lines = [`coverage: ${r.coveredInstructions}/${r.instructions} instructions (${percent(r.coveredInstructions, r.instructions)}), ` +
       `${r.coveredBlocks}/${r.blocks} blocks, ${r.functions.length} functions`];
+    // functions that never ran share one line: whole programs link in much they never call
+    const never = r.functions.filter((f) => f.instructions > 0 && f.coveredInstructions === 0);
     for (const f of r.functions) {
+      if (f.coveredInstructions === 0 && f.instructions > 0) continue;
       const ranges = f.uncovered.map((u) => `${hex(u.start)}-${hex(u.end)}`);
       const shown = ranges.length > 8 ? [...ranges.slice(0, 8), `... ${ranges.length - 8} more`] : ranges;
       lines.push(`  ${funcLabel({ index: f.funcIndex, name: f.name })}: ${f.coveredInstructions}/${f.instructions} instrs ` +
         `(${percent(f.coveredInstructions, f.instructions)}), ${f.coveredBlocks}/${f.blocks} blocks` +
         (shown.length > 0 ? `; uncovered ${shown.join(' ')}` : ''));
     }
+    if (never.length > 0) {
+      const names = never.map((f) => funcLabel({ index: f.funcIndex, name: f.name }));
+      lines.push(`  never ran (${never.length}): ${names.length > 12 ? `${names.slice(0, 12).join(' ')} ...` : names.join(' ')}`);
+    }
     return lines.join('\n');
   }
+}
+
+/** Structure markers: they run only when control falls into them, but mark a label or an arm. */
+const MARKERS = new Set(['end', 'else', 'catch', 'catch_all', 'delegate']);
+
+/**
+ * Which instructions count as covered: those that ran, and also a structure marker (`end`, `else`,
+ * `catch`...) when control reached the code right after it — the label it defines or the arm it
+ * starts — since e.g. the `end` of a block left only by branches never runs itself, yet the block
+ * is fully covered. (A function's final `end` counts only when it ran.)
+ */
+function coveredInstrs(body: Expr, ran: (i: number) => boolean): boolean[] {
+  const covered = body.map((_, i) => ran(i));
+  for (let i = body.length - 2; i >= 0; i--) {
+    if (!covered[i] && covered[i + 1] && MARKERS.has(OPCODES[body[i]!.op]!.name)) covered[i] = true;
+  }
+  return covered;
 }
 
 function percent(n: number, total: number): string {

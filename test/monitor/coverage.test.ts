@@ -16,13 +16,14 @@ test('coverage of an if without else, condition false: the then arm is uncovered
   const r = cov.report();
   assert.equal(r.functions.length, 1);
   const f = r.functions[0]!;
-  // local.get 0, if | i32.const 7, local.set 1, end | local.get 1, end
+  // local.get 0, if | i32.const 7, local.set 1, end | local.get 1, end: the `end` of the if is
+  // covered as a marker (control reached its label), the then arm's code is not
   assert.equal(f.instructions, 7);
-  assert.equal(f.coveredInstructions, 4);
+  assert.equal(f.coveredInstructions, 5);
   assert.equal(f.blocks, 3);
   assert.equal(f.coveredBlocks, 2);
   assert.equal(f.uncovered.length, 1);
-  console.log(cov.format());
+  assert.equal(f.uncovered[0]!.end - f.uncovered[0]!.start, 4); // i32.const 7 (2 bytes), local.set 1 (2 bytes)
 });
 
 test('coverage of an if without else, condition true: everything runs', () => {
@@ -50,5 +51,22 @@ test('opcode counts of a loop', () => {
     loop: 1, 'local.get': 10 * 4 + 1, 'i32.add': 10, 'i32.sub': 10, 'i32.const': 10, 'local.set': 20, br_if: 10, end: 2,
   });
   assert.equal(r.total, 1 + 41 + 10 + 10 + 10 + 20 + 10 + 2);
-  console.log(ops.format());
+});
+
+test('blocks left only by branches: their `end`s count as covered, blocks of markers too', () => {
+  const cov = new CoverageMonitor();
+  const { result } = runWith([cov], `(module
+    (func (export "f") (param i32) (result i32) (local i32)
+      (block $done
+        (loop $l
+          (br_if $done (i32.eqz (local.get 0)))
+          (local.set 1 (i32.add (local.get 1) (local.get 0)))
+          (local.set 0 (i32.sub (local.get 0) (i32.const 1)))
+          (br $l)))
+      (local.get 1)))`, 'f', [3]);
+  assert.equal(result, 6);
+  const f = cov.report().functions[0]!;
+  assert.equal(f.coveredInstructions, f.instructions);
+  assert.equal(f.coveredBlocks, f.blocks);
+  assert.match(cov.format(), /^coverage: 18\/18 instructions \(100\.0%\)/);
 });
