@@ -1,5 +1,6 @@
 /** Attaching a list of monitors to an instance and collecting their reports: what `weft run --monitor` does. */
 import type { ModuleInstance } from '../runtime/instance.js';
+import { compiledOf } from '../exec/code-cache.js';
 import type { Monitor, RunOutcome } from './monitor.js';
 import { createMonitors } from './registry.js';
 
@@ -7,6 +8,9 @@ import { createMonitors } from './registry.js';
 export function attachMonitors(lists: readonly string[], inst: ModuleInstance): Monitor[] {
   const monitors = createMonitors(lists);
   for (const m of monitors) m.attach(inst);
+  // Translate every function now, with all probe sites known: otherwise each function's first call
+  // pays for its translation, which a profile would charge to the caller.
+  for (const f of inst.funcs) if (f.instance === inst) compiledOf(f);
   return monitors;
 }
 
