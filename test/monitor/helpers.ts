@@ -25,8 +25,10 @@ export function instantiate(bytes: Uint8Array, imports: Record<string, Record<st
  * the call threw; returns the result or the error.
  */
 export function runWith(monitors: readonly Monitor[], wat: string | Uint8Array, name: string, args: unknown[] = [],
-  imports: Record<string, Record<string, unknown>> = {}): { result?: unknown; error?: unknown } {
+  imports: Record<string, Record<string, unknown>> = {}, withExports?: (exports: Loaded['exports']) => void,
+): { result?: unknown; error?: unknown } {
   const { exports, inst } = instantiate(typeof wat === 'string' ? wasm(wat) : wat, imports);
+  withExports?.(exports);
   for (const m of monitors) m.attach(inst);
   try {
     const result = exports[name]!(...args);
