@@ -6,7 +6,8 @@
  * exceptions or exits end on a block boundary. A trap stops a block part-way; `finish` takes the
  * trap's innermost frame (function index and byte offset of the trapping instruction) and does not
  * count the instructions after it in that one execution of its block. The trapping instruction
- * itself counts as executed. (Traps are identified by function index only: with several instances
+ * itself counts as executed. `finish` may be called after each call into the instance (a test
+ * harness calling exports one by one): each trap is taken into account once. (Traps are identified by function index only: with several instances
  * of modules sharing function indices the correction may land on the wrong one.)
  */
 import type { ModuleInstance } from '../runtime/instance.js';
@@ -20,8 +21,8 @@ export class BlockCounter {
   readonly funcs: FuncBlocks[] = [];
   /** Per function (same order as `funcs`), entries of each block. */
   readonly counts: Float64Array[] = [];
-  /** The instruction a trap stopped at: position in `funcs`, instruction index. */
-  private trap: { fi: number; instr: number } | null = null;
+  /** Per function: executions to take off each instruction, for the blocks traps cut short. */
+  private readonly cut = new Map<number, Map<number, number>>();
 
   attach(inst: ModuleInstance): void {
     for (const f of definedFuncs(moduleOf(inst))) {
@@ -41,16 +42,18 @@ export class BlockCounter {
     if (site === null) return;
     const fi = this.funcs.findIndex((fb) => fb.func.index === site.funcIndex);
     if (fi < 0) return;
-    const instr = this.funcs[fi]!.func.body.findIndex((ins) => ins.offset === site.offset);
-    if (instr >= 0) this.trap = { fi, instr };
+    const fb = this.funcs[fi]!;
+    const instr = fb.func.body.findIndex((ins) => ins.offset === site.offset);
+    if (instr < 0) return;
+    let cuts = this.cut.get(fi);
+    if (!cuts) this.cut.set(fi, (cuts = new Map()));
+    const last = fb.blocks[fb.blockOf[instr]!]!.last;
+    for (let i = instr + 1; i <= last; i++) cuts.set(i, (cuts.get(i) ?? 0) + 1);
   }
 
   /** How many times instruction `i` of function `fi` (position in `funcs`) ran. */
   instrCount(fi: number, i: number): number {
-    const fb = this.funcs[fi]!;
-    const b = fb.blockOf[i]!;
-    const n = this.counts[fi]![b]!;
-    const t = this.trap;
-    return t !== null && t.fi === fi && i > t.instr && fb.blockOf[t.instr] === b ? n - 1 : n;
+    const n = this.counts[fi]![this.funcs[fi]!.blockOf[i]!]!;
+    return n - (this.cut.get(fi)?.get(i) ?? 0);
   }
 }

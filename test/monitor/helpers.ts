@@ -16,7 +16,7 @@ export interface Loaded {
 }
 
 export function instantiate(bytes: Uint8Array, imports: Record<string, Record<string, unknown>> = {}): Loaded {
-  const instance = new W.Instance(new W.Module(bytes as Uint8Array<ArrayBuffer>), imports) as unknown as Instance & { exports: Loaded['exports'] };
+  const instance = new W.Instance(new W.Module(bytes as Uint8Array<ArrayBuffer>, { features: ALL_FEATURES }), imports) as unknown as Instance & { exports: Loaded['exports'] };
   return { exports: instance.exports, inst: Instance.instOf(instance) };
 }
 

@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { CallsMonitor, CoverageMonitor, OpcodeMonitor, ProfileMonitor } from '../../src/monitor/index.js';
-import { runWith } from './helpers.js';
+import { instantiate, runWith, wasm } from './helpers.js';
 
 const TRAP = `(module (memory 1)
   (func (export "f") (param i32) (result i32)
@@ -66,4 +66,19 @@ test('exceptions unwinding through frames: exits are noticed at the handler', ()
   const selfSum = p.functions.reduce((n, f) => n + f.selfMs, 0);
   assert.equal(selfSum, byIndex.get(3)!.inclusiveMs);
   assert.ok(byIndex.get(2)!.inclusiveMs > byIndex.get(0)!.inclusiveMs);
+});
+
+test('finish after each call: every trap is corrected once', () => {
+  const ops = new OpcodeMonitor();
+  const { exports, inst } = instantiate(wasm(TRAP));
+  ops.attach(inst);
+  for (const arg of [0, 1, 0]) {
+    try {
+      exports['f']!(arg);
+      ops.finish({});
+    } catch (error) {
+      ops.finish({ error });
+    }
+  }
+  assert.equal(ops.report().total, 6 + 12 + 6);
 });
