@@ -4,6 +4,7 @@
  */
 import { CallsMonitor } from './calls.js';
 import { CoverageMonitor } from './coverage.js';
+import { LoopsMonitor } from './loops.js';
 import type { Monitor } from './monitor.js';
 import { OpcodeMonitor } from './opcodes.js';
 import { ProfileMonitor } from './profile.js';
@@ -19,6 +20,7 @@ const REGISTRY: Readonly<Record<string, Entry>> = {
   coverage: { options: [], make: () => new CoverageMonitor() },
   opcodes: { options: [], make: () => new OpcodeMonitor() },
   profile: { options: [], make: () => new ProfileMonitor() },
+  loops: { options: [], make: () => new LoopsMonitor() },
   calls: { options: ['depth', 'trace'], make: (o) => new CallsMonitor({ maxDepth: o.get('depth'), maxTrace: o.get('trace') ?? 200 }) },
 };
 

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { CoverageMonitor, OpcodeMonitor } from '../../src/monitor/index.js';
+import { CoverageMonitor, LoopsMonitor, OpcodeMonitor } from '../../src/monitor/index.js';
 import { runWith } from './helpers.js';
 
 const IF_NO_ELSE = `(module
@@ -69,4 +69,22 @@ test('blocks left only by branches: their `end`s count as covered, blocks of mar
   assert.equal(f.coveredInstructions, f.instructions);
   assert.equal(f.coveredBlocks, f.blocks);
   assert.match(cov.format(), /^coverage: 18\/18 instructions \(100\.0%\)/);
+});
+
+test('loops: entries and iterations per loop', () => {
+  const loops = new LoopsMonitor();
+  const { result } = runWith([loops], `(module
+    (func (export "f") (param i32) (result i32) (local i32 i32)
+      (loop $outer
+        (local.set 2 (i32.const 3))
+        (loop $inner
+          (local.set 1 (i32.add (local.get 1) (i32.const 1)))
+          (br_if $inner (local.tee 2 (i32.sub (local.get 2) (i32.const 1)))))
+        (br_if $outer (local.tee 0 (i32.sub (local.get 0) (i32.const 1)))))
+      (local.get 1)))`, 'f', [4]);
+  assert.equal(result, 12);
+  const r = loops.report();
+  assert.equal(r.total, 2);
+  assert.deepEqual(r.loops.map((l) => [l.entries, l.iterations]), [[4, 12], [1, 4]]);
+  assert.match(loops.format(), /^loops: 2 of 2 loops ran/);
 });
