@@ -1296,5 +1296,11 @@ export const enum Op {
   loop_add_le_u,
   /** d, a, k, target: local d = a + k; br_if (d != 0) */
   loop_addi_nez,
+  /** d, a, k, k2, target: local d = a + k; br_if (d gt_u k2) */
+  loop_addi_gt_ui,
+  /** d, a, k, k2, target: local d = a + k; br_if (d gt_s k2) */
+  loop_addi_gt_si,
+  /** d, a, k, k2, target: local d = a + k; br_if (d lt_s k2) */
+  loop_addi_lt_si,
   // </reg-ops>
 }

@@ -211,7 +211,9 @@ const ROW_BY_KEY = new Map(REG_ROWS.map(r => [r.key, r]));
  * Loop closers: `local.set/tee x (i32.add a b|k)` directly followed by a branch testing local x
  * (compare-and-branch or br_if x), fused into one op. Entries 'add-form>test[:compare-form]'.
  */
-const LOOP_CLOSER_SPEC = ['ri>ne:rr', 'ri>ne:ri', 'ri>lt_s:rr', 'ri>lt_u:rr', 'rr>le_u:rr', 'ri>nez'];
+const LOOP_CLOSER_SPEC = [
+  'ri>ne:rr', 'ri>ne:ri', 'ri>lt_s:rr', 'ri>lt_u:rr', 'rr>le_u:rr', 'ri>nez', 'ri>gt_u:ri', 'ri>gt_s:ri', 'ri>lt_s:ri',
+];
 
 export interface LoopCloser {
   readonly add: 'rr' | 'ri';

@@ -262,6 +262,9 @@ test('loop closers (counter update fused with the branch testing it) match the h
     ${loop('leu', '(local.get 1)', '(i32.le_u (local.get 2) (local.get 0))')}
     ${loop('nez', '(i32.const -1)', '(local.get 2)')}
     ${loop('tee', '(i32.const 1)', '(i32.ne (local.tee 2 (i32.add (local.get 2) (i32.const 1))) (local.get 0))')}
+    ${loop('gtuk', '(i32.const -2)', '(i32.gt_u (local.get 2) (i32.const 1))')}
+    ${loop('gtsk', '(i32.const -3)', '(i32.gt_s (local.get 2) (i32.const -20))')}
+    ${loop('ltsk', '(i32.const 5)', '(i32.lt_s (local.get 2) (i32.const 77))')}
     (func (export "label") (param i32) (result i32) (local i32)
       (local.set 0 (i32.add (local.get 0) (i32.const -1)))
       (block $b (loop $l
@@ -271,7 +274,7 @@ test('loop closers (counter update fused with the branch testing it) match the h
         (br $l)))
       (local.get 1)))`);
   for (const [a, b] of [[10, 0], [0, 5], [-1, 3], [40, 100], [100, -3], [7, 7]]) {
-    for (const n of ['ne', 'nek', 'lts', 'ltu', 'leu', 'nez', 'tee']) same(p, n, [a, b], `${n} ${a} ${b}`);
+    for (const n of ['ne', 'nek', 'lts', 'ltu', 'leu', 'nez', 'tee', 'gtuk', 'gtsk', 'ltsk']) same(p, n, [a, b], `${n} ${a} ${b}`);
     same(p, 'label', [a & 0xff], `label ${a}`);
   }
 });
