@@ -206,6 +206,8 @@ class Translator {
   deadDepth = 0;
   /** Start of the instruction being translated, and the instruction after it (for lookahead). */
   next: Instr | undefined = undefined;
+  /** The instruction after `next`. */
+  next2: Instr | undefined = undefined;
   /** Byte offsets of instructions to put a `probe` op in front of (see probes.ts). */
   probes: ReadonlySet<number> | undefined = undefined;
   /** Virtual operand stack: deferred values by slot (undefined: the value is in its slot). */
@@ -484,7 +486,8 @@ class Translator {
       this.pcs.push(this.code.length);
       this.offs.push(ins.offset);
       this.next = body[i + 1];
-      if (this.instr(ins)) i++; // the next instruction was folded into this one
+      this.next2 = body[i + 2];
+      i += this.instr(ins); // instructions after this one that were folded into it
     }
   }
 
@@ -633,7 +636,15 @@ class Translator {
       const inv = lower.brnRr >= 0 ? lower : REG_LOWERING[lower.inverse]!;
       const whenTrue = useImm ? lower.brRi : lower.brRr;
       const whenFalse = lower.brnRr >= 0 ? (useImm ? lower.brnRi : lower.brnRr) : (useImm ? inv.brRi : inv.brRr);
-      if (whenTrue >= 0 && whenFalse >= 0 && this.fuseBranch(whenTrue, whenFalse, [as, ...bw])) return 1;
+      if (whenTrue >= 0 && whenFalse >= 0) {
+        if (this.fuseBranch(whenTrue, whenFalse, [as, ...bw])) return 1;
+        // test; i32.eqz; br_if/if: the opposite test
+        const n2 = this.next2;
+        if (this.foldable()?.op === Op.i32_eqz && n2 !== undefined && (this.probes === undefined || !this.probes.has(n2.offset)) &&
+            this.fuseBranch(whenFalse, whenTrue, [as, ...bw], n2)) {
+          return 2;
+        }
+      }
     }
     const [d, folded] = this.dest();
     if (op === Op.i32_add && folded) this.emitAdd(useImm ? lower.ri : lower.rr, d << 2, as, ...bw);
@@ -775,8 +786,7 @@ class Translator {
    * values or an `if`, emits `whenTrue` (br_if) or `whenFalse` (if: skip the then-branch when the
    * test fails) with `operands` and the target, and returns true.
    */
-  fuseBranch(whenTrue: number, whenFalse: number, operands: number[]): boolean {
-    const n = this.foldable();
+  fuseBranch(whenTrue: number, whenFalse: number, operands: number[], n = this.foldable()): boolean {
     if (n === undefined) return false;
     if (n.op === Op.br_if) {
       const depth = n.imm[0] as number;
@@ -820,7 +830,7 @@ class Translator {
     }
   }
 
-  instr(ins: Instr): boolean {
+  instr(ins: Instr): number {
     if (isSharedOp(ins.op)) {
       // shared-everything-threads: atomic get/set run as the plain ops; RMWs get one handler
       // (op, two immediate words, operand count).
@@ -832,11 +842,11 @@ class Translator {
       this.emit(ins.op, ...rmwWords(ins, this.f.tableIs64), pops);
       this.setHeight(this.height - pops + 1);
       this.spAt = this.height;
-      return false;
+      return 0;
     }
     const r = this.regInstr(ins);
-    if (r >= 0) return r === 1;
-    if (this.control(ins)) return false;
+    if (r >= 0) return r;
+    if (this.control(ins)) return 0;
     // Stack form: operands in their slots, sp right; afterwards sp is right again.
     const base = this.top().height;
     this.flush();
@@ -844,7 +854,7 @@ class Translator {
     this.stackForm(ins);
     this.spAt = this.height;
     if (this.slotKinds.length > base) this.slotKinds.length = base;
-    return false;
+    return 0;
   }
 
   /**

@@ -136,6 +136,9 @@ test('every register row in every operand shape matches the host engine', () => 
       // the compare-and-branch forms: if (jumps when false) and br_if
       funcs.push(func('if', params, 'i32', arg => `(if (result i32) ${op(arg(0), arg(1))} (then (i32.const 7)) (else (i32.const 9)))`));
       funcs.push(func('brif', params, 'i32', arg => `(block (result i32) (block (br_if 0 ${op(arg(0), arg(1))}) (br 1 (i32.const 9))) (i32.const 7))`));
+      // test; i32.eqz; if/br_if: the opposite test
+      funcs.push(func('ifz', params, 'i32', arg => `(if (result i32) (i32.eqz ${op(arg(0), arg(1))}) (then (i32.const 7)) (else (i32.const 9)))`));
+      funcs.push(func('brifz', params, 'i32', arg => `(block (result i32) (block (br_if 0 (i32.eqz ${op(arg(0), arg(1))})) (br 1 (i32.const 9))) (i32.const 7))`));
       consts.forEach((k, i) => {
         funcs.push(func(`ifk${i}`, [params[0]], 'i32', arg => `(if (result i32) ${op(arg(0), `(${params[1]}.const ${k})`)} (then (i32.const 7)) (else (i32.const 9)))`));
       });
@@ -147,7 +150,7 @@ test('every register row in every operand shape matches the host engine', () => 
     for (const name of names) {
       const sets = /^(lk|ifk)/.test(name) ? vals[0].map(v => [v]) : name.startsWith('kl') ? vals[1].map(v => [v]) : argSets;
       const arith = row.out === 'f32' || row.out === 'f64' ? row.out : undefined;
-      for (const args of sets) same(p, name, args, `${row.key} ${name} ${args.map(String).join(',')}`, name.startsWith('if') || name === 'brif' ? undefined : arith);
+      for (const args of sets) same(p, name, args, `${row.key} ${name} ${args.map(String).join(',')}`, name.startsWith('if') || name.startsWith('brif') ? undefined : arith);
     }
   }
 });
