@@ -21,6 +21,7 @@ import type { ModuleInstance } from '../runtime/instance.js';
 import type { ProbeContext } from '../runtime/index.js';
 import type { Thread } from '../exec/thread.js';
 import { OPCODES } from '../syntax/opcodes.js';
+import type { ValType } from '../syntax/types.js';
 import { readLocals, readSlot, type TypedValue } from './frame-values.js';
 import { definedFuncs, hex, moduleOf, type FuncInfo } from './module-info.js';
 import type { Monitor } from './monitor.js';
@@ -43,6 +44,13 @@ export interface Pause {
   /** Parameters then declared locals, typed. */
   locals(): TypedValue[];
   local(i: number): TypedValue;
+  /** Values on the operand stack (above the locals), bottom first. */
+  readonly stackHeight: number;
+  /**
+   * Operand stack slot k (0 = bottom) read as `type`: the debugger does not track operand types,
+   * the caller says what it expects there (from the code being stepped).
+   */
+  operand(k: number, type: ValType): TypedValue;
 }
 
 export type PauseHandler = (pause: Pause) => DebugAction | void;
@@ -120,6 +128,8 @@ export class Debugger implements Monitor<DebuggerReport> {
     if (!isBreak && !stepDone) return;
     this.pauses++;
     const types = [...f.params, ...f.locals];
+    // the translation may keep hidden locals after the declared ones (exec/compile.ts)
+    const operandBase = ctx.fp + t.frames[depth]!.c.nlocals;
     const pause: Pause = {
       reason: isBreak ? 'breakpoint' : 'step', funcIndex: f.index, funcName: f.name, offset: ctx.offset,
       instruction, depth, ctx,
@@ -128,6 +138,12 @@ export class Debugger implements Monitor<DebuggerReport> {
         const ty = types[i];
         if (ty === undefined) throw new RangeError(`no local ${i} in function ${f.index}`);
         return readSlot(t, ctx.fp + i, ty);
+      },
+      stackHeight: ctx.sp - operandBase,
+      operand: (k, type) => {
+        const base = operandBase;
+        if (k < 0 || base + k >= ctx.sp) throw new RangeError(`no operand ${k} (stack height ${ctx.sp - base})`);
+        return readSlot(t, base + k, type);
       },
     };
     const before = this.mode;

@@ -75,3 +75,15 @@ test('step() before the run pauses at the first instruction; breakpoints set whi
   assert.equal(runWith([dbg], PROG, 'f', [1]).result, 11);
   assert.deepEqual(log, ['1:f64.const', '0:local.get']);
 });
+
+test('operands: the stack above the locals, read with the type the caller expects', () => {
+  const seen: unknown[] = [];
+  const dbg = new Debugger((p) => {
+    if (p.instruction === 'i32.add') seen.push([p.stackHeight, p.operand(0, 'i32'), p.operand(1, 'i32')]);
+    if (p.instruction === 'end' && p.funcIndex === 0) seen.push([p.stackHeight, p.operand(0, 'i32')]);
+    return 'step';
+  });
+  dbg.setBreakpoint({ func: 0 });
+  assert.equal(runWith([dbg], PROG, 'f', [3]).result, 13);
+  assert.deepEqual(seen, [[2, { type: 'i32', value: 3 }, { type: 'i32', value: 10 }], [1, { type: 'i32', value: 13 }]]);
+});
