@@ -4,6 +4,7 @@
  */
 import { CallsMonitor } from './calls.js';
 import { CoverageMonitor } from './coverage.js';
+import { HotnessMonitor } from './hotness.js';
 import { LoopsMonitor } from './loops.js';
 import type { Monitor } from './monitor.js';
 import { OpcodeMonitor } from './opcodes.js';
@@ -21,6 +22,7 @@ const REGISTRY: Readonly<Record<string, Entry>> = {
   opcodes: { options: [], make: () => new OpcodeMonitor() },
   profile: { options: [], make: () => new ProfileMonitor() },
   loops: { options: [], make: () => new LoopsMonitor() },
+  hotness: { options: ['top'], make: (o) => new HotnessMonitor(o.get('top') ?? 20) },
   calls: { options: ['depth', 'trace'], make: (o) => new CallsMonitor({ maxDepth: o.get('depth'), maxTrace: o.get('trace') ?? 200 }) },
 };
 

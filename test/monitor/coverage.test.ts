@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { CoverageMonitor, LoopsMonitor, OpcodeMonitor } from '../../src/monitor/index.js';
+import { CoverageMonitor, HotnessMonitor, LoopsMonitor, OpcodeMonitor } from '../../src/monitor/index.js';
 import { runWith } from './helpers.js';
 
 const IF_NO_ELSE = `(module
@@ -87,4 +87,20 @@ test('loops: entries and iterations per loop', () => {
   assert.equal(r.total, 2);
   assert.deepEqual(r.loops.map((l) => [l.entries, l.iterations]), [[4, 12], [1, 4]]);
   assert.match(loops.format(), /^loops: 2 of 2 loops ran/);
+});
+
+test('hotness: the loop body is the hottest block; totals agree with the opcode monitor', () => {
+  const hot = new HotnessMonitor(2), ops = new OpcodeMonitor();
+  runWith([hot, ops], `(module
+    (func (export "sum") (param i32) (result i32) (local i32)
+      (loop $l
+        (local.set 1 (i32.add (local.get 1) (local.get 0)))
+        (local.set 0 (i32.sub (local.get 0) (i32.const 1)))
+        (br_if $l (local.get 0)))
+      (local.get 1)))`, 'sum', [10]);
+  const r = hot.report();
+  assert.equal(r.total, ops.report().total);
+  assert.equal(r.blocks.length, 2);
+  assert.deepEqual([r.blocks[0]!.entries, r.blocks[0]!.instructions], [10, 100]);
+  assert.match(hot.format(), /^hotness: 104 instructions executed/);
 });
