@@ -28,8 +28,8 @@ options:
                           instead of _start, and print its results
   --trace-wasi            log every WASI call with its arguments and errno to stderr
   --monitor M[,M...]      report on the run to stderr when it ends (repeatable; weft's engine, run
-                          in the interpreter): ${MONITOR_NAMES.join(', ')}; options in braces:
-                          calls{depth=N;trace=N} (default trace=200), hotness{top=N} (see docs/monitors.md)
+                          in the interpreter). M: ${MONITOR_NAMES.join(', ')};
+                          options in braces: calls{depth=N;trace=N}, hotness{top=N}
 
 engine options (weft's engine only):
   --tier T                interpreter, compiled or auto (default: auto, hot functions compiled to JS)
