@@ -82,3 +82,20 @@ test('finish after each call: every trap is corrected once', () => {
   }
   assert.equal(ops.report().total, 6 + 12 + 6);
 });
+
+test('stack exhaustion: every open frame is closed at finish, counts stay consistent', () => {
+  const ops = new OpcodeMonitor(), calls = new CallsMonitor({ maxTrace: 5 });
+  let now = 0;
+  const prof = new ProfileMonitor(() => ++now);
+  const { error } = runWith([ops, calls, prof], `(module
+    (func $f (export "f") (param i32) (call $f (i32.add (local.get 0) (i32.const 1)))))`, 'f', [0]);
+  assert.match(String(error), /call stack/);
+  const n = calls.report().calls;
+  assert.ok(n > 100);
+  const c = Object.fromEntries(ops.report().counts.map((e) => [e.op, e.count]));
+  // every frame ran local.get, i32.const, i32.add and its call; none reached its end
+  assert.deepEqual(c, { 'local.get': n, 'i32.const': n, 'i32.add': n, call: n });
+  const p = prof.report().functions[0]!;
+  assert.equal(p.calls, n);
+  assert.equal(p.inclusiveMs, prof.report().totalMs);
+});
