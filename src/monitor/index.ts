@@ -8,6 +8,7 @@ export type { Monitor, RunOutcome } from './monitor.js';
 export { CoverageMonitor, type CoverageReport, type FuncCoverage, type OffsetRange } from './coverage.js';
 export { OpcodeMonitor, type OpcodeReport } from './opcodes.js';
 export { LoopsMonitor, type LoopsReport, type LoopStats } from './loops.js';
+export { BranchesMonitor, type BranchesReport, type BranchSite } from './branches.js';
 export { HotnessMonitor, type HotnessReport, type HotBlock } from './hotness.js';
 export { ProfileMonitor, type ProfileReport, type FuncProfile } from './profile.js';
 export { CallsMonitor, type CallsReport, type CallsOptions, type CallEntry, type CallEdge } from './calls.js';

@@ -2,6 +2,7 @@
  * Monitors by name, for `weft run --monitor a,b` and other embedders taking names from users.
  * A name may carry options in braces, as in Wizard's `--monitors=`: `calls{depth=3;trace=50}`.
  */
+import { BranchesMonitor } from './branches.js';
 import { CallsMonitor } from './calls.js';
 import { CoverageMonitor } from './coverage.js';
 import { HotnessMonitor } from './hotness.js';
@@ -22,6 +23,7 @@ const REGISTRY: Readonly<Record<string, Entry>> = {
   opcodes: { options: [], make: () => new OpcodeMonitor() },
   profile: { options: [], make: () => new ProfileMonitor() },
   loops: { options: [], make: () => new LoopsMonitor() },
+  branches: { options: [], make: () => new BranchesMonitor() },
   hotness: { options: ['top'], make: (o) => new HotnessMonitor(o.get('top') ?? 20) },
   calls: { options: ['depth', 'trace'], make: (o) => new CallsMonitor({ maxDepth: o.get('depth'), maxTrace: o.get('trace') ?? 200 }) },
 };

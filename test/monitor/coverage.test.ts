@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { CoverageMonitor, HotnessMonitor, LoopsMonitor, OpcodeMonitor } from '../../src/monitor/index.js';
+import { BranchesMonitor, CoverageMonitor, HotnessMonitor, LoopsMonitor, OpcodeMonitor } from '../../src/monitor/index.js';
 import { runWith } from './helpers.js';
 
 const IF_NO_ELSE = `(module
@@ -103,4 +103,24 @@ test('hotness: the loop body is the hottest block; totals agree with the opcode 
   assert.equal(r.blocks.length, 2);
   assert.deepEqual([r.blocks[0]!.entries, r.blocks[0]!.instructions], [10, 100]);
   assert.match(hot.format(), /^hotness: 104 instructions executed/);
+});
+
+test('branches: if, br_if and br_table sites with their directions', () => {
+  const br = new BranchesMonitor();
+  const { result } = runWith([br], `(module
+    (func (export "f") (param i32) (result i32) (local i32)
+      (loop $l
+        (block $b2 (block $b1 (block $b0
+          (br_table $b0 $b1 $b2 (i32.rem_u (local.get 0) (i32.const 4))))
+          (local.set 1 (i32.add (local.get 1) (i32.const 100))))
+          (local.set 1 (i32.add (local.get 1) (i32.const 10))))
+        (if (i32.and (local.get 0) (i32.const 1)) (then (local.set 1 (i32.add (local.get 1) (i32.const 1)))))
+        (br_if $l (local.tee 0 (i32.sub (local.get 0) (i32.const 1)))))
+      (local.get 1)))`, 'f', [9]);
+  // n = 9..1: n%4 = 1 2 3 0 1 2 3 0 1 -> targets [2 3 4]; odd n: 5
+  assert.equal(result, 2 * 110 + 3 * 10 + 5);
+  const sites = Object.fromEntries(br.report().sites.map((s) => [s.op, [s.executions, s.taken, s.notTaken, s.targets]]));
+  assert.deepEqual(sites, {
+    br_table: [9, 9, 0, [2, 3, 4]], if: [9, 5, 4, undefined], br_if: [9, 8, 1, undefined],
+  });
 });
