@@ -24,6 +24,7 @@ import { WasmException } from '../runtime/tag.js';
 import type { Ref } from '../runtime/values.js';
 import type { CValType } from '../valid/canon-types.js';
 import { cellToValue, valueToCell } from '../runtime/cells.js';
+// The generated register cases may use any of these, depending on which ops are hot (reg-table.ts).
 import * as I64 from './numeric/i64.js';
 import { divS32, divU32, remS32, remU32, rotl32, rotr32 } from './numeric/i32.js';
 import { nearest, quiet } from './numeric/float.js';

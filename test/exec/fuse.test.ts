@@ -6,8 +6,10 @@ import { ALL_FEATURES } from '../../src/features.js';
 import { OPCODES } from '../../src/syntax/opcodes.js';
 import { load, call, interpStore } from './helpers.js';
 
-// The translator's superinstructions (compile.ts `fuse`, `absorbTest`, `fuseLoad`) must compute
-// exactly what the unfused sequences compute; these cover the edge values of each fused form.
+// Sequences that compiled C runs hot (constant operands, loads through locals, tests folded into
+// branches) must compute exactly what the instructions mean one by one, at edge values. They now
+// run as register ops (compile.ts virtual operand stack); register.test.ts compares every form
+// with the host engine.
 
 test('i32 ops with a constant right operand', () => {
   const store = interpStore();
