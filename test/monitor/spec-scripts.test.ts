@@ -13,7 +13,8 @@ import { scriptFeatures } from '../../src/script/feature-profiles.js';
 import type { Engine } from '../../src/script/engine.js';
 import type { ModuleInstance } from '../../src/runtime/instance.js';
 import {
-  CallsMonitor, CoverageMonitor, Debugger, LoopsMonitor, OpcodeMonitor, ProfileMonitor, type Monitor,
+  BranchesMonitor, CallsMonitor, CoverageMonitor, Debugger, HotnessMonitor, LoopsMonitor, OpcodeMonitor, ProfileMonitor,
+  type Monitor,
 } from '../../src/monitor/index.js';
 
 const SUITE = process.env['WEFT_TESTSUITE'] ?? '/work/shared/testsuite';
@@ -41,7 +42,8 @@ function monitoredEngine(features: ReturnType<typeof scriptFeatures>, attached: 
       return ++pauses < 20000 ? 'step' : 'continue';
     });
     dbg.step();
-    const monitors: Monitor[] = [new CoverageMonitor(), new OpcodeMonitor(), new LoopsMonitor(), new ProfileMonitor(), new CallsMonitor({ maxTrace: 10 })];
+    const monitors: Monitor[] = [new CoverageMonitor(), new OpcodeMonitor(), new LoopsMonitor(), new BranchesMonitor(),
+      new HotnessMonitor(), new ProfileMonitor(), new CallsMonitor({ maxTrace: 10 })];
     if (withDebugger) monitors.push(dbg);
     for (const m of monitors) m.attach(inst);
     attached.push(...monitors);
