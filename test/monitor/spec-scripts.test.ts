@@ -6,7 +6,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { runWastFile } from '../../src/script/node-files.js';
 import { createEngine } from '../../src/script/engines.js';
 import { scriptFeatures } from '../../src/script/feature-profiles.js';
@@ -17,7 +18,9 @@ import {
   type Monitor,
 } from '../../src/monitor/index.js';
 
-const SUITE = process.env['WEFT_TESTSUITE'] ?? '/work/shared/testsuite';
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+/** As the spec tests: $WEFT_TESTSUITE, else ../shared/testsuite next to the repository. */
+const SUITE = process.env['WEFT_TESTSUITE'] ? resolve(process.env['WEFT_TESTSUITE']) : resolve(ROOT, '../shared/testsuite');
 const FILES = [
   'core/block.wast', 'core/loop.wast', 'core/if.wast', 'core/br_if.wast', 'core/br_table.wast', 'core/call.wast',
   'core/call_indirect.wast', 'core/return_call.wast', 'core/fac.wast', 'core/try_table.wast', 'core/local_tee.wast',
