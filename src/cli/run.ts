@@ -13,7 +13,7 @@ import { errnoName, WASI, WasiExit, type PreopenOption } from '../wasi/index.js'
 import type { EngineOptions } from '../runtime/index.js';
 import { selectEngine, type Engine, type RunnableInstance } from './engine-select.js';
 import { Instance } from '../api/index.js';
-import { attachMonitors, checkMonitorList, finishMonitors, MONITOR_NAMES, type Monitor } from '../monitor/index.js';
+import { attachMonitors, checkMonitorList, finishMonitors, finishMonitorsAsJson, MONITOR_NAMES, type Monitor } from '../monitor/index.js';
 
 const USAGE = `usage: weft run [options] FILE.wasm|FILE.wat [--] [ARGS...]
 
@@ -30,6 +30,7 @@ options:
   --monitor M[,M...]      report on the run to stderr when it ends (repeatable; weft's engine, run
                           in the interpreter). M: ${MONITOR_NAMES.join(', ')};
                           options in braces: calls{depth=N;trace=N}, hotness{top=N}
+  --monitor-json          the monitors' reports as one JSON object instead of text
 
 engine options (weft's engine only):
   --tier T                interpreter, compiled or auto (default: auto, hot functions compiled to JS)
@@ -51,6 +52,7 @@ interface RunOptions {
   readonly invoke: string | undefined;
   readonly traceWasi: boolean;
   readonly monitors: string[];
+  readonly monitorJson: boolean;
   readonly help: boolean;
 }
 
@@ -62,6 +64,7 @@ function parseRunArgs(argv: readonly string[]): RunOptions | string {
   const invokeArgs: string[] = [];
   let traceWasi = false;
   const monitors: string[] = [];
+  let monitorJson = false;
   const engine: { -readonly [K in keyof EngineOptions]: EngineOptions[K] } = {};
   let i = 0;
   const value = (opt: string): string => {
@@ -72,8 +75,9 @@ function parseRunArgs(argv: readonly string[]): RunOptions | string {
   try {
     for (; i < argv.length; i++) {
       const a = argv[i]!;
-      if (a === '-h' || a === '--help') return { engine, file: '', args: [], preopens, env, invoke, traceWasi, monitors, help: true };
+      if (a === '-h' || a === '--help') return { engine, file: '', args: [], preopens, env, invoke, traceWasi, monitors, monitorJson, help: true };
       if (a === '--trace-wasi') { traceWasi = true; continue; }
+      if (a === '--monitor-json') { monitorJson = true; continue; }
       if (a === '--') { i++; break; }
       if (!a.startsWith('-') || a === '-') break;
       const [opt, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
@@ -126,7 +130,7 @@ function parseRunArgs(argv: readonly string[]): RunOptions | string {
   if (file === undefined) return 'missing FILE';
   let rest = argv.slice(i + 1);
   if (rest[0] === '--') rest = rest.slice(1);
-  return { engine, file, args: [...invokeArgs, ...rest], preopens, env, invoke, traceWasi, monitors, help: false };
+  return { engine, file, args: [...invokeArgs, ...rest], preopens, env, invoke, traceWasi, monitors, monitorJson, help: false };
 }
 
 function count(opt: string, text: string): number {
@@ -317,7 +321,7 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`${file}: error: ${msg.replace(/\s*\n\s*/g, ' ')}\n`);
     return 1;
   } finally {
-    if (monitors.length > 0) writeSync(2, `${finishMonitors(monitors, outcome)}\n`);
+    if (monitors.length > 0) writeSync(2, `${(opts.monitorJson ? finishMonitorsAsJson : finishMonitors)(monitors, outcome)}\n`);
     wasi?.close();
   }
 }

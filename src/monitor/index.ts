@@ -14,7 +14,7 @@ export { ProfileMonitor, type ProfileReport, type FuncProfile } from './profile.
 export { CallsMonitor, type CallsReport, type CallsOptions, type CallEntry, type CallEdge } from './calls.js';
 export { Debugger, type DebugAction, type Pause, type PauseHandler, type BreakpointTarget, type DebuggerReport } from './debugger.js';
 export { createMonitors, checkMonitorList, MONITOR_NAMES } from './registry.js';
-export { attachMonitors, finishMonitors } from './session.js';
+export { attachMonitors, finishMonitors, finishMonitorsAsJson } from './session.js';
 export { formatValue, type TypedValue } from './frame-values.js';
 export { basicBlocks, type BasicBlock, type FuncBlocks } from './basic-blocks.js';
 export { probeAt, unprobeAt } from './probe-hub.js';

@@ -19,3 +19,20 @@ export function finishMonitors(monitors: readonly Monitor[], outcome: RunOutcome
   for (const m of monitors) m.finish(outcome);
   return monitors.map((m) => m.format()).join('\n');
 }
+
+/**
+ * Finishes every monitor and returns their reports as one JSON object keyed by monitor name, for
+ * tools. i64 values become decimal strings, v128 values hex strings, references their kind.
+ */
+export function finishMonitorsAsJson(monitors: readonly Monitor[], outcome: RunOutcome = {}): string {
+  for (const m of monitors) m.finish(outcome);
+  const all: Record<string, unknown> = {};
+  for (const m of monitors) all[m.name] = m.report();
+  return JSON.stringify(all, (key, v: unknown) => {
+    if (typeof v === 'bigint') return v.toString();
+    if (v instanceof Uint8Array) return [...v].map((b) => b.toString(16).padStart(2, '0')).join('');
+    // a reference read from the stack: say what it is, not its (possibly cyclic) contents
+    if (key === 'value' && typeof v === 'object' && v !== null) return `ref:${(v as { constructor?: { name?: string } }).constructor?.name ?? 'object'}`;
+    return v;
+  });
+}

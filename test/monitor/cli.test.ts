@@ -48,3 +48,11 @@ test('monitor options in braces: calls{depth=N;trace=N}', () => {
   assert.equal(bad.code, 2);
   assert.match(bad.stderr, /unknown option 'deep'/);
 });
+
+test('--monitor-json: one JSON object keyed by monitor name', () => {
+  const r = weftRun(['--monitor', 'coverage,calls{trace=3}', '--monitor-json', 'hello.wasm']);
+  assert.equal(r.code, 0);
+  const reports = JSON.parse(r.stderr) as { coverage: { coveredInstructions: number }; calls: { trace: { args: { type: string; value: unknown }[] }[] } };
+  assert.ok(reports.coverage.coveredInstructions > 0);
+  assert.equal(reports.calls.trace.length, 3);
+});
