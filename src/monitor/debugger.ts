@@ -67,6 +67,8 @@ export class Debugger implements Monitor<DebuggerReport> {
   private readonly targets = new Map<number, BreakpointTarget>();
   private nextId = 1;
   private mode: DebugAction = 'continue';
+  /** What step()/continue() asked for during the current pause, if anything. */
+  private requested: DebugAction | null = null;
   /** For 'over'/'out': the thread and frame depth the step started from. */
   private from: { thread: Thread; depth: number } | null = null;
   private pausing = false;
@@ -105,13 +107,13 @@ export class Debugger implements Monitor<DebuggerReport> {
 
   /** Pause before the next instruction executed (before the run: at the first one). */
   step(): void {
-    this.mode = 'step';
+    this.mode = this.requested = 'step';
     this.from = null;
   }
 
   /** Run until a breakpoint. */
   continue(): void {
-    this.mode = 'continue';
+    this.mode = this.requested = 'continue';
     this.from = null;
   }
 
@@ -146,7 +148,7 @@ export class Debugger implements Monitor<DebuggerReport> {
         return readSlot(t, base + k, type);
       },
     };
-    const before = this.mode;
+    this.requested = null;
     this.pausing = true;
     let action: DebugAction | void;
     try {
@@ -155,7 +157,7 @@ export class Debugger implements Monitor<DebuggerReport> {
       this.pausing = false;
     }
     // the handler's return value wins; else whatever step()/continue() set during it
-    const next = action ?? (this.mode !== before ? this.mode : 'continue');
+    const next = action ?? this.requested ?? 'continue';
     this.mode = next;
     this.from = next === 'over' || next === 'out' ? { thread: t, depth } : null;
   }

@@ -87,3 +87,14 @@ test('operands: the stack above the locals, read with the type the caller expect
   assert.equal(runWith([dbg], PROG, 'f', [3]).result, 13);
   assert.deepEqual(seen, [[2, { type: 'i32', value: 3 }, { type: 'i32', value: 10 }], [1, { type: 'i32', value: 13 }]]);
 });
+
+test('step() and continue() called in the handler decide when it returns nothing', () => {
+  const log: string[] = [];
+  const dbg = new Debugger((p) => {
+    log.push(p.instruction);
+    if (log.length < 3) dbg.step();
+  });
+  dbg.step();
+  assert.equal(runWith([dbg], PROG, 'f', [1]).result, 11);
+  assert.deepEqual(log, ['f64.const', 'local.set', 'i64.const']);
+});
