@@ -3,7 +3,7 @@
  * slots as the first instruction is about to run), and a call graph (caller -> callee counts).
  *
  * The caller is the tracked frame just below the callee (frame-tracker.ts); a function entered from
- * the host or from another instance has caller -1. A tail call (`return_call*`, probed so the frame
+ * the host, from another instance or as the first function of a continuation has caller -1. A tail call (`return_call*`, probed so the frame
  * can be marked) is recorded as an edge from the function that made it, flagged `tail`, and its
  * callee appears in the trace at the depth of the frame it replaced.
  */
