@@ -212,6 +212,8 @@ export function run(root: Thread, entryDepth: number): boolean {
   let pendingExn: unknown = null;
   let fr: Frame = t.frames[t.depth];
   let c = fr.c, code = c.code, pc = fr.pc, fp = fr.fp, sp = t.sp;
+  // fp as a word index (fp << 2): register operands are word offsets from it
+  let fw = fp << 2;
   let inst: ModuleInstance = fr.inst;
   let mem: MemInst = inst.mems[0];
   let i32 = t.i32, u32 = t.u32, f32 = t.f32, f64 = t.f64, refs = t.refs;
@@ -221,7 +223,7 @@ export function run(root: Thread, entryDepth: number): boolean {
   let action = 0;
   // Shared temporaries of the generated register cases (reg-table.ts `readOperand`): one set of
   // registers for all of them keeps this function small enough for V8 to optimise.
-  let f = 0, A = 0, B = 0, AL = 0, AH = 0, BL = 0, BH = 0, CL = 0, CH = 0, D = 0, V = 0, VH = 0, ea = 0, lo = 0, s = 0, r = 0, to = 0;
+  let A = 0, B = 0, AL = 0, AH = 0, BL = 0, BH = 0, CL = 0, CH = 0, D = 0, V = 0, VH = 0, ea = 0, lo = 0, s = 0, r = 0, to = 0;
   let a0 = 0, a1 = 0, b0 = 0, b1 = 0, ll = 0, m1 = 0, m2 = 0;
   let v: DataView;
 
@@ -271,7 +273,7 @@ export function run(root: Thread, entryDepth: number): boolean {
           }
           case Op.br_table_r: {
             const max = code[pc + 1];
-            let i = u32[(fp << 2) + code[pc]];
+            let i = u32[fw + code[pc]];
             if (i > max) i = max;
             const to = code[pc + 2 + i];
             if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; }
@@ -367,64 +369,63 @@ export function run(root: Thread, entryDepth: number): boolean {
 
           // ---- register forms (compile.ts virtual operand stack): operands are word offsets from fp ----
           case Op.sp_set: sp = fp + code[pc++]; continue;
-          case Op.mov_w1: { const f = fp << 2; i32[f + code[pc]] = i32[f + code[pc + 1]]; pc += 2; continue; }
+          case Op.mov_w1: { i32[fw + code[pc]] = i32[fw + code[pc + 1]]; pc += 2; continue; }
           case Op.mov_w2: {
-            const f = fp << 2, d = f + code[pc], s = f + code[pc + 1];
+            const d = fw + code[pc], s = fw + code[pc + 1];
             i32[d] = i32[s]; i32[d + 1] = i32[s + 1];
             pc += 2;
             continue;
           }
           case Op.mov_slot: {
-            const f = fp << 2, d = f + code[pc], s = f + code[pc + 1];
+            const d = fw + code[pc], s = fw + code[pc + 1];
             i32[d] = i32[s]; i32[d + 1] = i32[s + 1]; i32[d + 2] = i32[s + 2]; i32[d + 3] = i32[s + 3];
             refs[d >> 2] = refs[s >> 2];
             pc += 2;
             continue;
           }
           case Op.mov_ref: refs[fp + (code[pc] >> 2)] = refs[fp + (code[pc + 1] >> 2)]; pc += 2; continue;
-          case Op.const_w1: i32[(fp << 2) + code[pc]] = code[pc + 1]; pc += 2; continue;
+          case Op.const_w1: i32[fw + code[pc]] = code[pc + 1]; pc += 2; continue;
           case Op.const_w2: {
-            const d = (fp << 2) + code[pc];
+            const d = fw + code[pc];
             i32[d] = code[pc + 1]; i32[d + 1] = code[pc + 2];
             pc += 3;
             continue;
           }
           case Op.br_nez:
-            if (i32[(fp << 2) + code[pc]] !== 0) {
+            if (i32[fw + code[pc]] !== 0) {
               const to = code[pc + 1];
               if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; }
               pc = to;
             } else pc += 2;
             continue;
           case Op.br_eqz:
-            if (i32[(fp << 2) + code[pc]] === 0) {
+            if (i32[fw + code[pc]] === 0) {
               const to = code[pc + 1];
               if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; }
               pc = to;
             } else pc += 2;
             continue;
           case Op.global_get_r: {
-            const g = inst.globals[code[pc + 1]], cell = g.cell, d = (fp << 2) + code[pc];
+            const g = inst.globals[code[pc + 1]], cell = g.cell, d = fw + code[pc];
             i32[d] = cell[0]; i32[d + 1] = cell[1]; i32[d + 2] = cell[2]; i32[d + 3] = cell[3];
             refs[d >> 2] = g.ref;
             pc += 2;
             continue;
           }
           case Op.global_set_r: {
-            const g = inst.globals[code[pc]], cell = g.cell, a = (fp << 2) + code[pc + 1];
+            const g = inst.globals[code[pc]], cell = g.cell, a = fw + code[pc + 1];
             cell[0] = i32[a]; cell[1] = i32[a + 1]; cell[2] = i32[a + 2]; cell[3] = i32[a + 3];
             g.ref = refs[a >> 2] as Ref;
             pc += 2;
             continue;
           }
           case Op.select_w1: {
-            const f = fp << 2;
-            i32[f + code[pc]] = i32[f + code[pc + 3]] !== 0 ? i32[f + code[pc + 1]] : i32[f + code[pc + 2]];
+            i32[fw + code[pc]] = i32[fw + code[pc + 3]] !== 0 ? i32[fw + code[pc + 1]] : i32[fw + code[pc + 2]];
             pc += 4;
             continue;
           }
           case Op.select_w2: {
-            const f = fp << 2, s = i32[f + code[pc + 3]] !== 0 ? f + code[pc + 1] : f + code[pc + 2], d = f + code[pc];
+            const s = i32[fw + code[pc + 3]] !== 0 ? fw + code[pc + 1] : fw + code[pc + 2], d = fw + code[pc];
             const lo = i32[s], hi = i32[s + 1];
             i32[d] = lo; i32[d + 1] = hi;
             pc += 4;
@@ -433,196 +434,196 @@ export function run(root: Thread, entryDepth: number): boolean {
           case Op.reg_cold: pc = coldOp(code, pc, fp, i32, f32, f64); continue;
           // Generated from reg-table.ts (test/exec/reg-ops.test.ts).
           // <reg-ops>
-          case Op.i32_add_rr: { f = fp << 2; A = i32[f + code[pc + 1]]; B = i32[f + code[pc + 2]]; i32[f + code[pc]] = (A + B) | 0; pc += 3; continue; }
-          case Op.i32_add_ri: { f = fp << 2; A = i32[f + code[pc + 1]]; B = code[pc + 2]; i32[f + code[pc]] = (A + B) | 0; pc += 3; continue; }
-          case Op.i32_sub_rr: { f = fp << 2; A = i32[f + code[pc + 1]]; B = i32[f + code[pc + 2]]; i32[f + code[pc]] = (A - B) | 0; pc += 3; continue; }
-          case Op.i32_sub_ri: { f = fp << 2; A = i32[f + code[pc + 1]]; B = code[pc + 2]; i32[f + code[pc]] = (A - B) | 0; pc += 3; continue; }
-          case Op.i32_mul_rr: { f = fp << 2; A = i32[f + code[pc + 1]]; B = i32[f + code[pc + 2]]; i32[f + code[pc]] = Math.imul(A, B); pc += 3; continue; }
-          case Op.i32_mul_ri: { f = fp << 2; A = i32[f + code[pc + 1]]; B = code[pc + 2]; i32[f + code[pc]] = Math.imul(A, B); pc += 3; continue; }
-          case Op.i32_and_rr: { f = fp << 2; A = i32[f + code[pc + 1]]; B = i32[f + code[pc + 2]]; i32[f + code[pc]] = A & B; pc += 3; continue; }
-          case Op.i32_and_ri: { f = fp << 2; A = i32[f + code[pc + 1]]; B = code[pc + 2]; i32[f + code[pc]] = A & B; pc += 3; continue; }
-          case Op.i32_or_rr: { f = fp << 2; A = i32[f + code[pc + 1]]; B = i32[f + code[pc + 2]]; i32[f + code[pc]] = A | B; pc += 3; continue; }
-          case Op.i32_or_ri: { f = fp << 2; A = i32[f + code[pc + 1]]; B = code[pc + 2]; i32[f + code[pc]] = A | B; pc += 3; continue; }
-          case Op.i32_xor_rr: { f = fp << 2; A = i32[f + code[pc + 1]]; B = i32[f + code[pc + 2]]; i32[f + code[pc]] = A ^ B; pc += 3; continue; }
-          case Op.i32_xor_ri: { f = fp << 2; A = i32[f + code[pc + 1]]; B = code[pc + 2]; i32[f + code[pc]] = A ^ B; pc += 3; continue; }
-          case Op.i32_shl_rr: { f = fp << 2; A = i32[f + code[pc + 1]]; B = i32[f + code[pc + 2]]; i32[f + code[pc]] = A << B; pc += 3; continue; }
-          case Op.i32_shl_ri: { f = fp << 2; A = i32[f + code[pc + 1]]; B = code[pc + 2]; i32[f + code[pc]] = A << B; pc += 3; continue; }
-          case Op.i32_shr_s_rr: { f = fp << 2; A = i32[f + code[pc + 1]]; B = i32[f + code[pc + 2]]; i32[f + code[pc]] = A >> B; pc += 3; continue; }
-          case Op.i32_shr_s_ri: { f = fp << 2; A = i32[f + code[pc + 1]]; B = code[pc + 2]; i32[f + code[pc]] = A >> B; pc += 3; continue; }
-          case Op.i32_shr_u_rr: { f = fp << 2; A = i32[f + code[pc + 1]]; B = i32[f + code[pc + 2]]; i32[f + code[pc]] = (A >>> B) | 0; pc += 3; continue; }
-          case Op.i32_shr_u_ri: { f = fp << 2; A = i32[f + code[pc + 1]]; B = code[pc + 2]; i32[f + code[pc]] = (A >>> B) | 0; pc += 3; continue; }
-          case Op.i32_eq_rr: { f = fp << 2; A = i32[f + code[pc + 1]]; B = i32[f + code[pc + 2]]; i32[f + code[pc]] = A === B ? 1 : 0; pc += 3; continue; }
-          case Op.i32_eq_ri: { f = fp << 2; A = i32[f + code[pc + 1]]; B = code[pc + 2]; i32[f + code[pc]] = A === B ? 1 : 0; pc += 3; continue; }
-          case Op.br_i32_eq_rr: { f = fp << 2; A = i32[f + code[pc + 0]]; B = i32[f + code[pc + 1]]; if (A === B) { to = code[pc + 2]; if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; } pc = to; } else pc += 3; continue; }
-          case Op.br_i32_eq_ri: { f = fp << 2; A = i32[f + code[pc + 0]]; B = code[pc + 1]; if (A === B) { to = code[pc + 2]; if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; } pc = to; } else pc += 3; continue; }
-          case Op.i32_ne_rr: { f = fp << 2; A = i32[f + code[pc + 1]]; B = i32[f + code[pc + 2]]; i32[f + code[pc]] = A !== B ? 1 : 0; pc += 3; continue; }
-          case Op.i32_ne_ri: { f = fp << 2; A = i32[f + code[pc + 1]]; B = code[pc + 2]; i32[f + code[pc]] = A !== B ? 1 : 0; pc += 3; continue; }
-          case Op.br_i32_ne_rr: { f = fp << 2; A = i32[f + code[pc + 0]]; B = i32[f + code[pc + 1]]; if (A !== B) { to = code[pc + 2]; if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; } pc = to; } else pc += 3; continue; }
-          case Op.br_i32_ne_ri: { f = fp << 2; A = i32[f + code[pc + 0]]; B = code[pc + 1]; if (A !== B) { to = code[pc + 2]; if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; } pc = to; } else pc += 3; continue; }
-          case Op.i32_lt_s_rr: { f = fp << 2; A = i32[f + code[pc + 1]]; B = i32[f + code[pc + 2]]; i32[f + code[pc]] = A < B ? 1 : 0; pc += 3; continue; }
-          case Op.i32_lt_s_ri: { f = fp << 2; A = i32[f + code[pc + 1]]; B = code[pc + 2]; i32[f + code[pc]] = A < B ? 1 : 0; pc += 3; continue; }
-          case Op.br_i32_lt_s_rr: { f = fp << 2; A = i32[f + code[pc + 0]]; B = i32[f + code[pc + 1]]; if (A < B) { to = code[pc + 2]; if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; } pc = to; } else pc += 3; continue; }
-          case Op.br_i32_lt_s_ri: { f = fp << 2; A = i32[f + code[pc + 0]]; B = code[pc + 1]; if (A < B) { to = code[pc + 2]; if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; } pc = to; } else pc += 3; continue; }
-          case Op.i32_lt_u_rr: { f = fp << 2; A = i32[f + code[pc + 1]]; B = i32[f + code[pc + 2]]; i32[f + code[pc]] = (A >>> 0) < (B >>> 0) ? 1 : 0; pc += 3; continue; }
-          case Op.i32_lt_u_ri: { f = fp << 2; A = i32[f + code[pc + 1]]; B = code[pc + 2]; i32[f + code[pc]] = (A >>> 0) < (B >>> 0) ? 1 : 0; pc += 3; continue; }
-          case Op.br_i32_lt_u_rr: { f = fp << 2; A = i32[f + code[pc + 0]]; B = i32[f + code[pc + 1]]; if ((A >>> 0) < (B >>> 0)) { to = code[pc + 2]; if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; } pc = to; } else pc += 3; continue; }
-          case Op.br_i32_lt_u_ri: { f = fp << 2; A = i32[f + code[pc + 0]]; B = code[pc + 1]; if ((A >>> 0) < (B >>> 0)) { to = code[pc + 2]; if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; } pc = to; } else pc += 3; continue; }
-          case Op.i32_gt_s_rr: { f = fp << 2; A = i32[f + code[pc + 1]]; B = i32[f + code[pc + 2]]; i32[f + code[pc]] = A > B ? 1 : 0; pc += 3; continue; }
-          case Op.i32_gt_s_ri: { f = fp << 2; A = i32[f + code[pc + 1]]; B = code[pc + 2]; i32[f + code[pc]] = A > B ? 1 : 0; pc += 3; continue; }
-          case Op.br_i32_gt_s_rr: { f = fp << 2; A = i32[f + code[pc + 0]]; B = i32[f + code[pc + 1]]; if (A > B) { to = code[pc + 2]; if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; } pc = to; } else pc += 3; continue; }
-          case Op.br_i32_gt_s_ri: { f = fp << 2; A = i32[f + code[pc + 0]]; B = code[pc + 1]; if (A > B) { to = code[pc + 2]; if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; } pc = to; } else pc += 3; continue; }
-          case Op.i32_gt_u_rr: { f = fp << 2; A = i32[f + code[pc + 1]]; B = i32[f + code[pc + 2]]; i32[f + code[pc]] = (A >>> 0) > (B >>> 0) ? 1 : 0; pc += 3; continue; }
-          case Op.i32_gt_u_ri: { f = fp << 2; A = i32[f + code[pc + 1]]; B = code[pc + 2]; i32[f + code[pc]] = (A >>> 0) > (B >>> 0) ? 1 : 0; pc += 3; continue; }
-          case Op.br_i32_gt_u_rr: { f = fp << 2; A = i32[f + code[pc + 0]]; B = i32[f + code[pc + 1]]; if ((A >>> 0) > (B >>> 0)) { to = code[pc + 2]; if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; } pc = to; } else pc += 3; continue; }
-          case Op.br_i32_gt_u_ri: { f = fp << 2; A = i32[f + code[pc + 0]]; B = code[pc + 1]; if ((A >>> 0) > (B >>> 0)) { to = code[pc + 2]; if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; } pc = to; } else pc += 3; continue; }
-          case Op.br_i32_le_s_rr: { f = fp << 2; A = i32[f + code[pc + 0]]; B = i32[f + code[pc + 1]]; if (A <= B) { to = code[pc + 2]; if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; } pc = to; } else pc += 3; continue; }
-          case Op.br_i32_le_s_ri: { f = fp << 2; A = i32[f + code[pc + 0]]; B = code[pc + 1]; if (A <= B) { to = code[pc + 2]; if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; } pc = to; } else pc += 3; continue; }
-          case Op.br_i32_le_u_rr: { f = fp << 2; A = i32[f + code[pc + 0]]; B = i32[f + code[pc + 1]]; if ((A >>> 0) <= (B >>> 0)) { to = code[pc + 2]; if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; } pc = to; } else pc += 3; continue; }
-          case Op.br_i32_le_u_ri: { f = fp << 2; A = i32[f + code[pc + 0]]; B = code[pc + 1]; if ((A >>> 0) <= (B >>> 0)) { to = code[pc + 2]; if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; } pc = to; } else pc += 3; continue; }
-          case Op.br_i32_ge_s_rr: { f = fp << 2; A = i32[f + code[pc + 0]]; B = i32[f + code[pc + 1]]; if (A >= B) { to = code[pc + 2]; if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; } pc = to; } else pc += 3; continue; }
-          case Op.br_i32_ge_s_ri: { f = fp << 2; A = i32[f + code[pc + 0]]; B = code[pc + 1]; if (A >= B) { to = code[pc + 2]; if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; } pc = to; } else pc += 3; continue; }
-          case Op.br_i32_ge_u_rr: { f = fp << 2; A = i32[f + code[pc + 0]]; B = i32[f + code[pc + 1]]; if ((A >>> 0) >= (B >>> 0)) { to = code[pc + 2]; if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; } pc = to; } else pc += 3; continue; }
-          case Op.br_i32_ge_u_ri: { f = fp << 2; A = i32[f + code[pc + 0]]; B = code[pc + 1]; if ((A >>> 0) >= (B >>> 0)) { to = code[pc + 2]; if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; } pc = to; } else pc += 3; continue; }
-          case Op.i32_eqz_r: { f = fp << 2; A = i32[f + code[pc + 1]]; i32[f + code[pc]] = A === 0 ? 1 : 0; pc += 2; continue; }
-          case Op.i64_add_rr: { f = fp << 2; AL = f + code[pc + 1]; AH = i32[AL + 1]; AL = i32[AL]; BL = f + code[pc + 2]; BH = i32[BL + 1]; BL = i32[BL]; D = f + code[pc]; lo = (AL >>> 0) + (BL >>> 0); i32[D] = lo | 0; i32[D + 1] = (AH + BH + (lo > 0xffffffff ? 1 : 0)) | 0; pc += 3; continue; }
-          case Op.i64_add_ri: { f = fp << 2; AL = f + code[pc + 1]; AH = i32[AL + 1]; AL = i32[AL]; BL = code[pc + 2]; BH = code[pc + 3]; D = f + code[pc]; lo = (AL >>> 0) + (BL >>> 0); i32[D] = lo | 0; i32[D + 1] = (AH + BH + (lo > 0xffffffff ? 1 : 0)) | 0; pc += 4; continue; }
-          case Op.i64_sub_rr: { f = fp << 2; AL = f + code[pc + 1]; AH = i32[AL + 1]; AL = i32[AL]; BL = f + code[pc + 2]; BH = i32[BL + 1]; BL = i32[BL]; D = f + code[pc]; lo = (AL >>> 0) - (BL >>> 0); i32[D] = lo | 0; i32[D + 1] = (AH - BH - (lo < 0 ? 1 : 0)) | 0; pc += 3; continue; }
-          case Op.i64_sub_ri: { f = fp << 2; AL = f + code[pc + 1]; AH = i32[AL + 1]; AL = i32[AL]; BL = code[pc + 2]; BH = code[pc + 3]; D = f + code[pc]; lo = (AL >>> 0) - (BL >>> 0); i32[D] = lo | 0; i32[D + 1] = (AH - BH - (lo < 0 ? 1 : 0)) | 0; pc += 4; continue; }
-          case Op.i64_mul_rr: { f = fp << 2; AL = f + code[pc + 1]; AH = i32[AL + 1]; AL = i32[AL]; BL = f + code[pc + 2]; BH = i32[BL + 1]; BL = i32[BL]; D = f + code[pc]; a0 = AL & 0xffff; a1 = AL >>> 16; b0 = BL & 0xffff; b1 = BL >>> 16; ll = a0 * b0; m1 = a1 * b0; m2 = a0 * b1; i32[D + 1] = (a1 * b1 + (m1 >>> 16) + (m2 >>> 16) + (((ll >>> 16) + (m1 & 0xffff) + (m2 & 0xffff)) >>> 16) + Math.imul(AL, BH) + Math.imul(AH, BL)) | 0; i32[D] = Math.imul(AL, BL); pc += 3; continue; }
-          case Op.i64_mul_ri: { f = fp << 2; AL = f + code[pc + 1]; AH = i32[AL + 1]; AL = i32[AL]; BL = code[pc + 2]; BH = code[pc + 3]; D = f + code[pc]; a0 = AL & 0xffff; a1 = AL >>> 16; b0 = BL & 0xffff; b1 = BL >>> 16; ll = a0 * b0; m1 = a1 * b0; m2 = a0 * b1; i32[D + 1] = (a1 * b1 + (m1 >>> 16) + (m2 >>> 16) + (((ll >>> 16) + (m1 & 0xffff) + (m2 & 0xffff)) >>> 16) + Math.imul(AL, BH) + Math.imul(AH, BL)) | 0; i32[D] = Math.imul(AL, BL); pc += 4; continue; }
-          case Op.i64_and_rr: { f = fp << 2; AL = f + code[pc + 1]; AH = i32[AL + 1]; AL = i32[AL]; BL = f + code[pc + 2]; BH = i32[BL + 1]; BL = i32[BL]; D = f + code[pc]; i32[D] = AL & BL; i32[D + 1] = AH & BH; pc += 3; continue; }
-          case Op.i64_and_ri: { f = fp << 2; AL = f + code[pc + 1]; AH = i32[AL + 1]; AL = i32[AL]; BL = code[pc + 2]; BH = code[pc + 3]; D = f + code[pc]; i32[D] = AL & BL; i32[D + 1] = AH & BH; pc += 4; continue; }
-          case Op.i64_or_rr: { f = fp << 2; AL = f + code[pc + 1]; AH = i32[AL + 1]; AL = i32[AL]; BL = f + code[pc + 2]; BH = i32[BL + 1]; BL = i32[BL]; D = f + code[pc]; i32[D] = AL | BL; i32[D + 1] = AH | BH; pc += 3; continue; }
-          case Op.i64_or_ri: { f = fp << 2; AL = f + code[pc + 1]; AH = i32[AL + 1]; AL = i32[AL]; BL = code[pc + 2]; BH = code[pc + 3]; D = f + code[pc]; i32[D] = AL | BL; i32[D + 1] = AH | BH; pc += 4; continue; }
-          case Op.i64_xor_rr: { f = fp << 2; AL = f + code[pc + 1]; AH = i32[AL + 1]; AL = i32[AL]; BL = f + code[pc + 2]; BH = i32[BL + 1]; BL = i32[BL]; D = f + code[pc]; i32[D] = AL ^ BL; i32[D + 1] = AH ^ BH; pc += 3; continue; }
-          case Op.i64_xor_ri: { f = fp << 2; AL = f + code[pc + 1]; AH = i32[AL + 1]; AL = i32[AL]; BL = code[pc + 2]; BH = code[pc + 3]; D = f + code[pc]; i32[D] = AL ^ BL; i32[D + 1] = AH ^ BH; pc += 4; continue; }
-          case Op.i64_shl_rr: { f = fp << 2; AL = f + code[pc + 1]; AH = i32[AL + 1]; AL = i32[AL]; BL = f + code[pc + 2]; BH = i32[BL + 1]; BL = i32[BL]; D = f + code[pc]; s = BL & 63; if (s === 0) { i32[D] = AL; i32[D + 1] = AH; } else if (s < 32) { i32[D + 1] = (AH << s) | (AL >>> (32 - s)); i32[D] = AL << s; } else { i32[D + 1] = AL << (s - 32); i32[D] = 0; } pc += 3; continue; }
-          case Op.i64_shl_ri: { f = fp << 2; AL = f + code[pc + 1]; AH = i32[AL + 1]; AL = i32[AL]; BL = code[pc + 2]; BH = code[pc + 3]; D = f + code[pc]; s = BL & 63; if (s === 0) { i32[D] = AL; i32[D + 1] = AH; } else if (s < 32) { i32[D + 1] = (AH << s) | (AL >>> (32 - s)); i32[D] = AL << s; } else { i32[D + 1] = AL << (s - 32); i32[D] = 0; } pc += 4; continue; }
-          case Op.i64_shr_s_rr: { f = fp << 2; AL = f + code[pc + 1]; AH = i32[AL + 1]; AL = i32[AL]; BL = f + code[pc + 2]; BH = i32[BL + 1]; BL = i32[BL]; D = f + code[pc]; s = BL & 63; if (s === 0) { i32[D] = AL; i32[D + 1] = AH; } else if (s < 32) { i32[D] = (AL >>> s) | (AH << (32 - s)); i32[D + 1] = AH >> s; } else { i32[D] = AH >> (s - 32); i32[D + 1] = AH >> 31; } pc += 3; continue; }
-          case Op.i64_shr_s_ri: { f = fp << 2; AL = f + code[pc + 1]; AH = i32[AL + 1]; AL = i32[AL]; BL = code[pc + 2]; BH = code[pc + 3]; D = f + code[pc]; s = BL & 63; if (s === 0) { i32[D] = AL; i32[D + 1] = AH; } else if (s < 32) { i32[D] = (AL >>> s) | (AH << (32 - s)); i32[D + 1] = AH >> s; } else { i32[D] = AH >> (s - 32); i32[D + 1] = AH >> 31; } pc += 4; continue; }
-          case Op.i64_shr_u_rr: { f = fp << 2; AL = f + code[pc + 1]; AH = i32[AL + 1]; AL = i32[AL]; BL = f + code[pc + 2]; BH = i32[BL + 1]; BL = i32[BL]; D = f + code[pc]; s = BL & 63; if (s === 0) { i32[D] = AL; i32[D + 1] = AH; } else if (s < 32) { i32[D] = (AL >>> s) | (AH << (32 - s)); i32[D + 1] = AH >>> s; } else { i32[D] = AH >>> (s - 32); i32[D + 1] = 0; } pc += 3; continue; }
-          case Op.i64_shr_u_ri: { f = fp << 2; AL = f + code[pc + 1]; AH = i32[AL + 1]; AL = i32[AL]; BL = code[pc + 2]; BH = code[pc + 3]; D = f + code[pc]; s = BL & 63; if (s === 0) { i32[D] = AL; i32[D + 1] = AH; } else if (s < 32) { i32[D] = (AL >>> s) | (AH << (32 - s)); i32[D + 1] = AH >>> s; } else { i32[D] = AH >>> (s - 32); i32[D + 1] = 0; } pc += 4; continue; }
-          case Op.i64_rotl_rr: { f = fp << 2; AL = f + code[pc + 1]; AH = i32[AL + 1]; AL = i32[AL]; BL = f + code[pc + 2]; BH = i32[BL + 1]; BL = i32[BL]; D = f + code[pc]; s = BL & 63; if (s === 0) { i32[D] = AL; i32[D + 1] = AH; } else if (s < 32) { i32[D] = (AL << s) | (AH >>> (32 - s)); i32[D + 1] = (AH << s) | (AL >>> (32 - s)); } else { r = s - 32; if (r === 0) { i32[D] = AH; i32[D + 1] = AL; } else { i32[D] = (AH << r) | (AL >>> (32 - r)); i32[D + 1] = (AL << r) | (AH >>> (32 - r)); } } pc += 3; continue; }
-          case Op.i64_rotl_ri: { f = fp << 2; AL = f + code[pc + 1]; AH = i32[AL + 1]; AL = i32[AL]; BL = code[pc + 2]; BH = code[pc + 3]; D = f + code[pc]; s = BL & 63; if (s === 0) { i32[D] = AL; i32[D + 1] = AH; } else if (s < 32) { i32[D] = (AL << s) | (AH >>> (32 - s)); i32[D + 1] = (AH << s) | (AL >>> (32 - s)); } else { r = s - 32; if (r === 0) { i32[D] = AH; i32[D + 1] = AL; } else { i32[D] = (AH << r) | (AL >>> (32 - r)); i32[D + 1] = (AL << r) | (AH >>> (32 - r)); } } pc += 4; continue; }
-          case Op.i64_eqz_r: { f = fp << 2; AL = f + code[pc + 1]; AH = i32[AL + 1]; AL = i32[AL]; i32[f + code[pc]] = (AL | AH) === 0 ? 1 : 0; pc += 2; continue; }
-          case Op.f32_add_rr: { f = fp << 2; A = f32[f + code[pc + 1]]; B = f32[f + code[pc + 2]]; f32[f + code[pc]] = A + B; pc += 3; continue; }
-          case Op.f32_sub_rr: { f = fp << 2; A = f32[f + code[pc + 1]]; B = f32[f + code[pc + 2]]; f32[f + code[pc]] = A - B; pc += 3; continue; }
-          case Op.f32_mul_rr: { f = fp << 2; A = f32[f + code[pc + 1]]; B = f32[f + code[pc + 2]]; f32[f + code[pc]] = A * B; pc += 3; continue; }
-          case Op.f32_div_rr: { f = fp << 2; A = f32[f + code[pc + 1]]; B = f32[f + code[pc + 2]]; f32[f + code[pc]] = A / B; pc += 3; continue; }
-          case Op.f64_add_rr: { f = fp << 2; A = f64[(f + code[pc + 1]) >> 1]; B = f64[(f + code[pc + 2]) >> 1]; f64[(f + code[pc]) >> 1] = A + B; pc += 3; continue; }
-          case Op.f64_add_ri: { f = fp << 2; A = f64[(f + code[pc + 1]) >> 1]; KW[0] = code[pc + 2]; KW[1] = code[pc + 3]; B = KF64[0]; f64[(f + code[pc]) >> 1] = A + B; pc += 4; continue; }
-          case Op.f64_sub_rr: { f = fp << 2; A = f64[(f + code[pc + 1]) >> 1]; B = f64[(f + code[pc + 2]) >> 1]; f64[(f + code[pc]) >> 1] = A - B; pc += 3; continue; }
-          case Op.f64_sub_ri: { f = fp << 2; A = f64[(f + code[pc + 1]) >> 1]; KW[0] = code[pc + 2]; KW[1] = code[pc + 3]; B = KF64[0]; f64[(f + code[pc]) >> 1] = A - B; pc += 4; continue; }
-          case Op.f64_mul_rr: { f = fp << 2; A = f64[(f + code[pc + 1]) >> 1]; B = f64[(f + code[pc + 2]) >> 1]; f64[(f + code[pc]) >> 1] = A * B; pc += 3; continue; }
-          case Op.f64_mul_ri: { f = fp << 2; A = f64[(f + code[pc + 1]) >> 1]; KW[0] = code[pc + 2]; KW[1] = code[pc + 3]; B = KF64[0]; f64[(f + code[pc]) >> 1] = A * B; pc += 4; continue; }
-          case Op.f64_div_rr: { f = fp << 2; A = f64[(f + code[pc + 1]) >> 1]; B = f64[(f + code[pc + 2]) >> 1]; f64[(f + code[pc]) >> 1] = A / B; pc += 3; continue; }
-          case Op.f64_div_ri: { f = fp << 2; A = f64[(f + code[pc + 1]) >> 1]; KW[0] = code[pc + 2]; KW[1] = code[pc + 3]; B = KF64[0]; f64[(f + code[pc]) >> 1] = A / B; pc += 4; continue; }
-          case Op.f64_lt_rr: { f = fp << 2; A = f64[(f + code[pc + 1]) >> 1]; B = f64[(f + code[pc + 2]) >> 1]; i32[f + code[pc]] = A < B ? 1 : 0; pc += 3; continue; }
-          case Op.f64_lt_ri: { f = fp << 2; A = f64[(f + code[pc + 1]) >> 1]; KW[0] = code[pc + 2]; KW[1] = code[pc + 3]; B = KF64[0]; i32[f + code[pc]] = A < B ? 1 : 0; pc += 4; continue; }
-          case Op.br_f64_lt_rr: { f = fp << 2; A = f64[(f + code[pc + 0]) >> 1]; B = f64[(f + code[pc + 1]) >> 1]; if (A < B) { to = code[pc + 2]; if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; } pc = to; } else pc += 3; continue; }
-          case Op.brn_f64_lt_rr: { f = fp << 2; A = f64[(f + code[pc + 0]) >> 1]; B = f64[(f + code[pc + 1]) >> 1]; if (!(A < B)) { to = code[pc + 2]; if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; } pc = to; } else pc += 3; continue; }
-          case Op.br_f64_lt_ri: { f = fp << 2; A = f64[(f + code[pc + 0]) >> 1]; KW[0] = code[pc + 1]; KW[1] = code[pc + 2]; B = KF64[0]; if (A < B) { to = code[pc + 3]; if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; } pc = to; } else pc += 4; continue; }
-          case Op.brn_f64_lt_ri: { f = fp << 2; A = f64[(f + code[pc + 0]) >> 1]; KW[0] = code[pc + 1]; KW[1] = code[pc + 2]; B = KF64[0]; if (!(A < B)) { to = code[pc + 3]; if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; } pc = to; } else pc += 4; continue; }
-          case Op.f64_gt_rr: { f = fp << 2; A = f64[(f + code[pc + 1]) >> 1]; B = f64[(f + code[pc + 2]) >> 1]; i32[f + code[pc]] = A > B ? 1 : 0; pc += 3; continue; }
-          case Op.f64_gt_ri: { f = fp << 2; A = f64[(f + code[pc + 1]) >> 1]; KW[0] = code[pc + 2]; KW[1] = code[pc + 3]; B = KF64[0]; i32[f + code[pc]] = A > B ? 1 : 0; pc += 4; continue; }
-          case Op.br_f64_gt_rr: { f = fp << 2; A = f64[(f + code[pc + 0]) >> 1]; B = f64[(f + code[pc + 1]) >> 1]; if (A > B) { to = code[pc + 2]; if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; } pc = to; } else pc += 3; continue; }
-          case Op.brn_f64_gt_rr: { f = fp << 2; A = f64[(f + code[pc + 0]) >> 1]; B = f64[(f + code[pc + 1]) >> 1]; if (!(A > B)) { to = code[pc + 2]; if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; } pc = to; } else pc += 3; continue; }
-          case Op.br_f64_gt_ri: { f = fp << 2; A = f64[(f + code[pc + 0]) >> 1]; KW[0] = code[pc + 1]; KW[1] = code[pc + 2]; B = KF64[0]; if (A > B) { to = code[pc + 3]; if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; } pc = to; } else pc += 4; continue; }
-          case Op.brn_f64_gt_ri: { f = fp << 2; A = f64[(f + code[pc + 0]) >> 1]; KW[0] = code[pc + 1]; KW[1] = code[pc + 2]; B = KF64[0]; if (!(A > B)) { to = code[pc + 3]; if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; } pc = to; } else pc += 4; continue; }
-          case Op.f64_le_rr: { f = fp << 2; A = f64[(f + code[pc + 1]) >> 1]; B = f64[(f + code[pc + 2]) >> 1]; i32[f + code[pc]] = A <= B ? 1 : 0; pc += 3; continue; }
-          case Op.f64_le_ri: { f = fp << 2; A = f64[(f + code[pc + 1]) >> 1]; KW[0] = code[pc + 2]; KW[1] = code[pc + 3]; B = KF64[0]; i32[f + code[pc]] = A <= B ? 1 : 0; pc += 4; continue; }
-          case Op.br_f64_le_rr: { f = fp << 2; A = f64[(f + code[pc + 0]) >> 1]; B = f64[(f + code[pc + 1]) >> 1]; if (A <= B) { to = code[pc + 2]; if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; } pc = to; } else pc += 3; continue; }
-          case Op.brn_f64_le_rr: { f = fp << 2; A = f64[(f + code[pc + 0]) >> 1]; B = f64[(f + code[pc + 1]) >> 1]; if (!(A <= B)) { to = code[pc + 2]; if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; } pc = to; } else pc += 3; continue; }
-          case Op.br_f64_le_ri: { f = fp << 2; A = f64[(f + code[pc + 0]) >> 1]; KW[0] = code[pc + 1]; KW[1] = code[pc + 2]; B = KF64[0]; if (A <= B) { to = code[pc + 3]; if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; } pc = to; } else pc += 4; continue; }
-          case Op.brn_f64_le_ri: { f = fp << 2; A = f64[(f + code[pc + 0]) >> 1]; KW[0] = code[pc + 1]; KW[1] = code[pc + 2]; B = KF64[0]; if (!(A <= B)) { to = code[pc + 3]; if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; } pc = to; } else pc += 4; continue; }
-          case Op.f64_ge_rr: { f = fp << 2; A = f64[(f + code[pc + 1]) >> 1]; B = f64[(f + code[pc + 2]) >> 1]; i32[f + code[pc]] = A >= B ? 1 : 0; pc += 3; continue; }
-          case Op.f64_ge_ri: { f = fp << 2; A = f64[(f + code[pc + 1]) >> 1]; KW[0] = code[pc + 2]; KW[1] = code[pc + 3]; B = KF64[0]; i32[f + code[pc]] = A >= B ? 1 : 0; pc += 4; continue; }
-          case Op.br_f64_ge_rr: { f = fp << 2; A = f64[(f + code[pc + 0]) >> 1]; B = f64[(f + code[pc + 1]) >> 1]; if (A >= B) { to = code[pc + 2]; if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; } pc = to; } else pc += 3; continue; }
-          case Op.brn_f64_ge_rr: { f = fp << 2; A = f64[(f + code[pc + 0]) >> 1]; B = f64[(f + code[pc + 1]) >> 1]; if (!(A >= B)) { to = code[pc + 2]; if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; } pc = to; } else pc += 3; continue; }
-          case Op.br_f64_ge_ri: { f = fp << 2; A = f64[(f + code[pc + 0]) >> 1]; KW[0] = code[pc + 1]; KW[1] = code[pc + 2]; B = KF64[0]; if (A >= B) { to = code[pc + 3]; if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; } pc = to; } else pc += 4; continue; }
-          case Op.brn_f64_ge_ri: { f = fp << 2; A = f64[(f + code[pc + 0]) >> 1]; KW[0] = code[pc + 1]; KW[1] = code[pc + 2]; B = KF64[0]; if (!(A >= B)) { to = code[pc + 3]; if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; } pc = to; } else pc += 4; continue; }
-          case Op.f64_abs_r: { f = fp << 2; AL = f + code[pc + 1]; AH = i32[AL + 1]; AL = i32[AL]; D = f + code[pc]; i32[D] = AL; i32[D + 1] = AH & 0x7fffffff; pc += 2; continue; }
-          case Op.f64_neg_r: { f = fp << 2; AL = f + code[pc + 1]; AH = i32[AL + 1]; AL = i32[AL]; D = f + code[pc]; i32[D] = AL; i32[D + 1] = AH ^ -0x80000000; pc += 2; continue; }
-          case Op.f64_sqrt_r: { f = fp << 2; A = f64[(f + code[pc + 1]) >> 1]; f64[(f + code[pc]) >> 1] = Math.sqrt(A); pc += 2; continue; }
-          case Op.i32_trunc_f64_s_r: { f = fp << 2; A = f64[(f + code[pc + 1]) >> 1]; i32[f + code[pc]] = CV.truncI32S(A); pc += 2; continue; }
-          case Op.i64_extend_i32_s_r: { f = fp << 2; A = i32[f + code[pc + 1]]; D = f + code[pc]; i32[D] = A; i32[D + 1] = A >> 31; pc += 2; continue; }
-          case Op.i64_extend_i32_u_r: { f = fp << 2; A = i32[f + code[pc + 1]]; D = f + code[pc]; i32[D] = A; i32[D + 1] = 0; pc += 2; continue; }
-          case Op.f32_demote_f64_r: { f = fp << 2; A = f64[(f + code[pc + 1]) >> 1]; f32[f + code[pc]] = A; pc += 2; continue; }
-          case Op.f64_convert_i32_s_r: { f = fp << 2; A = i32[f + code[pc + 1]]; f64[(f + code[pc]) >> 1] = A; pc += 2; continue; }
-          case Op.f64_convert_i32_u_r: { f = fp << 2; A = i32[f + code[pc + 1]]; f64[(f + code[pc]) >> 1] = A >>> 0; pc += 2; continue; }
-          case Op.f64_promote_f32_r: { f = fp << 2; A = f32[f + code[pc + 1]]; f64[(f + code[pc]) >> 1] = A; pc += 2; continue; }
-          case Op.i32_load_r: { f = fp << 2; D = f + code[pc]; ea = ((i32[f + code[pc + 1]] + code[pc + 2]) >>> 0) + code[pc + 3]; pc += 4; if (ea + 4 > mem.bytes.length) oob(); i32[D] = mem.view.getInt32(ea, true); continue; }
-          case Op.i32_load_x: { f = fp << 2; D = f + code[pc]; ea = ((i32[f + code[pc + 1]] + (i32[f + code[pc + 2]] << code[pc + 3]) + code[pc + 4]) >>> 0) + code[pc + 5]; pc += 6; if (ea + 4 > mem.bytes.length) oob(); i32[D] = mem.view.getInt32(ea, true); continue; }
-          case Op.i64_load_r: { f = fp << 2; D = f + code[pc]; ea = ((i32[f + code[pc + 1]] + code[pc + 2]) >>> 0) + code[pc + 3]; pc += 4; if (ea + 8 > mem.bytes.length) oob(); v = mem.view; i32[D] = v.getInt32(ea, true); i32[D + 1] = v.getInt32(ea + 4, true); continue; }
-          case Op.i64_load_x: { f = fp << 2; D = f + code[pc]; ea = ((i32[f + code[pc + 1]] + (i32[f + code[pc + 2]] << code[pc + 3]) + code[pc + 4]) >>> 0) + code[pc + 5]; pc += 6; if (ea + 8 > mem.bytes.length) oob(); v = mem.view; i32[D] = v.getInt32(ea, true); i32[D + 1] = v.getInt32(ea + 4, true); continue; }
-          case Op.i32_load8_s_r: { f = fp << 2; D = f + code[pc]; ea = ((i32[f + code[pc + 1]] + code[pc + 2]) >>> 0) + code[pc + 3]; pc += 4; if (ea + 1 > mem.bytes.length) oob(); i32[D] = (mem.bytes[ea] << 24) >> 24; continue; }
-          case Op.i32_load8_u_r: { f = fp << 2; D = f + code[pc]; ea = ((i32[f + code[pc + 1]] + code[pc + 2]) >>> 0) + code[pc + 3]; pc += 4; if (ea + 1 > mem.bytes.length) oob(); i32[D] = mem.bytes[ea]; continue; }
-          case Op.i32_load8_u_x: { f = fp << 2; D = f + code[pc]; ea = ((i32[f + code[pc + 1]] + (i32[f + code[pc + 2]] << code[pc + 3]) + code[pc + 4]) >>> 0) + code[pc + 5]; pc += 6; if (ea + 1 > mem.bytes.length) oob(); i32[D] = mem.bytes[ea]; continue; }
-          case Op.i32_load16_s_r: { f = fp << 2; D = f + code[pc]; ea = ((i32[f + code[pc + 1]] + code[pc + 2]) >>> 0) + code[pc + 3]; pc += 4; if (ea + 2 > mem.bytes.length) oob(); i32[D] = mem.view.getInt16(ea, true); continue; }
-          case Op.i32_load16_u_r: { f = fp << 2; D = f + code[pc]; ea = ((i32[f + code[pc + 1]] + code[pc + 2]) >>> 0) + code[pc + 3]; pc += 4; if (ea + 2 > mem.bytes.length) oob(); i32[D] = mem.view.getUint16(ea, true); continue; }
-          case Op.i64_load8_s_r: { f = fp << 2; D = f + code[pc]; ea = ((i32[f + code[pc + 1]] + code[pc + 2]) >>> 0) + code[pc + 3]; pc += 4; if (ea + 1 > mem.bytes.length) oob(); lo = (mem.bytes[ea] << 24) >> 24; i32[D] = lo; i32[D + 1] = lo >> 31; continue; }
-          case Op.i64_load8_u_r: { f = fp << 2; D = f + code[pc]; ea = ((i32[f + code[pc + 1]] + code[pc + 2]) >>> 0) + code[pc + 3]; pc += 4; if (ea + 1 > mem.bytes.length) oob(); i32[D] = mem.bytes[ea]; i32[D + 1] = 0; continue; }
-          case Op.i64_load16_s_r: { f = fp << 2; D = f + code[pc]; ea = ((i32[f + code[pc + 1]] + code[pc + 2]) >>> 0) + code[pc + 3]; pc += 4; if (ea + 2 > mem.bytes.length) oob(); lo = mem.view.getInt16(ea, true); i32[D] = lo; i32[D + 1] = lo >> 31; continue; }
-          case Op.i64_load16_u_r: { f = fp << 2; D = f + code[pc]; ea = ((i32[f + code[pc + 1]] + code[pc + 2]) >>> 0) + code[pc + 3]; pc += 4; if (ea + 2 > mem.bytes.length) oob(); i32[D] = mem.view.getUint16(ea, true); i32[D + 1] = 0; continue; }
-          case Op.i64_load32_s_r: { f = fp << 2; D = f + code[pc]; ea = ((i32[f + code[pc + 1]] + code[pc + 2]) >>> 0) + code[pc + 3]; pc += 4; if (ea + 4 > mem.bytes.length) oob(); lo = mem.view.getInt32(ea, true); i32[D] = lo; i32[D + 1] = lo >> 31; continue; }
-          case Op.i64_load32_u_r: { f = fp << 2; D = f + code[pc]; ea = ((i32[f + code[pc + 1]] + code[pc + 2]) >>> 0) + code[pc + 3]; pc += 4; if (ea + 4 > mem.bytes.length) oob(); i32[D] = mem.view.getInt32(ea, true); i32[D + 1] = 0; continue; }
-          case Op.i32_store_x: { f = fp << 2; D = f + code[pc + 4]; V = i32[D]; ea = ((i32[f + code[pc + 0]] + (i32[f + code[pc + 1]] << code[pc + 2]) + code[pc + 3]) >>> 0) + code[pc + 5]; pc += 6; if (ea + 4 > mem.bytes.length) oob(); mem.view.setInt32(ea, V, true); continue; }
-          case Op.i32_store_r: { f = fp << 2; D = f + code[pc + 2]; V = i32[D]; ea = ((i32[f + code[pc]] + code[pc + 1]) >>> 0) + code[pc + 3]; pc += 4; if (ea + 4 > mem.bytes.length) oob(); mem.view.setInt32(ea, V, true); continue; }
-          case Op.i32_store_ri: { f = fp << 2; V = code[pc + 2]; ea = ((i32[f + code[pc]] + code[pc + 1]) >>> 0) + code[pc + 3]; pc += 4; if (ea + 4 > mem.bytes.length) oob(); mem.view.setInt32(ea, V, true); continue; }
-          case Op.i64_store_x: { f = fp << 2; D = f + code[pc + 4]; V = i32[D]; VH = i32[D + 1]; ea = ((i32[f + code[pc + 0]] + (i32[f + code[pc + 1]] << code[pc + 2]) + code[pc + 3]) >>> 0) + code[pc + 5]; pc += 6; if (ea + 8 > mem.bytes.length) oob(); v = mem.view; v.setInt32(ea, V, true); v.setInt32(ea + 4, VH, true); continue; }
-          case Op.i64_store_r: { f = fp << 2; D = f + code[pc + 2]; V = i32[D]; VH = i32[D + 1]; ea = ((i32[f + code[pc]] + code[pc + 1]) >>> 0) + code[pc + 3]; pc += 4; if (ea + 8 > mem.bytes.length) oob(); v = mem.view; v.setInt32(ea, V, true); v.setInt32(ea + 4, VH, true); continue; }
-          case Op.i64_store_ri: { f = fp << 2; V = code[pc + 2]; VH = code[pc + 3]; ea = ((i32[f + code[pc]] + code[pc + 1]) >>> 0) + code[pc + 4]; pc += 5; if (ea + 8 > mem.bytes.length) oob(); v = mem.view; v.setInt32(ea, V, true); v.setInt32(ea + 4, VH, true); continue; }
-          case Op.i32_store8_x: { f = fp << 2; D = f + code[pc + 4]; V = i32[D]; ea = ((i32[f + code[pc + 0]] + (i32[f + code[pc + 1]] << code[pc + 2]) + code[pc + 3]) >>> 0) + code[pc + 5]; pc += 6; if (ea + 1 > mem.bytes.length) oob(); mem.bytes[ea] = V; continue; }
-          case Op.i32_store8_r: { f = fp << 2; D = f + code[pc + 2]; V = i32[D]; ea = ((i32[f + code[pc]] + code[pc + 1]) >>> 0) + code[pc + 3]; pc += 4; if (ea + 1 > mem.bytes.length) oob(); mem.bytes[ea] = V; continue; }
-          case Op.i32_store8_ri: { f = fp << 2; V = code[pc + 2]; ea = ((i32[f + code[pc]] + code[pc + 1]) >>> 0) + code[pc + 3]; pc += 4; if (ea + 1 > mem.bytes.length) oob(); mem.bytes[ea] = V; continue; }
-          case Op.i32_store16_r: { f = fp << 2; D = f + code[pc + 2]; V = i32[D]; ea = ((i32[f + code[pc]] + code[pc + 1]) >>> 0) + code[pc + 3]; pc += 4; if (ea + 2 > mem.bytes.length) oob(); mem.view.setInt16(ea, V, true); continue; }
-          case Op.i32_store16_ri: { f = fp << 2; V = code[pc + 2]; ea = ((i32[f + code[pc]] + code[pc + 1]) >>> 0) + code[pc + 3]; pc += 4; if (ea + 2 > mem.bytes.length) oob(); mem.view.setInt16(ea, V, true); continue; }
-          case Op.f64_add_mul_L: { f = fp << 2; A = f64[(f + code[pc + 1]) >> 1]; B = f64[(f + code[pc + 2]) >> 1]; A = A * B; B = f64[(f + code[pc + 3]) >> 1]; f64[(f + code[pc]) >> 1] = A + B; pc += 4; continue; }
-          case Op.f64_add_mul_R: { f = fp << 2; A = f64[(f + code[pc + 1]) >> 1]; B = f64[(f + code[pc + 2]) >> 1]; B = A * B; A = f64[(f + code[pc + 3]) >> 1]; f64[(f + code[pc]) >> 1] = A + B; pc += 4; continue; }
-          case Op.f64_add_add_L: { f = fp << 2; A = f64[(f + code[pc + 1]) >> 1]; B = f64[(f + code[pc + 2]) >> 1]; A = A + B; B = f64[(f + code[pc + 3]) >> 1]; f64[(f + code[pc]) >> 1] = A + B; pc += 4; continue; }
-          case Op.f64_add_add_R: { f = fp << 2; A = f64[(f + code[pc + 1]) >> 1]; B = f64[(f + code[pc + 2]) >> 1]; B = A + B; A = f64[(f + code[pc + 3]) >> 1]; f64[(f + code[pc]) >> 1] = A + B; pc += 4; continue; }
-          case Op.f64_add_sub_L: { f = fp << 2; A = f64[(f + code[pc + 1]) >> 1]; B = f64[(f + code[pc + 2]) >> 1]; A = A - B; B = f64[(f + code[pc + 3]) >> 1]; f64[(f + code[pc]) >> 1] = A + B; pc += 4; continue; }
-          case Op.f64_add_sub_R: { f = fp << 2; A = f64[(f + code[pc + 1]) >> 1]; B = f64[(f + code[pc + 2]) >> 1]; B = A - B; A = f64[(f + code[pc + 3]) >> 1]; f64[(f + code[pc]) >> 1] = A + B; pc += 4; continue; }
-          case Op.f64_sub_mul_L: { f = fp << 2; A = f64[(f + code[pc + 1]) >> 1]; B = f64[(f + code[pc + 2]) >> 1]; A = A * B; B = f64[(f + code[pc + 3]) >> 1]; f64[(f + code[pc]) >> 1] = A - B; pc += 4; continue; }
-          case Op.f64_sub_mul_R: { f = fp << 2; A = f64[(f + code[pc + 1]) >> 1]; B = f64[(f + code[pc + 2]) >> 1]; B = A * B; A = f64[(f + code[pc + 3]) >> 1]; f64[(f + code[pc]) >> 1] = A - B; pc += 4; continue; }
-          case Op.f64_sub_add_L: { f = fp << 2; A = f64[(f + code[pc + 1]) >> 1]; B = f64[(f + code[pc + 2]) >> 1]; A = A + B; B = f64[(f + code[pc + 3]) >> 1]; f64[(f + code[pc]) >> 1] = A - B; pc += 4; continue; }
-          case Op.f64_sub_add_R: { f = fp << 2; A = f64[(f + code[pc + 1]) >> 1]; B = f64[(f + code[pc + 2]) >> 1]; B = A + B; A = f64[(f + code[pc + 3]) >> 1]; f64[(f + code[pc]) >> 1] = A - B; pc += 4; continue; }
-          case Op.f64_sub_sub_L: { f = fp << 2; A = f64[(f + code[pc + 1]) >> 1]; B = f64[(f + code[pc + 2]) >> 1]; A = A - B; B = f64[(f + code[pc + 3]) >> 1]; f64[(f + code[pc]) >> 1] = A - B; pc += 4; continue; }
-          case Op.f64_sub_sub_R: { f = fp << 2; A = f64[(f + code[pc + 1]) >> 1]; B = f64[(f + code[pc + 2]) >> 1]; B = A - B; A = f64[(f + code[pc + 3]) >> 1]; f64[(f + code[pc]) >> 1] = A - B; pc += 4; continue; }
-          case Op.f64_mul_mul_L: { f = fp << 2; A = f64[(f + code[pc + 1]) >> 1]; B = f64[(f + code[pc + 2]) >> 1]; A = A * B; B = f64[(f + code[pc + 3]) >> 1]; f64[(f + code[pc]) >> 1] = A * B; pc += 4; continue; }
-          case Op.f64_mul_mul_R: { f = fp << 2; A = f64[(f + code[pc + 1]) >> 1]; B = f64[(f + code[pc + 2]) >> 1]; B = A * B; A = f64[(f + code[pc + 3]) >> 1]; f64[(f + code[pc]) >> 1] = A * B; pc += 4; continue; }
-          case Op.f64_mul_add_L: { f = fp << 2; A = f64[(f + code[pc + 1]) >> 1]; B = f64[(f + code[pc + 2]) >> 1]; A = A + B; B = f64[(f + code[pc + 3]) >> 1]; f64[(f + code[pc]) >> 1] = A * B; pc += 4; continue; }
-          case Op.f64_mul_add_R: { f = fp << 2; A = f64[(f + code[pc + 1]) >> 1]; B = f64[(f + code[pc + 2]) >> 1]; B = A + B; A = f64[(f + code[pc + 3]) >> 1]; f64[(f + code[pc]) >> 1] = A * B; pc += 4; continue; }
-          case Op.f64_mul_sub_L: { f = fp << 2; A = f64[(f + code[pc + 1]) >> 1]; B = f64[(f + code[pc + 2]) >> 1]; A = A - B; B = f64[(f + code[pc + 3]) >> 1]; f64[(f + code[pc]) >> 1] = A * B; pc += 4; continue; }
-          case Op.f64_mul_sub_R: { f = fp << 2; A = f64[(f + code[pc + 1]) >> 1]; B = f64[(f + code[pc + 2]) >> 1]; B = A - B; A = f64[(f + code[pc + 3]) >> 1]; f64[(f + code[pc]) >> 1] = A * B; pc += 4; continue; }
-          case Op.i32_xor_shli_L: { f = fp << 2; A = i32[f + code[pc + 1]]; B = code[pc + 2]; A = A << B; B = i32[f + code[pc + 3]]; i32[f + code[pc]] = A ^ B; pc += 4; continue; }
-          case Op.i32_xor_shli_R: { f = fp << 2; A = i32[f + code[pc + 1]]; B = code[pc + 2]; B = A << B; A = i32[f + code[pc + 3]]; i32[f + code[pc]] = A ^ B; pc += 4; continue; }
-          case Op.i32_xor_shr_ui_L: { f = fp << 2; A = i32[f + code[pc + 1]]; B = code[pc + 2]; A = (A >>> B) | 0; B = i32[f + code[pc + 3]]; i32[f + code[pc]] = A ^ B; pc += 4; continue; }
-          case Op.i32_xor_shr_ui_R: { f = fp << 2; A = i32[f + code[pc + 1]]; B = code[pc + 2]; B = (A >>> B) | 0; A = i32[f + code[pc + 3]]; i32[f + code[pc]] = A ^ B; pc += 4; continue; }
-          case Op.i32_add_shli_L: { f = fp << 2; A = i32[f + code[pc + 1]]; B = code[pc + 2]; A = A << B; B = i32[f + code[pc + 3]]; i32[f + code[pc]] = (A + B) | 0; pc += 4; continue; }
-          case Op.i32_add_shli_R: { f = fp << 2; A = i32[f + code[pc + 1]]; B = code[pc + 2]; B = A << B; A = i32[f + code[pc + 3]]; i32[f + code[pc]] = (A + B) | 0; pc += 4; continue; }
-          case Op.i32_add_shli_Li: { f = fp << 2; A = i32[f + code[pc + 1]]; B = code[pc + 2]; A = A << B; B = code[pc + 3]; i32[f + code[pc]] = (A + B) | 0; pc += 4; continue; }
-          case Op.i32_add_muli_Li: { f = fp << 2; A = i32[f + code[pc + 1]]; B = code[pc + 2]; A = Math.imul(A, B); B = code[pc + 3]; i32[f + code[pc]] = (A + B) | 0; pc += 4; continue; }
-          case Op.f64_add_muli_L: { f = fp << 2; A = f64[(f + code[pc + 1]) >> 1]; KW[0] = code[pc + 2]; KW[1] = code[pc + 3]; B = KF64[0]; A = A * B; B = f64[(f + code[pc + 4]) >> 1]; f64[(f + code[pc]) >> 1] = A + B; pc += 5; continue; }
-          case Op.f64_add_muli_R: { f = fp << 2; A = f64[(f + code[pc + 1]) >> 1]; KW[0] = code[pc + 2]; KW[1] = code[pc + 3]; B = KF64[0]; B = A * B; A = f64[(f + code[pc + 4]) >> 1]; f64[(f + code[pc]) >> 1] = A + B; pc += 5; continue; }
-          case Op.f64_sub_muli_L: { f = fp << 2; A = f64[(f + code[pc + 1]) >> 1]; KW[0] = code[pc + 2]; KW[1] = code[pc + 3]; B = KF64[0]; A = A * B; B = f64[(f + code[pc + 4]) >> 1]; f64[(f + code[pc]) >> 1] = A - B; pc += 5; continue; }
-          case Op.f64_sub_muli_R: { f = fp << 2; A = f64[(f + code[pc + 1]) >> 1]; KW[0] = code[pc + 2]; KW[1] = code[pc + 3]; B = KF64[0]; B = A * B; A = f64[(f + code[pc + 4]) >> 1]; f64[(f + code[pc]) >> 1] = A - B; pc += 5; continue; }
-          case Op.i64_add_muli_L: { f = fp << 2; CL = f + code[pc + 4]; CH = i32[CL + 1]; CL = i32[CL]; AL = f + code[pc + 1]; AH = i32[AL + 1]; AL = i32[AL]; BL = code[pc + 2]; BH = code[pc + 3]; D = f + code[pc]; a0 = AL & 0xffff; a1 = AL >>> 16; b0 = BL & 0xffff; b1 = BL >>> 16; ll = a0 * b0; m1 = a1 * b0; m2 = a0 * b1; i32[D + 1] = (a1 * b1 + (m1 >>> 16) + (m2 >>> 16) + (((ll >>> 16) + (m1 & 0xffff) + (m2 & 0xffff)) >>> 16) + Math.imul(AL, BH) + Math.imul(AH, BL)) | 0; i32[D] = Math.imul(AL, BL); AL = i32[D]; AH = i32[D + 1]; BL = CL; BH = CH; lo = (AL >>> 0) + (BL >>> 0); i32[D] = lo | 0; i32[D + 1] = (AH + BH + (lo > 0xffffffff ? 1 : 0)) | 0; pc += 5; continue; }
-          case Op.i64_add_muli_R: { f = fp << 2; CL = f + code[pc + 4]; CH = i32[CL + 1]; CL = i32[CL]; AL = f + code[pc + 1]; AH = i32[AL + 1]; AL = i32[AL]; BL = code[pc + 2]; BH = code[pc + 3]; D = f + code[pc]; a0 = AL & 0xffff; a1 = AL >>> 16; b0 = BL & 0xffff; b1 = BL >>> 16; ll = a0 * b0; m1 = a1 * b0; m2 = a0 * b1; i32[D + 1] = (a1 * b1 + (m1 >>> 16) + (m2 >>> 16) + (((ll >>> 16) + (m1 & 0xffff) + (m2 & 0xffff)) >>> 16) + Math.imul(AL, BH) + Math.imul(AH, BL)) | 0; i32[D] = Math.imul(AL, BL); BL = i32[D]; BH = i32[D + 1]; AL = CL; AH = CH; lo = (AL >>> 0) + (BL >>> 0); i32[D] = lo | 0; i32[D + 1] = (AH + BH + (lo > 0xffffffff ? 1 : 0)) | 0; pc += 5; continue; }
-          case Op.i64_add_muli_Li: { f = fp << 2; CL = code[pc + 4]; CH = code[pc + 5]; AL = f + code[pc + 1]; AH = i32[AL + 1]; AL = i32[AL]; BL = code[pc + 2]; BH = code[pc + 3]; D = f + code[pc]; a0 = AL & 0xffff; a1 = AL >>> 16; b0 = BL & 0xffff; b1 = BL >>> 16; ll = a0 * b0; m1 = a1 * b0; m2 = a0 * b1; i32[D + 1] = (a1 * b1 + (m1 >>> 16) + (m2 >>> 16) + (((ll >>> 16) + (m1 & 0xffff) + (m2 & 0xffff)) >>> 16) + Math.imul(AL, BH) + Math.imul(AH, BL)) | 0; i32[D] = Math.imul(AL, BL); AL = i32[D]; AH = i32[D + 1]; BL = CL; BH = CH; lo = (AL >>> 0) + (BL >>> 0); i32[D] = lo | 0; i32[D + 1] = (AH + BH + (lo > 0xffffffff ? 1 : 0)) | 0; pc += 6; continue; }
-          case Op.i64_mul_rotli_Li: { f = fp << 2; CL = code[pc + 4]; CH = code[pc + 5]; AL = f + code[pc + 1]; AH = i32[AL + 1]; AL = i32[AL]; BL = code[pc + 2]; BH = code[pc + 3]; D = f + code[pc]; s = BL & 63; if (s === 0) { i32[D] = AL; i32[D + 1] = AH; } else if (s < 32) { i32[D] = (AL << s) | (AH >>> (32 - s)); i32[D + 1] = (AH << s) | (AL >>> (32 - s)); } else { r = s - 32; if (r === 0) { i32[D] = AH; i32[D + 1] = AL; } else { i32[D] = (AH << r) | (AL >>> (32 - r)); i32[D + 1] = (AL << r) | (AH >>> (32 - r)); } } AL = i32[D]; AH = i32[D + 1]; BL = CL; BH = CH; a0 = AL & 0xffff; a1 = AL >>> 16; b0 = BL & 0xffff; b1 = BL >>> 16; ll = a0 * b0; m1 = a1 * b0; m2 = a0 * b1; i32[D + 1] = (a1 * b1 + (m1 >>> 16) + (m2 >>> 16) + (((ll >>> 16) + (m1 & 0xffff) + (m2 & 0xffff)) >>> 16) + Math.imul(AL, BH) + Math.imul(AH, BL)) | 0; i32[D] = Math.imul(AL, BL); pc += 6; continue; }
-          case Op.i64_xor_shr_ui_L: { f = fp << 2; CL = f + code[pc + 4]; CH = i32[CL + 1]; CL = i32[CL]; AL = f + code[pc + 1]; AH = i32[AL + 1]; AL = i32[AL]; BL = code[pc + 2]; BH = code[pc + 3]; D = f + code[pc]; s = BL & 63; if (s === 0) { i32[D] = AL; i32[D + 1] = AH; } else if (s < 32) { i32[D] = (AL >>> s) | (AH << (32 - s)); i32[D + 1] = AH >>> s; } else { i32[D] = AH >>> (s - 32); i32[D + 1] = 0; } AL = i32[D]; AH = i32[D + 1]; BL = CL; BH = CH; i32[D] = AL ^ BL; i32[D + 1] = AH ^ BH; pc += 5; continue; }
-          case Op.i64_xor_shr_ui_R: { f = fp << 2; CL = f + code[pc + 4]; CH = i32[CL + 1]; CL = i32[CL]; AL = f + code[pc + 1]; AH = i32[AL + 1]; AL = i32[AL]; BL = code[pc + 2]; BH = code[pc + 3]; D = f + code[pc]; s = BL & 63; if (s === 0) { i32[D] = AL; i32[D + 1] = AH; } else if (s < 32) { i32[D] = (AL >>> s) | (AH << (32 - s)); i32[D + 1] = AH >>> s; } else { i32[D] = AH >>> (s - 32); i32[D + 1] = 0; } BL = i32[D]; BH = i32[D + 1]; AL = CL; AH = CH; i32[D] = AL ^ BL; i32[D + 1] = AH ^ BH; pc += 5; continue; }
-          case Op.i64_rotl_add_Li: { f = fp << 2; CL = code[pc + 3]; CH = code[pc + 4]; AL = f + code[pc + 1]; AH = i32[AL + 1]; AL = i32[AL]; BL = f + code[pc + 2]; BH = i32[BL + 1]; BL = i32[BL]; D = f + code[pc]; lo = (AL >>> 0) + (BL >>> 0); i32[D] = lo | 0; i32[D + 1] = (AH + BH + (lo > 0xffffffff ? 1 : 0)) | 0; AL = i32[D]; AH = i32[D + 1]; BL = CL; BH = CH; s = BL & 63; if (s === 0) { i32[D] = AL; i32[D + 1] = AH; } else if (s < 32) { i32[D] = (AL << s) | (AH >>> (32 - s)); i32[D + 1] = (AH << s) | (AL >>> (32 - s)); } else { r = s - 32; if (r === 0) { i32[D] = AH; i32[D + 1] = AL; } else { i32[D] = (AH << r) | (AL >>> (32 - r)); i32[D + 1] = (AL << r) | (AH >>> (32 - r)); } } pc += 5; continue; }
-          case Op.loop_addi_ne: { f = fp << 2; A = i32[f + code[pc + 1]]; B = code[pc + 2]; A = (A + B) | 0; i32[f + code[pc]] = A; B = i32[f + code[pc + 3]]; if (A !== B) { to = code[pc + 4]; if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; } pc = to; } else pc += 5; continue; }
-          case Op.loop_addi_nei: { f = fp << 2; A = i32[f + code[pc + 1]]; B = code[pc + 2]; A = (A + B) | 0; i32[f + code[pc]] = A; B = code[pc + 3]; if (A !== B) { to = code[pc + 4]; if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; } pc = to; } else pc += 5; continue; }
-          case Op.loop_addi_lt_s: { f = fp << 2; A = i32[f + code[pc + 1]]; B = code[pc + 2]; A = (A + B) | 0; i32[f + code[pc]] = A; B = i32[f + code[pc + 3]]; if (A < B) { to = code[pc + 4]; if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; } pc = to; } else pc += 5; continue; }
-          case Op.loop_addi_lt_u: { f = fp << 2; A = i32[f + code[pc + 1]]; B = code[pc + 2]; A = (A + B) | 0; i32[f + code[pc]] = A; B = i32[f + code[pc + 3]]; if ((A >>> 0) < (B >>> 0)) { to = code[pc + 4]; if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; } pc = to; } else pc += 5; continue; }
-          case Op.loop_add_le_u: { f = fp << 2; A = i32[f + code[pc + 1]]; B = i32[f + code[pc + 2]]; A = (A + B) | 0; i32[f + code[pc]] = A; B = i32[f + code[pc + 3]]; if ((A >>> 0) <= (B >>> 0)) { to = code[pc + 4]; if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; } pc = to; } else pc += 5; continue; }
-          case Op.loop_addi_nez: { f = fp << 2; A = i32[f + code[pc + 1]]; B = code[pc + 2]; A = (A + B) | 0; i32[f + code[pc]] = A;  if (A !== 0) { to = code[pc + 3]; if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; } pc = to; } else pc += 4; continue; }
-          case Op.loop_addi_gt_ui: { f = fp << 2; A = i32[f + code[pc + 1]]; B = code[pc + 2]; A = (A + B) | 0; i32[f + code[pc]] = A; B = code[pc + 3]; if ((A >>> 0) > (B >>> 0)) { to = code[pc + 4]; if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; } pc = to; } else pc += 5; continue; }
-          case Op.loop_addi_gt_si: { f = fp << 2; A = i32[f + code[pc + 1]]; B = code[pc + 2]; A = (A + B) | 0; i32[f + code[pc]] = A; B = code[pc + 3]; if (A > B) { to = code[pc + 4]; if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; } pc = to; } else pc += 5; continue; }
-          case Op.loop_addi_lt_si: { f = fp << 2; A = i32[f + code[pc + 1]]; B = code[pc + 2]; A = (A + B) | 0; i32[f + code[pc]] = A; B = code[pc + 3]; if (A < B) { to = code[pc + 4]; if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; } pc = to; } else pc += 5; continue; }
+          case Op.i32_add_rr: { A = i32[fw + code[pc + 1]]; B = i32[fw + code[pc + 2]]; i32[fw + code[pc]] = (A + B) | 0; pc += 3; continue; }
+          case Op.i32_add_ri: { A = i32[fw + code[pc + 1]]; B = code[pc + 2]; i32[fw + code[pc]] = (A + B) | 0; pc += 3; continue; }
+          case Op.i32_sub_rr: { A = i32[fw + code[pc + 1]]; B = i32[fw + code[pc + 2]]; i32[fw + code[pc]] = (A - B) | 0; pc += 3; continue; }
+          case Op.i32_sub_ri: { A = i32[fw + code[pc + 1]]; B = code[pc + 2]; i32[fw + code[pc]] = (A - B) | 0; pc += 3; continue; }
+          case Op.i32_mul_rr: { A = i32[fw + code[pc + 1]]; B = i32[fw + code[pc + 2]]; i32[fw + code[pc]] = Math.imul(A, B); pc += 3; continue; }
+          case Op.i32_mul_ri: { A = i32[fw + code[pc + 1]]; B = code[pc + 2]; i32[fw + code[pc]] = Math.imul(A, B); pc += 3; continue; }
+          case Op.i32_and_rr: { A = i32[fw + code[pc + 1]]; B = i32[fw + code[pc + 2]]; i32[fw + code[pc]] = A & B; pc += 3; continue; }
+          case Op.i32_and_ri: { A = i32[fw + code[pc + 1]]; B = code[pc + 2]; i32[fw + code[pc]] = A & B; pc += 3; continue; }
+          case Op.i32_or_rr: { A = i32[fw + code[pc + 1]]; B = i32[fw + code[pc + 2]]; i32[fw + code[pc]] = A | B; pc += 3; continue; }
+          case Op.i32_or_ri: { A = i32[fw + code[pc + 1]]; B = code[pc + 2]; i32[fw + code[pc]] = A | B; pc += 3; continue; }
+          case Op.i32_xor_rr: { A = i32[fw + code[pc + 1]]; B = i32[fw + code[pc + 2]]; i32[fw + code[pc]] = A ^ B; pc += 3; continue; }
+          case Op.i32_xor_ri: { A = i32[fw + code[pc + 1]]; B = code[pc + 2]; i32[fw + code[pc]] = A ^ B; pc += 3; continue; }
+          case Op.i32_shl_rr: { A = i32[fw + code[pc + 1]]; B = i32[fw + code[pc + 2]]; i32[fw + code[pc]] = A << B; pc += 3; continue; }
+          case Op.i32_shl_ri: { A = i32[fw + code[pc + 1]]; B = code[pc + 2]; i32[fw + code[pc]] = A << B; pc += 3; continue; }
+          case Op.i32_shr_s_rr: { A = i32[fw + code[pc + 1]]; B = i32[fw + code[pc + 2]]; i32[fw + code[pc]] = A >> B; pc += 3; continue; }
+          case Op.i32_shr_s_ri: { A = i32[fw + code[pc + 1]]; B = code[pc + 2]; i32[fw + code[pc]] = A >> B; pc += 3; continue; }
+          case Op.i32_shr_u_rr: { A = i32[fw + code[pc + 1]]; B = i32[fw + code[pc + 2]]; i32[fw + code[pc]] = (A >>> B) | 0; pc += 3; continue; }
+          case Op.i32_shr_u_ri: { A = i32[fw + code[pc + 1]]; B = code[pc + 2]; i32[fw + code[pc]] = (A >>> B) | 0; pc += 3; continue; }
+          case Op.i32_eq_rr: { A = i32[fw + code[pc + 1]]; B = i32[fw + code[pc + 2]]; i32[fw + code[pc]] = A === B ? 1 : 0; pc += 3; continue; }
+          case Op.i32_eq_ri: { A = i32[fw + code[pc + 1]]; B = code[pc + 2]; i32[fw + code[pc]] = A === B ? 1 : 0; pc += 3; continue; }
+          case Op.br_i32_eq_rr: { A = i32[fw + code[pc + 0]]; B = i32[fw + code[pc + 1]]; if (A === B) { to = code[pc + 2]; if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; } pc = to; } else pc += 3; continue; }
+          case Op.br_i32_eq_ri: { A = i32[fw + code[pc + 0]]; B = code[pc + 1]; if (A === B) { to = code[pc + 2]; if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; } pc = to; } else pc += 3; continue; }
+          case Op.i32_ne_rr: { A = i32[fw + code[pc + 1]]; B = i32[fw + code[pc + 2]]; i32[fw + code[pc]] = A !== B ? 1 : 0; pc += 3; continue; }
+          case Op.i32_ne_ri: { A = i32[fw + code[pc + 1]]; B = code[pc + 2]; i32[fw + code[pc]] = A !== B ? 1 : 0; pc += 3; continue; }
+          case Op.br_i32_ne_rr: { A = i32[fw + code[pc + 0]]; B = i32[fw + code[pc + 1]]; if (A !== B) { to = code[pc + 2]; if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; } pc = to; } else pc += 3; continue; }
+          case Op.br_i32_ne_ri: { A = i32[fw + code[pc + 0]]; B = code[pc + 1]; if (A !== B) { to = code[pc + 2]; if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; } pc = to; } else pc += 3; continue; }
+          case Op.i32_lt_s_rr: { A = i32[fw + code[pc + 1]]; B = i32[fw + code[pc + 2]]; i32[fw + code[pc]] = A < B ? 1 : 0; pc += 3; continue; }
+          case Op.i32_lt_s_ri: { A = i32[fw + code[pc + 1]]; B = code[pc + 2]; i32[fw + code[pc]] = A < B ? 1 : 0; pc += 3; continue; }
+          case Op.br_i32_lt_s_rr: { A = i32[fw + code[pc + 0]]; B = i32[fw + code[pc + 1]]; if (A < B) { to = code[pc + 2]; if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; } pc = to; } else pc += 3; continue; }
+          case Op.br_i32_lt_s_ri: { A = i32[fw + code[pc + 0]]; B = code[pc + 1]; if (A < B) { to = code[pc + 2]; if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; } pc = to; } else pc += 3; continue; }
+          case Op.i32_lt_u_rr: { A = i32[fw + code[pc + 1]]; B = i32[fw + code[pc + 2]]; i32[fw + code[pc]] = (A >>> 0) < (B >>> 0) ? 1 : 0; pc += 3; continue; }
+          case Op.i32_lt_u_ri: { A = i32[fw + code[pc + 1]]; B = code[pc + 2]; i32[fw + code[pc]] = (A >>> 0) < (B >>> 0) ? 1 : 0; pc += 3; continue; }
+          case Op.br_i32_lt_u_rr: { A = i32[fw + code[pc + 0]]; B = i32[fw + code[pc + 1]]; if ((A >>> 0) < (B >>> 0)) { to = code[pc + 2]; if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; } pc = to; } else pc += 3; continue; }
+          case Op.br_i32_lt_u_ri: { A = i32[fw + code[pc + 0]]; B = code[pc + 1]; if ((A >>> 0) < (B >>> 0)) { to = code[pc + 2]; if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; } pc = to; } else pc += 3; continue; }
+          case Op.i32_gt_s_rr: { A = i32[fw + code[pc + 1]]; B = i32[fw + code[pc + 2]]; i32[fw + code[pc]] = A > B ? 1 : 0; pc += 3; continue; }
+          case Op.i32_gt_s_ri: { A = i32[fw + code[pc + 1]]; B = code[pc + 2]; i32[fw + code[pc]] = A > B ? 1 : 0; pc += 3; continue; }
+          case Op.br_i32_gt_s_rr: { A = i32[fw + code[pc + 0]]; B = i32[fw + code[pc + 1]]; if (A > B) { to = code[pc + 2]; if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; } pc = to; } else pc += 3; continue; }
+          case Op.br_i32_gt_s_ri: { A = i32[fw + code[pc + 0]]; B = code[pc + 1]; if (A > B) { to = code[pc + 2]; if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; } pc = to; } else pc += 3; continue; }
+          case Op.i32_gt_u_rr: { A = i32[fw + code[pc + 1]]; B = i32[fw + code[pc + 2]]; i32[fw + code[pc]] = (A >>> 0) > (B >>> 0) ? 1 : 0; pc += 3; continue; }
+          case Op.i32_gt_u_ri: { A = i32[fw + code[pc + 1]]; B = code[pc + 2]; i32[fw + code[pc]] = (A >>> 0) > (B >>> 0) ? 1 : 0; pc += 3; continue; }
+          case Op.br_i32_gt_u_rr: { A = i32[fw + code[pc + 0]]; B = i32[fw + code[pc + 1]]; if ((A >>> 0) > (B >>> 0)) { to = code[pc + 2]; if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; } pc = to; } else pc += 3; continue; }
+          case Op.br_i32_gt_u_ri: { A = i32[fw + code[pc + 0]]; B = code[pc + 1]; if ((A >>> 0) > (B >>> 0)) { to = code[pc + 2]; if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; } pc = to; } else pc += 3; continue; }
+          case Op.br_i32_le_s_rr: { A = i32[fw + code[pc + 0]]; B = i32[fw + code[pc + 1]]; if (A <= B) { to = code[pc + 2]; if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; } pc = to; } else pc += 3; continue; }
+          case Op.br_i32_le_s_ri: { A = i32[fw + code[pc + 0]]; B = code[pc + 1]; if (A <= B) { to = code[pc + 2]; if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; } pc = to; } else pc += 3; continue; }
+          case Op.br_i32_le_u_rr: { A = i32[fw + code[pc + 0]]; B = i32[fw + code[pc + 1]]; if ((A >>> 0) <= (B >>> 0)) { to = code[pc + 2]; if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; } pc = to; } else pc += 3; continue; }
+          case Op.br_i32_le_u_ri: { A = i32[fw + code[pc + 0]]; B = code[pc + 1]; if ((A >>> 0) <= (B >>> 0)) { to = code[pc + 2]; if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; } pc = to; } else pc += 3; continue; }
+          case Op.br_i32_ge_s_rr: { A = i32[fw + code[pc + 0]]; B = i32[fw + code[pc + 1]]; if (A >= B) { to = code[pc + 2]; if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; } pc = to; } else pc += 3; continue; }
+          case Op.br_i32_ge_s_ri: { A = i32[fw + code[pc + 0]]; B = code[pc + 1]; if (A >= B) { to = code[pc + 2]; if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; } pc = to; } else pc += 3; continue; }
+          case Op.br_i32_ge_u_rr: { A = i32[fw + code[pc + 0]]; B = i32[fw + code[pc + 1]]; if ((A >>> 0) >= (B >>> 0)) { to = code[pc + 2]; if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; } pc = to; } else pc += 3; continue; }
+          case Op.br_i32_ge_u_ri: { A = i32[fw + code[pc + 0]]; B = code[pc + 1]; if ((A >>> 0) >= (B >>> 0)) { to = code[pc + 2]; if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; } pc = to; } else pc += 3; continue; }
+          case Op.i32_eqz_r: { A = i32[fw + code[pc + 1]]; i32[fw + code[pc]] = A === 0 ? 1 : 0; pc += 2; continue; }
+          case Op.i64_add_rr: { AL = fw + code[pc + 1]; AH = i32[AL + 1]; AL = i32[AL]; BL = fw + code[pc + 2]; BH = i32[BL + 1]; BL = i32[BL]; D = fw + code[pc]; lo = (AL >>> 0) + (BL >>> 0); i32[D] = lo | 0; i32[D + 1] = (AH + BH + (lo > 0xffffffff ? 1 : 0)) | 0; pc += 3; continue; }
+          case Op.i64_add_ri: { AL = fw + code[pc + 1]; AH = i32[AL + 1]; AL = i32[AL]; BL = code[pc + 2]; BH = code[pc + 3]; D = fw + code[pc]; lo = (AL >>> 0) + (BL >>> 0); i32[D] = lo | 0; i32[D + 1] = (AH + BH + (lo > 0xffffffff ? 1 : 0)) | 0; pc += 4; continue; }
+          case Op.i64_sub_rr: { AL = fw + code[pc + 1]; AH = i32[AL + 1]; AL = i32[AL]; BL = fw + code[pc + 2]; BH = i32[BL + 1]; BL = i32[BL]; D = fw + code[pc]; lo = (AL >>> 0) - (BL >>> 0); i32[D] = lo | 0; i32[D + 1] = (AH - BH - (lo < 0 ? 1 : 0)) | 0; pc += 3; continue; }
+          case Op.i64_sub_ri: { AL = fw + code[pc + 1]; AH = i32[AL + 1]; AL = i32[AL]; BL = code[pc + 2]; BH = code[pc + 3]; D = fw + code[pc]; lo = (AL >>> 0) - (BL >>> 0); i32[D] = lo | 0; i32[D + 1] = (AH - BH - (lo < 0 ? 1 : 0)) | 0; pc += 4; continue; }
+          case Op.i64_mul_rr: { AL = fw + code[pc + 1]; AH = i32[AL + 1]; AL = i32[AL]; BL = fw + code[pc + 2]; BH = i32[BL + 1]; BL = i32[BL]; D = fw + code[pc]; a0 = AL & 0xffff; a1 = AL >>> 16; b0 = BL & 0xffff; b1 = BL >>> 16; ll = a0 * b0; m1 = a1 * b0; m2 = a0 * b1; i32[D + 1] = (a1 * b1 + (m1 >>> 16) + (m2 >>> 16) + (((ll >>> 16) + (m1 & 0xffff) + (m2 & 0xffff)) >>> 16) + Math.imul(AL, BH) + Math.imul(AH, BL)) | 0; i32[D] = Math.imul(AL, BL); pc += 3; continue; }
+          case Op.i64_mul_ri: { AL = fw + code[pc + 1]; AH = i32[AL + 1]; AL = i32[AL]; BL = code[pc + 2]; BH = code[pc + 3]; D = fw + code[pc]; a0 = AL & 0xffff; a1 = AL >>> 16; b0 = BL & 0xffff; b1 = BL >>> 16; ll = a0 * b0; m1 = a1 * b0; m2 = a0 * b1; i32[D + 1] = (a1 * b1 + (m1 >>> 16) + (m2 >>> 16) + (((ll >>> 16) + (m1 & 0xffff) + (m2 & 0xffff)) >>> 16) + Math.imul(AL, BH) + Math.imul(AH, BL)) | 0; i32[D] = Math.imul(AL, BL); pc += 4; continue; }
+          case Op.i64_and_rr: { AL = fw + code[pc + 1]; AH = i32[AL + 1]; AL = i32[AL]; BL = fw + code[pc + 2]; BH = i32[BL + 1]; BL = i32[BL]; D = fw + code[pc]; i32[D] = AL & BL; i32[D + 1] = AH & BH; pc += 3; continue; }
+          case Op.i64_and_ri: { AL = fw + code[pc + 1]; AH = i32[AL + 1]; AL = i32[AL]; BL = code[pc + 2]; BH = code[pc + 3]; D = fw + code[pc]; i32[D] = AL & BL; i32[D + 1] = AH & BH; pc += 4; continue; }
+          case Op.i64_or_rr: { AL = fw + code[pc + 1]; AH = i32[AL + 1]; AL = i32[AL]; BL = fw + code[pc + 2]; BH = i32[BL + 1]; BL = i32[BL]; D = fw + code[pc]; i32[D] = AL | BL; i32[D + 1] = AH | BH; pc += 3; continue; }
+          case Op.i64_or_ri: { AL = fw + code[pc + 1]; AH = i32[AL + 1]; AL = i32[AL]; BL = code[pc + 2]; BH = code[pc + 3]; D = fw + code[pc]; i32[D] = AL | BL; i32[D + 1] = AH | BH; pc += 4; continue; }
+          case Op.i64_xor_rr: { AL = fw + code[pc + 1]; AH = i32[AL + 1]; AL = i32[AL]; BL = fw + code[pc + 2]; BH = i32[BL + 1]; BL = i32[BL]; D = fw + code[pc]; i32[D] = AL ^ BL; i32[D + 1] = AH ^ BH; pc += 3; continue; }
+          case Op.i64_xor_ri: { AL = fw + code[pc + 1]; AH = i32[AL + 1]; AL = i32[AL]; BL = code[pc + 2]; BH = code[pc + 3]; D = fw + code[pc]; i32[D] = AL ^ BL; i32[D + 1] = AH ^ BH; pc += 4; continue; }
+          case Op.i64_shl_rr: { AL = fw + code[pc + 1]; AH = i32[AL + 1]; AL = i32[AL]; BL = fw + code[pc + 2]; BH = i32[BL + 1]; BL = i32[BL]; D = fw + code[pc]; s = BL & 63; if (s === 0) { i32[D] = AL; i32[D + 1] = AH; } else if (s < 32) { i32[D + 1] = (AH << s) | (AL >>> (32 - s)); i32[D] = AL << s; } else { i32[D + 1] = AL << (s - 32); i32[D] = 0; } pc += 3; continue; }
+          case Op.i64_shl_ri: { AL = fw + code[pc + 1]; AH = i32[AL + 1]; AL = i32[AL]; BL = code[pc + 2]; BH = code[pc + 3]; D = fw + code[pc]; s = BL & 63; if (s === 0) { i32[D] = AL; i32[D + 1] = AH; } else if (s < 32) { i32[D + 1] = (AH << s) | (AL >>> (32 - s)); i32[D] = AL << s; } else { i32[D + 1] = AL << (s - 32); i32[D] = 0; } pc += 4; continue; }
+          case Op.i64_shr_s_rr: { AL = fw + code[pc + 1]; AH = i32[AL + 1]; AL = i32[AL]; BL = fw + code[pc + 2]; BH = i32[BL + 1]; BL = i32[BL]; D = fw + code[pc]; s = BL & 63; if (s === 0) { i32[D] = AL; i32[D + 1] = AH; } else if (s < 32) { i32[D] = (AL >>> s) | (AH << (32 - s)); i32[D + 1] = AH >> s; } else { i32[D] = AH >> (s - 32); i32[D + 1] = AH >> 31; } pc += 3; continue; }
+          case Op.i64_shr_s_ri: { AL = fw + code[pc + 1]; AH = i32[AL + 1]; AL = i32[AL]; BL = code[pc + 2]; BH = code[pc + 3]; D = fw + code[pc]; s = BL & 63; if (s === 0) { i32[D] = AL; i32[D + 1] = AH; } else if (s < 32) { i32[D] = (AL >>> s) | (AH << (32 - s)); i32[D + 1] = AH >> s; } else { i32[D] = AH >> (s - 32); i32[D + 1] = AH >> 31; } pc += 4; continue; }
+          case Op.i64_shr_u_rr: { AL = fw + code[pc + 1]; AH = i32[AL + 1]; AL = i32[AL]; BL = fw + code[pc + 2]; BH = i32[BL + 1]; BL = i32[BL]; D = fw + code[pc]; s = BL & 63; if (s === 0) { i32[D] = AL; i32[D + 1] = AH; } else if (s < 32) { i32[D] = (AL >>> s) | (AH << (32 - s)); i32[D + 1] = AH >>> s; } else { i32[D] = AH >>> (s - 32); i32[D + 1] = 0; } pc += 3; continue; }
+          case Op.i64_shr_u_ri: { AL = fw + code[pc + 1]; AH = i32[AL + 1]; AL = i32[AL]; BL = code[pc + 2]; BH = code[pc + 3]; D = fw + code[pc]; s = BL & 63; if (s === 0) { i32[D] = AL; i32[D + 1] = AH; } else if (s < 32) { i32[D] = (AL >>> s) | (AH << (32 - s)); i32[D + 1] = AH >>> s; } else { i32[D] = AH >>> (s - 32); i32[D + 1] = 0; } pc += 4; continue; }
+          case Op.i64_rotl_rr: { AL = fw + code[pc + 1]; AH = i32[AL + 1]; AL = i32[AL]; BL = fw + code[pc + 2]; BH = i32[BL + 1]; BL = i32[BL]; D = fw + code[pc]; s = BL & 63; if (s === 0) { i32[D] = AL; i32[D + 1] = AH; } else if (s < 32) { i32[D] = (AL << s) | (AH >>> (32 - s)); i32[D + 1] = (AH << s) | (AL >>> (32 - s)); } else { r = s - 32; if (r === 0) { i32[D] = AH; i32[D + 1] = AL; } else { i32[D] = (AH << r) | (AL >>> (32 - r)); i32[D + 1] = (AL << r) | (AH >>> (32 - r)); } } pc += 3; continue; }
+          case Op.i64_rotl_ri: { AL = fw + code[pc + 1]; AH = i32[AL + 1]; AL = i32[AL]; BL = code[pc + 2]; BH = code[pc + 3]; D = fw + code[pc]; s = BL & 63; if (s === 0) { i32[D] = AL; i32[D + 1] = AH; } else if (s < 32) { i32[D] = (AL << s) | (AH >>> (32 - s)); i32[D + 1] = (AH << s) | (AL >>> (32 - s)); } else { r = s - 32; if (r === 0) { i32[D] = AH; i32[D + 1] = AL; } else { i32[D] = (AH << r) | (AL >>> (32 - r)); i32[D + 1] = (AL << r) | (AH >>> (32 - r)); } } pc += 4; continue; }
+          case Op.i64_eqz_r: { AL = fw + code[pc + 1]; AH = i32[AL + 1]; AL = i32[AL]; i32[fw + code[pc]] = (AL | AH) === 0 ? 1 : 0; pc += 2; continue; }
+          case Op.f32_add_rr: { A = f32[fw + code[pc + 1]]; B = f32[fw + code[pc + 2]]; f32[fw + code[pc]] = A + B; pc += 3; continue; }
+          case Op.f32_sub_rr: { A = f32[fw + code[pc + 1]]; B = f32[fw + code[pc + 2]]; f32[fw + code[pc]] = A - B; pc += 3; continue; }
+          case Op.f32_mul_rr: { A = f32[fw + code[pc + 1]]; B = f32[fw + code[pc + 2]]; f32[fw + code[pc]] = A * B; pc += 3; continue; }
+          case Op.f32_div_rr: { A = f32[fw + code[pc + 1]]; B = f32[fw + code[pc + 2]]; f32[fw + code[pc]] = A / B; pc += 3; continue; }
+          case Op.f64_add_rr: { A = f64[(fw + code[pc + 1]) >> 1]; B = f64[(fw + code[pc + 2]) >> 1]; f64[(fw + code[pc]) >> 1] = A + B; pc += 3; continue; }
+          case Op.f64_add_ri: { A = f64[(fw + code[pc + 1]) >> 1]; KW[0] = code[pc + 2]; KW[1] = code[pc + 3]; B = KF64[0]; f64[(fw + code[pc]) >> 1] = A + B; pc += 4; continue; }
+          case Op.f64_sub_rr: { A = f64[(fw + code[pc + 1]) >> 1]; B = f64[(fw + code[pc + 2]) >> 1]; f64[(fw + code[pc]) >> 1] = A - B; pc += 3; continue; }
+          case Op.f64_sub_ri: { A = f64[(fw + code[pc + 1]) >> 1]; KW[0] = code[pc + 2]; KW[1] = code[pc + 3]; B = KF64[0]; f64[(fw + code[pc]) >> 1] = A - B; pc += 4; continue; }
+          case Op.f64_mul_rr: { A = f64[(fw + code[pc + 1]) >> 1]; B = f64[(fw + code[pc + 2]) >> 1]; f64[(fw + code[pc]) >> 1] = A * B; pc += 3; continue; }
+          case Op.f64_mul_ri: { A = f64[(fw + code[pc + 1]) >> 1]; KW[0] = code[pc + 2]; KW[1] = code[pc + 3]; B = KF64[0]; f64[(fw + code[pc]) >> 1] = A * B; pc += 4; continue; }
+          case Op.f64_div_rr: { A = f64[(fw + code[pc + 1]) >> 1]; B = f64[(fw + code[pc + 2]) >> 1]; f64[(fw + code[pc]) >> 1] = A / B; pc += 3; continue; }
+          case Op.f64_div_ri: { A = f64[(fw + code[pc + 1]) >> 1]; KW[0] = code[pc + 2]; KW[1] = code[pc + 3]; B = KF64[0]; f64[(fw + code[pc]) >> 1] = A / B; pc += 4; continue; }
+          case Op.f64_lt_rr: { A = f64[(fw + code[pc + 1]) >> 1]; B = f64[(fw + code[pc + 2]) >> 1]; i32[fw + code[pc]] = A < B ? 1 : 0; pc += 3; continue; }
+          case Op.f64_lt_ri: { A = f64[(fw + code[pc + 1]) >> 1]; KW[0] = code[pc + 2]; KW[1] = code[pc + 3]; B = KF64[0]; i32[fw + code[pc]] = A < B ? 1 : 0; pc += 4; continue; }
+          case Op.br_f64_lt_rr: { A = f64[(fw + code[pc + 0]) >> 1]; B = f64[(fw + code[pc + 1]) >> 1]; if (A < B) { to = code[pc + 2]; if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; } pc = to; } else pc += 3; continue; }
+          case Op.brn_f64_lt_rr: { A = f64[(fw + code[pc + 0]) >> 1]; B = f64[(fw + code[pc + 1]) >> 1]; if (!(A < B)) { to = code[pc + 2]; if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; } pc = to; } else pc += 3; continue; }
+          case Op.br_f64_lt_ri: { A = f64[(fw + code[pc + 0]) >> 1]; KW[0] = code[pc + 1]; KW[1] = code[pc + 2]; B = KF64[0]; if (A < B) { to = code[pc + 3]; if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; } pc = to; } else pc += 4; continue; }
+          case Op.brn_f64_lt_ri: { A = f64[(fw + code[pc + 0]) >> 1]; KW[0] = code[pc + 1]; KW[1] = code[pc + 2]; B = KF64[0]; if (!(A < B)) { to = code[pc + 3]; if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; } pc = to; } else pc += 4; continue; }
+          case Op.f64_gt_rr: { A = f64[(fw + code[pc + 1]) >> 1]; B = f64[(fw + code[pc + 2]) >> 1]; i32[fw + code[pc]] = A > B ? 1 : 0; pc += 3; continue; }
+          case Op.f64_gt_ri: { A = f64[(fw + code[pc + 1]) >> 1]; KW[0] = code[pc + 2]; KW[1] = code[pc + 3]; B = KF64[0]; i32[fw + code[pc]] = A > B ? 1 : 0; pc += 4; continue; }
+          case Op.br_f64_gt_rr: { A = f64[(fw + code[pc + 0]) >> 1]; B = f64[(fw + code[pc + 1]) >> 1]; if (A > B) { to = code[pc + 2]; if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; } pc = to; } else pc += 3; continue; }
+          case Op.brn_f64_gt_rr: { A = f64[(fw + code[pc + 0]) >> 1]; B = f64[(fw + code[pc + 1]) >> 1]; if (!(A > B)) { to = code[pc + 2]; if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; } pc = to; } else pc += 3; continue; }
+          case Op.br_f64_gt_ri: { A = f64[(fw + code[pc + 0]) >> 1]; KW[0] = code[pc + 1]; KW[1] = code[pc + 2]; B = KF64[0]; if (A > B) { to = code[pc + 3]; if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; } pc = to; } else pc += 4; continue; }
+          case Op.brn_f64_gt_ri: { A = f64[(fw + code[pc + 0]) >> 1]; KW[0] = code[pc + 1]; KW[1] = code[pc + 2]; B = KF64[0]; if (!(A > B)) { to = code[pc + 3]; if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; } pc = to; } else pc += 4; continue; }
+          case Op.f64_le_rr: { A = f64[(fw + code[pc + 1]) >> 1]; B = f64[(fw + code[pc + 2]) >> 1]; i32[fw + code[pc]] = A <= B ? 1 : 0; pc += 3; continue; }
+          case Op.f64_le_ri: { A = f64[(fw + code[pc + 1]) >> 1]; KW[0] = code[pc + 2]; KW[1] = code[pc + 3]; B = KF64[0]; i32[fw + code[pc]] = A <= B ? 1 : 0; pc += 4; continue; }
+          case Op.br_f64_le_rr: { A = f64[(fw + code[pc + 0]) >> 1]; B = f64[(fw + code[pc + 1]) >> 1]; if (A <= B) { to = code[pc + 2]; if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; } pc = to; } else pc += 3; continue; }
+          case Op.brn_f64_le_rr: { A = f64[(fw + code[pc + 0]) >> 1]; B = f64[(fw + code[pc + 1]) >> 1]; if (!(A <= B)) { to = code[pc + 2]; if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; } pc = to; } else pc += 3; continue; }
+          case Op.br_f64_le_ri: { A = f64[(fw + code[pc + 0]) >> 1]; KW[0] = code[pc + 1]; KW[1] = code[pc + 2]; B = KF64[0]; if (A <= B) { to = code[pc + 3]; if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; } pc = to; } else pc += 4; continue; }
+          case Op.brn_f64_le_ri: { A = f64[(fw + code[pc + 0]) >> 1]; KW[0] = code[pc + 1]; KW[1] = code[pc + 2]; B = KF64[0]; if (!(A <= B)) { to = code[pc + 3]; if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; } pc = to; } else pc += 4; continue; }
+          case Op.f64_ge_rr: { A = f64[(fw + code[pc + 1]) >> 1]; B = f64[(fw + code[pc + 2]) >> 1]; i32[fw + code[pc]] = A >= B ? 1 : 0; pc += 3; continue; }
+          case Op.f64_ge_ri: { A = f64[(fw + code[pc + 1]) >> 1]; KW[0] = code[pc + 2]; KW[1] = code[pc + 3]; B = KF64[0]; i32[fw + code[pc]] = A >= B ? 1 : 0; pc += 4; continue; }
+          case Op.br_f64_ge_rr: { A = f64[(fw + code[pc + 0]) >> 1]; B = f64[(fw + code[pc + 1]) >> 1]; if (A >= B) { to = code[pc + 2]; if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; } pc = to; } else pc += 3; continue; }
+          case Op.brn_f64_ge_rr: { A = f64[(fw + code[pc + 0]) >> 1]; B = f64[(fw + code[pc + 1]) >> 1]; if (!(A >= B)) { to = code[pc + 2]; if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; } pc = to; } else pc += 3; continue; }
+          case Op.br_f64_ge_ri: { A = f64[(fw + code[pc + 0]) >> 1]; KW[0] = code[pc + 1]; KW[1] = code[pc + 2]; B = KF64[0]; if (A >= B) { to = code[pc + 3]; if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; } pc = to; } else pc += 4; continue; }
+          case Op.brn_f64_ge_ri: { A = f64[(fw + code[pc + 0]) >> 1]; KW[0] = code[pc + 1]; KW[1] = code[pc + 2]; B = KF64[0]; if (!(A >= B)) { to = code[pc + 3]; if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; } pc = to; } else pc += 4; continue; }
+          case Op.f64_abs_r: { AL = fw + code[pc + 1]; AH = i32[AL + 1]; AL = i32[AL]; D = fw + code[pc]; i32[D] = AL; i32[D + 1] = AH & 0x7fffffff; pc += 2; continue; }
+          case Op.f64_neg_r: { AL = fw + code[pc + 1]; AH = i32[AL + 1]; AL = i32[AL]; D = fw + code[pc]; i32[D] = AL; i32[D + 1] = AH ^ -0x80000000; pc += 2; continue; }
+          case Op.f64_sqrt_r: { A = f64[(fw + code[pc + 1]) >> 1]; f64[(fw + code[pc]) >> 1] = Math.sqrt(A); pc += 2; continue; }
+          case Op.i32_trunc_f64_s_r: { A = f64[(fw + code[pc + 1]) >> 1]; i32[fw + code[pc]] = CV.truncI32S(A); pc += 2; continue; }
+          case Op.i64_extend_i32_s_r: { A = i32[fw + code[pc + 1]]; D = fw + code[pc]; i32[D] = A; i32[D + 1] = A >> 31; pc += 2; continue; }
+          case Op.i64_extend_i32_u_r: { A = i32[fw + code[pc + 1]]; D = fw + code[pc]; i32[D] = A; i32[D + 1] = 0; pc += 2; continue; }
+          case Op.f32_demote_f64_r: { A = f64[(fw + code[pc + 1]) >> 1]; f32[fw + code[pc]] = A; pc += 2; continue; }
+          case Op.f64_convert_i32_s_r: { A = i32[fw + code[pc + 1]]; f64[(fw + code[pc]) >> 1] = A; pc += 2; continue; }
+          case Op.f64_convert_i32_u_r: { A = i32[fw + code[pc + 1]]; f64[(fw + code[pc]) >> 1] = A >>> 0; pc += 2; continue; }
+          case Op.f64_promote_f32_r: { A = f32[fw + code[pc + 1]]; f64[(fw + code[pc]) >> 1] = A; pc += 2; continue; }
+          case Op.i32_load_r: { D = fw + code[pc]; ea = ((i32[fw + code[pc + 1]] + code[pc + 2]) >>> 0) + code[pc + 3]; pc += 4; if (ea + 4 > mem.bytes.length) oob(); i32[D] = mem.view.getInt32(ea, true); continue; }
+          case Op.i32_load_x: { D = fw + code[pc]; ea = ((i32[fw + code[pc + 1]] + (i32[fw + code[pc + 2]] << code[pc + 3]) + code[pc + 4]) >>> 0) + code[pc + 5]; pc += 6; if (ea + 4 > mem.bytes.length) oob(); i32[D] = mem.view.getInt32(ea, true); continue; }
+          case Op.i64_load_r: { D = fw + code[pc]; ea = ((i32[fw + code[pc + 1]] + code[pc + 2]) >>> 0) + code[pc + 3]; pc += 4; if (ea + 8 > mem.bytes.length) oob(); v = mem.view; i32[D] = v.getInt32(ea, true); i32[D + 1] = v.getInt32(ea + 4, true); continue; }
+          case Op.i64_load_x: { D = fw + code[pc]; ea = ((i32[fw + code[pc + 1]] + (i32[fw + code[pc + 2]] << code[pc + 3]) + code[pc + 4]) >>> 0) + code[pc + 5]; pc += 6; if (ea + 8 > mem.bytes.length) oob(); v = mem.view; i32[D] = v.getInt32(ea, true); i32[D + 1] = v.getInt32(ea + 4, true); continue; }
+          case Op.i32_load8_s_r: { D = fw + code[pc]; ea = ((i32[fw + code[pc + 1]] + code[pc + 2]) >>> 0) + code[pc + 3]; pc += 4; if (ea + 1 > mem.bytes.length) oob(); i32[D] = (mem.bytes[ea] << 24) >> 24; continue; }
+          case Op.i32_load8_u_r: { D = fw + code[pc]; ea = ((i32[fw + code[pc + 1]] + code[pc + 2]) >>> 0) + code[pc + 3]; pc += 4; if (ea + 1 > mem.bytes.length) oob(); i32[D] = mem.bytes[ea]; continue; }
+          case Op.i32_load8_u_x: { D = fw + code[pc]; ea = ((i32[fw + code[pc + 1]] + (i32[fw + code[pc + 2]] << code[pc + 3]) + code[pc + 4]) >>> 0) + code[pc + 5]; pc += 6; if (ea + 1 > mem.bytes.length) oob(); i32[D] = mem.bytes[ea]; continue; }
+          case Op.i32_load16_s_r: { D = fw + code[pc]; ea = ((i32[fw + code[pc + 1]] + code[pc + 2]) >>> 0) + code[pc + 3]; pc += 4; if (ea + 2 > mem.bytes.length) oob(); i32[D] = mem.view.getInt16(ea, true); continue; }
+          case Op.i32_load16_u_r: { D = fw + code[pc]; ea = ((i32[fw + code[pc + 1]] + code[pc + 2]) >>> 0) + code[pc + 3]; pc += 4; if (ea + 2 > mem.bytes.length) oob(); i32[D] = mem.view.getUint16(ea, true); continue; }
+          case Op.i64_load8_s_r: { D = fw + code[pc]; ea = ((i32[fw + code[pc + 1]] + code[pc + 2]) >>> 0) + code[pc + 3]; pc += 4; if (ea + 1 > mem.bytes.length) oob(); lo = (mem.bytes[ea] << 24) >> 24; i32[D] = lo; i32[D + 1] = lo >> 31; continue; }
+          case Op.i64_load8_u_r: { D = fw + code[pc]; ea = ((i32[fw + code[pc + 1]] + code[pc + 2]) >>> 0) + code[pc + 3]; pc += 4; if (ea + 1 > mem.bytes.length) oob(); i32[D] = mem.bytes[ea]; i32[D + 1] = 0; continue; }
+          case Op.i64_load16_s_r: { D = fw + code[pc]; ea = ((i32[fw + code[pc + 1]] + code[pc + 2]) >>> 0) + code[pc + 3]; pc += 4; if (ea + 2 > mem.bytes.length) oob(); lo = mem.view.getInt16(ea, true); i32[D] = lo; i32[D + 1] = lo >> 31; continue; }
+          case Op.i64_load16_u_r: { D = fw + code[pc]; ea = ((i32[fw + code[pc + 1]] + code[pc + 2]) >>> 0) + code[pc + 3]; pc += 4; if (ea + 2 > mem.bytes.length) oob(); i32[D] = mem.view.getUint16(ea, true); i32[D + 1] = 0; continue; }
+          case Op.i64_load32_s_r: { D = fw + code[pc]; ea = ((i32[fw + code[pc + 1]] + code[pc + 2]) >>> 0) + code[pc + 3]; pc += 4; if (ea + 4 > mem.bytes.length) oob(); lo = mem.view.getInt32(ea, true); i32[D] = lo; i32[D + 1] = lo >> 31; continue; }
+          case Op.i64_load32_u_r: { D = fw + code[pc]; ea = ((i32[fw + code[pc + 1]] + code[pc + 2]) >>> 0) + code[pc + 3]; pc += 4; if (ea + 4 > mem.bytes.length) oob(); i32[D] = mem.view.getInt32(ea, true); i32[D + 1] = 0; continue; }
+          case Op.i32_store_x: { D = fw + code[pc + 4]; V = i32[D]; ea = ((i32[fw + code[pc + 0]] + (i32[fw + code[pc + 1]] << code[pc + 2]) + code[pc + 3]) >>> 0) + code[pc + 5]; pc += 6; if (ea + 4 > mem.bytes.length) oob(); mem.view.setInt32(ea, V, true); continue; }
+          case Op.i32_store_r: { D = fw + code[pc + 2]; V = i32[D]; ea = ((i32[fw + code[pc]] + code[pc + 1]) >>> 0) + code[pc + 3]; pc += 4; if (ea + 4 > mem.bytes.length) oob(); mem.view.setInt32(ea, V, true); continue; }
+          case Op.i32_store_ri: { V = code[pc + 2]; ea = ((i32[fw + code[pc]] + code[pc + 1]) >>> 0) + code[pc + 3]; pc += 4; if (ea + 4 > mem.bytes.length) oob(); mem.view.setInt32(ea, V, true); continue; }
+          case Op.i64_store_x: { D = fw + code[pc + 4]; V = i32[D]; VH = i32[D + 1]; ea = ((i32[fw + code[pc + 0]] + (i32[fw + code[pc + 1]] << code[pc + 2]) + code[pc + 3]) >>> 0) + code[pc + 5]; pc += 6; if (ea + 8 > mem.bytes.length) oob(); v = mem.view; v.setInt32(ea, V, true); v.setInt32(ea + 4, VH, true); continue; }
+          case Op.i64_store_r: { D = fw + code[pc + 2]; V = i32[D]; VH = i32[D + 1]; ea = ((i32[fw + code[pc]] + code[pc + 1]) >>> 0) + code[pc + 3]; pc += 4; if (ea + 8 > mem.bytes.length) oob(); v = mem.view; v.setInt32(ea, V, true); v.setInt32(ea + 4, VH, true); continue; }
+          case Op.i64_store_ri: { V = code[pc + 2]; VH = code[pc + 3]; ea = ((i32[fw + code[pc]] + code[pc + 1]) >>> 0) + code[pc + 4]; pc += 5; if (ea + 8 > mem.bytes.length) oob(); v = mem.view; v.setInt32(ea, V, true); v.setInt32(ea + 4, VH, true); continue; }
+          case Op.i32_store8_x: { D = fw + code[pc + 4]; V = i32[D]; ea = ((i32[fw + code[pc + 0]] + (i32[fw + code[pc + 1]] << code[pc + 2]) + code[pc + 3]) >>> 0) + code[pc + 5]; pc += 6; if (ea + 1 > mem.bytes.length) oob(); mem.bytes[ea] = V; continue; }
+          case Op.i32_store8_r: { D = fw + code[pc + 2]; V = i32[D]; ea = ((i32[fw + code[pc]] + code[pc + 1]) >>> 0) + code[pc + 3]; pc += 4; if (ea + 1 > mem.bytes.length) oob(); mem.bytes[ea] = V; continue; }
+          case Op.i32_store8_ri: { V = code[pc + 2]; ea = ((i32[fw + code[pc]] + code[pc + 1]) >>> 0) + code[pc + 3]; pc += 4; if (ea + 1 > mem.bytes.length) oob(); mem.bytes[ea] = V; continue; }
+          case Op.i32_store16_r: { D = fw + code[pc + 2]; V = i32[D]; ea = ((i32[fw + code[pc]] + code[pc + 1]) >>> 0) + code[pc + 3]; pc += 4; if (ea + 2 > mem.bytes.length) oob(); mem.view.setInt16(ea, V, true); continue; }
+          case Op.i32_store16_ri: { V = code[pc + 2]; ea = ((i32[fw + code[pc]] + code[pc + 1]) >>> 0) + code[pc + 3]; pc += 4; if (ea + 2 > mem.bytes.length) oob(); mem.view.setInt16(ea, V, true); continue; }
+          case Op.f64_add_mul_L: { A = f64[(fw + code[pc + 1]) >> 1]; B = f64[(fw + code[pc + 2]) >> 1]; A = A * B; B = f64[(fw + code[pc + 3]) >> 1]; f64[(fw + code[pc]) >> 1] = A + B; pc += 4; continue; }
+          case Op.f64_add_mul_R: { A = f64[(fw + code[pc + 1]) >> 1]; B = f64[(fw + code[pc + 2]) >> 1]; B = A * B; A = f64[(fw + code[pc + 3]) >> 1]; f64[(fw + code[pc]) >> 1] = A + B; pc += 4; continue; }
+          case Op.f64_add_add_L: { A = f64[(fw + code[pc + 1]) >> 1]; B = f64[(fw + code[pc + 2]) >> 1]; A = A + B; B = f64[(fw + code[pc + 3]) >> 1]; f64[(fw + code[pc]) >> 1] = A + B; pc += 4; continue; }
+          case Op.f64_add_add_R: { A = f64[(fw + code[pc + 1]) >> 1]; B = f64[(fw + code[pc + 2]) >> 1]; B = A + B; A = f64[(fw + code[pc + 3]) >> 1]; f64[(fw + code[pc]) >> 1] = A + B; pc += 4; continue; }
+          case Op.f64_add_sub_L: { A = f64[(fw + code[pc + 1]) >> 1]; B = f64[(fw + code[pc + 2]) >> 1]; A = A - B; B = f64[(fw + code[pc + 3]) >> 1]; f64[(fw + code[pc]) >> 1] = A + B; pc += 4; continue; }
+          case Op.f64_add_sub_R: { A = f64[(fw + code[pc + 1]) >> 1]; B = f64[(fw + code[pc + 2]) >> 1]; B = A - B; A = f64[(fw + code[pc + 3]) >> 1]; f64[(fw + code[pc]) >> 1] = A + B; pc += 4; continue; }
+          case Op.f64_sub_mul_L: { A = f64[(fw + code[pc + 1]) >> 1]; B = f64[(fw + code[pc + 2]) >> 1]; A = A * B; B = f64[(fw + code[pc + 3]) >> 1]; f64[(fw + code[pc]) >> 1] = A - B; pc += 4; continue; }
+          case Op.f64_sub_mul_R: { A = f64[(fw + code[pc + 1]) >> 1]; B = f64[(fw + code[pc + 2]) >> 1]; B = A * B; A = f64[(fw + code[pc + 3]) >> 1]; f64[(fw + code[pc]) >> 1] = A - B; pc += 4; continue; }
+          case Op.f64_sub_add_L: { A = f64[(fw + code[pc + 1]) >> 1]; B = f64[(fw + code[pc + 2]) >> 1]; A = A + B; B = f64[(fw + code[pc + 3]) >> 1]; f64[(fw + code[pc]) >> 1] = A - B; pc += 4; continue; }
+          case Op.f64_sub_add_R: { A = f64[(fw + code[pc + 1]) >> 1]; B = f64[(fw + code[pc + 2]) >> 1]; B = A + B; A = f64[(fw + code[pc + 3]) >> 1]; f64[(fw + code[pc]) >> 1] = A - B; pc += 4; continue; }
+          case Op.f64_sub_sub_L: { A = f64[(fw + code[pc + 1]) >> 1]; B = f64[(fw + code[pc + 2]) >> 1]; A = A - B; B = f64[(fw + code[pc + 3]) >> 1]; f64[(fw + code[pc]) >> 1] = A - B; pc += 4; continue; }
+          case Op.f64_sub_sub_R: { A = f64[(fw + code[pc + 1]) >> 1]; B = f64[(fw + code[pc + 2]) >> 1]; B = A - B; A = f64[(fw + code[pc + 3]) >> 1]; f64[(fw + code[pc]) >> 1] = A - B; pc += 4; continue; }
+          case Op.f64_mul_mul_L: { A = f64[(fw + code[pc + 1]) >> 1]; B = f64[(fw + code[pc + 2]) >> 1]; A = A * B; B = f64[(fw + code[pc + 3]) >> 1]; f64[(fw + code[pc]) >> 1] = A * B; pc += 4; continue; }
+          case Op.f64_mul_mul_R: { A = f64[(fw + code[pc + 1]) >> 1]; B = f64[(fw + code[pc + 2]) >> 1]; B = A * B; A = f64[(fw + code[pc + 3]) >> 1]; f64[(fw + code[pc]) >> 1] = A * B; pc += 4; continue; }
+          case Op.f64_mul_add_L: { A = f64[(fw + code[pc + 1]) >> 1]; B = f64[(fw + code[pc + 2]) >> 1]; A = A + B; B = f64[(fw + code[pc + 3]) >> 1]; f64[(fw + code[pc]) >> 1] = A * B; pc += 4; continue; }
+          case Op.f64_mul_add_R: { A = f64[(fw + code[pc + 1]) >> 1]; B = f64[(fw + code[pc + 2]) >> 1]; B = A + B; A = f64[(fw + code[pc + 3]) >> 1]; f64[(fw + code[pc]) >> 1] = A * B; pc += 4; continue; }
+          case Op.f64_mul_sub_L: { A = f64[(fw + code[pc + 1]) >> 1]; B = f64[(fw + code[pc + 2]) >> 1]; A = A - B; B = f64[(fw + code[pc + 3]) >> 1]; f64[(fw + code[pc]) >> 1] = A * B; pc += 4; continue; }
+          case Op.f64_mul_sub_R: { A = f64[(fw + code[pc + 1]) >> 1]; B = f64[(fw + code[pc + 2]) >> 1]; B = A - B; A = f64[(fw + code[pc + 3]) >> 1]; f64[(fw + code[pc]) >> 1] = A * B; pc += 4; continue; }
+          case Op.i32_xor_shli_L: { A = i32[fw + code[pc + 1]]; B = code[pc + 2]; A = A << B; B = i32[fw + code[pc + 3]]; i32[fw + code[pc]] = A ^ B; pc += 4; continue; }
+          case Op.i32_xor_shli_R: { A = i32[fw + code[pc + 1]]; B = code[pc + 2]; B = A << B; A = i32[fw + code[pc + 3]]; i32[fw + code[pc]] = A ^ B; pc += 4; continue; }
+          case Op.i32_xor_shr_ui_L: { A = i32[fw + code[pc + 1]]; B = code[pc + 2]; A = (A >>> B) | 0; B = i32[fw + code[pc + 3]]; i32[fw + code[pc]] = A ^ B; pc += 4; continue; }
+          case Op.i32_xor_shr_ui_R: { A = i32[fw + code[pc + 1]]; B = code[pc + 2]; B = (A >>> B) | 0; A = i32[fw + code[pc + 3]]; i32[fw + code[pc]] = A ^ B; pc += 4; continue; }
+          case Op.i32_add_shli_L: { A = i32[fw + code[pc + 1]]; B = code[pc + 2]; A = A << B; B = i32[fw + code[pc + 3]]; i32[fw + code[pc]] = (A + B) | 0; pc += 4; continue; }
+          case Op.i32_add_shli_R: { A = i32[fw + code[pc + 1]]; B = code[pc + 2]; B = A << B; A = i32[fw + code[pc + 3]]; i32[fw + code[pc]] = (A + B) | 0; pc += 4; continue; }
+          case Op.i32_add_shli_Li: { A = i32[fw + code[pc + 1]]; B = code[pc + 2]; A = A << B; B = code[pc + 3]; i32[fw + code[pc]] = (A + B) | 0; pc += 4; continue; }
+          case Op.i32_add_muli_Li: { A = i32[fw + code[pc + 1]]; B = code[pc + 2]; A = Math.imul(A, B); B = code[pc + 3]; i32[fw + code[pc]] = (A + B) | 0; pc += 4; continue; }
+          case Op.f64_add_muli_L: { A = f64[(fw + code[pc + 1]) >> 1]; KW[0] = code[pc + 2]; KW[1] = code[pc + 3]; B = KF64[0]; A = A * B; B = f64[(fw + code[pc + 4]) >> 1]; f64[(fw + code[pc]) >> 1] = A + B; pc += 5; continue; }
+          case Op.f64_add_muli_R: { A = f64[(fw + code[pc + 1]) >> 1]; KW[0] = code[pc + 2]; KW[1] = code[pc + 3]; B = KF64[0]; B = A * B; A = f64[(fw + code[pc + 4]) >> 1]; f64[(fw + code[pc]) >> 1] = A + B; pc += 5; continue; }
+          case Op.f64_sub_muli_L: { A = f64[(fw + code[pc + 1]) >> 1]; KW[0] = code[pc + 2]; KW[1] = code[pc + 3]; B = KF64[0]; A = A * B; B = f64[(fw + code[pc + 4]) >> 1]; f64[(fw + code[pc]) >> 1] = A - B; pc += 5; continue; }
+          case Op.f64_sub_muli_R: { A = f64[(fw + code[pc + 1]) >> 1]; KW[0] = code[pc + 2]; KW[1] = code[pc + 3]; B = KF64[0]; B = A * B; A = f64[(fw + code[pc + 4]) >> 1]; f64[(fw + code[pc]) >> 1] = A - B; pc += 5; continue; }
+          case Op.i64_add_muli_L: { CL = fw + code[pc + 4]; CH = i32[CL + 1]; CL = i32[CL]; AL = fw + code[pc + 1]; AH = i32[AL + 1]; AL = i32[AL]; BL = code[pc + 2]; BH = code[pc + 3]; D = fw + code[pc]; a0 = AL & 0xffff; a1 = AL >>> 16; b0 = BL & 0xffff; b1 = BL >>> 16; ll = a0 * b0; m1 = a1 * b0; m2 = a0 * b1; i32[D + 1] = (a1 * b1 + (m1 >>> 16) + (m2 >>> 16) + (((ll >>> 16) + (m1 & 0xffff) + (m2 & 0xffff)) >>> 16) + Math.imul(AL, BH) + Math.imul(AH, BL)) | 0; i32[D] = Math.imul(AL, BL); AL = i32[D]; AH = i32[D + 1]; BL = CL; BH = CH; lo = (AL >>> 0) + (BL >>> 0); i32[D] = lo | 0; i32[D + 1] = (AH + BH + (lo > 0xffffffff ? 1 : 0)) | 0; pc += 5; continue; }
+          case Op.i64_add_muli_R: { CL = fw + code[pc + 4]; CH = i32[CL + 1]; CL = i32[CL]; AL = fw + code[pc + 1]; AH = i32[AL + 1]; AL = i32[AL]; BL = code[pc + 2]; BH = code[pc + 3]; D = fw + code[pc]; a0 = AL & 0xffff; a1 = AL >>> 16; b0 = BL & 0xffff; b1 = BL >>> 16; ll = a0 * b0; m1 = a1 * b0; m2 = a0 * b1; i32[D + 1] = (a1 * b1 + (m1 >>> 16) + (m2 >>> 16) + (((ll >>> 16) + (m1 & 0xffff) + (m2 & 0xffff)) >>> 16) + Math.imul(AL, BH) + Math.imul(AH, BL)) | 0; i32[D] = Math.imul(AL, BL); BL = i32[D]; BH = i32[D + 1]; AL = CL; AH = CH; lo = (AL >>> 0) + (BL >>> 0); i32[D] = lo | 0; i32[D + 1] = (AH + BH + (lo > 0xffffffff ? 1 : 0)) | 0; pc += 5; continue; }
+          case Op.i64_add_muli_Li: { CL = code[pc + 4]; CH = code[pc + 5]; AL = fw + code[pc + 1]; AH = i32[AL + 1]; AL = i32[AL]; BL = code[pc + 2]; BH = code[pc + 3]; D = fw + code[pc]; a0 = AL & 0xffff; a1 = AL >>> 16; b0 = BL & 0xffff; b1 = BL >>> 16; ll = a0 * b0; m1 = a1 * b0; m2 = a0 * b1; i32[D + 1] = (a1 * b1 + (m1 >>> 16) + (m2 >>> 16) + (((ll >>> 16) + (m1 & 0xffff) + (m2 & 0xffff)) >>> 16) + Math.imul(AL, BH) + Math.imul(AH, BL)) | 0; i32[D] = Math.imul(AL, BL); AL = i32[D]; AH = i32[D + 1]; BL = CL; BH = CH; lo = (AL >>> 0) + (BL >>> 0); i32[D] = lo | 0; i32[D + 1] = (AH + BH + (lo > 0xffffffff ? 1 : 0)) | 0; pc += 6; continue; }
+          case Op.i64_mul_rotli_Li: { CL = code[pc + 4]; CH = code[pc + 5]; AL = fw + code[pc + 1]; AH = i32[AL + 1]; AL = i32[AL]; BL = code[pc + 2]; BH = code[pc + 3]; D = fw + code[pc]; s = BL & 63; if (s === 0) { i32[D] = AL; i32[D + 1] = AH; } else if (s < 32) { i32[D] = (AL << s) | (AH >>> (32 - s)); i32[D + 1] = (AH << s) | (AL >>> (32 - s)); } else { r = s - 32; if (r === 0) { i32[D] = AH; i32[D + 1] = AL; } else { i32[D] = (AH << r) | (AL >>> (32 - r)); i32[D + 1] = (AL << r) | (AH >>> (32 - r)); } } AL = i32[D]; AH = i32[D + 1]; BL = CL; BH = CH; a0 = AL & 0xffff; a1 = AL >>> 16; b0 = BL & 0xffff; b1 = BL >>> 16; ll = a0 * b0; m1 = a1 * b0; m2 = a0 * b1; i32[D + 1] = (a1 * b1 + (m1 >>> 16) + (m2 >>> 16) + (((ll >>> 16) + (m1 & 0xffff) + (m2 & 0xffff)) >>> 16) + Math.imul(AL, BH) + Math.imul(AH, BL)) | 0; i32[D] = Math.imul(AL, BL); pc += 6; continue; }
+          case Op.i64_xor_shr_ui_L: { CL = fw + code[pc + 4]; CH = i32[CL + 1]; CL = i32[CL]; AL = fw + code[pc + 1]; AH = i32[AL + 1]; AL = i32[AL]; BL = code[pc + 2]; BH = code[pc + 3]; D = fw + code[pc]; s = BL & 63; if (s === 0) { i32[D] = AL; i32[D + 1] = AH; } else if (s < 32) { i32[D] = (AL >>> s) | (AH << (32 - s)); i32[D + 1] = AH >>> s; } else { i32[D] = AH >>> (s - 32); i32[D + 1] = 0; } AL = i32[D]; AH = i32[D + 1]; BL = CL; BH = CH; i32[D] = AL ^ BL; i32[D + 1] = AH ^ BH; pc += 5; continue; }
+          case Op.i64_xor_shr_ui_R: { CL = fw + code[pc + 4]; CH = i32[CL + 1]; CL = i32[CL]; AL = fw + code[pc + 1]; AH = i32[AL + 1]; AL = i32[AL]; BL = code[pc + 2]; BH = code[pc + 3]; D = fw + code[pc]; s = BL & 63; if (s === 0) { i32[D] = AL; i32[D + 1] = AH; } else if (s < 32) { i32[D] = (AL >>> s) | (AH << (32 - s)); i32[D + 1] = AH >>> s; } else { i32[D] = AH >>> (s - 32); i32[D + 1] = 0; } BL = i32[D]; BH = i32[D + 1]; AL = CL; AH = CH; i32[D] = AL ^ BL; i32[D + 1] = AH ^ BH; pc += 5; continue; }
+          case Op.i64_rotl_add_Li: { CL = code[pc + 3]; CH = code[pc + 4]; AL = fw + code[pc + 1]; AH = i32[AL + 1]; AL = i32[AL]; BL = fw + code[pc + 2]; BH = i32[BL + 1]; BL = i32[BL]; D = fw + code[pc]; lo = (AL >>> 0) + (BL >>> 0); i32[D] = lo | 0; i32[D + 1] = (AH + BH + (lo > 0xffffffff ? 1 : 0)) | 0; AL = i32[D]; AH = i32[D + 1]; BL = CL; BH = CH; s = BL & 63; if (s === 0) { i32[D] = AL; i32[D + 1] = AH; } else if (s < 32) { i32[D] = (AL << s) | (AH >>> (32 - s)); i32[D + 1] = (AH << s) | (AL >>> (32 - s)); } else { r = s - 32; if (r === 0) { i32[D] = AH; i32[D + 1] = AL; } else { i32[D] = (AH << r) | (AL >>> (32 - r)); i32[D + 1] = (AL << r) | (AH >>> (32 - r)); } } pc += 5; continue; }
+          case Op.loop_addi_ne: { A = i32[fw + code[pc + 1]]; B = code[pc + 2]; A = (A + B) | 0; i32[fw + code[pc]] = A; B = i32[fw + code[pc + 3]]; if (A !== B) { to = code[pc + 4]; if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; } pc = to; } else pc += 5; continue; }
+          case Op.loop_addi_nei: { A = i32[fw + code[pc + 1]]; B = code[pc + 2]; A = (A + B) | 0; i32[fw + code[pc]] = A; B = code[pc + 3]; if (A !== B) { to = code[pc + 4]; if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; } pc = to; } else pc += 5; continue; }
+          case Op.loop_addi_lt_s: { A = i32[fw + code[pc + 1]]; B = code[pc + 2]; A = (A + B) | 0; i32[fw + code[pc]] = A; B = i32[fw + code[pc + 3]]; if (A < B) { to = code[pc + 4]; if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; } pc = to; } else pc += 5; continue; }
+          case Op.loop_addi_lt_u: { A = i32[fw + code[pc + 1]]; B = code[pc + 2]; A = (A + B) | 0; i32[fw + code[pc]] = A; B = i32[fw + code[pc + 3]]; if ((A >>> 0) < (B >>> 0)) { to = code[pc + 4]; if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; } pc = to; } else pc += 5; continue; }
+          case Op.loop_add_le_u: { A = i32[fw + code[pc + 1]]; B = i32[fw + code[pc + 2]]; A = (A + B) | 0; i32[fw + code[pc]] = A; B = i32[fw + code[pc + 3]]; if ((A >>> 0) <= (B >>> 0)) { to = code[pc + 4]; if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; } pc = to; } else pc += 5; continue; }
+          case Op.loop_addi_nez: { A = i32[fw + code[pc + 1]]; B = code[pc + 2]; A = (A + B) | 0; i32[fw + code[pc]] = A;  if (A !== 0) { to = code[pc + 3]; if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; } pc = to; } else pc += 4; continue; }
+          case Op.loop_addi_gt_ui: { A = i32[fw + code[pc + 1]]; B = code[pc + 2]; A = (A + B) | 0; i32[fw + code[pc]] = A; B = code[pc + 3]; if ((A >>> 0) > (B >>> 0)) { to = code[pc + 4]; if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; } pc = to; } else pc += 5; continue; }
+          case Op.loop_addi_gt_si: { A = i32[fw + code[pc + 1]]; B = code[pc + 2]; A = (A + B) | 0; i32[fw + code[pc]] = A; B = code[pc + 3]; if (A > B) { to = code[pc + 4]; if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; } pc = to; } else pc += 5; continue; }
+          case Op.loop_addi_lt_si: { A = i32[fw + code[pc + 1]]; B = code[pc + 2]; A = (A + B) | 0; i32[fw + code[pc]] = A; B = code[pc + 3]; if (A < B) { to = code[pc + 4]; if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; } pc = to; } else pc += 5; continue; }
           // </reg-ops>
           case Op.table_get: {
             const tab = inst.tables[code[pc]], is64 = code[pc + 1] !== 0;
@@ -1083,7 +1084,7 @@ export function run(root: Thread, entryDepth: number): boolean {
               refs[s] = null;
             }
             fr.fn = g; fr.c = gc; fr.inst = g.instance!; fr.fp = nfp; fr.pc = 0;
-            c = gc; code = gc.code; pc = 0; fp = nfp; sp = nfp + gc.nlocals;
+            c = gc; code = gc.code; pc = 0; fp = nfp; fw = fp << 2; sp = nfp + gc.nlocals;
             inst = g.instance!; mem = inst.mems[0];
             continue;
           }
@@ -1092,7 +1093,7 @@ export function run(root: Thread, entryDepth: number): boolean {
           // Continue on stack `t` (set by the op): reload everything the loop caches.
           action = 0;
           fr = t.frames[t.depth];
-          c = fr.c; code = c.code; pc = fr.pc; fp = fr.fp; sp = t.sp; inst = fr.inst; mem = inst.mems[0];
+          c = fr.c; code = c.code; pc = fr.pc; fp = fr.fp; fw = fp << 2; sp = t.sp; inst = fr.inst; mem = inst.mems[0];
           i32 = t.i32; u32 = t.u32; f32 = t.f32; f64 = t.f64; refs = t.refs;
           if (pendingExn !== null) {
             const e = pendingExn;
@@ -1119,12 +1120,12 @@ export function run(root: Thread, entryDepth: number): boolean {
           p.fuel = t.fuel;
           t = p;
           fr = t.frames[t.depth];
-          c = fr.c; code = c.code; pc = fr.pc; fp = fr.fp; sp = t.sp; inst = fr.inst; mem = inst.mems[0];
+          c = fr.c; code = c.code; pc = fr.pc; fp = fr.fp; fw = fp << 2; sp = t.sp; inst = fr.inst; mem = inst.mems[0];
           i32 = t.i32; u32 = t.u32; f32 = t.f32; f64 = t.f64; refs = t.refs;
           continue;
         }
         fr = t.frames[t.depth];
-        c = fr.c; code = c.code; pc = fr.pc; fp = fr.fp; inst = fr.inst; mem = inst.mems[0];
+        c = fr.c; code = c.code; pc = fr.pc; fp = fr.fp; fw = fp << 2; inst = fr.inst; mem = inst.mems[0];
       }
     } catch (err) {
       action = 0;
@@ -1145,7 +1146,7 @@ export function run(root: Thread, entryDepth: number): boolean {
         }
         if (caught) {
           fr = t.frames[t.depth];
-          c = fr.c; code = c.code; pc = fr.pc; fp = fr.fp; sp = t.sp; inst = fr.inst; mem = inst.mems[0];
+          c = fr.c; code = c.code; pc = fr.pc; fp = fr.fp; fw = fp << 2; sp = t.sp; inst = fr.inst; mem = inst.mems[0];
           i32 = t.i32; u32 = t.u32; f32 = t.f32; f64 = t.f64; refs = t.refs;
           continue;
         }

@@ -292,7 +292,7 @@ function readOperand(X: 'A' | 'B', ty: RegType, k: number, imm: boolean): string
       case 'f64': return `KW[0] = ${at}; KW[1] = code[pc + ${k + 1}]; ${X} = KF64[0];`;
     }
   }
-  const w = `f + ${at}`;
+  const w = `fw + ${at}`;
   switch (ty) {
     case 'i32': return `${X} = i32[${w}];`;
     case 'i64': return `${X}L = ${w}; ${X}H = i32[${X}L + 1]; ${X}L = i32[${X}L];`;
@@ -309,10 +309,10 @@ function shared(stmts: string): string {
 /** The statement writing the result of `r` to the slot named by code word `pc`. */
 function writeResult(r: RegRow): string {
   switch (r.out) {
-    case 'i32': return `i32[f + code[pc]] = ${r.expr};`;
-    case 'f32': return `f32[f + code[pc]] = ${r.expr};`;
-    case 'f64': return `f64[(f + code[pc]) >> 1] = ${r.expr};`;
-    case 'raw': return `D = f + code[pc]; ${shared(r.expr)}`;
+    case 'i32': return `i32[fw + code[pc]] = ${r.expr};`;
+    case 'f32': return `f32[fw + code[pc]] = ${r.expr};`;
+    case 'f64': return `f64[(fw + code[pc]) >> 1] = ${r.expr};`;
+    case 'raw': return `D = fw + code[pc]; ${shared(r.expr)}`;
   }
 }
 
@@ -324,7 +324,7 @@ function genOps(): GenOp[] {
   for (const r of REG_ROWS) {
     const n = ident(r.key);
     if (!isBinary(r)) {
-      add(`${n}_r`, `d, a: ${r.key}`, `f = fp << 2; ${readOperand('A', r.ty, 1, false)} ${writeResult(r)} pc += 2;`);
+      add(`${n}_r`, `d, a: ${r.key}`, `${readOperand('A', r.ty, 1, false)} ${writeResult(r)} pc += 2;`);
       continue;
     }
     const forms: [string, boolean][] = [['rr', false]];
@@ -332,14 +332,14 @@ function genOps(): GenOp[] {
     for (const [sfx, imm] of forms) {
       const len = 3 + (imm ? words(r.ty) - 1 : 0);
       add(`${n}_${sfx}`, `d, a, ${imm ? 'k' : 'b'}: ${r.key}`,
-        `f = fp << 2; ${readOperand('A', r.ty, 1, false)} ${readOperand('B', r.ty, 2, imm)} ${writeResult(r)} pc += ${len};`);
+        `${readOperand('A', r.ty, 1, false)} ${readOperand('B', r.ty, 2, imm)} ${writeResult(r)} pc += ${len};`);
     }
     if (r.branch === undefined) continue;
     // Compare and branch: only as hot ops (they jump, so they cannot run in `coldOp`).
     const cond = r.expr.replace(/ \? 1 : 0$/, '');
     for (const [sfx, imm] of forms) {
       const len = 3 + (imm ? words(r.ty) - 1 : 0);
-      const reads = `f = fp << 2; ${readOperand('A', r.ty, 0, false)} ${readOperand('B', r.ty, 1, imm)}`;
+      const reads = `${readOperand('A', r.ty, 0, false)} ${readOperand('B', r.ty, 1, imm)}`;
       const jump = `{ to = code[pc + ${len - 1}]; ${BACK_EDGE} pc = to; } else pc += ${len};`;
       const kinds: [string, string, string][] = [['br', cond, 'br_if']];
       if (r.branch === 'float') kinds.push(['brn', `!(${cond})`, 'if (jump when false)']);
@@ -357,27 +357,27 @@ function genOps(): GenOp[] {
     const check = `if (ea + ${m.bytes} > mem.bytes.length) oob(); ${shared(m.body)}`;
     if (!m.store) {
       add(`${n}_r`, `d, a, k, offset: ${m.key} (address: slot a + k)`,
-        `f = fp << 2; D = f + code[pc]; ea = ((i32[f + code[pc + 1]] + code[pc + 2]) >>> 0) + code[pc + 3]; pc += 4; ${check}`);
+        `D = fw + code[pc]; ea = ((i32[fw + code[pc + 1]] + code[pc + 2]) >>> 0) + code[pc + 3]; pc += 4; ${check}`);
     }
     if (INDEXED.has(m.key)) {
       // indexed: address = slot a + (slot i << s) + k (a[i] in compiled C; compile.ts defers it)
-      const ix = 'ea = ((i32[f + code[pc + 1]] + (i32[f + code[pc + 2]] << code[pc + 3]) + code[pc + 4]) >>> 0)';
+      const ix = 'ea = ((i32[fw + code[pc + 1]] + (i32[fw + code[pc + 2]] << code[pc + 3]) + code[pc + 4]) >>> 0)';
       if (!m.store) {
         add(`${n}_x`, `d, a, i, s, k, offset: ${m.key} (address: slot a + (slot i << s) + k)`,
-          `f = fp << 2; D = f + code[pc]; ${ix} + code[pc + 5]; pc += 6; ${check}`);
+          `D = fw + code[pc]; ${ix} + code[pc + 5]; pc += 6; ${check}`);
       } else {
         add(`${n}_x`, `a, i, s, k, v, offset: ${m.key} (address: slot a + (slot i << s) + k; value in slot v)`,
-          `f = fp << 2; D = f + code[pc + 4]; V = i32[D];${m.bytes === 8 ? ' VH = i32[D + 1];' : ''} ` +
+          `D = fw + code[pc + 4]; V = i32[D];${m.bytes === 8 ? ' VH = i32[D + 1];' : ''} ` +
           `${ix.replace(/pc \+ (\d)/g, (_m, d) => `pc + ${Number(d) - 1}`).replace('code[pc]]', 'code[pc + 0]]')} + code[pc + 5]; pc += 6; ${check}`);
       }
     }
     if (!m.store) continue;
-    const addr = 'ea = ((i32[f + code[pc]] + code[pc + 1]) >>> 0)';
+    const addr = 'ea = ((i32[fw + code[pc]] + code[pc + 1]) >>> 0)';
     add(`${n}_r`, `a, k, v, offset: ${m.key} (address: slot a + k; value in slot v)`,
-      `f = fp << 2; D = f + code[pc + 2]; V = i32[D];${m.bytes === 8 ? ' VH = i32[D + 1];' : ''} ${addr} + code[pc + 3]; pc += 4; ${check}`);
+      `D = fw + code[pc + 2]; V = i32[D];${m.bytes === 8 ? ' VH = i32[D + 1];' : ''} ${addr} + code[pc + 3]; pc += 4; ${check}`);
     const wide = m.bytes === 8;
     add(`${n}_ri`, `a, k, value (${wide ? '2 words' : '1 word'}), offset: ${m.key} of a constant`,
-      `f = fp << 2; V = code[pc + 2];${wide ? ' VH = code[pc + 3];' : ''} ${addr} + code[pc + ${wide ? 4 : 3}]; pc += ${wide ? 5 : 4}; ${check}`);
+      `V = code[pc + 2];${wide ? ' VH = code[pc + 3];' : ''} ${addr} + code[pc + ${wide ? 4 : 3}]; pc += ${wide ? 5 : 4}; ${check}`);
   }
   for (const g of out) if (MEM_NAMES.has(g.name)) g.hot = true;
   // Fused pairs: the inner op's result is an operand of the outer op, computed in one dispatch.
@@ -388,12 +388,12 @@ function genOps(): GenOp[] {
     const [T, C] = fp.pos === 'L' ? ['A', 'B'] as const : ['B', 'A'] as const;
     let body: string;
     if (inner.out !== 'raw') {
-      body = `f = fp << 2; ${readOperand('A', inner.ty, 1, false)} ${readOperand('B', inner.ty, 2, fp.innerImm)} ` +
+      body = `${readOperand('A', inner.ty, 1, false)} ${readOperand('B', inner.ty, 2, fp.innerImm)} ` +
         `${T} = ${inner.expr}; ${readOperand(C, outer.ty, cAt, fp.outerImm)} ${writeResult(outer)} pc += ${len};`;
     } else {
       // i64: the inner op writes the destination, the outer op reads it back from there (its
       // other operand first, which may be the destination itself)
-      body = `f = fp << 2; ${readOperand(C, outer.ty, cAt, fp.outerImm).replace(new RegExp(`\\b${C}([LH])\\b`, 'g'), 'C$1')} ` +
+      body = `${readOperand(C, outer.ty, cAt, fp.outerImm).replace(new RegExp(`\\b${C}([LH])\\b`, 'g'), 'C$1')} ` +
         `${readOperand('A', inner.ty, 1, false)} ${readOperand('B', inner.ty, 2, fp.innerImm)} ${writeResult(inner)} ` +
         `${T}L = i32[D]; ${T}H = i32[D + 1]; ${C}L = CL; ${C}H = CH; ${shared(outer.expr)} pc += ${len};`;
     }
@@ -412,7 +412,7 @@ function genOps(): GenOp[] {
     out.push({
       name: loopCloserName(lc), hot: true,
       doc: `d, a, ${addImm ? 'k' : 'b'}${test === null ? '' : `, ${cmpImm ? 'k2' : 'c'}`}, target: local d = a + ${addImm ? 'k' : 'b'}; br_if (d ${test === null ? '!= 0' : `${lc.test} ${cmpImm ? 'k2' : 'c'}`})`,
-      body: `f = fp << 2; ${readOperand('A', 'i32', 1, false)} ${readOperand('B', 'i32', 2, addImm)} A = (A + B) | 0; i32[f + code[pc]] = A; ` +
+      body: `${readOperand('A', 'i32', 1, false)} ${readOperand('B', 'i32', 2, addImm)} A = (A + B) | 0; i32[fw + code[pc]] = A; ` +
         `${cmpRead} if (${cond}) { to = code[pc + ${len - 1}]; ${BACK_EDGE} pc = to; } else pc += ${len};`,
     });
   }
