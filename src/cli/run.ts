@@ -175,7 +175,7 @@ async function readBinary(file: string): Promise<{ bytes: Uint8Array; module: Mo
     if (isText) {
       const [{ parseModule }, { encodeModule }] = await Promise.all([import('../text/parse-module.js'), import('../binary/encode.js')]);
       const module = parseModule(new TextDecoder().decode(data), ALL_FEATURES, file);
-      return { bytes: encodeModule(module), module };
+      return { bytes: encodeModule(module, { names: true }), module };
     }
     // Decoding here (the engine decodes again) gives weft's own messages for bad binaries and the
     // import list and export types needed below.
