@@ -190,7 +190,7 @@ function moveSlots(i32: Int32Array, refs: unknown[], dst: number, src: number, n
   for (let k = 0; k < n; k++) refs[dst + k] = refs[src + k];
 }
 
-const ACT_CALL = 1, ACT_RETURN = 2, ACT_SWITCH = 3;
+const ACT_CALL = 1, ACT_RETURN = 2, ACT_SWITCH = 3, ACT_BACK = 4;
 
 /**
  * Runs the frame at t.depth (already set up) until the frame at `entryDepth` returns; then the
@@ -276,7 +276,7 @@ export function run(root: Thread, entryDepth: number): boolean {
             let i = u32[fw + code[pc]];
             if (i > max) i = max;
             const to = code[pc + 2 + i];
-            if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; }
+            if (to < pc) { pc = to; action = ACT_BACK; break; }
             pc = to;
             continue;
           }
@@ -394,14 +394,14 @@ export function run(root: Thread, entryDepth: number): boolean {
           case Op.br_nez:
             if (i32[fw + code[pc]] !== 0) {
               const to = code[pc + 1];
-              if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; }
+              if (to < pc) { pc = to; action = ACT_BACK; break; }
               pc = to;
             } else pc += 2;
             continue;
           case Op.br_eqz:
             if (i32[fw + code[pc]] === 0) {
               const to = code[pc + 1];
-              if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; }
+              if (to < pc) { pc = to; action = ACT_BACK; break; }
               pc = to;
             } else pc += 2;
             continue;
@@ -454,36 +454,36 @@ export function run(root: Thread, entryDepth: number): boolean {
           case Op.i32_shr_u_ri: { A = i32[fw + code[pc + 1]]; B = code[pc + 2]; i32[fw + code[pc]] = (A >>> B) | 0; pc += 3; continue; }
           case Op.i32_eq_rr: { A = i32[fw + code[pc + 1]]; B = i32[fw + code[pc + 2]]; i32[fw + code[pc]] = A === B ? 1 : 0; pc += 3; continue; }
           case Op.i32_eq_ri: { A = i32[fw + code[pc + 1]]; B = code[pc + 2]; i32[fw + code[pc]] = A === B ? 1 : 0; pc += 3; continue; }
-          case Op.br_i32_eq_rr: { A = i32[fw + code[pc + 0]]; B = i32[fw + code[pc + 1]]; if (A === B) { to = code[pc + 2]; if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; } pc = to; } else pc += 3; continue; }
-          case Op.br_i32_eq_ri: { A = i32[fw + code[pc + 0]]; B = code[pc + 1]; if (A === B) { to = code[pc + 2]; if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; } pc = to; } else pc += 3; continue; }
+          case Op.br_i32_eq_rr: { A = i32[fw + code[pc + 0]]; B = i32[fw + code[pc + 1]]; if (A === B) { to = code[pc + 2]; if (to < pc) { pc = to; action = ACT_BACK; break; } pc = to; } else pc += 3; continue; }
+          case Op.br_i32_eq_ri: { A = i32[fw + code[pc + 0]]; B = code[pc + 1]; if (A === B) { to = code[pc + 2]; if (to < pc) { pc = to; action = ACT_BACK; break; } pc = to; } else pc += 3; continue; }
           case Op.i32_ne_rr: { A = i32[fw + code[pc + 1]]; B = i32[fw + code[pc + 2]]; i32[fw + code[pc]] = A !== B ? 1 : 0; pc += 3; continue; }
           case Op.i32_ne_ri: { A = i32[fw + code[pc + 1]]; B = code[pc + 2]; i32[fw + code[pc]] = A !== B ? 1 : 0; pc += 3; continue; }
-          case Op.br_i32_ne_rr: { A = i32[fw + code[pc + 0]]; B = i32[fw + code[pc + 1]]; if (A !== B) { to = code[pc + 2]; if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; } pc = to; } else pc += 3; continue; }
-          case Op.br_i32_ne_ri: { A = i32[fw + code[pc + 0]]; B = code[pc + 1]; if (A !== B) { to = code[pc + 2]; if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; } pc = to; } else pc += 3; continue; }
+          case Op.br_i32_ne_rr: { A = i32[fw + code[pc + 0]]; B = i32[fw + code[pc + 1]]; if (A !== B) { to = code[pc + 2]; if (to < pc) { pc = to; action = ACT_BACK; break; } pc = to; } else pc += 3; continue; }
+          case Op.br_i32_ne_ri: { A = i32[fw + code[pc + 0]]; B = code[pc + 1]; if (A !== B) { to = code[pc + 2]; if (to < pc) { pc = to; action = ACT_BACK; break; } pc = to; } else pc += 3; continue; }
           case Op.i32_lt_s_rr: { A = i32[fw + code[pc + 1]]; B = i32[fw + code[pc + 2]]; i32[fw + code[pc]] = A < B ? 1 : 0; pc += 3; continue; }
           case Op.i32_lt_s_ri: { A = i32[fw + code[pc + 1]]; B = code[pc + 2]; i32[fw + code[pc]] = A < B ? 1 : 0; pc += 3; continue; }
-          case Op.br_i32_lt_s_rr: { A = i32[fw + code[pc + 0]]; B = i32[fw + code[pc + 1]]; if (A < B) { to = code[pc + 2]; if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; } pc = to; } else pc += 3; continue; }
-          case Op.br_i32_lt_s_ri: { A = i32[fw + code[pc + 0]]; B = code[pc + 1]; if (A < B) { to = code[pc + 2]; if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; } pc = to; } else pc += 3; continue; }
+          case Op.br_i32_lt_s_rr: { A = i32[fw + code[pc + 0]]; B = i32[fw + code[pc + 1]]; if (A < B) { to = code[pc + 2]; if (to < pc) { pc = to; action = ACT_BACK; break; } pc = to; } else pc += 3; continue; }
+          case Op.br_i32_lt_s_ri: { A = i32[fw + code[pc + 0]]; B = code[pc + 1]; if (A < B) { to = code[pc + 2]; if (to < pc) { pc = to; action = ACT_BACK; break; } pc = to; } else pc += 3; continue; }
           case Op.i32_lt_u_rr: { A = i32[fw + code[pc + 1]]; B = i32[fw + code[pc + 2]]; i32[fw + code[pc]] = (A >>> 0) < (B >>> 0) ? 1 : 0; pc += 3; continue; }
           case Op.i32_lt_u_ri: { A = i32[fw + code[pc + 1]]; B = code[pc + 2]; i32[fw + code[pc]] = (A >>> 0) < (B >>> 0) ? 1 : 0; pc += 3; continue; }
-          case Op.br_i32_lt_u_rr: { A = i32[fw + code[pc + 0]]; B = i32[fw + code[pc + 1]]; if ((A >>> 0) < (B >>> 0)) { to = code[pc + 2]; if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; } pc = to; } else pc += 3; continue; }
-          case Op.br_i32_lt_u_ri: { A = i32[fw + code[pc + 0]]; B = code[pc + 1]; if ((A >>> 0) < (B >>> 0)) { to = code[pc + 2]; if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; } pc = to; } else pc += 3; continue; }
+          case Op.br_i32_lt_u_rr: { A = i32[fw + code[pc + 0]]; B = i32[fw + code[pc + 1]]; if ((A >>> 0) < (B >>> 0)) { to = code[pc + 2]; if (to < pc) { pc = to; action = ACT_BACK; break; } pc = to; } else pc += 3; continue; }
+          case Op.br_i32_lt_u_ri: { A = i32[fw + code[pc + 0]]; B = code[pc + 1]; if ((A >>> 0) < (B >>> 0)) { to = code[pc + 2]; if (to < pc) { pc = to; action = ACT_BACK; break; } pc = to; } else pc += 3; continue; }
           case Op.i32_gt_s_rr: { A = i32[fw + code[pc + 1]]; B = i32[fw + code[pc + 2]]; i32[fw + code[pc]] = A > B ? 1 : 0; pc += 3; continue; }
           case Op.i32_gt_s_ri: { A = i32[fw + code[pc + 1]]; B = code[pc + 2]; i32[fw + code[pc]] = A > B ? 1 : 0; pc += 3; continue; }
-          case Op.br_i32_gt_s_rr: { A = i32[fw + code[pc + 0]]; B = i32[fw + code[pc + 1]]; if (A > B) { to = code[pc + 2]; if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; } pc = to; } else pc += 3; continue; }
-          case Op.br_i32_gt_s_ri: { A = i32[fw + code[pc + 0]]; B = code[pc + 1]; if (A > B) { to = code[pc + 2]; if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; } pc = to; } else pc += 3; continue; }
+          case Op.br_i32_gt_s_rr: { A = i32[fw + code[pc + 0]]; B = i32[fw + code[pc + 1]]; if (A > B) { to = code[pc + 2]; if (to < pc) { pc = to; action = ACT_BACK; break; } pc = to; } else pc += 3; continue; }
+          case Op.br_i32_gt_s_ri: { A = i32[fw + code[pc + 0]]; B = code[pc + 1]; if (A > B) { to = code[pc + 2]; if (to < pc) { pc = to; action = ACT_BACK; break; } pc = to; } else pc += 3; continue; }
           case Op.i32_gt_u_rr: { A = i32[fw + code[pc + 1]]; B = i32[fw + code[pc + 2]]; i32[fw + code[pc]] = (A >>> 0) > (B >>> 0) ? 1 : 0; pc += 3; continue; }
           case Op.i32_gt_u_ri: { A = i32[fw + code[pc + 1]]; B = code[pc + 2]; i32[fw + code[pc]] = (A >>> 0) > (B >>> 0) ? 1 : 0; pc += 3; continue; }
-          case Op.br_i32_gt_u_rr: { A = i32[fw + code[pc + 0]]; B = i32[fw + code[pc + 1]]; if ((A >>> 0) > (B >>> 0)) { to = code[pc + 2]; if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; } pc = to; } else pc += 3; continue; }
-          case Op.br_i32_gt_u_ri: { A = i32[fw + code[pc + 0]]; B = code[pc + 1]; if ((A >>> 0) > (B >>> 0)) { to = code[pc + 2]; if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; } pc = to; } else pc += 3; continue; }
-          case Op.br_i32_le_s_rr: { A = i32[fw + code[pc + 0]]; B = i32[fw + code[pc + 1]]; if (A <= B) { to = code[pc + 2]; if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; } pc = to; } else pc += 3; continue; }
-          case Op.br_i32_le_s_ri: { A = i32[fw + code[pc + 0]]; B = code[pc + 1]; if (A <= B) { to = code[pc + 2]; if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; } pc = to; } else pc += 3; continue; }
-          case Op.br_i32_le_u_rr: { A = i32[fw + code[pc + 0]]; B = i32[fw + code[pc + 1]]; if ((A >>> 0) <= (B >>> 0)) { to = code[pc + 2]; if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; } pc = to; } else pc += 3; continue; }
-          case Op.br_i32_le_u_ri: { A = i32[fw + code[pc + 0]]; B = code[pc + 1]; if ((A >>> 0) <= (B >>> 0)) { to = code[pc + 2]; if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; } pc = to; } else pc += 3; continue; }
-          case Op.br_i32_ge_s_rr: { A = i32[fw + code[pc + 0]]; B = i32[fw + code[pc + 1]]; if (A >= B) { to = code[pc + 2]; if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; } pc = to; } else pc += 3; continue; }
-          case Op.br_i32_ge_s_ri: { A = i32[fw + code[pc + 0]]; B = code[pc + 1]; if (A >= B) { to = code[pc + 2]; if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; } pc = to; } else pc += 3; continue; }
-          case Op.br_i32_ge_u_rr: { A = i32[fw + code[pc + 0]]; B = i32[fw + code[pc + 1]]; if ((A >>> 0) >= (B >>> 0)) { to = code[pc + 2]; if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; } pc = to; } else pc += 3; continue; }
-          case Op.br_i32_ge_u_ri: { A = i32[fw + code[pc + 0]]; B = code[pc + 1]; if ((A >>> 0) >= (B >>> 0)) { to = code[pc + 2]; if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; } pc = to; } else pc += 3; continue; }
+          case Op.br_i32_gt_u_rr: { A = i32[fw + code[pc + 0]]; B = i32[fw + code[pc + 1]]; if ((A >>> 0) > (B >>> 0)) { to = code[pc + 2]; if (to < pc) { pc = to; action = ACT_BACK; break; } pc = to; } else pc += 3; continue; }
+          case Op.br_i32_gt_u_ri: { A = i32[fw + code[pc + 0]]; B = code[pc + 1]; if ((A >>> 0) > (B >>> 0)) { to = code[pc + 2]; if (to < pc) { pc = to; action = ACT_BACK; break; } pc = to; } else pc += 3; continue; }
+          case Op.br_i32_le_s_rr: { A = i32[fw + code[pc + 0]]; B = i32[fw + code[pc + 1]]; if (A <= B) { to = code[pc + 2]; if (to < pc) { pc = to; action = ACT_BACK; break; } pc = to; } else pc += 3; continue; }
+          case Op.br_i32_le_s_ri: { A = i32[fw + code[pc + 0]]; B = code[pc + 1]; if (A <= B) { to = code[pc + 2]; if (to < pc) { pc = to; action = ACT_BACK; break; } pc = to; } else pc += 3; continue; }
+          case Op.br_i32_le_u_rr: { A = i32[fw + code[pc + 0]]; B = i32[fw + code[pc + 1]]; if ((A >>> 0) <= (B >>> 0)) { to = code[pc + 2]; if (to < pc) { pc = to; action = ACT_BACK; break; } pc = to; } else pc += 3; continue; }
+          case Op.br_i32_le_u_ri: { A = i32[fw + code[pc + 0]]; B = code[pc + 1]; if ((A >>> 0) <= (B >>> 0)) { to = code[pc + 2]; if (to < pc) { pc = to; action = ACT_BACK; break; } pc = to; } else pc += 3; continue; }
+          case Op.br_i32_ge_s_rr: { A = i32[fw + code[pc + 0]]; B = i32[fw + code[pc + 1]]; if (A >= B) { to = code[pc + 2]; if (to < pc) { pc = to; action = ACT_BACK; break; } pc = to; } else pc += 3; continue; }
+          case Op.br_i32_ge_s_ri: { A = i32[fw + code[pc + 0]]; B = code[pc + 1]; if (A >= B) { to = code[pc + 2]; if (to < pc) { pc = to; action = ACT_BACK; break; } pc = to; } else pc += 3; continue; }
+          case Op.br_i32_ge_u_rr: { A = i32[fw + code[pc + 0]]; B = i32[fw + code[pc + 1]]; if ((A >>> 0) >= (B >>> 0)) { to = code[pc + 2]; if (to < pc) { pc = to; action = ACT_BACK; break; } pc = to; } else pc += 3; continue; }
+          case Op.br_i32_ge_u_ri: { A = i32[fw + code[pc + 0]]; B = code[pc + 1]; if ((A >>> 0) >= (B >>> 0)) { to = code[pc + 2]; if (to < pc) { pc = to; action = ACT_BACK; break; } pc = to; } else pc += 3; continue; }
           case Op.i32_eqz_r: { A = i32[fw + code[pc + 1]]; i32[fw + code[pc]] = A === 0 ? 1 : 0; pc += 2; continue; }
           case Op.i64_add_rr: { AL = fw + code[pc + 1]; AH = i32[AL + 1]; AL = i32[AL]; BL = fw + code[pc + 2]; BH = i32[BL + 1]; BL = i32[BL]; D = fw + code[pc]; lo = (AL >>> 0) + (BL >>> 0); i32[D] = lo | 0; i32[D + 1] = (AH + BH + (lo > 0xffffffff ? 1 : 0)) | 0; pc += 3; continue; }
           case Op.i64_add_ri: { AL = fw + code[pc + 1]; AH = i32[AL + 1]; AL = i32[AL]; BL = code[pc + 2]; BH = code[pc + 3]; D = fw + code[pc]; lo = (AL >>> 0) + (BL >>> 0); i32[D] = lo | 0; i32[D + 1] = (AH + BH + (lo > 0xffffffff ? 1 : 0)) | 0; pc += 4; continue; }
@@ -520,28 +520,28 @@ export function run(root: Thread, entryDepth: number): boolean {
           case Op.f64_div_ri: { A = f64[(fw + code[pc + 1]) >> 1]; KW[0] = code[pc + 2]; KW[1] = code[pc + 3]; B = KF64[0]; f64[(fw + code[pc]) >> 1] = A / B; pc += 4; continue; }
           case Op.f64_lt_rr: { A = f64[(fw + code[pc + 1]) >> 1]; B = f64[(fw + code[pc + 2]) >> 1]; i32[fw + code[pc]] = A < B ? 1 : 0; pc += 3; continue; }
           case Op.f64_lt_ri: { A = f64[(fw + code[pc + 1]) >> 1]; KW[0] = code[pc + 2]; KW[1] = code[pc + 3]; B = KF64[0]; i32[fw + code[pc]] = A < B ? 1 : 0; pc += 4; continue; }
-          case Op.br_f64_lt_rr: { A = f64[(fw + code[pc + 0]) >> 1]; B = f64[(fw + code[pc + 1]) >> 1]; if (A < B) { to = code[pc + 2]; if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; } pc = to; } else pc += 3; continue; }
-          case Op.brn_f64_lt_rr: { A = f64[(fw + code[pc + 0]) >> 1]; B = f64[(fw + code[pc + 1]) >> 1]; if (!(A < B)) { to = code[pc + 2]; if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; } pc = to; } else pc += 3; continue; }
-          case Op.br_f64_lt_ri: { A = f64[(fw + code[pc + 0]) >> 1]; KW[0] = code[pc + 1]; KW[1] = code[pc + 2]; B = KF64[0]; if (A < B) { to = code[pc + 3]; if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; } pc = to; } else pc += 4; continue; }
-          case Op.brn_f64_lt_ri: { A = f64[(fw + code[pc + 0]) >> 1]; KW[0] = code[pc + 1]; KW[1] = code[pc + 2]; B = KF64[0]; if (!(A < B)) { to = code[pc + 3]; if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; } pc = to; } else pc += 4; continue; }
+          case Op.br_f64_lt_rr: { A = f64[(fw + code[pc + 0]) >> 1]; B = f64[(fw + code[pc + 1]) >> 1]; if (A < B) { to = code[pc + 2]; if (to < pc) { pc = to; action = ACT_BACK; break; } pc = to; } else pc += 3; continue; }
+          case Op.brn_f64_lt_rr: { A = f64[(fw + code[pc + 0]) >> 1]; B = f64[(fw + code[pc + 1]) >> 1]; if (!(A < B)) { to = code[pc + 2]; if (to < pc) { pc = to; action = ACT_BACK; break; } pc = to; } else pc += 3; continue; }
+          case Op.br_f64_lt_ri: { A = f64[(fw + code[pc + 0]) >> 1]; KW[0] = code[pc + 1]; KW[1] = code[pc + 2]; B = KF64[0]; if (A < B) { to = code[pc + 3]; if (to < pc) { pc = to; action = ACT_BACK; break; } pc = to; } else pc += 4; continue; }
+          case Op.brn_f64_lt_ri: { A = f64[(fw + code[pc + 0]) >> 1]; KW[0] = code[pc + 1]; KW[1] = code[pc + 2]; B = KF64[0]; if (!(A < B)) { to = code[pc + 3]; if (to < pc) { pc = to; action = ACT_BACK; break; } pc = to; } else pc += 4; continue; }
           case Op.f64_gt_rr: { A = f64[(fw + code[pc + 1]) >> 1]; B = f64[(fw + code[pc + 2]) >> 1]; i32[fw + code[pc]] = A > B ? 1 : 0; pc += 3; continue; }
           case Op.f64_gt_ri: { A = f64[(fw + code[pc + 1]) >> 1]; KW[0] = code[pc + 2]; KW[1] = code[pc + 3]; B = KF64[0]; i32[fw + code[pc]] = A > B ? 1 : 0; pc += 4; continue; }
-          case Op.br_f64_gt_rr: { A = f64[(fw + code[pc + 0]) >> 1]; B = f64[(fw + code[pc + 1]) >> 1]; if (A > B) { to = code[pc + 2]; if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; } pc = to; } else pc += 3; continue; }
-          case Op.brn_f64_gt_rr: { A = f64[(fw + code[pc + 0]) >> 1]; B = f64[(fw + code[pc + 1]) >> 1]; if (!(A > B)) { to = code[pc + 2]; if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; } pc = to; } else pc += 3; continue; }
-          case Op.br_f64_gt_ri: { A = f64[(fw + code[pc + 0]) >> 1]; KW[0] = code[pc + 1]; KW[1] = code[pc + 2]; B = KF64[0]; if (A > B) { to = code[pc + 3]; if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; } pc = to; } else pc += 4; continue; }
-          case Op.brn_f64_gt_ri: { A = f64[(fw + code[pc + 0]) >> 1]; KW[0] = code[pc + 1]; KW[1] = code[pc + 2]; B = KF64[0]; if (!(A > B)) { to = code[pc + 3]; if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; } pc = to; } else pc += 4; continue; }
+          case Op.br_f64_gt_rr: { A = f64[(fw + code[pc + 0]) >> 1]; B = f64[(fw + code[pc + 1]) >> 1]; if (A > B) { to = code[pc + 2]; if (to < pc) { pc = to; action = ACT_BACK; break; } pc = to; } else pc += 3; continue; }
+          case Op.brn_f64_gt_rr: { A = f64[(fw + code[pc + 0]) >> 1]; B = f64[(fw + code[pc + 1]) >> 1]; if (!(A > B)) { to = code[pc + 2]; if (to < pc) { pc = to; action = ACT_BACK; break; } pc = to; } else pc += 3; continue; }
+          case Op.br_f64_gt_ri: { A = f64[(fw + code[pc + 0]) >> 1]; KW[0] = code[pc + 1]; KW[1] = code[pc + 2]; B = KF64[0]; if (A > B) { to = code[pc + 3]; if (to < pc) { pc = to; action = ACT_BACK; break; } pc = to; } else pc += 4; continue; }
+          case Op.brn_f64_gt_ri: { A = f64[(fw + code[pc + 0]) >> 1]; KW[0] = code[pc + 1]; KW[1] = code[pc + 2]; B = KF64[0]; if (!(A > B)) { to = code[pc + 3]; if (to < pc) { pc = to; action = ACT_BACK; break; } pc = to; } else pc += 4; continue; }
           case Op.f64_le_rr: { A = f64[(fw + code[pc + 1]) >> 1]; B = f64[(fw + code[pc + 2]) >> 1]; i32[fw + code[pc]] = A <= B ? 1 : 0; pc += 3; continue; }
           case Op.f64_le_ri: { A = f64[(fw + code[pc + 1]) >> 1]; KW[0] = code[pc + 2]; KW[1] = code[pc + 3]; B = KF64[0]; i32[fw + code[pc]] = A <= B ? 1 : 0; pc += 4; continue; }
-          case Op.br_f64_le_rr: { A = f64[(fw + code[pc + 0]) >> 1]; B = f64[(fw + code[pc + 1]) >> 1]; if (A <= B) { to = code[pc + 2]; if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; } pc = to; } else pc += 3; continue; }
-          case Op.brn_f64_le_rr: { A = f64[(fw + code[pc + 0]) >> 1]; B = f64[(fw + code[pc + 1]) >> 1]; if (!(A <= B)) { to = code[pc + 2]; if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; } pc = to; } else pc += 3; continue; }
-          case Op.br_f64_le_ri: { A = f64[(fw + code[pc + 0]) >> 1]; KW[0] = code[pc + 1]; KW[1] = code[pc + 2]; B = KF64[0]; if (A <= B) { to = code[pc + 3]; if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; } pc = to; } else pc += 4; continue; }
-          case Op.brn_f64_le_ri: { A = f64[(fw + code[pc + 0]) >> 1]; KW[0] = code[pc + 1]; KW[1] = code[pc + 2]; B = KF64[0]; if (!(A <= B)) { to = code[pc + 3]; if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; } pc = to; } else pc += 4; continue; }
+          case Op.br_f64_le_rr: { A = f64[(fw + code[pc + 0]) >> 1]; B = f64[(fw + code[pc + 1]) >> 1]; if (A <= B) { to = code[pc + 2]; if (to < pc) { pc = to; action = ACT_BACK; break; } pc = to; } else pc += 3; continue; }
+          case Op.brn_f64_le_rr: { A = f64[(fw + code[pc + 0]) >> 1]; B = f64[(fw + code[pc + 1]) >> 1]; if (!(A <= B)) { to = code[pc + 2]; if (to < pc) { pc = to; action = ACT_BACK; break; } pc = to; } else pc += 3; continue; }
+          case Op.br_f64_le_ri: { A = f64[(fw + code[pc + 0]) >> 1]; KW[0] = code[pc + 1]; KW[1] = code[pc + 2]; B = KF64[0]; if (A <= B) { to = code[pc + 3]; if (to < pc) { pc = to; action = ACT_BACK; break; } pc = to; } else pc += 4; continue; }
+          case Op.brn_f64_le_ri: { A = f64[(fw + code[pc + 0]) >> 1]; KW[0] = code[pc + 1]; KW[1] = code[pc + 2]; B = KF64[0]; if (!(A <= B)) { to = code[pc + 3]; if (to < pc) { pc = to; action = ACT_BACK; break; } pc = to; } else pc += 4; continue; }
           case Op.f64_ge_rr: { A = f64[(fw + code[pc + 1]) >> 1]; B = f64[(fw + code[pc + 2]) >> 1]; i32[fw + code[pc]] = A >= B ? 1 : 0; pc += 3; continue; }
           case Op.f64_ge_ri: { A = f64[(fw + code[pc + 1]) >> 1]; KW[0] = code[pc + 2]; KW[1] = code[pc + 3]; B = KF64[0]; i32[fw + code[pc]] = A >= B ? 1 : 0; pc += 4; continue; }
-          case Op.br_f64_ge_rr: { A = f64[(fw + code[pc + 0]) >> 1]; B = f64[(fw + code[pc + 1]) >> 1]; if (A >= B) { to = code[pc + 2]; if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; } pc = to; } else pc += 3; continue; }
-          case Op.brn_f64_ge_rr: { A = f64[(fw + code[pc + 0]) >> 1]; B = f64[(fw + code[pc + 1]) >> 1]; if (!(A >= B)) { to = code[pc + 2]; if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; } pc = to; } else pc += 3; continue; }
-          case Op.br_f64_ge_ri: { A = f64[(fw + code[pc + 0]) >> 1]; KW[0] = code[pc + 1]; KW[1] = code[pc + 2]; B = KF64[0]; if (A >= B) { to = code[pc + 3]; if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; } pc = to; } else pc += 4; continue; }
-          case Op.brn_f64_ge_ri: { A = f64[(fw + code[pc + 0]) >> 1]; KW[0] = code[pc + 1]; KW[1] = code[pc + 2]; B = KF64[0]; if (!(A >= B)) { to = code[pc + 3]; if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; } pc = to; } else pc += 4; continue; }
+          case Op.br_f64_ge_rr: { A = f64[(fw + code[pc + 0]) >> 1]; B = f64[(fw + code[pc + 1]) >> 1]; if (A >= B) { to = code[pc + 2]; if (to < pc) { pc = to; action = ACT_BACK; break; } pc = to; } else pc += 3; continue; }
+          case Op.brn_f64_ge_rr: { A = f64[(fw + code[pc + 0]) >> 1]; B = f64[(fw + code[pc + 1]) >> 1]; if (!(A >= B)) { to = code[pc + 2]; if (to < pc) { pc = to; action = ACT_BACK; break; } pc = to; } else pc += 3; continue; }
+          case Op.br_f64_ge_ri: { A = f64[(fw + code[pc + 0]) >> 1]; KW[0] = code[pc + 1]; KW[1] = code[pc + 2]; B = KF64[0]; if (A >= B) { to = code[pc + 3]; if (to < pc) { pc = to; action = ACT_BACK; break; } pc = to; } else pc += 4; continue; }
+          case Op.brn_f64_ge_ri: { A = f64[(fw + code[pc + 0]) >> 1]; KW[0] = code[pc + 1]; KW[1] = code[pc + 2]; B = KF64[0]; if (!(A >= B)) { to = code[pc + 3]; if (to < pc) { pc = to; action = ACT_BACK; break; } pc = to; } else pc += 4; continue; }
           case Op.f64_abs_r: { AL = fw + code[pc + 1]; AH = i32[AL + 1]; AL = i32[AL]; D = fw + code[pc]; i32[D] = AL; i32[D + 1] = AH & 0x7fffffff; pc += 2; continue; }
           case Op.f64_neg_r: { AL = fw + code[pc + 1]; AH = i32[AL + 1]; AL = i32[AL]; D = fw + code[pc]; i32[D] = AL; i32[D + 1] = AH ^ -0x80000000; pc += 2; continue; }
           case Op.f64_sqrt_r: { A = f64[(fw + code[pc + 1]) >> 1]; f64[(fw + code[pc]) >> 1] = Math.sqrt(A); pc += 2; continue; }
@@ -615,15 +615,15 @@ export function run(root: Thread, entryDepth: number): boolean {
           case Op.i64_xor_shr_ui_L: { CL = fw + code[pc + 4]; CH = i32[CL + 1]; CL = i32[CL]; AL = fw + code[pc + 1]; AH = i32[AL + 1]; AL = i32[AL]; BL = code[pc + 2]; BH = code[pc + 3]; D = fw + code[pc]; s = BL & 63; if (s === 0) { i32[D] = AL; i32[D + 1] = AH; } else if (s < 32) { i32[D] = (AL >>> s) | (AH << (32 - s)); i32[D + 1] = AH >>> s; } else { i32[D] = AH >>> (s - 32); i32[D + 1] = 0; } AL = i32[D]; AH = i32[D + 1]; BL = CL; BH = CH; i32[D] = AL ^ BL; i32[D + 1] = AH ^ BH; pc += 5; continue; }
           case Op.i64_xor_shr_ui_R: { CL = fw + code[pc + 4]; CH = i32[CL + 1]; CL = i32[CL]; AL = fw + code[pc + 1]; AH = i32[AL + 1]; AL = i32[AL]; BL = code[pc + 2]; BH = code[pc + 3]; D = fw + code[pc]; s = BL & 63; if (s === 0) { i32[D] = AL; i32[D + 1] = AH; } else if (s < 32) { i32[D] = (AL >>> s) | (AH << (32 - s)); i32[D + 1] = AH >>> s; } else { i32[D] = AH >>> (s - 32); i32[D + 1] = 0; } BL = i32[D]; BH = i32[D + 1]; AL = CL; AH = CH; i32[D] = AL ^ BL; i32[D + 1] = AH ^ BH; pc += 5; continue; }
           case Op.i64_rotl_add_Li: { CL = code[pc + 3]; CH = code[pc + 4]; AL = fw + code[pc + 1]; AH = i32[AL + 1]; AL = i32[AL]; BL = fw + code[pc + 2]; BH = i32[BL + 1]; BL = i32[BL]; D = fw + code[pc]; lo = (AL >>> 0) + (BL >>> 0); i32[D] = lo | 0; i32[D + 1] = (AH + BH + (lo > 0xffffffff ? 1 : 0)) | 0; AL = i32[D]; AH = i32[D + 1]; BL = CL; BH = CH; s = BL & 63; if (s === 0) { i32[D] = AL; i32[D + 1] = AH; } else if (s < 32) { i32[D] = (AL << s) | (AH >>> (32 - s)); i32[D + 1] = (AH << s) | (AL >>> (32 - s)); } else { r = s - 32; if (r === 0) { i32[D] = AH; i32[D + 1] = AL; } else { i32[D] = (AH << r) | (AL >>> (32 - r)); i32[D + 1] = (AL << r) | (AH >>> (32 - r)); } } pc += 5; continue; }
-          case Op.loop_addi_ne: { A = i32[fw + code[pc + 1]]; B = code[pc + 2]; A = (A + B) | 0; i32[fw + code[pc]] = A; B = i32[fw + code[pc + 3]]; if (A !== B) { to = code[pc + 4]; if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; } pc = to; } else pc += 5; continue; }
-          case Op.loop_addi_nei: { A = i32[fw + code[pc + 1]]; B = code[pc + 2]; A = (A + B) | 0; i32[fw + code[pc]] = A; B = code[pc + 3]; if (A !== B) { to = code[pc + 4]; if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; } pc = to; } else pc += 5; continue; }
-          case Op.loop_addi_lt_s: { A = i32[fw + code[pc + 1]]; B = code[pc + 2]; A = (A + B) | 0; i32[fw + code[pc]] = A; B = i32[fw + code[pc + 3]]; if (A < B) { to = code[pc + 4]; if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; } pc = to; } else pc += 5; continue; }
-          case Op.loop_addi_lt_u: { A = i32[fw + code[pc + 1]]; B = code[pc + 2]; A = (A + B) | 0; i32[fw + code[pc]] = A; B = i32[fw + code[pc + 3]]; if ((A >>> 0) < (B >>> 0)) { to = code[pc + 4]; if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; } pc = to; } else pc += 5; continue; }
-          case Op.loop_add_le_u: { A = i32[fw + code[pc + 1]]; B = i32[fw + code[pc + 2]]; A = (A + B) | 0; i32[fw + code[pc]] = A; B = i32[fw + code[pc + 3]]; if ((A >>> 0) <= (B >>> 0)) { to = code[pc + 4]; if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; } pc = to; } else pc += 5; continue; }
-          case Op.loop_addi_nez: { A = i32[fw + code[pc + 1]]; B = code[pc + 2]; A = (A + B) | 0; i32[fw + code[pc]] = A;  if (A !== 0) { to = code[pc + 3]; if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; } pc = to; } else pc += 4; continue; }
-          case Op.loop_addi_gt_ui: { A = i32[fw + code[pc + 1]]; B = code[pc + 2]; A = (A + B) | 0; i32[fw + code[pc]] = A; B = code[pc + 3]; if ((A >>> 0) > (B >>> 0)) { to = code[pc + 4]; if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; } pc = to; } else pc += 5; continue; }
-          case Op.loop_addi_gt_si: { A = i32[fw + code[pc + 1]]; B = code[pc + 2]; A = (A + B) | 0; i32[fw + code[pc]] = A; B = code[pc + 3]; if (A > B) { to = code[pc + 4]; if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; } pc = to; } else pc += 5; continue; }
-          case Op.loop_addi_lt_si: { A = i32[fw + code[pc + 1]]; B = code[pc + 2]; A = (A + B) | 0; i32[fw + code[pc]] = A; B = code[pc + 3]; if (A < B) { to = code[pc + 4]; if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; } pc = to; } else pc += 5; continue; }
+          case Op.loop_addi_ne: { A = i32[fw + code[pc + 1]]; B = code[pc + 2]; A = (A + B) | 0; i32[fw + code[pc]] = A; B = i32[fw + code[pc + 3]]; if (A !== B) { to = code[pc + 4]; if (to < pc) { pc = to; action = ACT_BACK; break; } pc = to; } else pc += 5; continue; }
+          case Op.loop_addi_nei: { A = i32[fw + code[pc + 1]]; B = code[pc + 2]; A = (A + B) | 0; i32[fw + code[pc]] = A; B = code[pc + 3]; if (A !== B) { to = code[pc + 4]; if (to < pc) { pc = to; action = ACT_BACK; break; } pc = to; } else pc += 5; continue; }
+          case Op.loop_addi_lt_s: { A = i32[fw + code[pc + 1]]; B = code[pc + 2]; A = (A + B) | 0; i32[fw + code[pc]] = A; B = i32[fw + code[pc + 3]]; if (A < B) { to = code[pc + 4]; if (to < pc) { pc = to; action = ACT_BACK; break; } pc = to; } else pc += 5; continue; }
+          case Op.loop_addi_lt_u: { A = i32[fw + code[pc + 1]]; B = code[pc + 2]; A = (A + B) | 0; i32[fw + code[pc]] = A; B = i32[fw + code[pc + 3]]; if ((A >>> 0) < (B >>> 0)) { to = code[pc + 4]; if (to < pc) { pc = to; action = ACT_BACK; break; } pc = to; } else pc += 5; continue; }
+          case Op.loop_add_le_u: { A = i32[fw + code[pc + 1]]; B = i32[fw + code[pc + 2]]; A = (A + B) | 0; i32[fw + code[pc]] = A; B = i32[fw + code[pc + 3]]; if ((A >>> 0) <= (B >>> 0)) { to = code[pc + 4]; if (to < pc) { pc = to; action = ACT_BACK; break; } pc = to; } else pc += 5; continue; }
+          case Op.loop_addi_nez: { A = i32[fw + code[pc + 1]]; B = code[pc + 2]; A = (A + B) | 0; i32[fw + code[pc]] = A;  if (A !== 0) { to = code[pc + 3]; if (to < pc) { pc = to; action = ACT_BACK; break; } pc = to; } else pc += 4; continue; }
+          case Op.loop_addi_gt_ui: { A = i32[fw + code[pc + 1]]; B = code[pc + 2]; A = (A + B) | 0; i32[fw + code[pc]] = A; B = code[pc + 3]; if ((A >>> 0) > (B >>> 0)) { to = code[pc + 4]; if (to < pc) { pc = to; action = ACT_BACK; break; } pc = to; } else pc += 5; continue; }
+          case Op.loop_addi_gt_si: { A = i32[fw + code[pc + 1]]; B = code[pc + 2]; A = (A + B) | 0; i32[fw + code[pc]] = A; B = code[pc + 3]; if (A > B) { to = code[pc + 4]; if (to < pc) { pc = to; action = ACT_BACK; break; } pc = to; } else pc += 5; continue; }
+          case Op.loop_addi_lt_si: { A = i32[fw + code[pc + 1]]; B = code[pc + 2]; A = (A + B) | 0; i32[fw + code[pc]] = A; B = code[pc + 3]; if (A < B) { to = code[pc + 4]; if (to < pc) { pc = to; action = ACT_BACK; break; } pc = to; } else pc += 5; continue; }
           // </reg-ops>
           case Op.table_get: {
             const tab = inst.tables[code[pc]], is64 = code[pc + 1] !== 0;
@@ -1039,7 +1039,13 @@ export function run(root: Thread, entryDepth: number): boolean {
             throw new Error(`interpreter: unexpected op ${code[pc - 1]} at ${pc - 1}`);
         }
 
-        // ---- the call and return sequences (reached by `break`) ----
+        // ---- backward branches, the call and return sequences (reached by `break`) ----
+        if (action === ACT_BACK) {
+          action = 0;
+          if (--t.fuel < 0) outOfFuel();
+          if (fr.fn !== null) fr.fn.hot--; // back-edges count towards tier-up (src/jit)
+          continue;
+        }
         if (action === ACT_CALL) {
           action = 0;
           const g = callee!;

@@ -316,7 +316,10 @@ function writeResult(r: RegRow): string {
   }
 }
 
-const BACK_EDGE = 'if (to < pc) { if (--t.fuel < 0) outOfFuel(); if (fr.fn !== null) fr.fn.hot--; }';
+// A backward branch leaves the switch: fuel and tier-up counting happen once, after it (interp.ts
+// ACT_BACK), instead of in every branch case (less code in `run`, and no branch case whose
+// back-edge path has never run, which V8 would compile as a deopt).
+const BACK_EDGE = 'if (to < pc) { pc = to; action = ACT_BACK; break; }';
 
 function genOps(): GenOp[] {
   const out: GenOp[] = [];
