@@ -13,7 +13,7 @@
 import type { ModuleInstance } from '../runtime/instance.js';
 import { basicBlocks, type FuncBlocks } from './basic-blocks.js';
 import { definedFuncs, moduleOf } from './module-info.js';
-import type { RunOutcome } from './monitor.js';
+import type { Monitor, RunOutcome } from './monitor.js';
 import { probeAt } from './probe-hub.js';
 import { trapSite } from './trap-site.js';
 
@@ -56,4 +56,24 @@ export class BlockCounter {
     const n = this.counts[fi]![this.funcs[fi]!.blockOf[i]!]!;
     return n - (this.cut.get(fi)?.get(i) ?? 0);
   }
+}
+
+/**
+ * Base of the monitors that derive their reports from block counts (coverage, opcodes, loops,
+ * branches, hotness): attaching and finishing go to one BlockCounter; subclasses only report.
+ */
+export abstract class BlockCountMonitor<R> implements Monitor<R> {
+  abstract readonly name: string;
+  protected readonly counter = new BlockCounter();
+
+  attach(inst: ModuleInstance): void {
+    this.counter.attach(inst);
+  }
+
+  finish(outcome?: RunOutcome): void {
+    this.counter.finish(outcome);
+  }
+
+  abstract report(): R;
+  abstract format(): string;
 }

@@ -8,9 +8,8 @@
  */
 import type { ModuleInstance } from '../runtime/instance.js';
 import { OPCODES } from '../syntax/opcodes.js';
-import { BlockCounter } from './block-counter.js';
+import { BlockCountMonitor } from './block-counter.js';
 import { funcLabel, hex } from './module-info.js';
-import type { Monitor, RunOutcome } from './monitor.js';
 import { probeAt } from './probe-hub.js';
 
 export interface BranchSite {
@@ -39,14 +38,13 @@ function isConditional(name: string): boolean {
   return name === 'if' || name === 'br_if' || name.startsWith('br_on');
 }
 
-export class BranchesMonitor implements Monitor<BranchesReport> {
+export class BranchesMonitor extends BlockCountMonitor<BranchesReport> {
   readonly name = 'branches';
-  private readonly counter = new BlockCounter();
   /** br_table counts by byte offset. */
   private readonly tables = new Map<number, Float64Array>();
 
-  attach(inst: ModuleInstance): void {
-    this.counter.attach(inst);
+  override attach(inst: ModuleInstance): void {
+    super.attach(inst);
     for (const fb of this.counter.funcs) {
       for (const ins of fb.func.body) {
         if (ins.op !== BR_TABLE) continue;
@@ -60,10 +58,6 @@ export class BranchesMonitor implements Monitor<BranchesReport> {
         });
       }
     }
-  }
-
-  finish(outcome?: RunOutcome): void {
-    this.counter.finish(outcome);
   }
 
   report(): BranchesReport {

@@ -3,13 +3,11 @@
  * ranges that did not. Probes only block leaders; the rest is inferred (block-counter.ts). Block
  * coverage is exact; instruction coverage also credits structure markers (see coveredInstrs).
  */
-import type { ModuleInstance } from '../runtime/instance.js';
 import type { Expr } from '../syntax/module.js';
 import { OPCODES } from '../syntax/opcodes.js';
 import { offsetAfter } from './basic-blocks.js';
-import { BlockCounter } from './block-counter.js';
+import { BlockCountMonitor } from './block-counter.js';
 import { funcLabel, hex } from './module-info.js';
-import type { Monitor, RunOutcome } from './monitor.js';
 
 /** Byte range [start, end) of the module binary. */
 export interface OffsetRange {
@@ -36,17 +34,8 @@ export interface CoverageReport {
   readonly functions: readonly FuncCoverage[];
 }
 
-export class CoverageMonitor implements Monitor<CoverageReport> {
+export class CoverageMonitor extends BlockCountMonitor<CoverageReport> {
   readonly name = 'coverage';
-  private readonly counter = new BlockCounter();
-
-  attach(inst: ModuleInstance): void {
-    this.counter.attach(inst);
-  }
-
-  finish(outcome?: RunOutcome): void {
-    this.counter.finish(outcome);
-  }
 
   report(): CoverageReport {
     const functions: FuncCoverage[] = [];

@@ -2,11 +2,9 @@
  * Hotness monitor: the basic blocks that ran the most instructions (entries x length), with their
  * byte ranges — where a program spends its interpreted time, at finer grain than a profile.
  */
-import type { ModuleInstance } from '../runtime/instance.js';
 import { offsetAfter } from './basic-blocks.js';
-import { BlockCounter } from './block-counter.js';
+import { BlockCountMonitor } from './block-counter.js';
 import { funcLabel, hex } from './module-info.js';
-import type { Monitor, RunOutcome } from './monitor.js';
 
 export interface HotBlock {
   readonly funcIndex: number;
@@ -26,18 +24,11 @@ export interface HotnessReport {
   readonly blocks: readonly HotBlock[];
 }
 
-export class HotnessMonitor implements Monitor<HotnessReport> {
+export class HotnessMonitor extends BlockCountMonitor<HotnessReport> {
   readonly name = 'hotness';
-  private readonly counter = new BlockCounter();
 
-  constructor(private readonly top = 20) {}
-
-  attach(inst: ModuleInstance): void {
-    this.counter.attach(inst);
-  }
-
-  finish(outcome?: RunOutcome): void {
-    this.counter.finish(outcome);
+  constructor(private readonly top = 20) {
+    super();
   }
 
   report(): HotnessReport {

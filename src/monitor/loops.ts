@@ -3,11 +3,9 @@
  * (arrivals at its label: the entry plus every back-edge), from the same block counts as coverage —
  * the loop instruction ends a block and the first instruction of its body leads one.
  */
-import type { ModuleInstance } from '../runtime/instance.js';
 import { OPCODES } from '../syntax/opcodes.js';
-import { BlockCounter } from './block-counter.js';
+import { BlockCountMonitor } from './block-counter.js';
 import { funcLabel, hex } from './module-info.js';
-import type { Monitor, RunOutcome } from './monitor.js';
 
 export interface LoopStats {
   readonly funcIndex: number;
@@ -27,17 +25,8 @@ export interface LoopsReport {
 
 const LOOP = OPCODES.findIndex((o) => o.name === 'loop');
 
-export class LoopsMonitor implements Monitor<LoopsReport> {
+export class LoopsMonitor extends BlockCountMonitor<LoopsReport> {
   readonly name = 'loops';
-  private readonly counter = new BlockCounter();
-
-  attach(inst: ModuleInstance): void {
-    this.counter.attach(inst);
-  }
-
-  finish(outcome?: RunOutcome): void {
-    this.counter.finish(outcome);
-  }
 
   report(): LoopsReport {
     const c = this.counter;

@@ -4,11 +4,9 @@
  * however long it is. Exact for returns, tail calls, exceptions and exits; after a trap the
  * instructions behind the trapping one are not counted (block-counter.ts).
  */
-import type { ModuleInstance } from '../runtime/instance.js';
 import { OPCODES } from '../syntax/opcodes.js';
-import { BlockCounter } from './block-counter.js';
+import { BlockCountMonitor } from './block-counter.js';
 import { funcLabel } from './module-info.js';
-import type { Monitor, RunOutcome } from './monitor.js';
 
 export interface OpcodeReport {
   /** All instructions executed. */
@@ -18,17 +16,8 @@ export interface OpcodeReport {
   readonly functions: readonly { readonly funcIndex: number; readonly name: string | null; readonly total: number }[];
 }
 
-export class OpcodeMonitor implements Monitor<OpcodeReport> {
+export class OpcodeMonitor extends BlockCountMonitor<OpcodeReport> {
   readonly name = 'opcodes';
-  private readonly counter = new BlockCounter();
-
-  attach(inst: ModuleInstance): void {
-    this.counter.attach(inst);
-  }
-
-  finish(outcome?: RunOutcome): void {
-    this.counter.finish(outcome);
-  }
 
   report(): OpcodeReport {
     const c = this.counter;
