@@ -44,6 +44,8 @@ const FRAME_WORDS = 24;
  * checked conversion. Accesses past 2 GiB just take the (exact) slow path.
  */
 const FAST_LIMIT = (mi: number): string => `lim${mi} = Math.min(M${mi}.bytes.length, 2147483647)`;
+/** The fast-path limit in elements of 2^k bytes (k = 1..3), `lim >> k` (see memAccess). */
+const ELEM_LIMITS = (mi: number, sep: string): string => [1, 2, 3].map(k => `e${k}_${mi} = lim${mi} >> ${k}`).join(sep);
 
 export const LIMITS = { maxNesting: 400, maxInstrs: 60000, maxVars: 30000 };
 
@@ -416,7 +418,7 @@ class Gen {
     for (const gi of this.tagsUsed) head.push(`const TG${gi} = E.TG[${gi}];`);
     head.push(...this.consts);
     const name = `wasm_${this.idx}`;
-    const memLets = [...this.memsUsed].map(mi => [`buf${mi} = M${mi}.buffer`, `dv${mi} = M${mi}.view`, `len${mi} = M${mi}.bytes.length`, `${FAST_LIMIT(mi)}`,
+    const memLets = [...this.memsUsed].map(mi => [`buf${mi} = M${mi}.buffer`, `dv${mi} = M${mi}.view`, `len${mi} = M${mi}.bytes.length`, `${FAST_LIMIT(mi)}`, ELEM_LIMITS(mi, ', '),
       ...views(mi).map(v => `${v}_${mi} = new ${VIEW_CTOR[v]}(buf${mi})`)].join(', '));
     // Scratch variables are declared only when the body uses them: unoptimised frames hold all.
     const text = this.out.join('\n');
@@ -425,7 +427,7 @@ class Gen {
     if (/\bfn\b/.test(text)) scratch.push('fn = null');
     const lets = ['o = -1', ...scratch, ...memLets, ...decl];
     let refresh = '';
-    for (const mi of this.memsUsed) refresh += `len${mi} = M${mi}.bytes.length; ${FAST_LIMIT(mi)}; if (M${mi}.buffer !== buf${mi}) { ${reload(mi)}} `;
+    for (const mi of this.memsUsed) refresh += `len${mi} = M${mi}.bytes.length; ${FAST_LIMIT(mi)}; ${ELEM_LIMITS(mi, '; ')}; if (M${mi}.buffer !== buf${mi}) { ${reload(mi)}} `;
     const W = FRAME_WORDS + params.length + lets.length;
     const body = this.out.map(l => l.replaceAll('/*MEMS*/', refresh).replaceAll('$W$', String(W)));
     return [
@@ -1101,11 +1103,13 @@ class Gen {
   }
 
   /**
-   * A load or store on a 32-bit memory. The fast path is one typed-array access, taken when a
-   * single unsigned compare shows the access aligned and in bounds: the byte address rotated right
-   * by log2(element size) is the element index when aligned, and at least 2^(32 - log2 size) when
-   * not, so `ix < view.length` checks both (a wrapped address + offset is caught by
-   * `ea >>> 0 >= offset`). Anything else calls mem-slow.ts, which traps exactly like the
+   * A load or store on a 32-bit memory. The fast path is one typed-array access. When the offset
+   * is a multiple of the element size (2^k bytes), one unsigned compare shows the access aligned
+   * and in bounds: the address rotated right by k is the element index when aligned, and at least
+   * 2^(32 - k) when not, while the limit `e{k} - m = (lim >> k) - (offset + size) / 2^k` stays
+   * below 2^(31 - k) (lim <= 2^31 - 1; an address >= 2^31 fails the same way, so offset + address
+   * cannot wrap). Other offsets test `address <= lim - (offset + size)` and the alignment of the
+   * effective address separately. Anything else calls mem-slow.ts, which traps exactly like the
    * interpreter or goes through the DataView. Big-endian hosts always take the slow path.
    */
   private memAccess(name: string, store: boolean, bytes: number, signed: boolean, ma: MemArg): void {
@@ -1145,6 +1149,13 @@ class Gen {
     }
     if (!LITTLE_ENDIAN) { this.emit(slow + after); return; }
     if (off + bytes > 0x7fffffff) { this.emit(slow + after); return; }
+    if (k > 0 && off % (1 << k) === 0) {
+      // The offset keeps alignment, so the address alone is tested, in elements: one rotate and
+      // one compare instead of a bounds compare plus an alignment test (vm -5%, nbody -7%).
+      const m = (off + bytes) >> k;
+      this.emit(`ix = (${a} >>> ${k}) | (${a} << ${32 - k}); if ((ix >>> 0) <= e${k}_${mi} - ${m}) { ${off ? `ix = (ix + ${off >> k}) | 0; ` : ''}${fast} } else { ${slow} }${after}`);
+      return;
+    }
     let cond = `(${a} >>> 0) <= lim${mi} - ${off + bytes}`;
     if (k > 0) cond += ` && (ea & ${(1 << k) - 1}) === 0`;
     this.emit(`ea = ${off === 0 ? a : `(${a} + ${off}) | 0`}; if (${cond}) { ix = ea >>> ${k}; ${fast} } else { ${slow} }${after}`);

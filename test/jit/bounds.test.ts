@@ -17,7 +17,8 @@ const plain = (store: boolean) => OPCODES.filter(o => {
   const a = ACCESS[o.index];
   return a && a.store === store && a.atomic === null && o.params !== null && o.prefix !== 0xfd;
 });
-const OFFSETS = [0, 8, 65535, 0xfffffff0];
+// 0, 2, 4, 8 and 0x7ffffff0 keep alignment for some widths (the rotated element test), 65535 never.
+const OFFSETS = [0, 2, 4, 8, 65535, 0x7ffffff0, 0xfffffff0];
 const LEN = 65536;
 
 const funcs: string[] = [];
