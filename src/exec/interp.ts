@@ -21,7 +21,7 @@ import { Suspension, type FuncInst } from '../runtime/func.js';
 import type { ModuleInstance } from '../runtime/instance.js';
 import type { MemInst } from '../runtime/memory.js';
 import { WasmException } from '../runtime/tag.js';
-import type { Ref } from '../runtime/values.js';
+import type { Ref, Value } from '../runtime/values.js';
 import type { CValType } from '../valid/canon-types.js';
 import { cellToValue, valueToCell } from '../runtime/cells.js';
 // The generated register cases may use any of these, depending on which ops are hot (reg-table.ts).
@@ -59,9 +59,19 @@ function funcResults(f: FuncInst): readonly CValType[] {
 /** Calls host function `g` with the arguments on top of the stack; returns the new sp. */
 export function callHost(t: Thread, g: FuncInst, sp: number): number {
   const ps = funcParams(g), rs = funcResults(g);
-  const base = sp - ps.length;
-  const args = new Array(ps.length);
-  for (let k = 0; k < ps.length; k++) args[k] = cellToValue(ps[k], t.i32, (base + k) * 4, t.refs[base + k]);
+  const np = ps.length;
+  const base = sp - np;
+  const i32 = t.i32, refs = t.refs;
+  // Small arities get an array literal (packed, unlike `new Array(n)`, which the host function
+  // then reads through holey-array checks) and skip the per-value conversion call.
+  let args: Value[];
+  if (np === 0) args = [];
+  else if (np === 1) args = [hostArg(ps[0], i32, base, refs)];
+  else if (np === 2) args = [hostArg(ps[0], i32, base, refs), hostArg(ps[1], i32, base + 1, refs)];
+  else {
+    args = [];
+    for (let k = 0; k < np; k++) args.push(cellToValue(ps[k], i32, (base + k) * 4, refs[base + k]));
+  }
   t.sp = base;
   const results = g.host!(args);
   if (results instanceof Suspension) {
@@ -81,12 +91,24 @@ export function callHost(t: Thread, g: FuncInst, sp: number): number {
     throw new TypeError(`host function returned ${Array.isArray(results) ? results.length : typeof results} results, expected ${rs.length}`);
   }
   t.ensure(base + rs.length + 1);
+  if (rs.length === 1 && rs[0] === 'i32') {
+    // The common single i32 result (same conversion as valueToCell).
+    t.i32[base << 2] = Number(results[0]) | 0;
+    return base + 1;
+  }
   for (let k = 0; k < rs.length; k++) {
     const ty = rs[k];
     if (typeof ty === 'object') t.refs[base + k] = results[k];
     else valueToCell(ty, results[k], t.i32, (base + k) * 4);
   }
   return base + rs.length;
+}
+
+/** Argument `s` of a host call: i32 and references without going through `cellToValue`'s switch. */
+function hostArg(ty: CValType, i32: Int32Array, s: number, refs: unknown[]): Value {
+  if (ty === 'i32') return i32[s << 2];
+  if (typeof ty === 'object') return refs[s] as Value;
+  return cellToValue(ty, i32, s << 2, refs[s]);
 }
 
 /** Pushes the payload of exception `e` (and optionally the exnref) at slot `s`; returns the new sp. */

@@ -142,6 +142,34 @@ test('host functions: arguments, results, re-entrancy, host refs', () => {
   assert.deepEqual(seen, ['hello']);
 });
 
+test('host calls of every small arity (callHost fast paths) pass values unchanged', () => {
+  const store = interpStore();
+  const types = load(store, `(module
+    (func (export "t0") (result i32) (i32.const 0))
+    (func (export "t1") (param i64) (result i64) (local.get 0))
+    (func (export "t2") (param f64 externref) (result i32) (i32.const 0))
+    (func (export "t3") (param i32 i32 i32) (result i32 i32) (local.get 0) (local.get 1)))`);
+  const ty = (n: string) => exportedFunc(types, n).type;
+  const seen: unknown[][] = [];
+  const h0 = hostFunc(ty('t0'), args => { seen.push(args); return [0x1_0000_0007]; }); // wraps to 7
+  const h1 = hostFunc(ty('t1'), args => { seen.push(args); return [(args[0] as bigint) + 1n]; });
+  const h2 = hostFunc(ty('t2'), args => { seen.push(args); return [-5]; });
+  const h3 = hostFunc(ty('t3'), args => { seen.push(args); return [(args[0] as number) + (args[1] as number), args[2]]; });
+  const inst = load(store, `(module
+    (import "h" "0" (func $h0 (result i32)))
+    (import "h" "1" (func $h1 (param i64) (result i64)))
+    (import "h" "2" (func $h2 (param f64 externref) (result i32)))
+    (import "h" "3" (func $h3 (param i32 i32 i32) (result i32 i32)))
+    (func (export "go") (param externref) (result i32 i64 i32 i32 i32)
+      (call $h0) (call $h1 (i64.const -2)) (call $h2 (f64.const -0.5) (local.get 0))
+      (call $h3 (i32.const 3) (i32.const -4) (i32.const 9))))`,
+  [h0, h1, h2, h3].map(value => ({ kind: 'func' as const, value })));
+  const r = new HostRef('x');
+  assert.deepEqual(call(store, inst, 'go', r), [7, -1n, -5, -1, 9]);
+  // f64 arguments arrive as their bits (the runtime's raw form), references as themselves
+  assert.deepEqual(seen, [[], [-2n], [0xbfe0000000000000n, r], [3, -4, 9]]);
+});
+
 test('numerics preserve NaN payloads through moves, loads and stores', () => {
   const store = interpStore();
   const inst = load(store, `(module (memory 1)
