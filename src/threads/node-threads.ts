@@ -5,18 +5,9 @@
  */
 import { Worker } from 'node:worker_threads';
 import { shareMemory } from './shared-memory.js';
-import type { ParallelRun, ThreadReply, ThreadTask } from './task.js';
+import { startTogether, taskOf, type ParallelResult, type ParallelRun, type ThreadReply } from './task.js';
 
-export type { ParallelRun };
-
-export interface ParallelResult {
-  /** Each worker's return value, by worker index. */
-  readonly results: readonly unknown[];
-  /** Wall time from the start signal until the last worker finished. */
-  readonly ms: number;
-  /** Each worker's own run time. */
-  readonly workerMs: readonly number[];
-}
+export type { ParallelResult, ParallelRun };
 
 const WORKER_URL = new URL('./node-worker-main.js', import.meta.url);
 
@@ -29,33 +20,12 @@ function nextReply(w: Worker): Promise<ThreadReply> {
   });
 }
 
-function check(r: ThreadReply, i: number): void {
-  if (r.kind === 'error') throw new Error(`worker ${i}: ${r.message}`);
-}
-
 export async function runOnWorkers(run: ParallelRun): Promise<ParallelResult> {
   const memory = shareMemory(run.memory);
   const workers: Worker[] = [];
   try {
-    for (let i = 0; i < run.threads; i++) {
-      const task: ThreadTask = {
-        bytes: run.bytes, memory, memoryImport: run.memoryImport, entry: run.entry, args: run.args?.(i) ?? [],
-      };
-      workers.push(new Worker(WORKER_URL, { workerData: task }));
-    }
-    const ready = await Promise.all(workers.map(nextReply));
-    ready.forEach(check);
-    const done = workers.map(nextReply);
-    const t0 = performance.now();
-    for (const w of workers) w.postMessage('go');
-    const replies = await Promise.all(done);
-    const ms = performance.now() - t0;
-    replies.forEach(check);
-    return {
-      results: replies.map(r => (r as { result: unknown }).result),
-      ms,
-      workerMs: replies.map(r => (r as { ms: number }).ms),
-    };
+    for (let i = 0; i < run.threads; i++) workers.push(new Worker(WORKER_URL, { workerData: taskOf(run, memory, i) }));
+    return await startTogether(workers, workers.map(nextReply), nextReply, w => w.postMessage('go'));
   } finally {
     await Promise.all(workers.map(w => w.terminate()));
   }

@@ -33,6 +33,45 @@ export interface ParallelRun {
   readonly args?: (worker: number) => readonly (number | bigint)[];
 }
 
+/** The task of worker `i` of a run. */
+export function taskOf(run: ParallelRun, memory: SharedMemoryHandle, i: number): ThreadTask {
+  return { bytes: run.bytes, memory, memoryImport: run.memoryImport, entry: run.entry, args: run.args?.(i) ?? [] };
+}
+
+/** What a parallel run gives back. */
+export interface ParallelResult {
+  /** Each worker's return value, by worker index. */
+  readonly results: readonly unknown[];
+  /** Wall time from the start signal until the last worker finished. */
+  readonly ms: number;
+  /** Each worker's own run time. */
+  readonly workerMs: readonly number[];
+}
+
+/**
+ * The coordinator's half of a run, the same for Node and Web workers: once every worker reported
+ * ready (instantiated), all get the start signal together, so `ms` times only the parallel part.
+ */
+export async function startTogether<W>(workers: readonly W[], ready: readonly Promise<ThreadReply>[],
+    nextReply: (w: W) => Promise<ThreadReply>, go: (w: W) => void): Promise<ParallelResult> {
+  (await Promise.all(ready)).forEach(check);
+  const done = workers.map(nextReply);
+  const t0 = performance.now();
+  for (const w of workers) go(w);
+  const replies = await Promise.all(done);
+  const ms = performance.now() - t0;
+  replies.forEach(check);
+  return {
+    results: replies.map(r => (r as { result: unknown }).result),
+    ms,
+    workerMs: replies.map(r => (r as { ms: number }).ms),
+  };
+}
+
+function check(r: ThreadReply, i: number): void {
+  if (r.kind === 'error') throw new Error(`worker ${i}: ${r.message}`);
+}
+
 /** Messages from a thread: ready after instantiation, then the result (or the error). */
 export type ThreadReply =
   | { readonly kind: 'ready' }
