@@ -41,7 +41,7 @@ import { SIMD_OPS, SIMD_MEM_OPS } from './simd.js';
 import { OPCODES } from '../syntax/opcodes.js';
 import { coldOp, KW, KF32, KF64 } from './reg-cold.js';
 import { ContObj, NO_REFS, NO_WORDS, type ContState } from '../runtime/cont.js';
-import { copySlots, deliver, findHandler, HANDLER_WORDS } from './switching.js';
+import { copySlots, deliver, findHandler, HANDLER_WORDS, leaveToParent } from './switching.js';
 import { tierUp } from '../jit/tier.js';
 import { canEnter, enterCompiled } from '../jit/bridge.js';
 
@@ -1143,10 +1143,8 @@ export function run(root: Thread, entryDepth: number): boolean {
           // A continuation finished: its results go to the stack that resumed it.
           copySlots(t, fp, p, p.sp, retN);
           p.sp += retN;
-          t.parent = null;
           entry = t.parentEntry;
-          p.fuel = t.fuel;
-          t = p;
+          t = leaveToParent(t, p);
           fr = t.frames[t.depth];
           c = fr.c; code = c.code; pc = fr.pc; fp = fr.fp; fw = fp << 2; sp = t.sp; inst = fr.inst; mem = inst.mems[0];
           i32 = t.i32; u32 = t.u32; f32 = t.f32; f64 = t.f64; refs = t.refs;
@@ -1167,10 +1165,8 @@ export function run(root: Thread, entryDepth: number): boolean {
           const p = t.parent;
           if (p === null) break;
           // Uncaught in a continuation: it dies, and the exception reaches its resumer.
-          t.parent = null;
           entry = t.parentEntry;
-          p.fuel = t.fuel;
-          t = p;
+          t = leaveToParent(t, p);
         }
         if (caught) {
           fr = t.frames[t.depth];
@@ -1186,10 +1182,8 @@ export function run(root: Thread, entryDepth: number): boolean {
           if (e instanceof RuntimeError) e.wasmStack.push(...traceOf(t, entry, at));
           const p = t.parent;
           if (p === null) break;
-          t.parent = null;
           entry = t.parentEntry;
-          p.fuel = t.fuel;
-          t = p;
+          t = leaveToParent(t, p);
           at = t.frames[t.depth].pc;
         }
       }

@@ -78,3 +78,14 @@ export function deliver(
   }
   return top;
 }
+
+/**
+ * Control leaves continuation stack `t` for `p`, the stack that resumed it (the continuation
+ * returned, or an exception or trap escaped it): unlinks it and hands the fuel budget back.
+ * The caller restores the resumer's entry depth (`t.parentEntry`) first. Returns `p`.
+ */
+export function leaveToParent(t: Thread, p: Thread): Thread {
+  t.parent = null;
+  p.fuel = t.fuel;
+  return p;
+}
