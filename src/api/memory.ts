@@ -147,7 +147,7 @@ export class Memory {
     const m = memOf(this, 'toResizableBuffer');
     if (isShared(m)) return m.buffer;
     if (this.#resizable) return this.#buffer!;
-    const maxBytes = Math.min(m.maxPages * m.pageSize, 2 ** 32);
+    const maxBytes = m.maxPages * m.pageSize; // maxPages already includes the byte cap
     const rab = new (ArrayBuffer as unknown as new (n: number, o: { maxByteLength: number }) => ArrayBuffer)(m.bytes.length, { maxByteLength: maxBytes });
     new Uint8Array(rab).set(m.bytes);
     const old = m.buffer as ArrayBuffer;

@@ -20,7 +20,7 @@ export class MemInst {
   view: DataView;
   #pages: number;
   readonly pageSize: number;
-  /** Effective maximum in pages (the declared max, or what the address space allows). */
+  /** Effective maximum in pages: the declared max, the address space and the byte cap (engine or embedder), whichever is least. */
   readonly maxPages: number;
   /** Called after a grow (the JS API detaches/refreshes its Memory.buffer here). */
   onGrow: ((m: MemInst) => void) | null = null;
@@ -73,8 +73,7 @@ export class MemInst {
     if (delta === 0) return old;
     const next = old + delta;
     if (next > this.maxPages) return -1;
-    const len = next * this.pageSize;
-    if (len > MAX_BYTES) return -1;
+    const len = next * this.pageSize; // within the byte cap: maxPages includes it
     try {
       if (this.buffer instanceof SharedArrayBuffer) {
         (this.buffer as any).grow(len);
