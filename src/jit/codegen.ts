@@ -333,6 +333,11 @@ class Gen {
    * the catch not to add this frame to a trap's wasm stack (in wasm it is gone). Inside a
    * try_table the JS catch would see the callee's exceptions, so such functions stay interpreted.
    */
+  private callOrTail(tail: boolean, callee: string, ft: FuncType, pre: string): void {
+    if (tail) this.tailCall(callee, ft, pre);
+    else this.call(callee, ft, pre);
+  }
+
   private tailCall(callee: string, ft: FuncType, pre: string): void {
     if (this.ctls.some(c => c.kind === 'try_table')) throw new Unsupported('tail call inside try_table');
     const args: string[] = [];
@@ -585,41 +590,25 @@ class Gen {
         this.emit(this.returnCode());
         this.dead = true;
         return;
-      case 'call': {
-        const fi = imm[0] as number;
+      // Calls and tail calls differ only in what follows the callee lookup (see call / tailCall).
+      case 'call': case 'return_call': {
+        const fi = imm[0] as number, tail = name === 'return_call';
+        if (tail && fi === this.idx) this.selfTailCall();
         // A recursive call names the function itself: a constant target the host JIT can inline.
-        this.call(fi === this.idx ? `wasm_${fi}` : `F[${fi}]`, this.funcType(funcTypeIndex(this.m, fi)));
+        else this.callOrTail(tail, fi === this.idx ? `wasm_${fi}` : `F[${fi}]`, this.funcType(funcTypeIndex(this.m, fi)), '');
         return;
       }
-      case 'call_indirect': {
+      case 'call_indirect': case 'return_call_indirect': {
         const ti = imm[0] as number, tab = imm[1] as number;
         this.table(tab);
         const x = this.popTab(tab);
         // The callee is looked up (and checked) before the arguments are passed, as in the spec.
-        this.call('fn', this.funcType(ti), `fn = CALLEE(T${tab}, ${x}, E.TY[${ti}]); `);
+        this.callOrTail(name !== 'call_indirect', 'fn', this.funcType(ti), `fn = CALLEE(T${tab}, ${x}, E.TY[${ti}]); `);
         return;
       }
-      case 'call_ref': {
+      case 'call_ref': case 'return_call_ref': {
         const r = this.pop('r')[0];
-        this.call('fn', this.funcType(imm[0] as number), `fn = REFCALLEE(${r}); `);
-        return;
-      }
-      case 'return_call': {
-        const fi = imm[0] as number;
-        if (fi === this.idx) this.selfTailCall();
-        else this.tailCall(`F[${fi}]`, this.funcType(funcTypeIndex(this.m, fi)), '');
-        return;
-      }
-      case 'return_call_indirect': {
-        const ti = imm[0] as number, tab = imm[1] as number;
-        this.table(tab);
-        const x = this.popTab(tab);
-        this.tailCall('fn', this.funcType(ti), `fn = CALLEE(T${tab}, ${x}, E.TY[${ti}]); `);
-        return;
-      }
-      case 'return_call_ref': {
-        const r = this.pop('r')[0];
-        this.tailCall('fn', this.funcType(imm[0] as number), `fn = REFCALLEE(${r}); `);
+        this.callOrTail(name !== 'call_ref', 'fn', this.funcType(imm[0] as number), `fn = REFCALLEE(${r}); `);
         return;
       }
       case 'drop': this.pop(); return;
