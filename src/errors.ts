@@ -25,16 +25,24 @@ export class CompileError extends Error {
   readonly funcIndex: number;
   /** The reason alone, without location (what spec tests match against). */
   readonly reason: string;
+  /** For modules parsed from text: the line and column (1-based) of the construct at fault. */
+  readonly line?: number;
+  readonly column?: number;
 
-  constructor(phase: CompilePhase, reason: string, offset = -1, funcIndex = -1) {
+  constructor(phase: CompilePhase, reason: string, offset = -1, funcIndex = -1, text?: { line: number; column: number }) {
     let where = '';
-    if (offset >= 0) where += ` at ${hex(offset)}`;
+    if (text) where += ` at ${text.line}:${text.column}`;
+    else if (offset >= 0) where += ` at ${hex(offset)}`;
     if (funcIndex >= 0) where += ` in func ${funcIndex}`;
     super(where ? `${reason}${where}` : reason);
     this.phase = phase;
     this.reason = reason;
     this.offset = offset;
     this.funcIndex = funcIndex;
+    if (text) {
+      this.line = text.line;
+      this.column = text.column;
+    }
   }
 }
 Object.defineProperty(CompileError.prototype, 'name', { value: 'CompileError', writable: true, configurable: true });

@@ -214,6 +214,37 @@ export interface Module {
   readonly bytes: Uint8Array | null;
   /** For decoded modules: where module-level entities sit in `bytes`, for error messages. */
   readonly offsets?: ModuleOffsets;
+  /** For modules parsed from text: where their parts were written, for error messages. */
+  readonly text?: TextPositions;
+}
+
+/**
+ * Source positions of a module parsed from text. Instructions keep `offset: -1` (they have no byte
+ * offset, and traps and monitors speak in byte offsets), so their positions live beside them, keyed
+ * by the Instr object. Positions are packed line/column numbers (`packPosition`); the validator
+ * reports them through the same channel as byte offsets and `validateModule` turns them into
+ * line:column before the error leaves it.
+ */
+export interface TextPositions {
+  readonly instrs: WeakMap<Instr, number>;
+  /** Module-level entities, in the shape of ModuleOffsets (the field each entity was written in). */
+  readonly fields: ModuleOffsets;
+}
+
+/** Columns get 24 bits: one-line (minified) text modules stay exact up to 16 M characters a line. */
+const COLUMN_SPAN = 0x1000000;
+
+export function packPosition(line: number, column: number): number {
+  return line * COLUMN_SPAN + Math.min(column, COLUMN_SPAN - 1);
+}
+
+export function unpackPosition(p: number): { line: number; column: number } {
+  return { line: Math.floor(p / COLUMN_SPAN), column: p % COLUMN_SPAN };
+}
+
+/** Where an instruction is, for an error: its byte offset, else its packed text position, else -1. */
+export function instrLocation(m: Module, ins: Instr): number {
+  return ins.offset >= 0 ? ins.offset : m.text?.instrs.get(ins) ?? -1;
 }
 
 /**

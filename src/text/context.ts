@@ -3,7 +3,7 @@
  * pass over the module fields (so that forward references work), plus the type table which the
  * second pass fills and extends with implicitly inserted function types.
  */
-import type { Names } from '../syntax/module.js';
+import type { Instr, Names } from '../syntax/module.js';
 import { emptyNames } from '../syntax/module.js';
 import type { RecGroup, SubType, ValType } from '../syntax/types.js';
 import { Cursor, idName } from './cursor.js';
@@ -40,6 +40,8 @@ export class ModuleContext {
   /** Field names per struct type index. */
   readonly fieldIds = new Map<number, Map<string, number>>();
   readonly names: Names = emptyNames();
+  /** Where each instruction was written (packed line/column), for validation errors. */
+  readonly instrPositions = new WeakMap<Instr, number>();
 
   /**
    * The name a definition gets in `names`: an `(@name "...")` annotation right at the cursor (after

@@ -8,7 +8,7 @@
  * `select (result t)` and `ref.test (ref null t)` choosing between two opcode rows.
  */
 import type { FeatureSet } from '../features.js';
-import type { Catch, Handler, Imm, Instr, MemArg } from '../syntax/module.js';
+import { packPosition, type Catch, type Handler, type Imm, type Instr, type MemArg } from '../syntax/module.js';
 import type { ImmKind, OpInfo } from '../syntax/opcodes.js';
 import { OP, OPS_BY_NAME } from '../syntax/opcodes.js';
 import type { BlockType, ValType } from '../syntax/types.js';
@@ -70,15 +70,16 @@ export class InstrParser {
     const out: Instr[] = [];
     this.parseInstrs(out);
     if (this.cur.peek().kind !== ')') this.cur.unexpected();
-    out.push(instr(END, []));
+    out.push(this.at(instr(END, []), this.cur.peek()));
     return out;
   }
 
   /** A single folded instruction as a whole expression (elem items, segment offsets). */
   parseFoldedExpr(): Instr[] {
     const out: Instr[] = [];
+    const first = this.cur.peek();
     this.folded(out);
-    out.push(instr(END, []));
+    out.push(this.at(instr(END, []), first));
     return out;
   }
 
@@ -107,7 +108,7 @@ export class InstrParser {
       }
       if (!TERMINATORS.has(t.text)) {
         cur.next();
-        out.push(this.opWithImms(t));
+        out.push(this.at(this.opWithImms(t), t));
         continue;
       }
       const f = open[open.length - 1];
@@ -118,11 +119,11 @@ export class InstrParser {
           if (f.kind !== 'if' || f.elseAt >= 0) cur.unexpected(t);
           this.closingLabel(f.label);
           f.elseAt = out.length;
-          out.push(instr(OP['else'], []));
+          out.push(this.at(instr(OP['else'], []), t));
           break;
         case 'catch': case 'catch_all':
           if (f.kind !== 'try' || f.catchAll) cur.unexpected(t);
-          out.push(instr(OP[t.text], t.text === 'catch' ? [this.ctx.index('tag')] : []));
+          out.push(this.at(instr(OP[t.text], t.text === 'catch' ? [this.ctx.index('tag')] : []), t));
           f.clauses++;
           f.catchAll = t.text === 'catch_all';
           break;
@@ -130,18 +131,29 @@ export class InstrParser {
           if (f.kind !== 'try' || f.clauses > 0) cur.unexpected(t);
           this.labels.pop();
           open.pop();
-          out.push(instr(OP['delegate'], [this.label()]));
+          out.push(this.at(instr(OP['delegate'], [this.label()]), t));
           break;
         default: // end
           this.closingLabel(f.label);
           // An empty else branch is left out, as the binary format allows (wabt and the
           // reference interpreter encode it so).
           if (f.elseAt >= 0 && f.elseAt === out.length - 1) out.pop();
-          out.push(instr(END, []));
+          out.push(this.at(instr(END, []), t));
           this.labels.pop();
           open.pop();
       }
     }
+  }
+
+  /** Records where `ins` was written (for validation errors: see TextPositions). */
+  private at(ins: Instr, t: Token): Instr {
+    this.ctx.instrPositions.set(ins, packPosition(t.line, t.col));
+    return ins;
+  }
+
+  /** The token just consumed (a clause keyword after its `(`). */
+  private prev(): Token {
+    return this.cur.tokens[this.cur.pos - 1] ?? this.cur.peek();
   }
 
   private rowsFor(t: Token): readonly OpInfo[] {
@@ -165,7 +177,7 @@ export class InstrParser {
     const bt = this.blockType();
     const imm: Imm[] = [bt];
     if (op.imms.includes('catches')) imm.push(this.catches());
-    return { label, ins: instr(op.index, imm) };
+    return { label, ins: this.at(instr(op.index, imm), t) };
   }
 
   private blockType(): BlockType {
@@ -186,7 +198,7 @@ export class InstrParser {
   /** A folded else branch; an empty one is left out, as in `parseInstrs`. */
   private elseBranch(out: Instr[]): void {
     const at = out.length;
-    out.push(instr(OP['else'], []));
+    out.push(this.at(instr(OP['else'], []), this.prev()));
     this.parseInstrs(out);
     if (out.length === at + 1) out.pop();
   }
@@ -203,7 +215,7 @@ export class InstrParser {
         out.push(ins);
         this.labels.push(label);
         this.parseInstrs(out);
-        out.push(instr(END, []));
+        out.push(this.at(instr(END, []), cur.peek()));
         this.labels.pop();
         break;
       }
@@ -220,7 +232,7 @@ export class InstrParser {
           this.elseBranch(out);
           cur.rparen();
         }
-        out.push(instr(END, []));
+        out.push(this.at(instr(END, []), cur.peek()));
         this.labels.pop();
         break;
       }
@@ -237,10 +249,10 @@ export class InstrParser {
           const kw = cur.parenKeyword();
           if (kw === 'catch') {
             cur.open('catch');
-            out.push(instr(OP['catch'], [this.ctx.index('tag')]));
+            out.push(this.at(instr(OP['catch'], [this.ctx.index('tag')]), this.prev()));
           } else if (kw === 'catch_all') {
             cur.open('catch_all');
-            out.push(instr(OP['catch_all'], []));
+            out.push(this.at(instr(OP['catch_all'], []), this.prev()));
           } else break;
           clauses++;
           this.parseInstrs(out);
@@ -250,19 +262,19 @@ export class InstrParser {
         if (clauses === 0 && cur.peekParen('delegate')) {
           cur.open('delegate');
           this.labels.pop();
-          out.push(instr(OP['delegate'], [this.label()]));
+          out.push(this.at(instr(OP['delegate'], [this.label()]), this.prev()));
           cur.rparen();
           delegated = true;
         }
         if (!delegated) {
-          out.push(instr(END, []));
+          out.push(this.at(instr(END, []), cur.peek()));
           this.labels.pop();
         }
         break;
       }
       default: {
         if (TERMINATORS.has(t.text)) cur.unexpected(t);
-        const ins = this.opWithImms(t);
+        const ins = this.at(this.opWithImms(t), t);
         while (cur.peek().kind === '(') this.folded(out);
         out.push(ins);
       }

@@ -18,6 +18,7 @@ import { priorityHints } from './parse-hints.js';
 import { concatBytes } from './concat-bytes.js';
 import { collectIds } from './collect-ids.js';
 import { ModuleContext } from './context.js';
+import { FieldPositions } from './field-positions.js';
 import { Cursor } from './cursor.js';
 import { tokenize } from './lexer.js';
 import { parseCustomAnnotation } from './parse-custom.js';
@@ -81,6 +82,10 @@ function parseFields(cur: Cursor, annotations: Partial<Annotations>, features?: 
   const end = cur.pos;
   if (cur.peek().kind !== ')' && !cur.atEnd()) cur.unexpected();
   const b = new ModuleBuilder(ctx, features);
+  const positions = new FieldPositions({
+    types: ctx.types, imports: b.imports, funcs: b.funcs, tables: b.tables, mems: b.mems, globals: b.globals,
+    tags: b.tags, exports: b.exports, elems: b.elems, datas: b.datas,
+  });
 
   // Type definitions first: type uses elsewhere may match them or append after them.
   for (const s of starts) {
@@ -88,6 +93,7 @@ function parseFields(cur: Cursor, annotations: Partial<Annotations>, features?: 
     const kw = cur.parenKeyword();
     if (kw === 'type') b.typeField(false);
     else if (kw === 'rec') b.recField();
+    positions.field(cur.tokens[s]);
   }
   const funcFields: [number, number][] = [];
   for (const s of starts) {
@@ -95,6 +101,8 @@ function parseFields(cur: Cursor, annotations: Partial<Annotations>, features?: 
     const kw = cur.parenKeyword();
     const defined = b.funcs.length;
     if (kw !== 'type' && kw !== 'rec') b.field(kw!);
+    if (kw === 'start') positions.startField(cur.tokens[s]);
+    positions.field(cur.tokens[s]);
     if (b.funcs.length > defined) funcFields.push([s, defined]);
   }
   cur.pos = end;
@@ -109,7 +117,7 @@ function parseFields(cur: Cursor, annotations: Partial<Annotations>, features?: 
   const hints = (annotations.hints ?? []).filter(h => h.at >= begin && h.at <= end);
   const hintSection = priorityHints(hints, funcFields.map(([s, d]) => [s, imported + d] as const), starts, end, cur.source);
   if (hintSection) sections.push(hintSection);
-  return b.finish(sections);
+  return { ...b.finish(sections), text: { instrs: ctx.instrPositions, fields: positions.finish() } };
 }
 
 class ModuleBuilder {

@@ -9,7 +9,7 @@
 import { CompileError } from '../errors.js';
 import type { FeatureSet } from '../features.js';
 import { checkArrayAccess } from './rules-multibyte.js';
-import type { Instr, MemArg } from '../syntax/module.js';
+import { instrLocation, type Instr, type MemArg } from '../syntax/module.js';
 import { OPCODES, type OpInfo } from '../syntax/opcodes.js';
 import type { BlockType, MemType, ValType, HeapType, RefType } from '../syntax/types.js';
 import type { CGlobalType, CHeapType, CRefType, CTableType, CValType, DefType } from './canon-types.js';
@@ -151,7 +151,12 @@ export class CodeChecker {
   // ---- errors ----
 
   fail(reason: string): never {
-    throw new CompileError('invalid', reason, this.ins ? this.ins.offset : -1, this.funcIndex);
+    throw new CompileError('invalid', reason, this.where(), this.funcIndex);
+  }
+
+  /** The location of the instruction being checked (a byte offset, or a text position). */
+  private where(): number {
+    return this.ins ? instrLocation(this.ctx.module, this.ins) : -1;
   }
 
   typeName(t: VT): string {
@@ -441,7 +446,7 @@ export class CodeChecker {
     }
     if (this.ctrls.length !== 0 || pc !== n - 1) {
       throw new CompileError('malformed', this.ctrls.length !== 0 ? 'unexpected end of section or function' : 'END opcode expected',
-        this.ins ? this.ins.offset : -1, this.funcIndex);
+        this.where(), this.funcIndex);
     }
   }
 

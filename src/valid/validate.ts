@@ -9,7 +9,7 @@
 import { CompileError } from '../errors.js';
 import { DEFAULT_FEATURES, type FeatureSet } from '../features.js';
 import { OPCODES } from '../syntax/opcodes.js';
-import type { Expr, Module, ModuleOffsets } from '../syntax/module.js';
+import { instrLocation, unpackPosition, type Expr, type Module, type ModuleOffsets } from '../syntax/module.js';
 import type { GlobalType, Limits, MemType, RefType, TableType, ValType } from '../syntax/types.js';
 import type { CGlobalType, CRefType, CStorageType, CTableType, CValType, DefType } from './canon-types.js';
 import { canonicalizeTypes, canonRefType, canonValType } from './canon.js';
@@ -56,7 +56,21 @@ const GLOBAL_GET = OPCODES.findIndex(o => o.name === 'global.get');
 const REF_FUNC = OPCODES.findIndex(o => o.name === 'ref.func');
 
 export function validateModule(m: Module, features: FeatureSet = DEFAULT_FEATURES): ValidModule {
-  return new ModuleValidator(m, features).run();
+  if (!m.text) return new ModuleValidator(m, features).run();
+  try {
+    return new ModuleValidator(m, features).run();
+  } catch (e) {
+    throw e instanceof CompileError ? atTextPosition(e) : e;
+  }
+}
+
+/**
+ * A module parsed from text has no byte offsets: its errors carried packed source positions through
+ * the offset channel (see TextPositions); say them as line:column instead.
+ */
+function atTextPosition(e: CompileError): CompileError {
+  if (e.offset < 0 || e.line !== undefined) return e;
+  return new CompileError(e.phase, e.reason, -1, e.funcIndex, unpackPosition(e.offset));
 }
 
 class ModuleValidator {
@@ -66,7 +80,7 @@ class ModuleValidator {
   private readonly o: ModuleOffsets;
 
   constructor(private readonly m: Module, private readonly features: FeatureSet) {
-    this.o = m.offsets ?? NO_OFFSETS;
+    this.o = m.offsets ?? m.text?.fields ?? NO_OFFSETS;
   }
 
   run(): ValidModule {
@@ -316,11 +330,11 @@ class ModuleValidator {
       if (ins.op === GLOBAL_GET) {
         const idx = ins.imm[0] as number;
         const g = ctx.globals[idx];
-        if (g === undefined) invalid(`unknown global ${idx}`, ins.offset);
-        if (g.mutable) invalid('constant expression required', ins.offset);
-        if (shared && !g.shared) invalid('invalid type: shared initializer reads an unshared global', ins.offset);
+        if (g === undefined) invalid(`unknown global ${idx}`, instrLocation(this.m, ins));
+        if (g.mutable) invalid('constant expression required', instrLocation(this.m, ins));
+        if (shared && !g.shared) invalid('invalid type: shared initializer reads an unshared global', instrLocation(this.m, ins));
       } else if (!CONST_OPS.has(name) && !(this.features['extended-const'] && EXTENDED_CONST_OPS.has(name))) {
-        invalid('constant expression required', ins.offset);
+        invalid('constant expression required', instrLocation(this.m, ins));
       }
     }
     checkConstExprType(ctx, e, type);
