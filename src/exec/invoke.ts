@@ -54,14 +54,16 @@ export function invokeFunc(t: Thread, f: FuncInst, args: readonly Value[]): Valu
   const { params, results } = sig(f);
   if (args.length !== params.length) throw new TypeError(`expected ${params.length} arguments, got ${args.length}`);
   const base = t.sp;
+  const compiled = f.host === null && (f.jit !== null || (--f.hot < 0 && tierUp(t, f))) && canEnter(t);
   try {
+    if (compiled && f.enter !== null) return f.enter(t, args); // compiled tier, without the value stack
     t.ensure(base + params.length + results.length + 1);
     writeArgs(t, base, params, args);
     if (f.host !== null) {
       t.sp = base + params.length;
       callHost(t, f, t.sp);
-    } else if ((f.jit !== null || (--f.hot < 0 && tierUp(t, f))) && canEnter(t)) {
-      enterCompiled(t, f, base + params.length); // compiled tier (src/jit)
+    } else if (compiled) {
+      enterCompiled(t, f, base + params.length);
     } else {
       if (!activate(t, compiledOf(f), f.instance!, f, base)) throw new Error('unreachable: suspension on a synchronous stack');
     }

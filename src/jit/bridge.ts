@@ -10,12 +10,14 @@
  * host-stack words used by compiled frames below (see codegen.ts assemble).
  */
 import type { Thread } from '../exec/thread.js';
-import type { FuncInst } from '../runtime/func.js';
-import type { CValType } from '../valid/canon-types.js';
+import { Suspension, type FuncInst } from '../runtime/func.js';
+import { RuntimeError } from '../errors.js';
+import type { Value } from '../runtime/values.js';
+import type { CValType, DefType } from '../valid/canon-types.js';
 import { callHost } from '../exec/interp.js';
 import { activate } from '../exec/invoke.js';
 import { compiledOf } from '../exec/code-cache.js';
-import { f32FromBits, f32ToBits } from './bits.js';
+import { f32FromBits, f32ToBits, f64FromWords, f64Hi, f64Lo } from './bits.js';
 import { RT } from './runtime.js';
 
 export type JitFn = (...args: unknown[]) => unknown;
@@ -98,6 +100,162 @@ export function enterCompiled(t: Thread, g: FuncInst, sp: number): number {
     for (let k = 0; k < results.length; k++) i = writeCell(t, results[k], base + k, vals, i);
   }
   return base + results.length;
+}
+
+/** The host's entry into compiled code: embedding Values in, embedding Values out. */
+export type DirectEntry = (t: Thread, args: readonly Value[]) => Value[];
+
+/** The low and high words of a 64-bit Value (i64, or f64 bits). */
+function lo64(v: Value): number {
+  return Number(BigInt.asIntN(32, v as bigint));
+}
+function hi64(v: Value): number {
+  return Number(BigInt.asIntN(32, (v as bigint) >> 32n));
+}
+function i64Value(lo: number, hi: number): Value {
+  return (BigInt(hi) << 32n) | BigInt(lo >>> 0);
+}
+function f64Value(x: number): Value {
+  return (BigInt(f64Hi(x) >>> 0) << 32n) | BigInt(f64Lo(x) >>> 0);
+}
+
+/** What a host function returned, checked as callHost (exec/interp.ts) checks it. */
+function hostResults(res: Value[] | Suspension, n: number): Value[] {
+  // Compiled code never runs on a suspendable stack (canEnter), so a Suspension cannot be honoured.
+  if (res instanceof Suspension) throw new RuntimeError('other', 'cannot suspend: no suspendable entry on this stack');
+  if (!Array.isArray(res) || res.length !== n) {
+    throw new TypeError(`host function returned ${Array.isArray(res) ? res.length : typeof res} results, expected ${n}`);
+  }
+  return res;
+}
+function i32Of(v: Value): number {
+  return Number(v) | 0;
+}
+function u64Of(v: Value): bigint {
+  return BigInt.asUintN(64, v as bigint);
+}
+
+const CONVERT = { lo64, hi64, i64Value, f64Value, f32FromBits, f32ToBits, f64FromWords, hostResults, i32Of, u64Of };
+
+/** JS expression(s) passing embedding Value `a[k]` of type `ty` in the compiled convention. */
+function argExpr(ty: CValType, k: number): string {
+  switch (ty) {
+    case 'i32': return `a[${k}] | 0`;
+    case 'f32': return `C.f32FromBits(a[${k}] | 0)`;
+    case 'i64': return `C.lo64(a[${k}]), C.hi64(a[${k}])`;
+    case 'f64': return `C.f64FromWords(C.lo64(a[${k}]), C.hi64(a[${k}]))`;
+    default: return `a[${k}]`;
+  }
+}
+
+/** JS expression for the embedding Value of compiled result `r` of type `ty`. */
+function resultExpr(ty: CValType): string {
+  switch (ty) {
+    case 'i32': return 'r';
+    case 'f32': return 'C.f32ToBits(r) >>> 0';
+    case 'i64': return 'C.i64Value(r, RT.hi)';
+    case 'f64': return 'C.f64Value(r)';
+    default: return 'r';
+  }
+}
+
+type EntryMaker<F> = (rt: typeof RT, c: typeof CONVERT, fn: F) => F extends JitFn ? DirectEntry : JitFn;
+/** Entry makers by direction and signature (one `new Function` each, shared by all functions). */
+const makers = new Map<string, ((rt: typeof RT, c: typeof CONVERT, fn: unknown) => unknown) | null>();
+
+/** Whether the bridges below take a signature: no v128, at most one result. */
+function directSig(params: readonly CValType[], results: readonly CValType[]): boolean {
+  return results.length <= 1 && !params.includes('v128') && !results.includes('v128');
+}
+
+function maker(key: string, body: () => string): ((rt: typeof RT, c: typeof CONVERT, fn: unknown) => unknown) | null {
+  let make = makers.get(key);
+  if (make === undefined) {
+    try {
+      make = new Function('RT', 'C', 'fn', `"use strict"; ${body()}`) as (rt: typeof RT, c: typeof CONVERT, fn: unknown) => unknown;
+    } catch {
+      make = null; // no eval: the value-stack routes still work
+    }
+    makers.set(key, make);
+  }
+  return make;
+}
+
+function sigKey(params: readonly CValType[], results: readonly CValType[]): string {
+  return [...params, '->', ...results].map(t => typeof t === 'string' ? t : 'ref').join(' ');
+}
+
+/**
+ * A direct entry for compiled `g`, converting the host's Values straight to the compiled
+ * convention and back without the value stack (a call from JS then costs a fraction of the
+ * value-stack route), or null for signatures it does not take (v128, several results) or where
+ * `new Function` is unavailable: the caller goes through `enterCompiled` then.
+ */
+export function directEntry(g: FuncInst): DirectEntry | null {
+  const { params, results } = sig(g);
+  if (!directSig(params, results)) return null;
+  const make = maker(`enter ${sigKey(params, results)}`, () => {
+    const call = `fn(${[...params.map(argExpr), 'depth'].join(', ')})`;
+    return `return function enter(t, a) {
+  const prev = RT.thread, depth = RT.depth;
+  RT.thread = t;
+  try {
+    ${results.length === 0 ? `${call}; return [];` : `const r = ${call}; return [${resultExpr(results[0])}];`}
+  } finally {
+    RT.thread = prev;
+    RT.depth = depth;
+  }
+};`;
+  });
+  return make === null ? null : make(RT, CONVERT, g.jit) as DirectEntry;
+}
+
+/** JS expression for the embedding Value of compiled-convention parameter(s) of type `ty` named `p`. */
+function valueExpr(ty: CValType, p: string): string {
+  switch (ty) {
+    case 'i32': return p;
+    case 'f32': return `C.f32ToBits(${p}) >>> 0`;
+    case 'i64': return `C.i64Value(${p}, ${p}h)`;
+    case 'f64': return `C.f64Value(${p})`;
+    default: return p;
+  }
+}
+
+/** Statements returning host result Value `v` of type `ty` in the compiled convention. */
+function returnCompiled(ty: CValType, v: string): string {
+  switch (ty) {
+    case 'i32': return `return C.i32Of(${v});`;
+    case 'f32': return `return C.f32FromBits(C.i32Of(${v}));`;
+    case 'i64': { return `const b = C.u64Of(${v}); RT.hi = Number(b >> 32n) | 0; return Number(b & 0xffffffffn) | 0;`; }
+    case 'f64': return `const b = C.u64Of(${v}); return C.f64FromWords(Number(b & 0xffffffffn) | 0, Number(b >> 32n) | 0);`;
+    default: return `return ${v};`;
+  }
+}
+
+/**
+ * A compiled-convention entry for host function `g` that calls it directly: arguments converted to
+ * embedding Values into one array literal, the result converted back, none of callSlow's value-stack
+ * round trip (a wasm -> JS call from compiled code then costs about what it does from the
+ * interpreter). Null for signatures it does not take: `callSlow` serves those.
+ */
+export function hostEntry(g: FuncInst): JitFn | null {
+  const { params, results } = sig(g);
+  if (!directSig(params, results)) return null;
+  const make = maker(`host ${sigKey(params, results)}`, () => {
+    const names = params.map((ty, k) => ty === 'i64' ? `p${k}, p${k}h` : `p${k}`);
+    const values = params.map((ty, k) => valueExpr(ty, `p${k}`));
+    return `return function host(${[...names, 'dp'].join(', ')}) {
+  const depth = RT.depth;
+  RT.depth = dp + ${INTERP_WORDS};
+  try {
+    const res = C.hostResults(fn([${values.join(', ')}]), ${results.length});
+    ${results.length === 0 ? 'return undefined;' : returnCompiled(results[0], 'res[0]')}
+  } finally {
+    RT.depth = depth;
+  }
+};`;
+  });
+  return make === null ? null : make(RT, CONVERT, g.host) as JitFn;
 }
 
 /**

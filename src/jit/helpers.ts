@@ -21,7 +21,7 @@ import * as GC from '../exec/gc-ops.js';
 import { Thread } from '../exec/thread.js';
 import { oob } from '../exec/mem-access.js';
 import { copysign, f32FromBits, f32ToBits, f64FromWords, f64Hi, f64Lo, fabs, fneg } from './bits.js';
-import { callSlow, type JitFn } from './bridge.js';
+import { callSlow, hostEntry, type JitFn } from './bridge.js';
 import { tierUp } from './tier.js';
 import { SIMD_OPS, SIMD_MEM_OPS, simdViews } from '../exec/simd.js';
 import { SLOW_LOAD, SLOW_STORE } from './mem-slow.js';
@@ -35,6 +35,10 @@ const stubs = new WeakMap<FuncInst, JitFn>();
 export function entryOf(g: FuncInst): JitFn {
   if (g.jit !== null) return g.jit as JitFn;
   let s = stubs.get(g);
+  if (!s && g.host !== null) {
+    s = hostEntry(g) ?? undefined;
+    if (s) stubs.set(g, s);
+  }
   if (!s) {
     // Rest-parameter arrays have generic elements, so NaN bits survive (see bridge.ts valueList).
     // Calls from compiled code count towards tier-up like the interpreter's calls do (otherwise a

@@ -9,7 +9,7 @@ import type { ModuleInstance } from '../runtime/instance.js';
 import type { Thread } from '../exec/thread.js';
 import { generate, Unsupported } from './codegen.js';
 import { HELPERS, entryOf } from './helpers.js';
-import { callSlow, type JitFn } from './bridge.js';
+import { callSlow, directEntry, type JitFn } from './bridge.js';
 import { RT, STATS, tierConfigOf } from './runtime.js';
 import { hintsOf } from './hints.js';
 
@@ -102,6 +102,7 @@ export function compileFunc(g: FuncInst): boolean {
     throw e;
   }
   g.jit = fn;
+  g.enter = directEntry(g);
   env.F[g.index] = fn;
   return true;
 }

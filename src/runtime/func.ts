@@ -3,6 +3,7 @@ import type { DefType } from '../valid/canon-types.js';
 import type { ModuleInstance } from './instance.js';
 import type { Value } from './values.js';
 import type { Compiled } from '../exec/compiled.js';
+import type { Thread } from '../exec/thread.js';
 
 /**
  * A host function returns its results, or a Suspension to suspend the calling wasm stack until the
@@ -24,6 +25,8 @@ export class FuncInst {
    */
   jit: ((...args: never[]) => unknown) | null = null;
   hot = 0;
+  /** With `jit`: its entry from the host with embedding Values (jit/bridge.ts `directEntry`), if any. */
+  enter: ((t: Thread, args: readonly Value[]) => Value[]) | null = null;
 
   constructor(
     /** Canonical function type. */
