@@ -10,6 +10,8 @@ export interface BenchOptions {
   quick: boolean;
   /** Skip the ~1 MB module load-time report. */
   load: boolean;
+  /** Skip the boundary-call report. */
+  calls: boolean;
   /** Where to write the JSON results (default bench/results.json; --quick: bench/.cache/results-quick.json). */
   out: string | null;
 }
@@ -20,10 +22,11 @@ export const USAGE = `usage: npm run bench -- [options]
   --engine NAME    only this engine besides native (repeatable)
   --quick          small sizes, 3 runs: a smoke test, not a measurement
   --no-load        skip the 1 MB module load-time report
+  --no-calls       skip the JS <-> wasm boundary-call report
   --out FILE       write JSON results here`;
 
 export function parseOptions(argv: readonly string[]): BenchOptions {
-  const o: BenchOptions = { runs: 5, kernels: [], engines: [], quick: false, load: true, out: null };
+  const o: BenchOptions = { runs: 5, kernels: [], engines: [], quick: false, load: true, calls: true, out: null };
   let runsGiven = false;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -43,6 +46,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
       case '--engine': o.engines.push(value()); break;
       case '--quick': o.quick = true; break;
       case '--no-load': o.load = false; break;
+      case '--no-calls': o.calls = false; break;
       case '--out': o.out = value(); break;
       case '-h': case '--help': throw new Error(USAGE);
       default: throw new Error(`unknown option ${a}\n${USAGE}`);

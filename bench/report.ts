@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { Engine } from './engines/index.js';
 import type { Kernel } from './kernels.js';
 import type { Measurement } from './measure.js';
+import type { BoundaryReport } from './boundary.js';
 import type { LoadReport } from './load-time.js';
 import { geomean } from './stats.js';
 
@@ -25,6 +26,7 @@ export interface Results {
   /** Per engine: geomean of (engine time / native time) over the kernels both ran. */
   geomean: Record<string, number | null>;
   load: LoadReport | null;
+  calls: BoundaryReport | null;
 }
 
 export function environment(): Pick<Results, 'node' | 'v8' | 'cpu' | 'loadAvg' | 'date'> {

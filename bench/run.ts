@@ -10,6 +10,7 @@ import { ENGINES, type Engine, type Runner } from './engines/index.js';
 import { KERNELS, kernelBytes, type Kernel } from './kernels.js';
 import { ChecksumMismatch, measure, type MeasureConfig } from './measure.js';
 import { loadReport } from './load-time.js';
+import { boundaryReport, formatBoundary } from './boundary.js';
 import { parseOptions, type BenchOptions } from './options.js';
 import { BENCH_DIR, CACHE_DIR } from './paths.js';
 import {
@@ -79,14 +80,16 @@ export async function main(argv: readonly string[]): Promise<{ results: Results;
   for (const k of kernels) rows.push(await benchKernel(k, engines, unavailable, o));
   const usable = engines.filter(e => !unavailable.get(e.name));
   const load = o.load ? await loadReport(usable, o.quick, o.quick ? 1 : 3) : null;
+  const calls = o.calls ? boundaryReport(o.quick ? 1 : 5) : null;
   const results: Results = {
     ...environment(), runs: o.runs, quick: o.quick,
     engines: engines.map(e => ({ name: e.name, about: e.about, unavailable: unavailable.get(e.name) ?? null })),
-    kernels: rows, geomean: geomeans(rows, engines), load,
+    kernels: rows, geomean: geomeans(rows, engines), load, calls,
   };
   console.log(formatTable(results));
   console.log(formatNotes(results));
   if (load) console.log(formatLoad(load));
+  if (calls) console.log(formatBoundary(calls));
   console.log(`bench took ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   const out = o.out ?? (o.quick ? path.join(CACHE_DIR, 'results-quick.json') : path.join(BENCH_DIR, 'results.json'));
   writeResults(out, results);
