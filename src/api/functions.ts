@@ -17,7 +17,9 @@ import type { CValType, DefType } from '../valid/canon-types.js';
 import { FuncInst, WasmException, hostFunc, invoke, type Value } from '../runtime/index.js';
 import { RuntimeError as WeftRuntimeError } from '../errors.js';
 import { store } from './store.js';
-import { toJS, toWasm, hostRef, hostValueOf } from './convert.js';
+import { toJS, toWasm, hostRef, hostValueOf, refToJS } from './convert.js';
+import { toBigInt64, toNumber } from './webidl.js';
+import { canEnter, jsEntry, type JsConversions, type JsEntry } from '../jit/bridge.js';
 import { toApiError } from './errors.js';
 import { jsTagInst, exceptionObject, wasmExceptionOf } from './exception.js';
 
@@ -70,11 +72,29 @@ export function callFromJS(f: FuncInst, args: readonly unknown[]): unknown {
   return out.map((v, i) => toJS(v, results[i]));
 }
 
+/** The JS API's conversions, for the compiled tier's JS entries (jit/bridge.ts `jsEntry`). */
+const JS_CONVERSIONS: JsConversions = { num: toNumber, big64: toBigInt64, ref: toWasm, js: refToJS };
+
 export function exportedFunction(f: FuncInst): Function {
   let fn = exported.get(f);
   if (fn) return fn;
+  // Once `f` is compiled, calls convert JS values straight to the compiled convention (made at
+  // the first call after compilation; null when the signature needs the general route).
+  let direct: JsEntry | null | undefined;
   // An arrow function: callable, not constructible, no own `prototype`, like the spec's builtins.
-  fn = (...args: unknown[]) => callFromJS(f, args);
+  fn = (...args: unknown[]) => {
+    if (f.jit !== null && canEnter(store.thread)) {
+      if (direct === undefined) direct = jsEntry(f, JS_CONVERSIONS);
+      if (direct !== null) {
+        try {
+          return direct(store.thread, args);
+        } catch (e) {
+          throw fromWasmThrow(e);
+        }
+      }
+    }
+    return callFromJS(f, args);
+  };
   Object.defineProperty(fn, 'name', { value: String(f.index), configurable: true });
   Object.defineProperty(fn, 'length', { value: f.params, configurable: true });
   exported.set(f, fn);

@@ -134,8 +134,12 @@ function i32Of(v: Value): number {
 function u64Of(v: Value): bigint {
   return BigInt.asUintN(64, v as bigint);
 }
+/** An i64 as its (lo, hi) words. */
+function words(v: bigint): [number, number] {
+  return [Number(BigInt.asIntN(32, v)), Number(BigInt.asIntN(32, v >> 32n))];
+}
 
-const CONVERT = { lo64, hi64, i64Value, f64Value, f32FromBits, f32ToBits, f64FromWords, hostResults, i32Of, u64Of };
+const CONVERT = { lo64, hi64, i64Value, f64Value, f32FromBits, f32ToBits, f64FromWords, hostResults, i32Of, u64Of, words };
 
 /** JS expression(s) passing embedding Value `a[k]` of type `ty` in the compiled convention. */
 function argExpr(ty: CValType, k: number): string {
@@ -172,7 +176,7 @@ function maker(key: string, body: () => string): ((rt: typeof RT, c: typeof CONV
   let make = makers.get(key);
   if (make === undefined) {
     try {
-      make = new Function('RT', 'C', 'fn', `"use strict"; ${body()}`) as (rt: typeof RT, c: typeof CONVERT, fn: unknown) => unknown;
+      make = new Function('RT', 'C', 'fn', 'J', 'P', `"use strict"; ${body()}`) as (rt: typeof RT, c: typeof CONVERT, fn: unknown) => unknown;
     } catch {
       make = null; // no eval: the value-stack routes still work
     }
@@ -208,6 +212,73 @@ export function directEntry(g: FuncInst): DirectEntry | null {
 };`;
   });
   return make === null ? null : make(RT, CONVERT, g.jit) as DirectEntry;
+}
+
+/** The JS API's own conversions (ToWebAssemblyValue / ToJSValue pieces), handed in by src/api. */
+export interface JsConversions {
+  /** ToNumber. */
+  num(v: unknown): number;
+  /** ToBigInt64. */
+  big64(v: unknown): bigint;
+  /** ToWebAssemblyValue for a reference type. */
+  ref(v: unknown, t: CValType): Value;
+  /** ToJSValue of a reference. */
+  js(v: Value): unknown;
+}
+
+/** Calls compiled code with JS arguments; returns the JS result (several results are not taken). */
+export type JsEntry = (t: Thread, args: readonly unknown[]) => unknown;
+
+/** JS expression converting JS argument `a[k]` of type `ty` to the compiled convention (ToWebAssemblyValue); an i64 gives its two words. */
+function jsArgExpr(ty: CValType, k: number): string {
+  switch (ty) {
+    case 'i32': return `J.num(a[${k}]) | 0`;
+    case 'f32': return `C.f32FromBits(C.f32ToBits(J.num(a[${k}])))`; // rounded to f32, NaN in the f32 convention
+    case 'f64': return `J.num(a[${k}])`;
+    case 'i64': return `C.words(J.big64(a[${k}]))`;
+    default: return `J.ref(a[${k}], P[${k}])`;
+  }
+}
+
+/** JS expression for the JS value of compiled result `r` of type `ty` (ToJSValue). */
+function jsResultExpr(ty: CValType): string {
+  switch (ty) {
+    case 'i32': case 'f32': case 'f64': return 'r'; // an f32 result already is a double holding the f32 value
+    case 'i64': return 'BigInt.asIntN(64, C.i64Value(r, RT.hi))';
+    default: return 'J.js(r)';
+  }
+}
+
+/**
+ * An entry for compiled `g` that takes JS arguments and gives the JS result, for exported functions
+ * (src/api): no embedding Values in between, so an f64 argument stays a number instead of becoming
+ * IEEE bits in a BigInt and back (a call with two f64 arguments: ~290 -> ~40 ns). Arguments are
+ * converted in order before the call, as ToWebAssemblyValue would be. Null for signatures it does
+ * not take (v128, several results).
+ */
+export function jsEntry(g: FuncInst, conv: JsConversions): JsEntry | null {
+  const { params, results } = sig(g);
+  if (!directSig(params, results)) return null;
+  const make = maker(`js ${sigKey(params, results)}`, () => {
+    const args = params.map((ty, k) => `const x${k} = ${jsArgExpr(ty, k)};`);
+    const passed = params.map((ty, k) => ty === 'i64' ? `x${k}[0], x${k}[1]` : `x${k}`);
+    const call = `fn(${[...passed, 'depth'].join(', ')})`;
+    return `return function entryJS(t, a) {
+  ${args.join('\n  ')}
+  const prev = RT.thread, depth = RT.depth;
+  RT.thread = t;
+  try {
+    ${results.length === 0 ? `${call}; return undefined;` : `const r = ${call}; return ${jsResultExpr(results[0])};`}
+  } finally {
+    RT.thread = prev;
+    RT.depth = depth;
+  }
+};`;
+  });
+  if (make === null) return null;
+  // The maker's parameters: RT, C, fn, then J (the API's conversions) and P (the parameter types).
+  return (make as unknown as (rt: typeof RT, c: typeof CONVERT, fn: unknown, j: JsConversions, p: readonly CValType[]) => JsEntry)(
+    RT, CONVERT, g.jit, conv, params);
 }
 
 /** JS expression for the embedding Value of compiled-convention parameter(s) of type `ty` named `p`. */
