@@ -19,7 +19,7 @@ import { RuntimeError as WeftRuntimeError } from '../errors.js';
 import { store } from './store.js';
 import { toJS, toWasm, hostRef, hostValueOf, refToJS } from './convert.js';
 import { toBigInt64, toNumber } from './webidl.js';
-import { canEnter, jsEntry, type JsConversions, type JsEntry } from '../jit/bridge.js';
+import { canEnter, jsEntry, registerJsHost, type JsConversions, type JsEntry } from '../jit/bridge.js';
 import { toApiError } from './errors.js';
 import { jsTagInst, exceptionObject, wasmExceptionOf } from './exception.js';
 
@@ -73,7 +73,7 @@ export function callFromJS(f: FuncInst, args: readonly unknown[]): unknown {
 }
 
 /** The JS API's conversions, for the compiled tier's JS entries (jit/bridge.ts `jsEntry`). */
-const JS_CONVERSIONS: JsConversions = { num: toNumber, big64: toBigInt64, ref: toWasm, js: refToJS };
+const JS_CONVERSIONS: JsConversions = { num: toNumber, big64: toBigInt64, ref: toWasm, js: refToJS, thrown: toWasmThrow };
 
 export function exportedFunction(f: FuncInst): Function {
   let fn = exported.get(f);
@@ -126,7 +126,7 @@ export function importedFunction(fn: Function, type: DefType): FuncInst {
   const existing = funcInsts.get(fn);
   if (existing) return existing;
   const { params, results } = signature(type);
-  return hostFunc(type, (args: Value[]): Value[] => {
+  const g = hostFunc(type, (args: Value[]): Value[] => {
     let r: unknown;
     try {
       const jsArgs = args.map((a, i) => toJS(a, params[i]));
@@ -142,4 +142,6 @@ export function importedFunction(fn: Function, type: DefType): FuncInst {
     }
     return values.map((v, i) => toWasm(v, results[i]));
   });
+  registerJsHost(g, fn, JS_CONVERSIONS); // compiled code may call `fn` with JS values directly
+  return g;
 }

@@ -224,6 +224,19 @@ export interface JsConversions {
   ref(v: unknown, t: CValType): Value;
   /** ToJSValue of a reference. */
   js(v: Value): unknown;
+  /** What a JS callable threw, as wasm sees it (JSTag exceptions). */
+  thrown(e: unknown): unknown;
+}
+
+/** JS callables imported through the JS API, by their host FuncInst (see `registerJsHost`). */
+const jsHosts = new WeakMap<FuncInst, { fn: Function; conv: JsConversions }>();
+
+/**
+ * The JS API tells the bridge which host functions are plain JS callables wrapped by ToJSValue /
+ * ToWebAssemblyValue, so that compiled code can call them with JS values directly (`hostEntry`).
+ */
+export function registerJsHost(g: FuncInst, fn: Function, conv: JsConversions): void {
+  jsHosts.set(g, { fn, conv });
 }
 
 /** Calls compiled code with JS arguments; returns the JS result (several results are not taken). */
@@ -312,6 +325,8 @@ function returnCompiled(ty: CValType, v: string): string {
 export function hostEntry(g: FuncInst): JitFn | null {
   const { params, results } = sig(g);
   if (!directSig(params, results)) return null;
+  const js = jsHosts.get(g);
+  if (js !== undefined) return jsHostEntry(params, results, js.fn, js.conv);
   const make = maker(`host ${sigKey(params, results)}`, () => {
     const names = params.map((ty, k) => ty === 'i64' ? `p${k}, p${k}h` : `p${k}`);
     const values = params.map((ty, k) => valueExpr(ty, `p${k}`));
@@ -327,6 +342,56 @@ export function hostEntry(g: FuncInst): JitFn | null {
 };`;
   });
   return make === null ? null : make(RT, CONVERT, g.host) as JitFn;
+}
+
+/** JS expression for the JS value of compiled-convention parameter `p` of type `ty` (ToJSValue). */
+function jsParamExpr(ty: CValType, p: string): string {
+  switch (ty) {
+    case 'i32': case 'f32': case 'f64': return p; // an f32 already is a double holding the f32 value
+    case 'i64': return `BigInt.asIntN(64, C.i64Value(${p}, ${p}h))`;
+    default: return `J.js(${p})`;
+  }
+}
+
+/** Statements returning JS result `r` of type `ty` in the compiled convention (ToWebAssemblyValue). */
+function returnFromJS(ty: CValType): string {
+  switch (ty) {
+    case 'i32': return 'return J.num(r) | 0;';
+    case 'f32': return 'return C.f32FromBits(C.f32ToBits(J.num(r)));';
+    case 'f64': return 'return J.num(r);';
+    case 'i64': return 'const w = C.words(J.big64(r)); RT.hi = w[1]; return w[0];';
+    default: return 'return J.ref(r, P[0]);';
+  }
+}
+
+/**
+ * A host entry for a JS callable imported through the JS API: compiled arguments become JS values
+ * and the JS result a compiled value with no embedding Values in between (an f64 stays a number);
+ * what the callable throws is translated as the API's own wrapper does (importedFunction).
+ */
+function jsHostEntry(params: readonly CValType[], results: readonly CValType[], fn: Function, conv: JsConversions): JitFn | null {
+  const make = maker(`jshost ${sigKey(params, results)}`, () => {
+    const names = params.map((ty, k) => ty === 'i64' ? `p${k}, p${k}h` : `p${k}`);
+    const values = params.map((ty, k) => jsParamExpr(ty, `p${k}`));
+    return `return function hostJS(${[...names, 'dp'].join(', ')}) {
+  const depth = RT.depth;
+  RT.depth = dp + ${INTERP_WORDS};
+  try {
+    let r;
+    try {
+      r = fn(${values.join(', ')});
+    } catch (e) {
+      throw J.thrown(e);
+    }
+    ${results.length === 0 ? 'return undefined;' : returnFromJS(results[0])}
+  } finally {
+    RT.depth = depth;
+  }
+};`;
+  });
+  if (make === null) return null;
+  return (make as unknown as (rt: typeof RT, c: typeof CONVERT, fn: unknown, j: JsConversions, p: readonly CValType[]) => JitFn)(
+    RT, CONVERT, fn, conv, results);
 }
 
 /**

@@ -89,3 +89,65 @@ test('missing and extra arguments, no results, traps and exhaustion, as native',
   agree('deep(0)', e => e.deep(0));
   agree('after exhaustion', e => { try { e.deep(0); } catch { /* exhausted */ } return e.i32(41); });
 });
+
+const IMPORTS = wat(`(module
+  (import "js" "r_i32" (func $ri32 (param i32 i64 f32 f64 externref) (result i32)))
+  (import "js" "r_i64" (func $ri64 (result i64)))
+  (import "js" "r_f32" (func $rf32 (result f32)))
+  (import "js" "r_f64" (func $rf64 (result f64)))
+  (import "js" "r_ext" (func $rext (result externref)))
+  (import "js" "r_none" (func $rnone))
+  (func (export "i32") (param i32 i64 f32 f64 externref) (result i32)
+    (call $ri32 (local.get 0) (local.get 1) (local.get 2) (local.get 3) (local.get 4)))
+  (func (export "i64") (result i64) (call $ri64))
+  (func (export "f32") (result f32) (call $rf32))
+  (func (export "f64") (result f64) (call $rf64))
+  (func (export "ext") (result externref) (call $rext))
+  (func (export "none") (call $rnone))
+  (func (export "caught") (result i32) (try (result i32) (do (call $rnone) (i32.const 0)) (catch_all (i32.const 1)))))`);
+
+/** Runs `f` natively and on weft in each tier, with the imports `js` returning `give()`. */
+function agreeImports(what: string, give: () => unknown, f: (e: Exports, seen: unknown[][]) => unknown): void {
+  const run = (W: typeof WebAssembly): string => {
+    const seen: unknown[][] = [];
+    const host = (...a: unknown[]) => { seen.push(a); return give(); };
+    const js = { r_i32: host, r_i64: host, r_f32: host, r_f64: host, r_ext: host, r_none: host };
+    const e = new W.Instance(new W.Module(IMPORTS), { js }).exports as unknown as Exports;
+    const rounds = [outcome(() => f(e, seen)), outcome(() => f(e, seen))];
+    return `${rounds.join(' | ')} seen ${outcome(() => seen.map(a => a.map(v => typeof v === 'bigint' ? `${v}n` : Object.is(v, -0) ? '-0' : String(v)).join(',')))}`;
+  };
+  const want = run(native);
+  for (const tier of ['interpreter', 'compiled', 'auto'] as const) {
+    configure({ tier });
+    try {
+      assert.equal(run(weft), want, `${what} (${tier})`);
+    } finally {
+      configure({});
+    }
+  }
+}
+
+test('compiled code calling JS imports: arguments and every result kind, as native', () => {
+  const ext = { tag: 'x' };
+  agreeImports('arguments reach JS as native passes them', () => 3, e =>
+    e.i32(-7, -(2n ** 63n), 1.5, -0, ext) as number + (e.i32(2 ** 31 + 1, 5n, NaN, 1e300, null) as number));
+  for (const [label, make] of VALUES) {
+    for (const name of ['i32', 'i64', 'f32', 'f64', 'ext']) {
+      agreeImports(`${name} result ${label}`, make, e => name === 'i32' ? e.i32(0, 0n, 0, 0, null) : e[name]());
+    }
+  }
+  agreeImports('no result ignores the returned value', () => 'anything', e => e.none());
+});
+
+test('what a JS import throws reaches wasm handlers and the JS caller unchanged', () => {
+  const err = new Error('from js');
+  agreeImports('a thrown Error passes through', () => { throw err; }, e => {
+    try { e.none(); } catch (x) { return x === err; }
+    return 'no throw';
+  });
+  agreeImports('catch_all in wasm catches it', () => { throw err; }, e => e.caught());
+  agreeImports('a thrown primitive', () => { throw 42; }, e => {
+    try { e.none(); } catch (x) { return x; }
+    return 'no throw';
+  });
+});
