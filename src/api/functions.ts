@@ -19,7 +19,8 @@ import { RuntimeError as WeftRuntimeError } from '../errors.js';
 import { store } from './store.js';
 import { toJS, toWasm, hostRef, hostValueOf, refToJS } from './convert.js';
 import { toBigInt64, toNumber } from './webidl.js';
-import { canEnter, jsEntry, registerJsHost, type JsConversions, type JsEntry } from '../jit/bridge.js';
+import { canEnter } from '../jit/bridge.js';
+import { jsEntry, registerJsHost, type JsConversions, type JsEntry } from '../jit/host-boundary.js';
 import { toApiError } from './errors.js';
 import { jsTagInst, exceptionObject, wasmExceptionOf } from './exception.js';
 

@@ -9,7 +9,8 @@ import type { ModuleInstance } from '../runtime/instance.js';
 import type { Thread } from '../exec/thread.js';
 import { generate, Unsupported } from './codegen.js';
 import { HELPERS, entryOf } from './helpers.js';
-import { callSlow, directEntry, type JitFn } from './bridge.js';
+import { callSlow, type JitFn } from './bridge.js';
+import { directEntry } from './host-boundary.js';
 import { RT, STATS, tierConfigOf } from './runtime.js';
 import { hintsOf } from './hints.js';
 
