@@ -1,6 +1,6 @@
 /**
- * Test helper: a module with every byte offset (and the source bytes and offset table) blanked,
- * so that a module and its re-encoded twin compare equal.
+ * Test helper: a module with every byte offset (and the source bytes, offset table and text
+ * positions) blanked, so that a module and its re-encoded twin compare equal.
  */
 import type { Module } from '../../src/syntax/module.js';
 
@@ -20,6 +20,6 @@ function strip(v: unknown): unknown {
 }
 
 export function stripOffsets(m: Module): unknown {
-  const { offsets: _offsets, ...rest } = m;
+  const { offsets: _offsets, text: _text, ...rest } = m;
   return strip({ ...rest, bytes: null });
 }
