@@ -35,6 +35,23 @@ export class ModuleInstance {
     this.types = types;
   }
 
+  /**
+   * An instance of `module` that shares every piece of this instance's state (the same index-space
+   * arrays, so table, memory, global and segment changes are seen both ways). `module` must be
+   * this instance's module with functions appended: func.new gives each new function such an
+   * instance, so that the translators and stack traces find its body and name by index like any
+   * other function's, while it runs on the calling instance's state. Same fields, same shape:
+   * the interpreter's property accesses stay monomorphic.
+   */
+  derive(module: ValidModuleLike): ModuleInstance {
+    const d = new ModuleInstance(module, this.types);
+    const shared: Omit<ModuleInstance, 'module' | 'types' | 'derive' | 'funcName'> = {
+      funcs: this.funcs, tables: this.tables, mems: this.mems, globals: this.globals, tags: this.tags,
+      elems: this.elems, datas: this.datas, exports: this.exports, probes: this.probes,
+    };
+    return Object.assign(d, shared);
+  }
+
   /** The name of function `idx` from the name section, for stack traces. */
   funcName(idx: number): string | null {
     return this.module.module.names?.funcs.get(idx) ?? null;
