@@ -5,6 +5,9 @@
  *   (import "weft:func" "new" (func (param i32 i32 i32) (result (ref func))))   ;; memory 0 is i32
  *   (import "weft:func" "new" (func (param i32 i64 i64) (result (ref func))))   ;; memory 0 is i64
  *
+ * (`funcref` as the result type works too: function types match imports only as declared, so the
+ * engine offers each form.)
+ *
  * Operands: a type index of the importing module, then the address and length of a function body
  * in the importer's memory 0, in the code section's format (local declarations, instructions,
  * `end`; no size prefix). The call copies the bytes, decodes and validates them as a function of
@@ -36,22 +39,25 @@ import type { Value } from './values.js';
 export const FUNC_NEW_MODULE = 'weft:func';
 export const FUNC_NEW_NAME = 'new';
 
-/** `(func (param i32 a a) (result (ref func)))` for address type `a`, canonical. */
-function creatorType(addr: AddrType): DefType {
+/** `(func (param i32 a a) (result (ref null? func)))` for address type `a`, canonical. */
+function creatorType(addr: AddrType, nullable: boolean): DefType {
   const params: ValType[] = ['i32', addr, addr];
-  const results: ValType[] = [{ kind: 'ref', nullable: false, heap: 'func' }];
+  const results: ValType[] = [{ kind: 'ref', nullable, heap: 'func' }];
   return canonicalizeTypes({
     types: [{ final: true, supers: [], comp: { kind: 'func', params, results } }],
     recGroups: [{ start: 0, size: 1, explicit: false }],
   })[0];
 }
 
-const TYPES: Record<AddrType, DefType> = { i32: creatorType('i32'), i64: creatorType('i64') };
+/** One template per form (address type, nullable result); each importer gets its own bound function. */
+function template(addr: AddrType, nullable: boolean): FuncInst {
+  const type = creatorType(addr, nullable);
+  return importerBoundFunc(type, inst => boundCreator(inst, type, addr));
+}
 
-/** One template per address type; each importing instance gets its own bound function. */
-const TEMPLATES: Record<AddrType, FuncInst> = {
-  i32: importerBoundFunc(TYPES.i32, inst => boundCreator(inst, 'i32')),
-  i64: importerBoundFunc(TYPES.i64, inst => boundCreator(inst, 'i64')),
+const TEMPLATES: Record<AddrType, readonly [FuncInst, FuncInst]> = {
+  i32: [template('i32', false), template('i32', true)],
+  i64: [template('i64', false), template('i64', true)],
 };
 
 /**
@@ -63,13 +69,15 @@ export function engineImport(vm: ValidModule, index: number): ExternVal | undefi
   const imp = vm.module.imports[index];
   if (!vm.features['func-new'] || imp.module !== FUNC_NEW_MODULE || imp.name !== FUNC_NEW_NAME) return undefined;
   if (imp.desc.kind !== 'func') return undefined;
-  // The form importing i64 operands gets the memory64 template; anything else the i32 one (and a
-  // LinkError from import matching if its type fits neither).
+  // The form the import declares (i64 operands, nullable result) or else the plain one, which
+  // import matching then rejects with a LinkError if the declared type is neither.
   let funcIdx = 0;
   for (let i = 0; i < index; i++) if (vm.module.imports[i].desc.kind === 'func') funcIdx++;
   const comp = vm.funcTypes[funcIdx].comp;
   const wide = comp.kind === 'func' && comp.params.length === 3 && comp.params[1] === 'i64';
-  return { kind: 'func', value: TEMPLATES[wide ? 'i64' : 'i32'] };
+  const result = comp.kind === 'func' ? comp.results[0] : undefined;
+  const nullable = typeof result === 'object' && result.nullable;
+  return { kind: 'func', value: TEMPLATES[wide ? 'i64' : 'i32'][nullable ? 1 : 0] };
 }
 
 /** Whether import `index` of `vm` is one the engine provides (embedders skip looking it up). */
@@ -80,14 +88,14 @@ export function isEngineImport(vm: ValidModule, index: number): boolean {
 /** Per importing instance: how many functions func.new has made (for their names). */
 const made = new WeakMap<ModuleInstance, number>();
 
-function boundCreator(inst: ModuleInstance, addr: AddrType): FuncInst {
+function boundCreator(inst: ModuleInstance, type: DefType, addr: AddrType): FuncInst {
   const vm = inst.module as ValidModule;
   const mem = vm.mems?.[0];
   if (mem === undefined) throw new LinkError(`${FUNC_NEW_MODULE}.${FUNC_NEW_NAME}: the importing module has no memory 0 to read function bodies from`);
   if (mem.addr !== addr) {
     throw new LinkError(`${FUNC_NEW_MODULE}.${FUNC_NEW_NAME}: memory 0 has ${mem.addr} addresses; import it as (func (param i32 ${mem.addr} ${mem.addr}) (result (ref func)))`);
   }
-  return hostFunc(TYPES[addr], (args: Value[]) => [create(inst, vm, args)]);
+  return hostFunc(type, (args: Value[]) => [create(inst, vm, args)]);
 }
 
 /** An address or length operand as a number (u64 operands beyond 2^53 are out of bounds anyway). */
@@ -129,8 +137,8 @@ function bodyError(e: CompileError): RuntimeError {
  * The new function, as function `index` (one past the module's last) of a module derived from the
  * importer's with its body appended: the interpreter's and the compiled tier's translators, which
  * find a body by index in a module, handle it unchanged. It runs on an instance derived from the
- * importer's (ModuleInstance.derive: the same state), so new functions cost nothing to call and
- * become garbage with their last reference.
+ * importer's (ModuleInstance.derive: the same state, its function list plus the new function), so
+ * calls to it cost what any call costs, and it becomes garbage with its last reference.
  */
 function newFunction(
   inst: ModuleInstance, vm: ValidModule, typeIndex: number, decoded: DecodedBody, info: FuncInfo,
@@ -145,7 +153,10 @@ function newFunction(
   const module: Module = { ...m, funcs: [...m.funcs, func], names: namesWith(m.names, index, name), bytes, offsets: undefined };
   const type = vm.types[typeIndex];
   const derived: ValidModule = { ...vm, module, funcs: [...vm.funcs, info], funcTypes: [...vm.funcTypes, type] };
-  return new FuncInst(type, inst.derive(derived), index, null);
+  const home = inst.derive(derived);
+  const f = new FuncInst(type, home, index, null);
+  home.funcs.push(f);
+  return f;
 }
 
 /** The derived module's names: only its one function is ever looked up through it. */

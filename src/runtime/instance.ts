@@ -36,17 +36,19 @@ export class ModuleInstance {
   }
 
   /**
-   * An instance of `module` that shares every piece of this instance's state (the same index-space
-   * arrays, so table, memory, global and segment changes are seen both ways). `module` must be
-   * this instance's module with functions appended: func.new gives each new function such an
-   * instance, so that the translators and stack traces find its body and name by index like any
-   * other function's, while it runs on the calling instance's state. Same fields, same shape:
-   * the interpreter's property accesses stay monomorphic.
+   * An instance of `module`, this instance's module with functions appended, that shares all of
+   * this instance's state: the same table, memory, global, tag, element and data arrays, so every
+   * change is seen both ways. Only `funcs` is a copy, for the caller to append the new functions'
+   * instances to (the function index space never changes after instantiation, so a copy is
+   * equivalent). func.new gives each new function such an instance, so that the translators,
+   * the compiled tier's tables and stack traces find its body, entry and name by index like any
+   * other function's. Same fields, same shape: the interpreter's property accesses stay
+   * monomorphic.
    */
   derive(module: ValidModuleLike): ModuleInstance {
     const d = new ModuleInstance(module, this.types);
     const shared: Omit<ModuleInstance, 'module' | 'types' | 'derive' | 'funcName'> = {
-      funcs: this.funcs, tables: this.tables, mems: this.mems, globals: this.globals, tags: this.tags,
+      funcs: this.funcs.slice(), tables: this.tables, mems: this.mems, globals: this.globals, tags: this.tags,
       elems: this.elems, datas: this.datas, exports: this.exports, probes: this.probes,
     };
     return Object.assign(d, shared);
