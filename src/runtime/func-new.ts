@@ -23,7 +23,7 @@
  */
 import { CompileError, LinkError, RuntimeError } from '../errors.js';
 import { decodeFunctionBody, type DecodedBody } from '../binary/decode-body.js';
-import { emptyNames, type Func, type Module, type Names } from '../syntax/module.js';
+import { emptyNames, type Func, type Module } from '../syntax/module.js';
 import type { AddrType, ValType } from '../syntax/types.js';
 import type { DefType } from '../valid/canon-types.js';
 import { canonicalizeTypes } from '../valid/canon.js';
@@ -85,9 +85,6 @@ export function isEngineImport(vm: ValidModule, index: number): boolean {
   return engineImport(vm, index) !== undefined;
 }
 
-/** Per importing instance: how many functions func.new has made (for their names). */
-const made = new WeakMap<ModuleInstance, number>();
-
 function boundCreator(inst: ModuleInstance, type: DefType, addr: AddrType): FuncInst {
   const vm = inst.module as ValidModule;
   const mem = vm.mems?.[0];
@@ -111,19 +108,17 @@ function create(inst: ModuleInstance, vm: ValidModule, args: Value[]): FuncInst 
   if (addr + len > mem.bytes.length) oob();
   // A copy: later writes to memory (or a grow, which replaces the buffer) do not reach the new code.
   const bytes = mem.bytes.slice(addr, addr + len);
-  const index = vm.funcTypes.length;
   let decoded: DecodedBody;
   let info: FuncInfo;
   try {
     decoded = decodeFunctionBody(bytes, vm.features, vm.module.dataCount !== null);
-    info = checkExtraFunction(vm, typeIndex, decoded.locals, decoded.body, index, decoded.where);
+    // In messages the body is the function it would have become: the next one of the module.
+    info = checkExtraFunction(vm, typeIndex, decoded.locals, decoded.body, nextIndex(inst, vm), decoded.where);
   } catch (e) {
     if (e instanceof CompileError) throw bodyError(e);
     throw e;
   }
-  const k = made.get(inst) ?? 0;
-  made.set(inst, k + 1);
-  return newFunction(inst, vm, typeIndex, decoded, info, bytes, `func.new#${k}`);
+  return addFunction(homeOf(inst, vm), vm.types[typeIndex], typeIndex, decoded, info, bytes.length);
 }
 
 function bodyError(e: CompileError): RuntimeError {
@@ -134,32 +129,61 @@ function bodyError(e: CompileError): RuntimeError {
 }
 
 /**
- * The new function, as function `index` (one past the module's last) of a module derived from the
- * importer's with its body appended: the interpreter's and the compiled tier's translators, which
- * find a body by index in a module, handle it unchanged. It runs on an instance derived from the
- * importer's (ModuleInstance.derive: the same state, its function list plus the new function), so
- * calls to it cost what any call costs, and it becomes garbage with its last reference.
+ * Where an instance's new functions live: a module derived from the importer's, whose function
+ * list is the module's followed by every function func.new has made for this instance (function
+ * index N + k for the k-th, N being the module's function count), and an instance of it derived
+ * from the importer's (ModuleInstance.derive: the very same memories, tables, globals, tags and
+ * segments; its function list likewise extended). The interpreter's and the compiled tier's
+ * translators and stack traces find a function's body, entry and name by index in its instance's
+ * module, so they handle new functions unchanged, and calls to them cost what any call costs.
+ * One home per importer: making a function appends to it (the lists are copied once, not per new
+ * function). New functions live as long as the importing instance, like its own functions.
  */
-function newFunction(
-  inst: ModuleInstance, vm: ValidModule, typeIndex: number, decoded: DecodedBody, info: FuncInfo,
-  bytes: Uint8Array, name: string,
-): FuncInst {
-  const m = vm.module;
-  const index = vm.funcTypes.length;
-  const func: Func = {
-    type: typeIndex, locals: decoded.locals, body: decoded.body, offset: 0,
-    codeStart: decoded.body[0]?.offset ?? 0, end: bytes.length,
-  };
-  const module: Module = { ...m, funcs: [...m.funcs, func], names: namesWith(m.names, index, name), bytes, offsets: undefined };
-  const type = vm.types[typeIndex];
-  const derived: ValidModule = { ...vm, module, funcs: [...vm.funcs, info], funcTypes: [...vm.funcTypes, type] };
-  const home = inst.derive(derived);
-  const f = new FuncInst(type, home, index, null);
-  home.funcs.push(f);
-  return f;
+interface Home {
+  /** The derived module's function bodies and names (appended to). */
+  readonly funcs: Func[];
+  readonly names: Map<number, string>;
+  /** The derived ValidModule's per-function lists (appended to, kept in step). */
+  readonly infos: FuncInfo[];
+  readonly funcTypes: DefType[];
+  readonly inst: ModuleInstance;
+  /** How many functions have been made (k of the next one). */
+  made: number;
 }
 
-/** The derived module's names: only its one function is ever looked up through it. */
-function namesWith(base: Names | null, index: number, name: string): Names {
-  return { ...(base ?? emptyNames()), funcs: new Map([[index, name]]) };
+const homes = new WeakMap<ModuleInstance, Home>();
+
+function homeOf(inst: ModuleInstance, vm: ValidModule): Home {
+  let home = homes.get(inst);
+  if (home) return home;
+  const m = vm.module;
+  const funcs = [...m.funcs];
+  const names = new Map<number, string>();
+  // Bodies come from separate buffers, each with offsets from its own first byte: no `bytes`.
+  const module: Module = { ...m, funcs, names: { ...(m.names ?? emptyNames()), funcs: names }, bytes: null, offsets: undefined };
+  const infos = [...vm.funcs];
+  const funcTypes = [...vm.funcTypes];
+  const derived: ValidModule = { ...vm, module, funcs: infos, funcTypes };
+  home = { funcs, names, infos, funcTypes, inst: inst.derive(derived), made: 0 };
+  homes.set(inst, home);
+  return home;
+}
+
+/** The index the next new function of `inst` gets. */
+function nextIndex(inst: ModuleInstance, vm: ValidModule): number {
+  return vm.funcTypes.length + (homes.get(inst)?.made ?? 0);
+}
+
+function addFunction(home: Home, type: DefType, typeIndex: number, decoded: DecodedBody, info: FuncInfo, size: number): FuncInst {
+  const index = home.funcTypes.length;
+  home.funcs.push({
+    type: typeIndex, locals: decoded.locals, body: decoded.body, offset: 0,
+    codeStart: decoded.body[0]?.offset ?? 0, end: size,
+  });
+  home.names.set(index, `func.new#${home.made++}`);
+  home.infos.push(info);
+  home.funcTypes.push(type);
+  const f = new FuncInst(type, home.inst, index, null);
+  home.inst.funcs.push(f);
+  return f;
 }

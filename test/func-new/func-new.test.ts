@@ -233,3 +233,25 @@ test('new code can use func.new itself, tables and ref.func of declared function
   undeclared.poke(0x100, [0x00, 0xd2, 0x01, 0x1a, 0xfc, 0x10, 0x00, 0x0b]);
   assert.throws(() => undeclared.call('make', 0, 0x100, 8, 0), /undeclared function reference at 0x1 in the new body/);
 });
+
+test('each instance makes its own functions; many functions stay cheap', () => {
+  for (const tier of TIERS) {
+    const a = load(M, tier), b = load(M, tier);
+    a.poke(0x100, [0x00, 0x41, 0x01, 0x0b]); // () -> 1
+    b.poke(0x100, [0x00, 0x41, 0x02, 0x0b]); // () -> 2
+    a.call('make', 0, 0x100, 4, 0);
+    b.call('make', 0, 0x100, 4, 0);
+    assert.deepEqual([a.call('call_v_i', 0), b.call('call_v_i', 0)], [[1], [2]], tier);
+    // 2000 more functions of one instance, each returning its own number.
+    const t0 = performance.now();
+    for (let i = 0; i < 2000; i++) {
+      a.poke(0x100, [0x00, 0x41, i & 0x7f, (i >> 7) & 0x7f, 0x0b].map((x, j) => (j === 2 ? x | 0x80 : x)));
+      a.call('make', 0, 0x100, 5, 1 + (i % 3));
+      assert.deepEqual(a.call('call_v_i', 1 + (i % 3)), [i], `${tier} #${i}`);
+    }
+    assert.ok(performance.now() - t0 < 5000);
+    // The last one (i = 1999, slot 2) is a's func.new#2000: index N + 2000.
+    const last = a.inst.tables[0].get(2) as { index: number };
+    assert.equal(last.index, a.inst.funcs.length + 2000);
+  }
+});
