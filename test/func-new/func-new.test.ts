@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { LinkError, RuntimeError } from '../../src/errors.js';
 import { TIERS, OFF, compile, exampleWat, link, load, type Tier } from './helpers.js';
-import { Store, instantiate } from '../../src/runtime/index.js';
+import { Store, instantiate, invoke, engineImport, type FuncInst } from '../../src/runtime/index.js';
 
 /** Types 0..2 fixed; func 0 is func.new, func 1 is $triple; global 0 is $g. */
 const M = `(module
@@ -229,6 +229,12 @@ test('new code can use func.new itself, tables and ref.func of declared function
   m.poke(0x100, [0x00, 0xd2, 0x01, 0x1a, 0xfc, 0x10, 0x00, 0x0b]);
   m.call('make', 0, 0x100, 8, 0);
   assert.deepEqual(m.call('call_v_i', 0), [4]);
+  // A new function that calls func.new (function 0) to make another one, drops it, returns 7.
+  m.poke(0x300, [0x00, 0x41, 0x01, 0x0b]);
+  m.poke(0x100, [0x00, 0x41, 0x00, 0x41, 0x80, 0x06, 0x41, 0x04, 0x10, 0x00, 0x1a, 0x41, 0x07, 0x0b]);
+  m.call('make', 0, 0x100, 14, 1);
+  assert.deepEqual(m.call('call_v_i', 1), [7]);
+  assert.deepEqual(m.call('call_v_i', 1), [7]);
   const undeclared = load(M, 'interpreter');
   undeclared.poke(0x100, [0x00, 0xd2, 0x01, 0x1a, 0xfc, 0x10, 0x00, 0x0b]);
   assert.throws(() => undeclared.call('make', 0, 0x100, 8, 0), /undeclared function reference at 0x1 in the new body/);
@@ -254,4 +260,18 @@ test('each instance makes its own functions; many functions stay cheap', () => {
     const last = a.inst.tables[0].get(2) as { index: number };
     assert.equal(last.index, a.inst.funcs.length + 2000);
   }
+});
+
+test('engineImport: only a function import named weft:func.new, only with the feature on', () => {
+  const vm = compile(`(module
+    (import "weft:func" "new" (global i32))
+    (import "weft:func" "old" (func (param i32 i32 i32) (result (ref func))))
+    (import "weft:fun" "new" (func (param i32 i32 i32) (result (ref func))))
+    (import "weft:func" "new" (func (param i32 i32 i32) (result (ref func))))
+    (memory 1))`);
+  assert.deepEqual([0, 1, 2, 3].map(i => engineImport(vm, i) !== undefined), [false, false, false, true]);
+  assert.equal(engineImport(compile(`(module (import "weft:func" "new" (func (param i32 i32 i32) (result (ref func)))))`, OFF), 0), undefined);
+  // The template itself, called without instantiation, refuses.
+  const template = engineImport(vm, 3)!.value as FuncInst;
+  assert.throws(() => invoke(new Store(), template, [0, 0, 0]), /without an importing instance/);
 });
