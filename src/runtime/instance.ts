@@ -40,9 +40,9 @@ export class ModuleInstance {
    * this instance's state: the same table, memory, global, tag, element and data arrays, so every
    * change is seen both ways. Only `funcs` is a copy, for the caller to append the new functions'
    * instances to (the function index space never changes after instantiation, so a copy is
-   * equivalent). func.new gives each new function such an instance, so that the translators,
-   * the compiled tier's tables and stack traces find its body, entry and name by index like any
-   * other function's. Same fields, same shape: the interpreter's property accesses stay
+   * equivalent). func.new puts the functions it makes for an instance in such an instance, so
+   * that the translators, the compiled tier's tables and stack traces find their bodies, entries
+   * and names by index like any other function's. Same fields, same shape: the interpreter's property accesses stay
    * monomorphic.
    */
   derive(module: ValidModuleLike): ModuleInstance {
