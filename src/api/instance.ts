@@ -5,7 +5,7 @@
  */
 import type { ValidModule } from '../valid/index.js';
 import { instantiate, type ExternVal, type ModuleInstance } from '../runtime/index.js';
-import { createGlobal } from '../runtime/index.js';
+import { createGlobal, engineImport } from '../runtime/index.js';
 import { store } from './store.js';
 import { Module } from './module.js';
 import { Memory, memoryObject } from './memory.js';
@@ -32,12 +32,15 @@ export function readImports(vm: ValidModule, importObject: unknown): ExternVal[]
   // Builtins and string constants (compile options) are never looked up in the import object,
   // and a module importing nothing else needs none.
   const provided = providedImports(vm);
-  if ((provided ? provided.ordinary : imports.length) > 0 && importObject === undefined) {
+  // Engine functions (func.new, with its feature on) likewise: never looked up.
+  const fromEngine = vm.features['func-new'] ? imports.map((_, index) => engineImport(vm, index)) : null;
+  const engineCount = fromEngine ? fromEngine.filter(v => v !== undefined).length : 0;
+  if ((provided ? provided.ordinary : imports.length) - engineCount > 0 && importObject === undefined) {
     throw new TypeError('WebAssembly.Instance(): imports argument must be present and must be an object');
   }
   const counters = { func: 0, table: 0, memory: 0, global: 0, tag: 0 };
   return imports.map((imp, index): ExternVal => {
-    const builtin = provided?.value(index);
+    const builtin = provided?.value(index) ?? fromEngine?.[index];
     if (builtin) {
       counters[imp.desc.kind]++;
       return builtin;

@@ -8,6 +8,7 @@ import { decodeModule } from '../binary/decode.js';
 import { DEFAULT_FEATURES, type FeatureSet } from '../features.js';
 import type { ExternKind } from '../syntax/types.js';
 import { toApiError } from './errors.js';
+import { isEngineImport } from '../runtime/index.js';
 import { checkByteLimit, checkModuleLimits } from './limits.js';
 import { bufferSourceBytes, idlInterface, isObject, requireNew, setLength, toDOMString, WrapperCache } from './webidl.js';
 import {
@@ -99,9 +100,10 @@ export class Module {
 
   static imports(module: unknown): ModuleImportDescriptor[] {
     const vm = validOf(module, 'imports');
-    // Builtins and string constants are provided by the JS API itself: not listed.
+    // Builtins and string constants are provided by the JS API itself, engine functions
+    // (func.new) by the engine: not listed.
     return vm.module.imports
-      .filter((_, index) => !isProvidedImport(vm, index))
+      .filter((_, index) => !isProvidedImport(vm, index) && !isEngineImport(vm, index))
       .map(i => ({ module: i.module, name: i.name, kind: KIND_NAMES[i.desc.kind] }));
   }
 

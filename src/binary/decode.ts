@@ -15,6 +15,7 @@ import {
 import { OP } from '../syntax/opcodes.js';
 import type { ExternKind, MemType, RecGroup, RefType, SubType, ValType } from '../syntax/types.js';
 import { CodeReader, NO_IMMS } from './decode-code.js';
+import { readLocals } from './decode-body.js';
 import { decodeNames } from './decode-names.js';
 import { TypeReader } from './decode-types.js';
 import { END_OF_MODULE, END_OF_SECTION, Reader } from './reader.js';
@@ -33,9 +34,7 @@ export const SECTION_RANK: Readonly<Record<number, number>> = {
   [SectionId.Data]: 13,
 };
 
-/** Implementation limit on declared locals per function (the JS API's limit), so that a few bytes
- * cannot make the decoder allocate billions of entries. */
-export const MAX_LOCALS = 50000;
+export { MAX_LOCALS } from './decode-body.js';
 
 const EXTERN_KINDS: readonly ExternKind[] = ['func', 'table', 'memory', 'global', 'tag'];
 const FUNCREF_NONNULL: RefType = { kind: 'ref', nullable: false, heap: 'func' };
@@ -67,9 +66,6 @@ type MutableOffsets = {
   -readonly [K in keyof ModuleOffsets]: K extends 'start' ? number
     : K extends 'locals' | 'typeRefs' ? (readonly number[])[] : number[]
 };
-
-/** Shared by every function without local declarations. */
-const NO_LOCALS: readonly number[] = Object.freeze([]);
 
 export function decodeModule(bytes: Uint8Array, features: FeatureSet = DEFAULT_FEATURES): Module {
   return new ModuleDecoder(bytes, features).decode();
@@ -400,27 +396,9 @@ class ModuleDecoder {
   }
 
   private locals(): ValType[] {
-    const r = this.r;
-    const at = r.pos;
-    const groups = r.len();
-    const counts: number[] = [];
-    const types: ValType[] = [];
-    const where: number[] = [];
-    let total = 0;
-    for (let g = 0; g < groups; g++) {
-      const c = r.u32();
-      total += c;
-      counts.push(c);
-      where.push(total, r.pos);
-      types.push(this.t.valType());
-    }
-    this.o.locals.push(groups === 0 ? NO_LOCALS : where);
-    if (total >= 2 ** 32) r.fail('too many locals', at);
-    if (total > MAX_LOCALS) r.fail('too many locals', at);
-    const out: ValType[] = new Array(total);
-    let k = 0;
-    for (let g = 0; g < groups; g++) for (let j = 0; j < counts[g]; j++) out[k++] = types[g];
-    return out;
+    const { locals, where } = readLocals(this.r, this.t);
+    this.o.locals.push(where);
+    return locals;
   }
 }
 

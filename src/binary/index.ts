@@ -2,6 +2,7 @@
  * The binary format: decoding, encoding and dumping of module binaries.
  */
 export { decodeModule, MAX_LOCALS } from './decode.js';
+export { decodeFunctionBody, type DecodedBody } from './decode-body.js';
 export { encodeModule, type EncodeOptions } from './encode.js';
 export { objdump } from './dump.js';
 export { decodeNames } from './decode-names.js';

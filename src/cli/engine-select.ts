@@ -82,7 +82,9 @@ function weftEngine(options: EngineOptions): Engine {
   return {
     name: 'weft',
     async instantiate(bytes, imports) {
-      return (await WeftWebAssembly.instantiate(bytes as Uint8Array<ArrayBuffer>, imports)).instance as unknown as RunnableInstance;
+      // Proposals switched on for the run (--enable) are compile options of weft's JS API.
+      const compileOptions = options.features ? { features: options.features } : undefined;
+      return (await WeftWebAssembly.instantiate(bytes as Uint8Array<ArrayBuffer>, imports, compileOptions)).instance as unknown as RunnableInstance;
     },
     trapOf(e) {
       // weft's JS API throws (a subclass of) the RuntimeError of src/errors.ts, carrying its wasm

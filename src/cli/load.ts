@@ -7,11 +7,10 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { decodeModule } from '../binary/decode.js';
 import { ParseError } from '../errors.js';
 import { CliError, describeError } from './cli-error.js';
-import { ALL_FEATURES, DEFAULT_FEATURES, FEATURES, type Feature, type FeatureSet } from '../features.js';
+import type { FeatureSet } from '../features.js';
 import type { Module } from '../syntax/module.js';
 import { parseModule } from '../text/parse-module.js';
 import { validateModule } from '../valid/index.js';
-import type { ParsedArgs } from './args.js';
 
 const TEXT_EXTENSIONS = ['.wat', '.wast'];
 
@@ -50,21 +49,7 @@ export function isTextInput(file: string, bytes: Uint8Array): boolean {
   return i < bytes.length && (bytes[i] === 0x28 /* ( */ || bytes[i] === 0x3b /* ; */);
 }
 
-/** The feature set the common `--all-features`, `--enable a,b`, `--disable c` options describe. */
-export function featuresFrom(args: ParsedArgs): FeatureSet {
-  const f: Record<string, boolean> = { ...(args.flags.has('all-features') ? ALL_FEATURES : DEFAULT_FEATURES) };
-  for (const [opt, on] of [['enable', true], ['disable', false]] as const) {
-    const list = args.options.get(opt);
-    if (!list) continue;
-    for (const name of list.split(',').map(s => s.trim()).filter(Boolean)) {
-      if (!(FEATURES as readonly string[]).includes(name)) {
-        throw new CliError(`error: unknown feature '${name}' (known: ${FEATURES.join(', ')})`);
-      }
-      f[name as Feature] = on;
-    }
-  }
-  return Object.freeze(f) as FeatureSet;
-}
+export { featuresFrom } from './features-arg.js';
 
 export interface LoadOptions {
   readonly features: FeatureSet;

@@ -6,11 +6,14 @@
  */
 import { readFileSync, writeSync } from 'node:fs';
 import { CompileError, ParseError, RuntimeError } from '../errors.js';
-import { ALL_FEATURES } from '../features.js';
+import { ALL_FEATURES, type FeatureSet } from '../features.js';
 import type { Module } from '../syntax/module.js';
 import type { FuncType, ValType } from '../syntax/types.js';
 import { errnoName, WASI, WasiExit, type PreopenOption } from '../wasi/index.js';
-import type { EngineOptions } from '../runtime/index.js';
+import { FUNC_NEW_MODULE, type EngineOptions } from '../runtime/index.js';
+import type { ParsedArgs } from './args.js';
+import { CliError } from './cli-error.js';
+import { featuresFrom } from './features-arg.js';
 import { selectEngine, type Engine, type RunnableInstance } from './engine-select.js';
 import { Instance } from '../api/index.js';
 import { attachMonitors, checkMonitorList, finishMonitors, finishMonitorsAsJson, MONITOR_NAMES, type Monitor } from '../monitor/index.js';
@@ -37,6 +40,9 @@ engine options (weft's engine only):
   --fuel N                stop with a trap after N calls plus loop iterations (endless-loop guard)
   --max-call-depth N      wasm frames before "call stack exhausted" (default 20000)
   --max-memory SIZE       largest size of any one memory, e.g. 64M or 1G (default 4G)
+  --enable F[,F...]       switch proposals on (names as in src/features.ts), e.g. --enable func-new
+  --disable F[,F...]      switch proposals off
+  --all-features          every proposal on
   -h, --help              show this help
 
 exit status: the program's exit code; 134 after a trap; 1 if the module cannot be loaded; 2 bad usage`;
@@ -66,6 +72,7 @@ function parseRunArgs(argv: readonly string[]): RunOptions | string {
   const monitors: string[] = [];
   let monitorJson = false;
   const engine: { -readonly [K in keyof EngineOptions]: EngineOptions[K] } = {};
+  const featureArgs: ParsedArgs = { positional: [], flags: new Set(), options: new Map() };
   let i = 0;
   const value = (opt: string): string => {
     const v = argv[++i];
@@ -78,6 +85,7 @@ function parseRunArgs(argv: readonly string[]): RunOptions | string {
       if (a === '-h' || a === '--help') return { engine, file: '', args: [], preopens, env, invoke, traceWasi, monitors, monitorJson, help: true };
       if (a === '--trace-wasi') { traceWasi = true; continue; }
       if (a === '--monitor-json') { monitorJson = true; continue; }
+      if (a === '--all-features') { featureArgs.flags.add('all-features'); continue; }
       if (a === '--') { i++; break; }
       if (!a.startsWith('-') || a === '-') break;
       const [opt, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
@@ -118,6 +126,10 @@ function parseRunArgs(argv: readonly string[]): RunOptions | string {
         engine.maxCallDepth = count(opt, arg());
       } else if (opt === '--max-memory') {
         engine.maxMemoryBytes = byteSize(opt, arg());
+      } else if (opt === '--enable' || opt === '--disable') {
+        const key = opt.slice(2);
+        const before = featureArgs.options.get(key);
+        featureArgs.options.set(key, before === undefined ? arg() : `${before},${arg()}`);
       } else {
         throw new UsageError(`unknown option: ${a}`);
       }
@@ -125,6 +137,14 @@ function parseRunArgs(argv: readonly string[]): RunOptions | string {
   } catch (e) {
     if (e instanceof UsageError) return e.message;
     throw e;
+  }
+  if (featureArgs.flags.size > 0 || featureArgs.options.size > 0) {
+    try {
+      engine.features = featuresFrom(featureArgs);
+    } catch (e) {
+      if (e instanceof CliError) return e.message.replace(/^error: /, '');
+      throw e;
+    }
   }
   const file = argv[i];
   if (file === undefined) return 'missing FILE';
@@ -189,9 +209,11 @@ async function readBinary(file: string): Promise<{ bytes: Uint8Array; module: Mo
 }
 
 /** Refuses imports WASI does not provide, all in one line, before the engine gives a vaguer error. */
-function checkImports(module: Module, wasi: WASI): void {
+function checkImports(module: Module, wasi: WASI, features: FeatureSet | undefined): void {
   const missing = module.imports
     .filter((im) => !(im.module === 'wasi_snapshot_preview1' && im.desc.kind === 'func' && Object.hasOwn(wasi.wasiImport, im.name)))
+    // the engine provides func.new itself when it is enabled (and says LinkError if the type is wrong)
+    .filter((im) => !(features?.['func-new'] && im.module === FUNC_NEW_MODULE))
     .map((im) => `${im.module}.${im.name}`);
   if (missing.length === 0) return;
   const hint = missing.some((m) => m.startsWith('wasi_unstable.'))
@@ -288,7 +310,7 @@ export async function main(argv: string[]): Promise<number> {
     } catch (e) {
       throw new RunFailure((e as Error).message);
     }
-    if (module) checkImports(module, wasi);
+    if (module) checkImports(module, wasi, opts.engine.features);
     const instance = await engine.instantiate(bytes, wasi.getImportObject());
     if (opts.monitors.length > 0) {
       // probes go on weft's runtime instance, after instantiation and before any export runs

@@ -37,6 +37,7 @@ export { TagInst, WasmException } from './tag.js';
 export { StructObj, ArrayObj } from './gc-objects.js';
 export { ContObj } from './cont.js';
 export { defaultValue } from './cells.js';
+export { engineImport, isEngineImport, FUNC_NEW_MODULE, FUNC_NEW_NAME } from './func-new.js';
 
 /**
  * Runs `fn` just before the instruction at byte `offset` of the instance's module (a decoded

@@ -35,6 +35,25 @@ export class ModuleInstance {
     this.types = types;
   }
 
+  /**
+   * An instance of `module`, this instance's module with functions appended, that shares all of
+   * this instance's state: the same table, memory, global, tag, element and data arrays, so every
+   * change is seen both ways. Only `funcs` is a copy, for the caller to append the new functions'
+   * instances to (the function index space never changes after instantiation, so a copy is
+   * equivalent). func.new puts the functions it makes for an instance in such an instance, so
+   * that the translators, the compiled tier's tables and stack traces find their bodies, entries
+   * and names by index like any other function's. Same fields, same shape: the interpreter's property accesses stay
+   * monomorphic.
+   */
+  derive(module: ValidModuleLike): ModuleInstance {
+    const d = new ModuleInstance(module, this.types);
+    const shared: Omit<ModuleInstance, 'module' | 'types' | 'derive' | 'funcName'> = {
+      funcs: this.funcs.slice(), tables: this.tables, mems: this.mems, globals: this.globals, tags: this.tags,
+      elems: this.elems, datas: this.datas, exports: this.exports, probes: this.probes,
+    };
+    return Object.assign(d, shared);
+  }
+
   /** The name of function `idx` from the name section, for stack traces. */
   funcName(idx: number): string | null {
     return this.module.module.names?.funcs.get(idx) ?? null;

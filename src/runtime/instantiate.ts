@@ -15,6 +15,7 @@ import { evalConst, invokeFunc } from '../exec/invoke.js';
 import { memoryInit } from '../exec/bulk.js';
 import { tableInit } from '../exec/bulk.js';
 import { FuncInst } from './func.js';
+import { bindToImporter } from './importer-bound.js';
 import { TableInst } from './table.js';
 import { MemInst } from './memory.js';
 import { GlobalInst } from './global.js';
@@ -78,7 +79,8 @@ export function instantiate(store: Store, vm: ValidModule, imports: readonly Ext
       throw new LinkError(`incompatible import type for ${imp.module}.${imp.name}`);
     }
     switch (v.kind) {
-      case 'func': inst.funcs.push(v.value); break;
+      // Engine functions acting on their importer (func.new) get bound to this instance here.
+      case 'func': inst.funcs.push(bindToImporter(v.value, inst)); break;
       case 'table': inst.tables.push(v.value); break;
       case 'memory': inst.mems.push(v.value); break;
       case 'global': inst.globals.push(v.value); break;

@@ -15,7 +15,7 @@ import { CompileError, LinkError, RuntimeError } from '../errors.js';
 import { decodeModule } from '../binary/decode.js';
 import { validateModule, type ValidModule } from '../valid/index.js';
 import {
-  Store, instantiate, invoke, HostRef, WasmException, FuncInst, StructObj, ArrayObj, ContObj,
+  Store, instantiate, invoke, engineImport, HostRef, WasmException, FuncInst, StructObj, ArrayObj, ContObj,
   type ExternVal, type ModuleInstance, type Value,
 } from '../runtime/index.js';
 
@@ -42,8 +42,9 @@ export class InternalEngine implements Engine<ValidModule, ModuleInstance> {
   }
 
   instantiate(vm: ValidModule, lookup: (moduleName: string) => ModuleInstance | undefined): ModuleInstance {
-    const imports: ExternVal[] = vm.module.imports.map(imp => {
-      const ext = lookup(imp.module)?.exports.get(imp.name);
+    const imports: ExternVal[] = vm.module.imports.map((imp, i) => {
+      // Engine-provided imports (func.new, with its feature on) are never looked up.
+      const ext = engineImport(vm, i) ?? lookup(imp.module)?.exports.get(imp.name);
       if (ext === undefined) throw new LinkError(`unknown import ${imp.module}.${imp.name}`);
       return ext;
     });

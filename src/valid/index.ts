@@ -3,6 +3,7 @@
  * types, and the subtyping/matching relations the runtime needs at instantiation.
  */
 export { validateModule } from './validate.js';
+export { checkExtraFunction } from './check-body.js';
 export type { BlockSig, BranchTarget, FuncInfo, ValidModule } from './info.js';
 export {
   canonicalizeTypes, canonValType, canonRefType, canonHeapType, canonStorageType, mkRef,
