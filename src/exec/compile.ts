@@ -17,6 +17,7 @@ import { Op } from './ops.js';
 import { isSharedOp, lowerShared, rmwPops, rmwWords } from './shared-ops.js';
 import { COLD_OPS, fusedOp, fusesAsInner, loopCloser, MEM_LOWERING, REG_LOWERING, type MemLowering, type RegLowering } from './reg-lower.js';
 import type { CatchEntry, Compiled, Handler } from './compiled.js';
+import { NAN_RESULT, NanResult } from './nan-results.js';
 
 /** Module-level facts the translator needs; built once per module. */
 export class ModuleFacts {
@@ -190,6 +191,9 @@ interface Operand {
   readonly expr?: DeferredOp;
 }
 
+/** The canonicalising op for each NanResult kind (deterministic profile). */
+const CANON_OPS: readonly number[] = [-1, Op.canon_f32, Op.canon_f64, Op.canon_f32x4, Op.canon_f64x2];
+
 const PLAIN_LOADSTORE = new Set(OPCODES.filter(o => o.prefix === 0 && o.imms[0] === 'memarg').map(o => o.index));
 
 class Translator {
@@ -220,6 +224,14 @@ class Translator {
   lastAdd: { pos: number; end: number; op: number; d: number } | null = null;
   /** A hidden local that stays 0: the base slot of loads and stores at constant addresses (-1: none). */
   zeroSlot = -1;
+  /** Deterministic profile: canonicalise the NaNs every NaN-producing instruction generates. */
+  deterministic = false;
+  /**
+   * Set while translating a NaN-producing instruction in the deterministic profile: its result
+   * must land in its own stack slot (no fold into local.set, no deferral into a fused pair) so that
+   * the canonicalising op after it finds it there.
+   */
+  noFold = false;
 
   constructor(readonly f: ModuleFacts, readonly nlocals: number, firstExnSlot: number, readonly localKinds: Uint8Array) {
     this.height = nlocals;
@@ -625,7 +637,7 @@ class Translator {
     }
     const h = this.height;
     const as = this.inSlot(a, h) << 2;
-    if (fusesAsInner(op, isConst(b)) && this.deferrable(a, b) && !this.foldsIntoLocal()) {
+    if (!this.noFold && fusesAsInner(op, isConst(b)) && this.deferrable(a, b) && !this.foldsIntoLocal()) {
       this.pushDeferred({ local: -2, words: [], kind: RESULT_KIND[op], expr: { op, lower, a, b } });
       return 0;
     }
@@ -777,6 +789,7 @@ class Translator {
 
   /** Whether the next instruction is a local.set/tee that a register op's result can go to. */
   foldsIntoLocal(): boolean {
+    if (this.noFold) return false;
     const n = this.foldable();
     return n !== undefined && (n.op === Op.local_set || n.op === Op.local_tee);
   }
@@ -830,12 +843,29 @@ class Translator {
     }
   }
 
+  /**
+   * Translates `ins`; returns how many following instructions were folded into it. In the
+   * deterministic profile a NaN-producing instruction is followed by a cold op that canonicalises
+   * its result (the full profile's code is unchanged).
+   */
   instr(ins: Instr): number {
+    const nan = this.deterministic ? NAN_RESULT[ins.op] : NanResult.None;
+    if (nan === NanResult.None) return this.instrAny(ins);
+    this.noFold = true;
+    const folded = this.instrAny(ins);
+    this.noFold = false;
+    const s = this.height - 1;
+    if (this.deferred[s] !== undefined) this.materialise(s);
+    this.emit(Op.reg_cold, CANON_OPS[nan], s << 2);
+    return folded;
+  }
+
+  instrAny(ins: Instr): number {
     if (isSharedOp(ins.op)) {
       // shared-everything-threads: atomic get/set run as the plain ops; RMWs get one handler
       // (op, two immediate words, operand count).
       const plain = lowerShared(ins);
-      if (plain !== null) return this.instr(plain);
+      if (plain !== null) return this.instrAny(plain);
       this.flush();
       this.syncSp();
       const pops = rmwPops(ins);
@@ -1361,7 +1391,7 @@ function countTries(body: Expr): number {
 }
 
 /** Translates defined function `funcIndex` (function index space) of module `m`. */
-export function compileFunction(m: Module, funcIndex: number, probes?: ReadonlySet<number>): Compiled {
+export function compileFunction(m: Module, funcIndex: number, probes?: ReadonlySet<number>, deterministic = false): Compiled {
   const f = factsOf(m);
   const nImported = funcIndexBase(m);
   const fn = m.funcs[funcIndex - nImported];
@@ -1375,6 +1405,7 @@ export function compileFunction(m: Module, funcIndex: number, probes?: ReadonlyS
   const t = new Translator(f, nlocals, nparams + fn.locals.length, kinds);
   t.zeroSlot = nlocals - 1;
   t.probes = probes;
+  t.deterministic = deterministic;
   t.ctrls.push({
     kind: 'func', height: nlocals, nparams: 0, nresults: ft.results.length, start: 0, fixups: [],
     ifJump: -1, unreachable: false, handler: null, exnSlot: -1,

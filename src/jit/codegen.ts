@@ -19,6 +19,7 @@ import { ABS_HEAP_TYPES } from '../syntax/types.js';
 import { OPCODES } from '../syntax/opcodes.js';
 import { ACCESS } from '../exec/mem-access.js';
 import { NUMERIC } from './numeric.js';
+import { NAN_RESULT, NanResult } from '../exec/nan-results.js';
 import { i64WithConstant } from './i64-const.js';
 import { f32FromBits, f64FromWords } from './bits.js';
 
@@ -115,8 +116,12 @@ export interface Generated {
   readonly imms: readonly unknown[];
 }
 
-export function generate(m: Module, funcIdx: number): Generated {
-  return new Gen(m, funcIdx).run();
+/**
+ * JS source for function `funcIdx` of `m`. `deterministic` (the deterministic profile) wraps the
+ * result of every NaN-producing instruction in a canonicalisation; without it the code is as before.
+ */
+export function generate(m: Module, funcIdx: number, deterministic = false): Generated {
+  return new Gen(m, funcIdx, deterministic).run();
 }
 
 class Gen {
@@ -152,7 +157,7 @@ class Gen {
   private off = -1;
   private readonly ft: FuncType;
 
-  constructor(private readonly m: Module, private readonly idx: number) {
+  constructor(private readonly m: Module, private readonly idx: number, private readonly deterministic = false) {
     this.ft = this.funcType(funcTypeIndex(m, idx));
     this.memTypes = allMems(m);
     for (const i of m.imports) {
@@ -469,7 +474,9 @@ class Gen {
     const imm = ins.imm;
     if (info.prefix === 0xfd) return this.simd(ins);
     const tpl = NUMERIC[name];
-    if (tpl !== undefined && info.params !== null && info.results !== null) return this.numeric(name, tpl, info.params, info.results[0]);
+    if (tpl !== undefined && info.params !== null && info.results !== null) {
+      return this.numeric(name, tpl, info.params, info.results[0], this.deterministic && NAN_RESULT[ins.op] !== NanResult.None);
+    }
     const acc = ACCESS[ins.op];
     if (acc !== undefined) {
       if (acc.atomic !== null) throw new Unsupported(name);
@@ -989,6 +996,9 @@ class Gen {
     } else {
       ops.forEach((o, k) => put(ps[k], o, 4 * k));
       s += `${this.constant(`H.SIMD[${ins.op}]`)}(SV, 0, 4, 8, ${im}); `;
+      const nan = this.deterministic ? NAN_RESULT[ins.op] : NanResult.None;
+      if (nan === NanResult.F32x4) s += `${this.constant('H.canonF32x4')}(SV.i32, 0); `;
+      else if (nan === NanResult.F64x2) s += `${this.constant('H.canonF64x2')}(SV.i32, 0); `;
     }
     if (rs.length === 1) {
       const k = rs[0], r = this.push(k);
@@ -1018,7 +1028,8 @@ class Gen {
     this.emit(`${r[0]} = ${js} | 0; ${r[1]} = ${r[0]} < 0 ? -1 : 0;`);
   }
 
-  private numeric(name: string, tpl: { js: string; trap?: boolean }, params: readonly string[], result: string | undefined): void {
+  /** `canon`: the result may be a generated NaN that the deterministic profile makes canonical. */
+  private numeric(name: string, tpl: { js: string; trap?: boolean }, params: readonly string[], result: string | undefined, canon = false): void {
     const ops: string[][] = [];
     for (let k = params.length - 1; k >= 0; k--) ops.unshift(this.pop(letterKind(params[k])));
     let js = (ops.length === 2 && ops[0].length === 2 && i64WithConstant(name, ops[0], ops[1])) || tpl.js;
@@ -1033,6 +1044,9 @@ class Gen {
     const rk = letterKind(result);
     const r = this.push(rk);
     if (rk === 'I') this.emit(`${pre}${js} ${r[0]} = tl; ${r[1]} = th;`);
+    // An f32 NaN is carried as the f64 NaN with its payload (bits.ts): the canonical f64 NaN
+    // stands for the canonical f32 one too.
+    else if (canon) this.emit(`${pre}${r[0]} = ${js}; if (${r[0]} !== ${r[0]}) ${r[0]} = ${this.constant('H.CNAN')};`);
     else this.emit(`${pre}${r[0]} = ${js};`);
   }
 

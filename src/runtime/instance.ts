@@ -30,6 +30,11 @@ export class ModuleInstance {
   readonly exports = new Map<string, ExternVal>();
   /** Probe callbacks by byte offset (see exec/probes.ts and `addProbe`). */
   probes: Map<number, ProbeFn> | null = null;
+  /**
+   * Made in a store with the deterministic profile: both tiers translate this instance's functions
+   * with NaN canonicalisation (and cache those translations apart from the full profile's).
+   */
+  deterministic = false;
 
   constructor(readonly module: ValidModuleLike, types: readonly DefType[]) {
     this.types = types;

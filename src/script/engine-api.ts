@@ -25,6 +25,7 @@ import type { Module } from '../api/module.js';
 import type { Instance } from '../api/instance.js';
 import type { Global } from '../api/global.js';
 import { Exception } from '../api/exception.js';
+import { configure, configuration } from '../api/store.js';
 import { gcKindOf, f32FromBits, f32ToBits, f64FromBits, f64ToBits } from '../api/convert.js';
 import { ALL_FEATURES, type FeatureSet } from '../features.js';
 
@@ -100,6 +101,8 @@ export class ApiEngine implements Engine<Compiled, ApiInstance> {
 
   constructor(opts: EngineOptions = {}) {
     this.options = opts.features ? { features: opts.features } : {};
+    // The JS API has one store: a profile is configured on it (and stays until configured again).
+    if (opts.profile !== undefined && opts.profile.length > 0) configure({ ...configuration(), profile: opts.profile });
   }
 
   compile(bytes: Uint8Array, options: { features?: FeatureSet } = this.options): Compiled {
