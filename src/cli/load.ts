@@ -7,7 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { decodeModule } from '../binary/decode.js';
 import { ParseError } from '../errors.js';
 import { CliError, describeError } from './cli-error.js';
-import { ALL_FEATURES, DEFAULT_FEATURES, FEATURES, type Feature, type FeatureSet } from '../features.js';
+import { ALL_FEATURES, DEFAULT_FEATURES, FEATURES, applyProfile, parseProfiles, type Feature, type FeatureSet } from '../features.js';
 import type { Module } from '../syntax/module.js';
 import { parseModule } from '../text/parse-module.js';
 import { validateModule } from '../valid/index.js';
@@ -50,7 +50,10 @@ export function isTextInput(file: string, bytes: Uint8Array): boolean {
   return i < bytes.length && (bytes[i] === 0x28 /* ( */ || bytes[i] === 0x3b /* ; */);
 }
 
-/** The feature set the common `--all-features`, `--enable a,b`, `--disable c` options describe. */
+/**
+ * The feature set the common `--all-features`, `--enable a,b`, `--disable c` and `--profile p,q`
+ * options describe (the profile's omissions win over `--enable`).
+ */
 export function featuresFrom(args: ParsedArgs): FeatureSet {
   const f: Record<string, boolean> = { ...(args.flags.has('all-features') ? ALL_FEATURES : DEFAULT_FEATURES) };
   for (const [opt, on] of [['enable', true], ['disable', false]] as const) {
@@ -63,7 +66,13 @@ export function featuresFrom(args: ParsedArgs): FeatureSet {
       f[name as Feature] = on;
     }
   }
-  return Object.freeze(f) as FeatureSet;
+  const profile = args.options.get('profile');
+  if (profile === undefined) return Object.freeze(f) as FeatureSet;
+  try {
+    return applyProfile(f as FeatureSet, parseProfiles(profile));
+  } catch (e) {
+    throw new CliError(`error: ${(e as Error).message}`);
+  }
 }
 
 export interface LoadOptions {

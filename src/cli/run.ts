@@ -6,7 +6,7 @@
  */
 import { readFileSync, writeSync } from 'node:fs';
 import { CompileError, ParseError, RuntimeError } from '../errors.js';
-import { ALL_FEATURES } from '../features.js';
+import { ALL_FEATURES, parseProfiles } from '../features.js';
 import type { Module } from '../syntax/module.js';
 import type { FuncType, ValType } from '../syntax/types.js';
 import { errnoName, WASI, WasiExit, type PreopenOption } from '../wasi/index.js';
@@ -37,6 +37,8 @@ engine options (weft's engine only):
   --fuel N                stop with a trap after N calls plus loop iterations (endless-loop guard)
   --max-call-depth N      wasm frames before "call stack exhausted" (default 20000)
   --max-memory SIZE       largest size of any one memory, e.g. 64M or 1G (default 4G)
+  --profile P[,P...]      language profiles: full (default), deterministic (every NaN generated is
+                          the canonical one; no threads), scalar (no SIMD)
   -h, --help              show this help
 
 exit status: the program's exit code; 134 after a trap; 1 if the module cannot be loaded; 2 bad usage`;
@@ -118,6 +120,12 @@ function parseRunArgs(argv: readonly string[]): RunOptions | string {
         engine.maxCallDepth = count(opt, arg());
       } else if (opt === '--max-memory') {
         engine.maxMemoryBytes = byteSize(opt, arg());
+      } else if (opt === '--profile') {
+        try {
+          engine.profile = parseProfiles(arg());
+        } catch (e) {
+          throw new UsageError(`--profile: ${(e as Error).message}`);
+        }
       } else {
         throw new UsageError(`unknown option: ${a}`);
       }

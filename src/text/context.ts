@@ -40,6 +40,11 @@ export class ModuleContext {
   /** Field names per struct type index. */
   readonly fieldIds = new Map<number, Map<string, number>>();
   readonly names: Names = emptyNames();
+  /**
+   * Whether `v128` is a value type: not with the simd feature off (the scalar profile omits vector
+   * types from the syntax, so the text format has no v128 either, as the binary decoder has not).
+   */
+  vectors = true;
 
   /**
    * The name a definition gets in `names`: an `(@name "...")` annotation right at the cursor (after
