@@ -35,3 +35,21 @@ function classify(name: string, params: readonly string[] | null, results: reado
 
 /** By OPCODES index: what each instruction's result must be canonicalised as in the deterministic profile. */
 export const NAN_RESULT: Uint8Array = Uint8Array.from(OPCODES, o => classify(o.name, o.params, o.results, o.imms));
+
+/** Instructions that read or push no value a NaN's bits could reach the outside through. */
+const NEUTRAL = new Set(['nop', 'local.get', 'i32.const', 'i64.const', 'f32.const', 'f64.const']);
+
+/**
+ * By OPCODES index: instructions through which the payload and sign of a NaN on the stack cannot
+ * be observed: the scalar NaN-producing operators (any NaN operand gives a NaN result, which gets
+ * canonicalised in turn), scalar float comparisons (false for every NaN), and instructions that
+ * leave the values on the stack alone (NEUTRAL). The compiled tier defers canonicalisation across
+ * them (jit/codegen.ts `settleNaNs`).
+ */
+export const NAN_BLIND: Uint8Array = Uint8Array.from(OPCODES, o => {
+  if (NEUTRAL.has(o.name)) return 1;
+  const n = NAN_RESULT[o.index];
+  if (n === NanResult.F32 || n === NanResult.F64) return 1;
+  const { shape, op } = splitMnemonic(o.name);
+  return shape === null && COMPARISONS.has(op) && o.params !== null && o.params.every(p => p === 'f' || p === 'F') ? 1 : 0;
+});

@@ -19,7 +19,7 @@ import { ABS_HEAP_TYPES } from '../syntax/types.js';
 import { OPCODES } from '../syntax/opcodes.js';
 import { ACCESS } from '../exec/mem-access.js';
 import { NUMERIC } from './numeric.js';
-import { NAN_RESULT, NanResult } from '../exec/nan-results.js';
+import { NAN_BLIND, NAN_RESULT, NanResult } from '../exec/nan-results.js';
 import { i64WithConstant } from './i64-const.js';
 import { f32FromBits, f64FromWords } from './bits.js';
 
@@ -134,6 +134,13 @@ class Gen {
    * before control flow joins and before the local they read is assigned.
    */
   private readonly pend: (string[] | null)[] = [];
+  /**
+   * Deterministic profile, by stack height: the slot variable holds a scalar float result not yet
+   * canonicalised. A NaN's payload and sign can only be observed by instructions outside
+   * NAN_BLIND (stores, reinterpretations, locals, calls, control...), so the check waits for the
+   * first such instruction: chains of arithmetic pay once, not per operation.
+   */
+  private readonly raw: boolean[] = [];
   private readonly ctls: Ctl[] = [];
   private readonly vars = new Set<string>();
   private readonly consts: string[] = [];
@@ -472,6 +479,7 @@ class Gen {
       } else return;
     }
     const imm = ins.imm;
+    if (this.deterministic) this.settleNaNs(ins.op);
     if (info.prefix === 0xfd) return this.simd(ins);
     const tpl = NUMERIC[name];
     if (tpl !== undefined && info.params !== null && info.results !== null) {
@@ -1028,6 +1036,24 @@ class Gen {
     this.emit(`${r[0]} = ${js} | 0; ${r[1]} = ${r[0]} < 0 ? -1 : 0;`);
   }
 
+  /**
+   * Deterministic profile: canonicalises the raw float results on the stack unless `op` cannot
+   * observe them (see `raw`). The canonical f64 NaN is V8's NaN literal, 0x7ff8000000000000
+   * (test/profiles/nan-canonical.test.ts checks the bits in this tier), and it also stands for the
+   * canonical f32 NaN (an f32 NaN is carried as the f64 NaN with its payload, bits.ts).
+   */
+  private settleNaNs(op: number): void {
+    const raw = this.raw;
+    if (raw.length > this.st.length) raw.length = this.st.length;
+    if (NAN_BLIND[op] || raw.length === 0) return;
+    for (let d = 0; d < raw.length; d++) {
+      if (!raw[d]) continue;
+      const v = this.slot(this.st[d], d)[0];
+      this.emit(`if (${v} !== ${v}) ${v} = NaN;`);
+    }
+    raw.length = 0;
+  }
+
   /** `canon`: the result may be a generated NaN that the deterministic profile makes canonical. */
   private numeric(name: string, tpl: { js: string; trap?: boolean }, params: readonly string[], result: string | undefined, canon = false): void {
     const ops: string[][] = [];
@@ -1044,10 +1070,12 @@ class Gen {
     const rk = letterKind(result);
     const r = this.push(rk);
     if (rk === 'I') this.emit(`${pre}${js} ${r[0]} = tl; ${r[1]} = th;`);
-    // An f32 NaN is carried as the f64 NaN with its payload (bits.ts): the canonical f64 NaN
-    // stands for the canonical f32 one too.
-    else if (canon) this.emit(`${pre}${r[0]} = ${js}; if (${r[0]} !== ${r[0]}) ${r[0]} = ${this.constant('H.CNAN')};`);
     else this.emit(`${pre}${r[0]} = ${js};`);
+    if (this.deterministic) {
+      // the result's height is fresh: canonicalised later if it may be a NaN (settleNaNs)
+      this.raw.length = this.st.length - 1;
+      if (canon) this.raw[this.st.length - 1] = true;
+    }
   }
 
   /**

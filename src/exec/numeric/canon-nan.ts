@@ -33,9 +33,3 @@ export function canonF64x2(i32: Int32Array, w: number): void {
   canonF64(i32, w);
   canonF64(i32, w + 2);
 }
-
-/** The f64 canonical NaN as a JS number (the compiled tier carries f32 NaNs as f64 ones: same value). */
-export const CANONICAL_NAN: number = (() => {
-  const w = new Int32Array([0, F64_CANONICAL_NAN_HI]);
-  return new Float64Array(w.buffer)[0];
-})();
