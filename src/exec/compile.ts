@@ -17,7 +17,7 @@ import { Op } from './ops.js';
 import { isSharedOp, lowerShared, rmwPops, rmwWords } from './shared-ops.js';
 import { COLD_OPS, fusedOp, fusesAsInner, loopCloser, MEM_LOWERING, REG_LOWERING, type MemLowering, type RegLowering } from './reg-lower.js';
 import type { CatchEntry, Compiled, Handler } from './compiled.js';
-import { NAN_RESULT, NanResult } from './nan-results.js';
+import { NAN_BLIND, NAN_RESULT, NanResult } from './nan-results.js';
 
 /** Module-level facts the translator needs; built once per module. */
 export class ModuleFacts {
@@ -228,10 +228,16 @@ class Translator {
   deterministic = false;
   /**
    * Set while translating a NaN-producing instruction in the deterministic profile: its result
-   * must land in its own stack slot (no fold into local.set, no deferral into a fused pair) so that
-   * the canonicalising op after it finds it there.
+   * must be written at once (no deferral into a fused pair), into its stack slot or a local.set's
+   * local, so that the canonicalising op after it finds it there.
    */
   noFold = false;
+  /**
+   * Deterministic profile: slots (locals or stack) holding a scalar float result whose NaN, if it
+   * is one, is not canonical yet. Arithmetic, float comparisons and local.get/consts cannot
+   * observe a NaN's bits (NAN_BLIND), so canonicalisation waits for anything else.
+   */
+  readonly rawNaNs: { slot: number; kind: NanResult }[] = [];
 
   constructor(readonly f: ModuleFacts, readonly nlocals: number, firstExnSlot: number, readonly localKinds: Uint8Array) {
     this.height = nlocals;
@@ -789,7 +795,6 @@ class Translator {
 
   /** Whether the next instruction is a local.set/tee that a register op's result can go to. */
   foldsIntoLocal(): boolean {
-    if (this.noFold) return false;
     const n = this.foldable();
     return n !== undefined && (n.op === Op.local_set || n.op === Op.local_tee);
   }
@@ -844,20 +849,55 @@ class Translator {
   }
 
   /**
-   * Translates `ins`; returns how many following instructions were folded into it. In the
-   * deterministic profile a NaN-producing instruction is followed by a cold op that canonicalises
-   * its result (the full profile's code is unchanged).
+   * Translates `ins`; returns how many following instructions were folded into it. The
+   * deterministic profile (only) adds cold ops that canonicalise NaN results (see `rawNaNs`).
    */
   instr(ins: Instr): number {
-    const nan = this.deterministic ? NAN_RESULT[ins.op] : NanResult.None;
-    if (nan === NanResult.None) return this.instrAny(ins);
-    this.noFold = true;
+    return this.deterministic ? this.instrDeterministic(ins) : this.instrAny(ins);
+  }
+
+  /**
+   * A NaN-producing instruction's result goes on `rawNaNs`; the canonicalising ops for those are
+   * emitted in front of the next instruction that could observe a NaN's bits (outside NAN_BLIND),
+   * so chains of scalar arithmetic pay once. Vector results are canonicalised at once.
+   */
+  instrDeterministic(ins: Instr): number {
+    const op = ins.op, nan = NAN_RESULT[op] as NanResult, info = OPCODES[op];
+    const pops = info.params?.length ?? 0;
+    // a comparison may absorb the branch after it, which must not leave with raw NaNs
+    const comparison = NAN_BLIND[op] === 1 && nan === NanResult.None && pops === 2;
+    const next = this.foldable();
+    if (!NAN_BLIND[op] || (comparison && (next === undefined || !NAN_BLIND[next.op]))) this.settleNaNs();
+    const h0 = this.height;
+    this.noFold = nan !== NanResult.None;
     const folded = this.instrAny(ins);
     this.noFold = false;
-    const s = this.height - 1;
-    if (this.deferred[s] !== undefined) this.materialise(s);
-    this.emit(Op.reg_cold, CANON_OPS[nan], s << 2);
+    if (nan === NanResult.None) {
+      if (NAN_BLIND[op]) this.dropRawNaNs(h0 - pops); // popped: those slots hold other values now
+      return folded;
+    }
+    this.dropRawNaNs(h0 - pops);
+    // the result went to the local of a folded local.set/tee, or to the top slot
+    const s = folded === 1 ? next!.imm[0] as number : this.height - 1;
+    if (folded !== 1 && this.deferred[s] !== undefined) this.materialise(s);
+    if (nan === NanResult.F32 || nan === NanResult.F64) this.rawNaNs.push({ slot: s, kind: nan });
+    else this.emit(Op.reg_cold, CANON_OPS[nan], s << 2);
     return folded;
+  }
+
+  /** Emits the canonicalising ops for every raw NaN result still live. */
+  settleNaNs(): void {
+    for (const r of this.rawNaNs) {
+      if (r.slot < this.nlocals || r.slot < this.height) this.emit(Op.reg_cold, CANON_OPS[r.kind], r.slot << 2);
+    }
+    this.rawNaNs.length = 0;
+  }
+
+  /** Forgets raw results in stack slots `from` and up (popped). Locals stay. */
+  dropRawNaNs(from: number): void {
+    const keep = this.rawNaNs.filter(r => r.slot < this.nlocals || r.slot < from);
+    this.rawNaNs.length = 0;
+    this.rawNaNs.push(...keep);
   }
 
   instrAny(ins: Instr): number {

@@ -146,3 +146,41 @@ test('translations are cached per profile: one module, deterministic and full st
     }
   }
 });
+
+test('deferred canonicalisation: raw NaNs never escape through locals, branches, calls, memory or select', () => {
+  // Each export produces a NaN with a payload by arithmetic and lets it reach the outside another way.
+  const vm = validWat(`(module
+    (memory 1)
+    (func $id (param f64) (result f64) (local.get 0))
+    (func (export "via_local") (param f64) (result i64) (local f64)
+      (local.set 1 (f64.mul (local.get 0) (f64.const 2)))
+      (i64.reinterpret_f64 (local.get 1)))
+    (func (export "via_branch") (param f64) (result f64) (local f64)
+      (local.set 1 (f64.add (local.get 0) (f64.const 1)))
+      (block (br_if 0 (f64.lt (local.get 1) (f64.const 0))))
+      (local.get 1))
+    (func (export "via_loop") (param f64) (result i64) (local f64 i32)
+      (local.set 1 (local.get 0))
+      (loop $l
+        (local.set 1 (f64.sub (local.get 1) (f64.const 1)))
+        (br_if $l (i32.lt_u (local.tee 2 (i32.add (local.get 2) (i32.const 1))) (i32.const 3))))
+      (f64.store (i32.const 8) (local.get 1))
+      (i64.load (i32.const 8)))
+    (func (export "via_call") (param f64) (result f64) (call $id (f64.div (local.get 0) (f64.const 3))))
+    (func (export "via_select") (param f64 i32) (result f64)
+      (select (f64.sqrt (local.get 0)) (f64.const 1) (local.get 1)))
+    (func (export "via_f32_store") (param f32) (result i32)
+      (f32.store (i32.const 0) (f32.add (f32.mul (local.get 0) (local.get 0)) (local.get 0)))
+      (i32.load (i32.const 0))))`);
+  for (const tier of TIERS) {
+    const det = side(vm, tier, 'deterministic');
+    const c64 = BigInt.asIntN(64, F64_CANON);
+    assert.equal(call(det, 'via_local', [F64_NAN])[0], c64, tier);
+    assert.equal(call(det, 'via_branch', [F64_NAN])[0], F64_CANON, tier);
+    assert.equal(call(det, 'via_loop', [F64_NAN])[0], c64, tier);
+    assert.equal(call(det, 'via_call', [F64_NAN])[0], F64_CANON, tier);
+    assert.equal(call(det, 'via_select', [F64_NAN, 1])[0], F64_CANON, tier);
+    assert.equal(call(det, 'via_select', [0xbff0000000000000n, 1])[0], F64_CANON, tier); // sqrt(-1)
+    assert.equal(call(det, 'via_f32_store', [F32_NAN])[0], F32_CANON, tier);
+  }
+});
