@@ -29,5 +29,7 @@ export {
   CompileError, LinkError, RuntimeError, ParseError, type CompilePhase, type TrapKind, type WasmFrame,
 } from './errors.js';
 export { FEATURES, DEFAULT_FEATURES, ALL_FEATURES, features, type Feature, type FeatureSet } from './features.js';
+// Language profiles ('full', 'deterministic', 'scalar'): `configure({ profile })`, `new Store({ profile })`.
+export { PROFILES, applyProfile, profileFeatures, type Profile, type ProfileChoice } from './features.js';
 
 export type { Module as ModuleAst } from './syntax/module.js';

@@ -5,7 +5,8 @@
 import type { ValidModule } from '../valid/index.js';
 import { validateModule } from '../valid/index.js';
 import { decodeModule } from '../binary/decode.js';
-import { DEFAULT_FEATURES, type FeatureSet } from '../features.js';
+import { applyProfile, DEFAULT_FEATURES, type FeatureSet } from '../features.js';
+import { store } from './store.js';
 import type { ExternKind } from '../syntax/types.js';
 import { toApiError } from './errors.js';
 import { isEngineImport } from '../runtime/index.js';
@@ -35,6 +36,13 @@ const DEFAULT_SETTINGS: CompileSettings = { features: API_FEATURES, builtins: NO
  * WebIDL converts dictionaries.
  */
 export function compileSettings(options: unknown, what: string): CompileSettings {
+  const asked = requestedSettings(options, what);
+  // The profile of the current store (`configure({ profile })`) switches features off on top.
+  const features = applyProfile(asked.features, store.opts.profile);
+  return features === asked.features ? asked : { ...asked, features };
+}
+
+function requestedSettings(options: unknown, what: string): CompileSettings {
   if (options === undefined || options === null) return DEFAULT_SETTINGS;
   if (!isObject(options)) throw new TypeError(`${what}: options must be an object`);
   const builtinSetNames = readBuiltinSetNames(options, what);

@@ -4,10 +4,13 @@
  * stack.
  *
  * `configure` (a weft extension; the JS API has no engine options) replaces it with a store built
- * from new options: execution tier, fuel, call-depth, value-stack and memory limits. Instances and
+ * from new options: execution tier, fuel, call-depth, value-stack and memory limits, and the language
+ * profile ('deterministic': canonical NaNs; 'scalar': no SIMD; modules compiled from then on are
+ * decoded and validated with the profile's features). Instances and
  * memories made before keep working: calls run on whatever store is current when they are made.
  */
 import { Store, type EngineOptions } from '../runtime/index.js';
+import { profileList } from '../features.js';
 
 export let store = new Store();
 
@@ -21,6 +24,7 @@ export function configure(options: EngineOptions): void {
   if (options.tier !== undefined && !['interpreter', 'compiled', 'auto'].includes(options.tier)) {
     throw new RangeError(`weft configure(): tier must be 'interpreter', 'compiled' or 'auto'`);
   }
+  profileList(options.profile); // a TypeError names an unknown profile
   if (store.thread.depth >= 0) throw new Error('weft configure(): cannot change engine options while wasm code is running');
   store = new Store({ ...options });
 }

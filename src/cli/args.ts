@@ -43,7 +43,7 @@ export const COMMON_FLAGS: Readonly<Record<string, string>> = {
   '-h': 'help', '--help': 'help', '--all-features': 'all-features',
 };
 
-/** Options every subcommand accepts: switching single proposals on or off. */
+/** Options every subcommand accepts: switching single proposals on or off, or a language profile. */
 export const COMMON_OPTIONS: Readonly<Record<string, string>> = {
-  '--enable': 'enable', '--disable': 'disable',
+  '--enable': 'enable', '--disable': 'disable', '--profile': 'profile',
 };

@@ -6,7 +6,7 @@
  */
 import { readFileSync, writeSync } from 'node:fs';
 import { CompileError, ParseError, RuntimeError } from '../errors.js';
-import { ALL_FEATURES, type FeatureSet } from '../features.js';
+import { ALL_FEATURES, parseProfiles, type FeatureSet } from '../features.js';
 import type { Module } from '../syntax/module.js';
 import type { FuncType, ValType } from '../syntax/types.js';
 import { errnoName, WASI, WasiExit, type PreopenOption } from '../wasi/index.js';
@@ -43,6 +43,8 @@ engine options (weft's engine only):
   --enable F[,F...]       switch proposals on (names as in src/features.ts), e.g. --enable func-new
   --disable F[,F...]      switch proposals off
   --all-features          every proposal on
+  --profile P[,P...]      language profiles: full (default), deterministic (every NaN generated is
+                          the canonical one; no threads), scalar (no SIMD)
   -h, --help              show this help
 
 exit status: the program's exit code; 134 after a trap; 1 if the module cannot be loaded; 2 bad usage`;
@@ -130,6 +132,12 @@ function parseRunArgs(argv: readonly string[]): RunOptions | string {
         const key = opt.slice(2);
         const before = featureArgs.options.get(key);
         featureArgs.options.set(key, before === undefined ? arg() : `${before},${arg()}`);
+      } else if (opt === '--profile') {
+        try {
+          engine.profile = parseProfiles(arg());
+        } catch (e) {
+          throw new UsageError(`--profile: ${(e as Error).message}`);
+        }
       } else {
         throw new UsageError(`unknown option: ${a}`);
       }

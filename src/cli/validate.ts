@@ -10,7 +10,8 @@ const USAGE = `usage: weft validate FILE... [options]
   Decodes (.wasm) or parses (.wat/.wast) each module and validates it.
   -v, --verbose         print "FILE: valid" for valid modules
   --all-features        enable every proposal, including those off by default
-  --enable F1,F2        enable features;  --disable F1,F2  disable features`;
+  --enable F1,F2        enable features;  --disable F1,F2  disable features
+  --profile P1,P2       language profiles: full, deterministic (no threads), scalar (no SIMD)`;
 
 const SPEC = { flags: { ...COMMON_FLAGS, '-v': 'verbose', '--verbose': 'verbose' }, options: COMMON_OPTIONS };
 

@@ -1,5 +1,5 @@
 /**
- * `weft wast FILE|DIR... [-v] [--engine NAME] [--jobs N] [--timeout S] [--features auto|default|all]`:
+ * `weft wast FILE|DIR... [-v] [--engine NAME] [--jobs N] [--timeout S] [--features auto|default|all] [--profile P]`:
  * runs spec-test scripts. One line per file, then the closing line `N passed, N failed` (plus
  * `, N skipped (reasons)` when any). Exit status 1 if anything failed, 2 on bad usage.
  */
@@ -8,7 +8,7 @@ import { listWastFiles, runWastFile, type WastFile } from '../script/node-files.
 import { runInPool } from '../script/node-pool.js';
 import { summarize, type FileSummary } from '../script/result.js';
 import { createEngine, ENGINE_NAMES } from '../script/engines.js';
-import { ALL_FEATURES, type FeatureSet } from '../features.js';
+import { ALL_FEATURES, DEFAULT_FEATURES, applyProfile, isDeterministic, parseProfiles, type FeatureSet, type Profile } from '../features.js';
 import { scriptFeatures } from '../script/feature-profiles.js';
 
 const USAGE = `usage: weft wast FILE|DIR... [options]
@@ -22,7 +22,10 @@ const USAGE = `usage: weft wast FILE|DIR... [options]
                       with their proposal's), default, or all
   --all-features      same as --features all
   --tier TIER         execution tier of the internal engine: interpreter, compiled (every
-                      function compiled to JS where possible) or auto (default)`;
+                      function compiled to JS where possible) or auto (default)
+  --profile LIST      language profiles, comma-separated: full (default), deterministic (NaNs
+                      canonical; assertions expecting another NaN are skipped and counted),
+                      scalar (no SIMD: v128 modules fail to compile)`;
 
 interface Options {
   paths: string[];
@@ -33,10 +36,11 @@ interface Options {
   timeoutMs: number;
   features: 'auto' | 'default' | 'all';
   tier: 'interpreter' | 'compiled' | 'auto' | null;
+  profile: readonly Profile[];
 }
 
 function parseArgs(args: readonly string[]): Options | string {
-  const o: Options = { paths: [], verbose: false, engine: 'internal', jobs: 0, timeoutMs: 120_000, features: 'auto', tier: null };
+  const o: Options = { paths: [], verbose: false, engine: 'internal', jobs: 0, timeoutMs: 120_000, features: 'auto', tier: null, profile: [] };
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     const value = (): string | undefined => args[++i];
@@ -51,6 +55,11 @@ function parseArgs(args: readonly string[]): Options | string {
       const v = value();
       if (v !== 'interpreter' && v !== 'compiled' && v !== 'auto') return '--tier needs interpreter, compiled or auto';
       o.tier = v;
+    }
+    else if (a === '--profile') {
+      const v = value();
+      if (!v) return '--profile needs a list of profiles';
+      try { o.profile = parseProfiles(v); } catch (e) { return (e as Error).message; }
     }
     else if (a === '--engine') { const v = value(); if (!v) return '--engine needs a name'; o.engine = v; }
     else if (a === '--jobs' || a === '-j') { const n = Number(value()); if (!(n >= 1)) return '--jobs needs a positive number'; o.jobs = Math.floor(n); }
@@ -116,18 +125,22 @@ export async function main(args: readonly string[]): Promise<number> {
   const maxFailures = o.verbose ? 1000 : SHOWN_FAILURES;
   const print = (s: FileSummary): void => console.log(fileLine(s, o.verbose));
   const mode = o.features;
-  const featuresFor = (f: WastFile): FeatureSet | undefined =>
-    mode === 'all' ? ALL_FEATURES : mode === 'default' ? undefined : scriptFeatures(f.path);
+  // The profile switches features off for the runner's own parsing too (quote modules).
+  const featuresFor = (f: WastFile): FeatureSet | undefined => {
+    const set = mode === 'all' ? ALL_FEATURES : mode === 'default' ? undefined : scriptFeatures(f.path);
+    return o.profile.length === 0 ? set : applyProfile(set ?? DEFAULT_FEATURES, o.profile);
+  };
+  const profile = o.profile, deterministic = isDeterministic(profile);
   let summaries: FileSummary[];
   const jobs = o.jobs || (files.length > 1 ? Math.min(availableParallelism(), 4) : 1);
   if (jobs > 1) {
-    summaries = await runInPool(files, { jobs, timeoutMs: o.timeoutMs, engine: o.engine, features: featuresFor, maxFailures }, print);
+    summaries = await runInPool(files, { jobs, timeoutMs: o.timeoutMs, engine: o.engine, features: featuresFor, maxFailures, profile }, print);
   } else {
     summaries = [];
     for (const f of files) {
       const start = Date.now();
       const features = featuresFor(f);
-      const r = runWastFile(f, createEngine(o.engine, { features }), { features });
+      const r = runWastFile(f, createEngine(o.engine, { features, profile }), { features, deterministic });
       const s = summarize(f.name, r, maxFailures, Date.now() - start);
       summaries.push(s);
       print(s);

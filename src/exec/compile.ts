@@ -17,6 +17,7 @@ import { Op } from './ops.js';
 import { isSharedOp, lowerShared, rmwPops, rmwWords } from './shared-ops.js';
 import { COLD_OPS, fusedOp, fusesAsInner, loopCloser, MEM_LOWERING, REG_LOWERING, type MemLowering, type RegLowering } from './reg-lower.js';
 import type { CatchEntry, Compiled, Handler } from './compiled.js';
+import { NAN_BLIND, NAN_RESULT, NanResult } from './nan-results.js';
 
 /** Module-level facts the translator needs; built once per module. */
 export class ModuleFacts {
@@ -190,6 +191,9 @@ interface Operand {
   readonly expr?: DeferredOp;
 }
 
+/** The canonicalising op for each NanResult kind (deterministic profile). */
+const CANON_OPS: readonly number[] = [-1, Op.canon_f32, Op.canon_f64, Op.canon_f32x4, Op.canon_f64x2];
+
 const PLAIN_LOADSTORE = new Set(OPCODES.filter(o => o.prefix === 0 && o.imms[0] === 'memarg').map(o => o.index));
 
 class Translator {
@@ -220,6 +224,20 @@ class Translator {
   lastAdd: { pos: number; end: number; op: number; d: number } | null = null;
   /** A hidden local that stays 0: the base slot of loads and stores at constant addresses (-1: none). */
   zeroSlot = -1;
+  /** Deterministic profile: canonicalise the NaNs every NaN-producing instruction generates. */
+  deterministic = false;
+  /**
+   * Set while translating a NaN-producing instruction in the deterministic profile: its result
+   * must be written at once (no deferral into a fused pair), into its stack slot or a local.set's
+   * local, so that the canonicalising op after it finds it there.
+   */
+  noFold = false;
+  /**
+   * Deterministic profile: slots (locals or stack) holding a scalar float result whose NaN, if it
+   * is one, is not canonical yet. Arithmetic, float comparisons and local.get/consts cannot
+   * observe a NaN's bits (NAN_BLIND), so canonicalisation waits for anything else.
+   */
+  readonly rawNaNs: { slot: number; kind: NanResult }[] = [];
 
   constructor(readonly f: ModuleFacts, readonly nlocals: number, firstExnSlot: number, readonly localKinds: Uint8Array) {
     this.height = nlocals;
@@ -625,7 +643,7 @@ class Translator {
     }
     const h = this.height;
     const as = this.inSlot(a, h) << 2;
-    if (fusesAsInner(op, isConst(b)) && this.deferrable(a, b) && !this.foldsIntoLocal()) {
+    if (!this.noFold && fusesAsInner(op, isConst(b)) && this.deferrable(a, b) && !this.foldsIntoLocal()) {
       this.pushDeferred({ local: -2, words: [], kind: RESULT_KIND[op], expr: { op, lower, a, b } });
       return 0;
     }
@@ -830,12 +848,64 @@ class Translator {
     }
   }
 
+  /**
+   * Translates `ins`; returns how many following instructions were folded into it. The
+   * deterministic profile (only) adds cold ops that canonicalise NaN results (see `rawNaNs`).
+   */
   instr(ins: Instr): number {
+    return this.deterministic ? this.instrDeterministic(ins) : this.instrAny(ins);
+  }
+
+  /**
+   * A NaN-producing instruction's result goes on `rawNaNs`; the canonicalising ops for those are
+   * emitted in front of the next instruction that could observe a NaN's bits (outside NAN_BLIND),
+   * so chains of scalar arithmetic pay once. Vector results are canonicalised at once.
+   */
+  instrDeterministic(ins: Instr): number {
+    const op = ins.op, nan = NAN_RESULT[op] as NanResult, info = OPCODES[op];
+    const pops = info.params?.length ?? 0;
+    // a comparison may absorb the branch after it, which must not leave with raw NaNs
+    const comparison = NAN_BLIND[op] === 1 && nan === NanResult.None && pops === 2;
+    const next = this.foldable();
+    if (!NAN_BLIND[op] || (comparison && (next === undefined || !NAN_BLIND[next.op]))) this.settleNaNs();
+    const h0 = this.height;
+    this.noFold = nan !== NanResult.None;
+    const folded = this.instrAny(ins);
+    this.noFold = false;
+    if (nan === NanResult.None) {
+      if (NAN_BLIND[op]) this.dropRawNaNs(h0 - pops); // popped: those slots hold other values now
+      return folded;
+    }
+    this.dropRawNaNs(h0 - pops);
+    // the result went to the local of a folded local.set/tee, or to the top slot
+    const s = folded === 1 ? next!.imm[0] as number : this.height - 1;
+    if (folded !== 1 && this.deferred[s] !== undefined) this.materialise(s);
+    if (nan === NanResult.F32 || nan === NanResult.F64) this.rawNaNs.push({ slot: s, kind: nan });
+    else this.emit(Op.reg_cold, CANON_OPS[nan], s << 2);
+    return folded;
+  }
+
+  /** Emits the canonicalising ops for every raw NaN result still live. */
+  settleNaNs(): void {
+    for (const r of this.rawNaNs) {
+      if (r.slot < this.nlocals || r.slot < this.height) this.emit(Op.reg_cold, CANON_OPS[r.kind], r.slot << 2);
+    }
+    this.rawNaNs.length = 0;
+  }
+
+  /** Forgets raw results in stack slots `from` and up (popped). Locals stay. */
+  dropRawNaNs(from: number): void {
+    const keep = this.rawNaNs.filter(r => r.slot < this.nlocals || r.slot < from);
+    this.rawNaNs.length = 0;
+    this.rawNaNs.push(...keep);
+  }
+
+  instrAny(ins: Instr): number {
     if (isSharedOp(ins.op)) {
       // shared-everything-threads: atomic get/set run as the plain ops; RMWs get one handler
       // (op, two immediate words, operand count).
       const plain = lowerShared(ins);
-      if (plain !== null) return this.instr(plain);
+      if (plain !== null) return this.instrAny(plain);
       this.flush();
       this.syncSp();
       const pops = rmwPops(ins);
@@ -1361,7 +1431,7 @@ function countTries(body: Expr): number {
 }
 
 /** Translates defined function `funcIndex` (function index space) of module `m`. */
-export function compileFunction(m: Module, funcIndex: number, probes?: ReadonlySet<number>): Compiled {
+export function compileFunction(m: Module, funcIndex: number, probes?: ReadonlySet<number>, deterministic = false): Compiled {
   const f = factsOf(m);
   const nImported = funcIndexBase(m);
   const fn = m.funcs[funcIndex - nImported];
@@ -1375,6 +1445,7 @@ export function compileFunction(m: Module, funcIndex: number, probes?: ReadonlyS
   const t = new Translator(f, nlocals, nparams + fn.locals.length, kinds);
   t.zeroSlot = nlocals - 1;
   t.probes = probes;
+  t.deterministic = deterministic;
   t.ctrls.push({
     kind: 'func', height: nlocals, nparams: 0, nresults: ft.results.length, start: 0, fixups: [],
     ifJump: -1, unreachable: false, handler: null, exnSlot: -1,

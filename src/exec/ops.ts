@@ -693,6 +693,14 @@ export const enum Op {
   select_w1,
   /** d, a, b, c: select (two-word values) */
   select_w2,
+  /** a: the f32 in slot a becomes the canonical NaN if it is a NaN (deterministic profile; behind reg_cold) */
+  canon_f32,
+  /** a: likewise for an f64 */
+  canon_f64,
+  /** a: likewise for each f32 lane of a v128 */
+  canon_f32x4,
+  /** a: likewise for each f64 lane of a v128 */
+  canon_f64x2,
   /** op, operands...: a cold register op (reg-cold.ts `coldOp`) */
   reg_cold,
   /** Generated register ops follow (reg-table.ts; test/exec/reg-ops.test.ts regenerates them). */

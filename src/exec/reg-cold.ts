@@ -9,6 +9,7 @@ import * as I64 from './numeric/i64.js';
 import * as CV from './numeric/convert.js';
 import { divS32, divU32, remS32, remU32, rotl32, rotr32 } from './numeric/i32.js';
 import { nearest, quiet } from './numeric/float.js';
+import { canonF32, canonF32x4, canonF64, canonF64x2 } from './numeric/canon-nan.js';
 
 /** Scratch words that turn an inline float constant's bits into a number (`_ri` float ops). */
 export const KW = new Int32Array(2);
@@ -138,6 +139,11 @@ export function coldOp(code: Int32Array, pc: number, fp: number, i32: Int32Array
     case Op.i64_trunc_sat_f64_s_r: { A = f64[(fw + code[pc + 1]) >> 1]; D = fw + code[pc]; CV.truncSatI64S(A, i32, D); pc += 2; return pc; }
     case Op.i64_trunc_sat_f64_u_r: { A = f64[(fw + code[pc + 1]) >> 1]; D = fw + code[pc]; CV.truncSatI64U(A, i32, D); pc += 2; return pc; }
     // </reg-ops>
+    // Deterministic profile: the translator puts one of these after each NaN-producing instruction.
+    case Op.canon_f32: canonF32(i32, fw + code[pc]); return pc + 1;
+    case Op.canon_f64: canonF64(i32, fw + code[pc]); return pc + 1;
+    case Op.canon_f32x4: canonF32x4(i32, fw + code[pc]); return pc + 1;
+    case Op.canon_f64x2: canonF64x2(i32, fw + code[pc]); return pc + 1;
   }
   throw new Error(`interpreter: unexpected cold op ${code[pc - 1]}`);
 }

@@ -1,7 +1,8 @@
 /**
- * Relaxed SIMD handlers. The proposal lets each of these instructions return one of a set of
- * results; weft picks ONE fixed behaviour per instruction (deterministic, identical across runs and
- * hosts, inside the set core/relaxed_*.wast accepts). The choices are tabled at the top of simd.ts.
+ * Relaxed SIMD handlers. The spec lets each of these instructions return one of a set of results,
+ * selected by a global parameter R (numerics, "Relaxed operations"); weft always takes R = 0, the
+ * deterministic profile's prescribed choice, so one behaviour serves every profile at no cost. The
+ * choices are tabled at the top of simd.ts (test/profiles/relaxed-choices.test.ts checks them).
  *
  * Unfused madd was chosen because JS has no fused multiply-add for f64; for f32 the product of two
  * f32 values is exact in double, so rounding it to f32 first (Math.fround) gives the unfused result.
@@ -14,10 +15,15 @@ import { S, toScratch } from './simd-scratch.js';
 
 const fround = Math.fround;
 
-/** The wrapped i16 sum of products of bytes 2i and 2i+1 (scratch holds a at 0..15 and b at 16..31). */
+/**
+ * The signed-saturated i16 sum of the signed products of bytes 2i and 2i+1 (scratch holds a at
+ * 0..15 and b at 16..31): the spec's `ivdotsat` with both operands signed, its choice 0 and so the
+ * deterministic profile's. Only (-128 * -128) * 2 = 32768 saturates (to 32767).
+ */
 function pairDot(i: number): number {
   const s = S.i8;
-  return ((s[2 * i] * s[16 + 2 * i] + s[2 * i + 1] * s[16 + 2 * i + 1]) << 16) >> 16;
+  const sum = s[2 * i] * s[16 + 2 * i] + s[2 * i + 1] * s[16 + 2 * i + 1];
+  return sum > 32767 ? 32767 : sum;
 }
 
 const dot: SimdOp = (v, a, b) => {

@@ -17,7 +17,8 @@
  *   simd-relaxed.ts      relaxed SIMD (the behaviours chosen are tabled below)
  *   simd-memory.ts       loads, stores, splat/zero/extend loads, lane loads and stores
  *
- * Relaxed SIMD: where the proposal allows several results, weft always gives this one:
+ * Relaxed SIMD: where the spec allows several results, weft always gives choice 0 of its
+ * `relaxed(R)[...]`, which is what the deterministic profile prescribes:
  *
  *   instruction                               weft's behaviour
  *   i8x16.relaxed_swizzle                     = i8x16.swizzle (index >= 16 gives 0)
@@ -28,8 +29,8 @@
  *   i{8x16,16x8,32x4,64x2}.relaxed_laneselect = v128.bitselect (bit-wise, whatever the mask)
  *   f32x4/f64x2.relaxed_{min,max}             = f32x4/f64x2.{min,max} (NaN -> canonical NaN, -0 < +0)
  *   i16x8.relaxed_q15mulr_s                   = i16x8.q15mulr_sat_s (saturates to 32767)
- *   i16x8.relaxed_dot_i8x16_i7x16_s           both operands signed; pair sums wrap to 16 bits
- *   i32x4.relaxed_dot_i8x16_i7x16_add_s       the i16 pair sums above (wrapped), sign-extended,
+ *   i16x8.relaxed_dot_i8x16_i7x16_s           both operands signed; pair sums saturate to i16
+ *   i32x4.relaxed_dot_i8x16_i7x16_add_s       the i16 pair sums above (saturated), sign-extended,
  *                                             added in pairs and to c, wrapping to 32 bits
  */
 import { OPCODES } from '../syntax/opcodes.js';

@@ -19,6 +19,7 @@ import { ABS_HEAP_TYPES } from '../syntax/types.js';
 import { OPCODES } from '../syntax/opcodes.js';
 import { ACCESS } from '../exec/mem-access.js';
 import { NUMERIC } from './numeric.js';
+import { NAN_BLIND, NAN_RESULT, NanResult } from '../exec/nan-results.js';
 import { i64WithConstant } from './i64-const.js';
 import { f32FromBits, f64FromWords } from './bits.js';
 
@@ -115,8 +116,12 @@ export interface Generated {
   readonly imms: readonly unknown[];
 }
 
-export function generate(m: Module, funcIdx: number): Generated {
-  return new Gen(m, funcIdx).run();
+/**
+ * JS source for function `funcIdx` of `m`. `deterministic` (the deterministic profile) wraps the
+ * result of every NaN-producing instruction in a canonicalisation; without it the code is as before.
+ */
+export function generate(m: Module, funcIdx: number, deterministic = false): Generated {
+  return new Gen(m, funcIdx, deterministic).run();
 }
 
 class Gen {
@@ -129,6 +134,13 @@ class Gen {
    * before control flow joins and before the local they read is assigned.
    */
   private readonly pend: (string[] | null)[] = [];
+  /**
+   * Deterministic profile, by stack height: the slot variable holds a scalar float result not yet
+   * canonicalised. A NaN's payload and sign can only be observed by instructions outside
+   * NAN_BLIND (stores, reinterpretations, locals, calls, control...), so the check waits for the
+   * first such instruction: chains of arithmetic pay once, not per operation.
+   */
+  private readonly raw: boolean[] = [];
   private readonly ctls: Ctl[] = [];
   private readonly vars = new Set<string>();
   private readonly consts: string[] = [];
@@ -152,7 +164,7 @@ class Gen {
   private off = -1;
   private readonly ft: FuncType;
 
-  constructor(private readonly m: Module, private readonly idx: number) {
+  constructor(private readonly m: Module, private readonly idx: number, private readonly deterministic = false) {
     this.ft = this.funcType(funcTypeIndex(m, idx));
     this.memTypes = allMems(m);
     for (const i of m.imports) {
@@ -467,9 +479,12 @@ class Gen {
       } else return;
     }
     const imm = ins.imm;
+    if (this.deterministic) this.settleNaNs(ins.op);
     if (info.prefix === 0xfd) return this.simd(ins);
     const tpl = NUMERIC[name];
-    if (tpl !== undefined && info.params !== null && info.results !== null) return this.numeric(name, tpl, info.params, info.results[0]);
+    if (tpl !== undefined && info.params !== null && info.results !== null) {
+      return this.numeric(name, tpl, info.params, info.results[0], this.deterministic && NAN_RESULT[ins.op] !== NanResult.None);
+    }
     const acc = ACCESS[ins.op];
     if (acc !== undefined) {
       if (acc.atomic !== null) throw new Unsupported(name);
@@ -989,6 +1004,9 @@ class Gen {
     } else {
       ops.forEach((o, k) => put(ps[k], o, 4 * k));
       s += `${this.constant(`H.SIMD[${ins.op}]`)}(SV, 0, 4, 8, ${im}); `;
+      const nan = this.deterministic ? NAN_RESULT[ins.op] : NanResult.None;
+      if (nan === NanResult.F32x4) s += `${this.constant('H.canonF32x4')}(SV.i32, 0); `;
+      else if (nan === NanResult.F64x2) s += `${this.constant('H.canonF64x2')}(SV.i32, 0); `;
     }
     if (rs.length === 1) {
       const k = rs[0], r = this.push(k);
@@ -1018,7 +1036,26 @@ class Gen {
     this.emit(`${r[0]} = ${js} | 0; ${r[1]} = ${r[0]} < 0 ? -1 : 0;`);
   }
 
-  private numeric(name: string, tpl: { js: string; trap?: boolean }, params: readonly string[], result: string | undefined): void {
+  /**
+   * Deterministic profile: canonicalises the raw float results on the stack unless `op` cannot
+   * observe them (see `raw`). The canonical f64 NaN is V8's NaN literal, 0x7ff8000000000000
+   * (test/profiles/nan-canonical.test.ts checks the bits in this tier), and it also stands for the
+   * canonical f32 NaN (an f32 NaN is carried as the f64 NaN with its payload, bits.ts).
+   */
+  private settleNaNs(op: number): void {
+    const raw = this.raw;
+    if (raw.length > this.st.length) raw.length = this.st.length;
+    if (NAN_BLIND[op] || raw.length === 0) return;
+    for (let d = 0; d < raw.length; d++) {
+      if (!raw[d]) continue;
+      const v = this.slot(this.st[d], d)[0];
+      this.emit(`if (${v} !== ${v}) ${v} = NaN;`);
+    }
+    raw.length = 0;
+  }
+
+  /** `canon`: the result may be a generated NaN that the deterministic profile makes canonical. */
+  private numeric(name: string, tpl: { js: string; trap?: boolean }, params: readonly string[], result: string | undefined, canon = false): void {
     const ops: string[][] = [];
     for (let k = params.length - 1; k >= 0; k--) ops.unshift(this.pop(letterKind(params[k])));
     let js = (ops.length === 2 && ops[0].length === 2 && i64WithConstant(name, ops[0], ops[1])) || tpl.js;
@@ -1034,6 +1071,11 @@ class Gen {
     const r = this.push(rk);
     if (rk === 'I') this.emit(`${pre}${js} ${r[0]} = tl; ${r[1]} = th;`);
     else this.emit(`${pre}${r[0]} = ${js};`);
+    if (this.deterministic) {
+      // the result's height is fresh: canonicalised later if it may be a NaN (settleNaNs)
+      this.raw.length = this.st.length - 1;
+      if (canon) this.raw[this.st.length - 1] = true;
+    }
   }
 
   /**

@@ -15,6 +15,7 @@ import {
 } from '../exec/numeric/i64.js';
 import * as CV from '../exec/numeric/convert.js';
 import { nearest, quiet } from '../exec/numeric/float.js';
+import { canonF32x4, canonF64x2 } from '../exec/numeric/canon-nan.js';
 import { memoryInit, memoryCopy, memoryFill, tableInit, tableCopy, tableFill, tableOob } from '../exec/bulk.js';
 import { isSubDef, refMatches } from '../exec/casts.js';
 import * as GC from '../exec/gc-ops.js';
@@ -162,4 +163,6 @@ export const HELPERS = {
   memoryInit, memoryCopy, memoryFill, tableInit, tableCopy,
   /** SIMD: the interpreter's handlers and the scratch area compiled code runs them on. */
   SIMD: SIMD_OPS, SIMD_MEM: SIMD_MEM_OPS, SV: simdViews(new ArrayBuffer(64)),
+  /** Deterministic profile: lane canonicalisation of a SIMD result. */
+  canonF32x4, canonF64x2,
 };

@@ -32,7 +32,12 @@ interface Env {
   SELF: JitFn;
 }
 
+/**
+ * Factories per module, one cache per profile: the deterministic profile's code canonicalises NaNs,
+ * so a deterministic instance never runs the full profile's code, nor the reverse.
+ */
 const factories = new WeakMap<Module, (Factory | null | undefined)[]>();
+const deterministicFactories = new WeakMap<Module, (Factory | null | undefined)[]>();
 const envs = new WeakMap<ModuleInstance, Env>();
 /** Functions that have been called at least once (their countdown has been set). */
 const started = new WeakSet<FuncInst>();
@@ -55,16 +60,17 @@ function reject(reason: string): null {
   return null;
 }
 
-/** The factory for function `idx` of `m`, made once per module; null if it cannot be compiled. */
-function factoryOf(m: Module, idx: number): Factory | null {
-  let list = factories.get(m);
-  if (!list) factories.set(m, (list = []));
+/** The factory for function `idx` of `m`, made once per module and profile; null if it cannot be compiled. */
+function factoryOf(m: Module, idx: number, deterministic: boolean): Factory | null {
+  const cache = deterministic ? deterministicFactories : factories;
+  let list = cache.get(m);
+  if (!list) cache.set(m, (list = []));
   const cached = list[idx];
   if (cached !== undefined) return cached;
   let made: Factory | null = null;
   const t0 = performance.now();
   try {
-    const g = generate(m, idx);
+    const g = generate(m, idx, deterministic);
     const Ctor = globalThis.Function;
     const raw = new Ctor('E', 'IM', g.source) as (env: Env, imms: readonly unknown[]) => JitFn;
     made = (env: Env) => raw(env, g.imms);
@@ -89,7 +95,7 @@ export function compileFunc(g: FuncInst): boolean {
   if (g.jit !== null) return true;
   const inst = g.instance;
   if (inst === null || STATS.evalBlocked || inst.probes !== null) return false;
-  const fac = factoryOf(inst.module.module, g.index);
+  const fac = factoryOf(inst.module.module, g.index, inst.deterministic);
   if (fac === null) return false;
   const env = envOf(inst);
   const self = Object.create(env) as Env;

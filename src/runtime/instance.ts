@@ -30,6 +30,11 @@ export class ModuleInstance {
   readonly exports = new Map<string, ExternVal>();
   /** Probe callbacks by byte offset (see exec/probes.ts and `addProbe`). */
   probes: Map<number, ProbeFn> | null = null;
+  /**
+   * Made in a store with the deterministic profile: both tiers translate this instance's functions
+   * with NaN canonicalisation (and cache those translations apart from the full profile's).
+   */
+  deterministic = false;
 
   constructor(readonly module: ValidModuleLike, types: readonly DefType[]) {
     this.types = types;
@@ -49,7 +54,7 @@ export class ModuleInstance {
     const d = new ModuleInstance(module, this.types);
     const shared: Omit<ModuleInstance, 'module' | 'types' | 'derive' | 'funcName'> = {
       funcs: this.funcs.slice(), tables: this.tables, mems: this.mems, globals: this.globals, tags: this.tags,
-      elems: this.elems, datas: this.datas, exports: this.exports, probes: this.probes,
+      elems: this.elems, datas: this.datas, exports: this.exports, probes: this.probes, deterministic: this.deterministic,
     };
     return Object.assign(d, shared);
   }

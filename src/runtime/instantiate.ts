@@ -69,6 +69,7 @@ export function instantiate(store: Store, vm: ValidModule, imports: readonly Ext
     throw new LinkError(`expected ${m.imports.length} imports, got ${imports.length}`);
   }
   const inst = new ModuleInstance(vm, vm.types);
+  inst.deterministic = store.deterministic;
   const counters = { func: 0, table: 0, memory: 0, global: 0, tag: 0 };
   m.imports.forEach((imp, i) => {
     const v = imports[i];

@@ -1,5 +1,5 @@
 /** The store: engine options plus the thread every invocation runs on. */
-import type { FeatureSet } from '../features.js';
+import { applyProfile, DEFAULT_FEATURES, isDeterministic, type FeatureSet, type ProfileChoice } from '../features.js';
 import { Thread } from '../exec/thread.js';
 import { setTierConfig, jitStats, DEFAULT_THRESHOLD, type Tier, type JitStats } from '../jit/runtime.js';
 
@@ -24,11 +24,23 @@ export interface EngineOptions {
    * memory starts larger fails to instantiate; `memory.grow` beyond it returns -1.
    */
   readonly maxMemoryBytes?: number;
+  /**
+   * Language profile(s) (src/features.ts `Profile`; a list is their intersection; default 'full').
+   * 'deterministic': every generated NaN is the positive canonical NaN, in both tiers; 'scalar'
+   * and 'deterministic' also switch features off (see `features` below).
+   */
+  readonly profile?: ProfileChoice;
 }
 
 export class Store {
   readonly thread: Thread;
+  /** Whether instances made in this store run with NaN canonicalisation (deterministic profile). */
+  readonly deterministic: boolean;
+  /** The features modules for this store are decoded and validated with: `opts.features` minus what the profile omits. */
+  readonly features: FeatureSet;
   constructor(readonly opts: EngineOptions = {}) {
+    this.deterministic = isDeterministic(opts.profile);
+    this.features = applyProfile(opts.features ?? DEFAULT_FEATURES, opts.profile);
     this.thread = new Thread(opts.maxCallDepth ?? 20000, opts.maxStackSlots ?? (1 << 22));
     if (opts.fuel !== undefined) this.thread.fuel = opts.fuel;
     setTierConfig(this.thread, { tier: opts.tier ?? 'auto', threshold: opts.tierUpThreshold ?? DEFAULT_THRESHOLD });

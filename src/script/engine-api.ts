@@ -25,8 +25,9 @@ import type { Module } from '../api/module.js';
 import type { Instance } from '../api/instance.js';
 import type { Global } from '../api/global.js';
 import { Exception } from '../api/exception.js';
+import { configure, configuration } from '../api/store.js';
 import { gcKindOf, f32FromBits, f32ToBits, f64FromBits, f64ToBits } from '../api/convert.js';
-import { ALL_FEATURES, type FeatureSet } from '../features.js';
+import { ALL_FEATURES, applyProfile, type FeatureSet } from '../features.js';
 
 /** Something the JS API cannot express: the runner skips the command. */
 class Unsupported extends Error {}
@@ -100,6 +101,8 @@ export class ApiEngine implements Engine<Compiled, ApiInstance> {
 
   constructor(opts: EngineOptions = {}) {
     this.options = opts.features ? { features: opts.features } : {};
+    // The JS API has one store: a profile is configured on it (and stays until configured again).
+    if (opts.profile !== undefined && opts.profile.length > 0) configure({ ...configuration(), profile: opts.profile });
   }
 
   compile(bytes: Uint8Array, options: { features?: FeatureSet } = this.options): Compiled {
@@ -137,8 +140,10 @@ export class ApiEngine implements Engine<Compiled, ApiInstance> {
   }
 
   spectest(): ApiInstance {
-    const bytes = encodeModule(spectestModule());
-    // The host module is ours, not the script's: it may use shared memory whatever the script's features.
+    // The host module is ours, not the script's: it may use shared memory whatever the script's
+    // features, unless the configured profile rules threads out for every module.
+    const shared = applyProfile(ALL_FEATURES, configuration().profile).threads;
+    const bytes = encodeModule(spectestModule(shared));
     return this.instantiate(this.compile(bytes, { features: ALL_FEATURES }), () => undefined);
   }
 

@@ -29,8 +29,8 @@ export class InternalEngine implements Engine<ValidModule, ModuleInstance> {
   private readonly hostIds = new Map<HostRef, number>();
 
   constructor(opts: EngineOptions = {}) {
-    this.features = opts.features ?? DEFAULT_FEATURES;
-    this.store = new Store({ features: this.features, tier: opts.tier });
+    this.store = new Store({ features: opts.features ?? DEFAULT_FEATURES, tier: opts.tier, profile: opts.profile });
+    this.features = this.store.features; // the profile's omissions applied
   }
 
   compile(bytes: Uint8Array): ValidModule {

@@ -8,7 +8,7 @@ import type { Const } from './ast.js';
 import type { ClassifiedError, Engine, ScriptValue } from './engine.js';
 import type { EngineOptions } from './engines.js';
 import type { Module } from '../syntax/module.js';
-import { DEFAULT_FEATURES, type FeatureSet } from '../features.js';
+import { applyProfile, DEFAULT_FEATURES, type FeatureSet } from '../features.js';
 import { CompileError } from '../errors.js';
 import { decodeModule } from '../binary/decode.js';
 import { validateModule, type ValidModule } from '../valid/index.js';
@@ -23,7 +23,7 @@ export class ValidateEngine implements Engine<ValidModule, never> {
   private readonly features: FeatureSet;
 
   constructor(opts: EngineOptions = {}) {
-    this.features = opts.features ?? DEFAULT_FEATURES;
+    this.features = applyProfile(opts.features ?? DEFAULT_FEATURES, opts.profile);
   }
 
   compile(bytes: Uint8Array): ValidModule {

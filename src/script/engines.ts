@@ -3,7 +3,7 @@
  * script keeps scripts independent. `api` runs scripts through the JS API (src/api).
  */
 import type { Engine } from './engine.js';
-import type { FeatureSet } from '../features.js';
+import type { FeatureSet, Profile } from '../features.js';
 import type { Tier } from '../jit/runtime.js';
 import { InternalEngine } from './engine-internal.js';
 import { ValidateEngine } from './engine-validate.js';
@@ -13,6 +13,8 @@ export interface EngineOptions {
   readonly features?: FeatureSet;
   /** Execution tier of engines that have several (internal); see runtime/store.ts. */
   readonly tier?: Tier;
+  /** Language profiles (features.ts): they switch features off, and 'deterministic' canonicalises NaNs. */
+  readonly profile?: readonly Profile[];
 }
 
 const FACTORIES: Record<string, (opts: EngineOptions) => Engine> = {

@@ -5,7 +5,7 @@
 import { Worker } from 'node:worker_threads';
 import type { WastFile } from './node-files.js';
 import { failedSummary, type FileSummary } from './result.js';
-import type { FeatureSet } from '../features.js';
+import type { FeatureSet, Profile } from '../features.js';
 
 export interface PoolOptions {
   readonly jobs: number;
@@ -16,6 +16,8 @@ export interface PoolOptions {
   /** Features per file (undefined: the engine's defaults). */
   readonly features: (file: WastFile) => FeatureSet | undefined;
   readonly maxFailures: number;
+  /** Language profiles of the engine (features.ts; empty: full). */
+  readonly profile?: readonly Profile[];
 }
 
 /** What the parent sends a worker: one file to run. */
@@ -24,6 +26,7 @@ export interface WorkerRequest {
   readonly engine: string;
   readonly features: FeatureSet | null;
   readonly maxFailures: number;
+  readonly profile: readonly Profile[];
 }
 
 const WORKER_URL = new URL('./node-worker.js', import.meta.url);
@@ -63,7 +66,7 @@ export function runInPool(
         current = next++;
         started = Date.now();
         const file = files[current];
-        const req: WorkerRequest = { file, engine: opts.engine, features: opts.features(file) ?? null, maxFailures: opts.maxFailures };
+        const req: WorkerRequest = { file, engine: opts.engine, features: opts.features(file) ?? null, maxFailures: opts.maxFailures, profile: opts.profile ?? [] };
         timer = setTimeout(() => {
           const i = current;
           current = -1;

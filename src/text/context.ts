@@ -42,6 +42,11 @@ export class ModuleContext {
   readonly names: Names = emptyNames();
   /** Where each instruction was written (packed line/column), for validation errors. */
   readonly instrPositions = new WeakMap<Instr, number>();
+  /**
+   * Whether `v128` is a value type: not with the simd feature off (the scalar profile omits vector
+   * types from the syntax, so the text format has no v128 either, as the binary decoder has not).
+   */
+  vectors = true;
 
   /**
    * The name a definition gets in `names`: an `(@name "...")` annotation right at the cursor (after

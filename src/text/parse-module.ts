@@ -77,6 +77,7 @@ export function parseModuleFromTokens(
 function parseFields(cur: Cursor, annotations: Partial<Annotations>, features?: FeatureSet): Module {
   const customs = annotations.customs ?? [];
   const ctx = new ModuleContext(cur, annotations.names);
+  ctx.vectors = features?.simd !== false;
   const begin = cur.pos;
   const { starts } = collectIds(ctx);
   const end = cur.pos;

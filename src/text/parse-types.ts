@@ -87,6 +87,7 @@ export function parseRefType(ctx: ModuleContext): RefType {
 export function parseValType(ctx: ModuleContext): ValType {
   const t = ctx.cur.peek();
   if (t.kind === 'keyword' && NUM_VEC.has(t.text)) {
+    if (t.text === 'v128' && !ctx.vectors) ctx.cur.fail('unknown type v128 (vector types are off: simd feature or scalar profile)');
     ctx.cur.next();
     return t.text as ValType;
   }
