@@ -5,23 +5,12 @@
  * `(func ...)` that appends a function type gets that func field's position, an inline
  * `(export ...)` its definition's.
  */
-import type { Import, ModuleOffsets } from '../syntax/module.js';
+import type { Module, ModuleOffsets } from '../syntax/module.js';
 import { packPosition } from '../syntax/module.js';
 import type { Token } from './lexer.js';
 
 /** The lists a field can grow; index spaces count their imports (imports come first in text). */
-export interface FieldLists {
-  readonly types: readonly unknown[];
-  readonly imports: readonly Import[];
-  readonly funcs: readonly unknown[];
-  readonly tables: readonly unknown[];
-  readonly mems: readonly unknown[];
-  readonly globals: readonly unknown[];
-  readonly tags: readonly unknown[];
-  readonly exports: readonly unknown[];
-  readonly elems: readonly unknown[];
-  readonly datas: readonly unknown[];
-}
+export type FieldLists = Pick<Module, 'types' | 'imports' | 'funcs' | 'tables' | 'mems' | 'globals' | 'tags' | 'exports' | 'elems' | 'datas'>;
 
 type Space = 'types' | 'funcs' | 'tables' | 'mems' | 'globals' | 'tags' | 'exports' | 'elems' | 'datas';
 const SPACES: readonly Space[] = ['types', 'funcs', 'tables', 'mems', 'globals', 'tags', 'exports', 'elems', 'datas'];
