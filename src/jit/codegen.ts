@@ -21,6 +21,7 @@ import { ACCESS } from '../exec/mem-access.js';
 import { NUMERIC } from './numeric.js';
 import { i64WithConstant } from './i64-const.js';
 import { f32FromBits, f64FromWords } from './bits.js';
+import { VIEW_CTORS } from './global-views.js';
 
 /** Value kinds in compiled code: i32, i64 (word pair), f32, f64, reference. */
 type K = 'i' | 'I' | 'f' | 'F' | 'r' | 'v';
@@ -31,9 +32,11 @@ export class Unsupported extends Error {}
 /** Typed arrays read little-endian values only on little-endian hosts; others use DataViews only. */
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
-const VIEW_CTOR: Record<string, string> = {
-  u8: 'Uint8Array', i8: 'Int8Array', u16: 'Uint16Array', i16: 'Int16Array', i32: 'Int32Array', f64: 'Float64Array',
-};
+/** Typed-array constructor names by view kind (`u8`, `i32`...). */
+const VIEW_CTOR: Record<string, string> = Object.fromEntries(Object.entries(VIEW_CTORS).map(([k, C]) => [k, C.name]));
+
+/** How `view` names a typed-array view until `assemble` decides where it lives (local or global). */
+const VIEW_TOKEN = /@V(\d+)\.(\w+)@/g;
 
 /** Host-stack words a compiled frame uses besides its variables (estimate, generous). */
 const FRAME_WORDS = 24;
@@ -113,6 +116,12 @@ export interface Generated {
   readonly mems: readonly number[];
   /** Immediates the code reads as `IM[n]` (the factory's second argument). */
   readonly imms: readonly unknown[];
+  /**
+   * The source with the typed-array views of memory `mi` read from the global properties
+   * `prefixes[mi] + kind` (see global-views.ts) instead of the function's own variables, for
+   * every memory with a prefix.
+   */
+  readonly withGlobalViews: (prefixes: readonly (string | null | undefined)[]) => string;
 }
 
 export function generate(m: Module, funcIdx: number): Generated {
@@ -389,7 +398,10 @@ class Gen {
       if (this.ctls.length > LIMITS.maxNesting) throw new Unsupported('nesting too deep');
     }
     if (this.vars.size > LIMITS.maxVars) throw new Unsupported('too many stack slots');
-    return { source: this.assemble(ps), mems: [...this.memsUsed], imms: this.imms };
+    return {
+      source: this.assemble(ps, []), mems: [...this.memsUsed], imms: this.imms,
+      withGlobalViews: prefixes => this.assemble(ps, prefixes),
+    };
   }
 
   private importedFuncs(): number {
@@ -398,7 +410,8 @@ class Gen {
     return n;
   }
 
-  private assemble(ps: readonly K[]): string {
+  /** The factory source; views of memories with a prefix in `globalViews` are global properties. */
+  private assemble(ps: readonly K[], globalViews: readonly (string | null | undefined)[]): string {
     const params: string[] = [];
     for (let j = 0; j < ps.length; j++) params.push(...this.local(j));
     const decl: string[] = [];
@@ -409,13 +422,21 @@ class Gen {
     const head: string[] = [
       '"use strict";',
       'const { RT, F, FN, SELF, H } = E; const R = RT.res, SV = H.SV, ST = H.ST, GC = H.GC, MLD = H.MLD, MST = H.MST, LIM = RT.limit;',
-      'const { REFM, CASTFAIL, NULLI31, EXN, THROW, UNPACK, NULLEXN, OOB, UNREACHABLE, S, divS32, divU32, remS32, remU32, rotl32, rotr32, ctz32, popcnt32, mulHiU32, divS64, divU64, remS64, remU64, rotl64, rotr64, clz64, ctz64, truncI32S, truncI32U, truncSatI32S, truncSatI32U, truncI64S, truncI64U, truncSatI64S, truncSatI64U, i64ToF32, i64ToF64, nearest, quiet, f32FromBits, f32ToBits, f64FromWords, f64Lo, f64Hi, copysign, fabs, fneg, CALLEE, REFCALLEE, NONNULL, TGET, TSET, TGROW, TFILL, memoryInit, memoryCopy, memoryFill, tableInit, tableCopy } = H;',
+      'const { REFM, CASTFAIL, NULLI31, EXN, THROW, UNPACK, NULLEXN, OOB, UNREACHABLE, S, divS32, divU32, remS32, remU32, rotl32, rotr32, ctz32, popcnt32, mulHiU32, divS64, divU64, remS64, remU64, rotl64, rotr64, clz64, ctz64, truncI32S, truncI32U, truncSatI32S, truncSatI32U, truncI64S, truncI64U, truncSatI64S, truncSatI64U, i64ToF32, i64ToF64, nearest, quiet, f32FromBits, f32ToBits, f64FromWords, f64Lo, f64Hi, copysign, fabs, fneg, CALLEE, REFCALLEE, NONNULL, TGET, TSET, TGROW, TFILL, VIEWS, memoryInit, memoryCopy, memoryFill, tableInit, tableCopy } = H;',
     ];
     for (const mi of this.memsUsed) head.push(`const M${mi} = E.M[${mi}];`);
-    const views = (mi: number): string[] => [...(this.viewsUsed.get(mi) ?? [])];
-    // Views are recreated only when the buffer object changes (growing a non-shared memory).
-    const reload = (mi: number): string => `buf${mi} = M${mi}.buffer; dv${mi} = M${mi}.view; `
+    const prefix = (mi: number): string | null => globalViews[mi] ?? null;
+    // Local views only: global ones are the same for every function using the memory.
+    const views = (mi: number): string[] => (prefix(mi) !== null ? [] : [...(this.viewsUsed.get(mi) ?? [])]);
+    // Views are recreated only when the buffer object changes (growing a non-shared memory); the
+    // global ones by the first frame that sees the change.
+    const renew = (mi: number): string => (prefix(mi) !== null ? `if (buf${mi} !== ${prefix(mi)}buf) VIEWS(M${mi}); ` : '');
+    const reload = (mi: number): string => `buf${mi} = M${mi}.buffer; dv${mi} = M${mi}.view; ${renew(mi)}`
       + views(mi).map(v => `${v}_${mi} = new ${VIEW_CTOR[v]}(buf${mi}); `).join('');
+    const viewName = (_: string, mi: string, v: string): string => {
+      const p = prefix(Number(mi));
+      return p !== null ? `${p}${v}` : `${v}_${mi}`;
+    };
     for (const gi of this.globalsUsed) {
       head.push(`const G${gi} = E.G[${gi}], GC${gi} = G${gi}.cell, GD${gi} = new Float64Array(GC${gi}.buffer, GC${gi}.byteOffset, 2);`);
     }
@@ -434,7 +455,8 @@ class Gen {
     let refresh = '';
     for (const mi of this.memsUsed) refresh += `len${mi} = M${mi}.bytes.length; ${FAST_LIMIT(mi)}; ${ELEM_LIMITS(mi, '; ')}; if (M${mi}.buffer !== buf${mi}) { ${reload(mi)}} `;
     const W = FRAME_WORDS + params.length + lets.length;
-    const body = this.out.map(l => l.replaceAll('/*MEMS*/', refresh).replaceAll('$W$', String(W)));
+    const body = this.out.map(l => l.replaceAll('/*MEMS*/', refresh).replaceAll('$W$', String(W)).replace(VIEW_TOKEN, viewName));
+    const entry = [...this.memsUsed].map(renew).join('');
     return [
       ...head,
       // `dp`: the host-stack words used by the compiled frames below this one (every call passes
@@ -446,6 +468,7 @@ class Gen {
       // compiled code meanwhile).
       `if (dp > LIM) return SELF(${[...params, 'dp'].join(', ')});`,
       `let ${lets.join(', ')};`,
+      ...(entry ? [entry] : []),
       this.selfTail ? 'try { TC: for (;;) {' : 'try {',
       ...body,
       ...(this.selfTail ? ['}'] : []),
@@ -1088,7 +1111,7 @@ class Gen {
     let set = this.viewsUsed.get(mi);
     if (!set) this.viewsUsed.set(mi, (set = new Set()));
     set.add(v);
-    return `${v}_${mi}`;
+    return `@V${mi}.${v}@`;
   }
 
   /**

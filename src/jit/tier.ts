@@ -12,6 +12,7 @@ import { HELPERS, entryOf } from './helpers.js';
 import { callSlow, type JitFn } from './bridge.js';
 import { RT, STATS, tierConfigOf } from './runtime.js';
 import { hintsOf } from './hints.js';
+import { globalViewPrefix } from './global-views.js';
 
 type Factory = (env: Env) => JitFn;
 
@@ -54,6 +55,20 @@ function reject(reason: string): null {
   return null;
 }
 
+function timed<T>(f: () => T): T {
+  const t0 = performance.now();
+  try {
+    return f();
+  } finally {
+    STATS.compileMs += performance.now() - t0;
+  }
+}
+
+function compileSource(source: string): (env: Env, imms: readonly unknown[]) => JitFn {
+  const Ctor = globalThis.Function;
+  return new Ctor('E', 'IM', source) as (env: Env, imms: readonly unknown[]) => JitFn;
+}
+
 /** The factory for function `idx` of `m`, made once per module; null if it cannot be compiled. */
 function factoryOf(m: Module, idx: number): Factory | null {
   let list = factories.get(m);
@@ -64,9 +79,20 @@ function factoryOf(m: Module, idx: number): Factory | null {
   const t0 = performance.now();
   try {
     const g = generate(m, idx);
-    const Ctor = globalThis.Function;
-    const raw = new Ctor('E', 'IM', g.source) as (env: Env, imms: readonly unknown[]) => JitFn;
-    made = (env: Env) => raw(env, g.imms);
+    // Functions using memory are compiled per instance (below); the shared source, with views in
+    // local variables, only when global views are unavailable.
+    let shared = g.mems.length === 0 ? compileSource(g.source) : null;
+    made = (env: Env) => {
+      // Global views belong to one memory instance, so their names make a source of this
+      // instance's own.
+      const prefixes: (string | null)[] = [];
+      for (const mi of g.mems) prefixes[mi] = globalViewPrefix(env.M[mi]);
+      if (g.mems.length > 0 && g.mems.every(mi => prefixes[mi] !== null)) {
+        return timed(() => compileSource(g.withGlobalViews(prefixes)))(env, g.imms);
+      }
+      shared ??= timed(() => compileSource(g.source));
+      return shared(env, g.imms);
+    };
     STATS.compiled++;
     STATS.sourceChars += g.source.length;
   } catch (e) {
@@ -98,7 +124,8 @@ export function compileFunc(g: FuncInst): boolean {
   try {
     fn = fac(self);
   } catch (e) {
-    if (e instanceof RangeError) return false;
+    // A source compiled per instance (see factoryOf) can fail like any: stay interpreted.
+    if (e instanceof RangeError || e instanceof SyntaxError) return false;
     throw e;
   }
   g.jit = fn;

@@ -1,0 +1,80 @@
+/** Memory views as global properties (src/jit/global-views.ts): per memory, kept current, invisible. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Store } from '../../src/runtime/index.js';
+import { MemInst } from '../../src/runtime/memory.js';
+import { globalViewPrefix, refreshViews } from '../../src/jit/global-views.js';
+import { load } from '../exec/helpers.js';
+import { outcome, isCompiled } from './helpers.js';
+
+const wat = `(module (memory (export "mem") 1 4)
+  (func (export "put") (param i32 i32) local.get 0 local.get 1 i32.store)
+  (func (export "get") (param i32) (result i32) local.get 0 i32.load)
+  (func (export "get8") (param i32) (result i32) local.get 0 i32.load8_u)
+  (func (export "getf") (param i32) (result f64) local.get 0 f64.load)
+  (func (export "grow") (param i32) (result i32) local.get 0 memory.grow))`;
+
+function compiled(): { store: Store; inst: ReturnType<typeof load> } {
+  const store = new Store({ tier: 'compiled' });
+  return { store, inst: load(store, wat) };
+}
+
+test('two instances of one module keep apart: each compiled function reads its own memory', () => {
+  const a = compiled(), b = compiled();
+  outcome(a, 'put', [16, 111]);
+  outcome(b, 'put', [16, 222]);
+  assert.equal(outcome(a, 'get', [16]), '111');
+  assert.equal(outcome(b, 'get', [16]), '222');
+  assert.equal(outcome(a, 'get8', [16]), '111');
+  assert.equal(outcome(b, 'get8', [16]), '222');
+  assert.ok(isCompiled(a.inst, 'get') && isCompiled(b.inst, 'get'));
+  assert.notEqual(globalViewPrefix(a.inst.mems[0]), globalViewPrefix(b.inst.mems[0]));
+});
+
+test('a grow by the host (outside compiled code) is seen at the next compiled call', () => {
+  const a = compiled();
+  assert.equal(outcome(a, 'get', [65532]), '0');
+  assert.equal(outcome(a, 'get', [65536]), 'trap:out-of-bounds-memory');
+  const m = a.inst.mems[0];
+  assert.equal(m.grow(1), 1);
+  new DataView(m.buffer as ArrayBuffer).setInt32(65536, -5, true);
+  assert.equal(outcome(a, 'get', [65536]), '-5');
+  assert.equal(outcome(a, 'get8', [65536]), '251');
+});
+
+test('a grow by compiled code, then accesses by other compiled functions, and the old range kept', () => {
+  const a = compiled();
+  outcome(a, 'put', [8, 0x3ff00000]);
+  assert.equal(outcome(a, 'grow', [2]), '1');
+  outcome(a, 'put', [3 * 65536 - 4, 77]);
+  assert.equal(outcome(a, 'get', [3 * 65536 - 4]), '77');
+  assert.equal(outcome(a, 'get', [8]), String(0x3ff00000));
+  assert.equal(outcome(a, 'getf', [4]), '4607182418800017408n'); // bytes 4..11: the f64 1.0 (raw bits)
+  assert.equal(outcome(a, 'get', [3 * 65536]), 'trap:out-of-bounds-memory');
+});
+
+test('the global names are not enumerable and belong to one memory each', () => {
+  const a = compiled();
+  outcome(a, 'get', [0]);
+  const p = globalViewPrefix(a.inst.mems[0]);
+  assert.ok(p !== null);
+  assert.equal(globalViewPrefix(a.inst.mems[0]), p);
+  assert.ok(!Object.keys(globalThis).some(k => k.startsWith(p!)));
+  const g = globalThis as unknown as Record<string, unknown>;
+  assert.equal(g[`${p}buf`], a.inst.mems[0].buffer);
+  assert.ok(g[`${p}i32`] instanceof Int32Array);
+});
+
+test('refreshViews: a memory without global views, or whose buffer is unchanged, is left alone', () => {
+  const m = new MemInst({ addr: 'i32', limits: { min: 1n, max: null }, shared: false, pageSizeLog2: 16 } as never);
+  assert.doesNotThrow(() => refreshViews(m));
+  const p = globalViewPrefix(m)!;
+  const g = globalThis as unknown as Record<string, unknown>;
+  const before = g[`${p}u8`];
+  refreshViews(m);
+  assert.equal(g[`${p}u8`], before);
+  m.grow(1);
+  refreshViews(m);
+  assert.notEqual(g[`${p}u8`], before);
+  assert.equal((g[`${p}u8`] as Uint8Array).length, 2 * 65536);
+});
