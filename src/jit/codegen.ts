@@ -35,9 +35,6 @@ const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 /** Typed-array constructor names by view kind (`u8`, `i32`...). */
 const VIEW_CTOR: Record<string, string> = Object.fromEntries(Object.entries(VIEW_CTORS).map(([k, C]) => [k, C.name]));
 
-/** How `view` names a typed-array view until `assemble` decides where it lives (local or global). */
-const VIEW_TOKEN = /@V(\d+)\.(\w+)@/g;
-
 /** Host-stack words a compiled frame uses besides its variables (estimate, generous). */
 const FRAME_WORDS = 24;
 
@@ -117,9 +114,9 @@ export interface Generated {
   /** Immediates the code reads as `IM[n]` (the factory's second argument). */
   readonly imms: readonly unknown[];
   /**
-   * The source with the typed-array views of memory `mi` read from the global properties
-   * `prefixes[mi] + kind` (see global-views.ts) instead of the function's own variables, for
-   * every memory with a prefix.
+   * The source with the typed-array views of memory `mi` taken from the global properties
+   * `prefixes[mi] + kind` (see global-views.ts) instead of made by each call, for every memory
+   * with a prefix.
    */
   readonly withGlobalViews: (prefixes: readonly (string | null | undefined)[]) => string;
 }
@@ -426,17 +423,22 @@ class Gen {
     ];
     for (const mi of this.memsUsed) head.push(`const M${mi} = E.M[${mi}];`);
     const prefix = (mi: number): string | null => globalViews[mi] ?? null;
-    // Local views only: global ones are the same for every function using the memory.
-    const views = (mi: number): string[] => (prefix(mi) !== null ? [] : [...(this.viewsUsed.get(mi) ?? [])]);
-    // Views are recreated only when the buffer object changes (growing a non-shared memory); the
-    // global ones by the first frame that sees the change.
-    const renew = (mi: number): string => (prefix(mi) !== null ? `if (buf${mi} !== ${prefix(mi)}buf) VIEWS(M${mi}); ` : '');
-    const reload = (mi: number): string => `buf${mi} = M${mi}.buffer; dv${mi} = M${mi}.view; ${renew(mi)}`
-      + views(mi).map(v => `${v}_${mi} = new ${VIEW_CTOR[v]}(buf${mi}); `).join('');
-    const viewName = (_: string, mi: string, v: string): string => {
-      const p = prefix(Number(mi));
-      return p !== null ? `${p}${v}` : `${v}_${mi}`;
+    const views = (mi: number): string[] => [...(this.viewsUsed.get(mi) ?? [])];
+    /**
+     * The expression of view `v` of memory `mi` for a frame to hold in its variable: a new view,
+     * or the global one. The body reads the variable, not the global: V8 folds a global that
+     * holds a constant into the variable all the same, and a global that became variable (after
+     * a grow) is read once per call instead of per access (no generic global load in a loop).
+     */
+    const viewOf = (mi: number, v: string): string => {
+      const p = prefix(mi);
+      return p === null ? `new ${VIEW_CTOR[v]}(buf${mi})` : `${p}${v}`;
     };
+    // Global views are renewed by the first frame that sees the buffer change (see global-views.ts).
+    const renew = (mi: number): string => (prefix(mi) !== null ? `if (M${mi}.buffer !== ${prefix(mi)}buf) VIEWS(M${mi}); ` : '');
+    // Views are recreated only when the buffer object changes (growing a non-shared memory).
+    const reload = (mi: number): string => `buf${mi} = M${mi}.buffer; dv${mi} = M${mi}.view; ${renew(mi)}`
+      + views(mi).map(v => `${v}_${mi} = ${viewOf(mi, v)}; `).join('');
     for (const gi of this.globalsUsed) {
       head.push(`const G${gi} = E.G[${gi}], GC${gi} = G${gi}.cell, GD${gi} = new Float64Array(GC${gi}.buffer, GC${gi}.byteOffset, 2);`);
     }
@@ -445,7 +447,7 @@ class Gen {
     head.push(...this.consts);
     const name = `wasm_${this.idx}`;
     const memLets = [...this.memsUsed].map(mi => [`buf${mi} = M${mi}.buffer`, `dv${mi} = M${mi}.view`, `len${mi} = M${mi}.bytes.length`, `${FAST_LIMIT(mi)}`, ELEM_LIMITS(mi, ', '),
-      ...views(mi).map(v => `${v}_${mi} = new ${VIEW_CTOR[v]}(buf${mi})`)].join(', '));
+      ...views(mi).map(v => `${v}_${mi} = ${viewOf(mi, v)}`)].join(', '));
     // Scratch variables are declared only when the body uses them: unoptimised frames hold all.
     const text = this.out.join('\n');
     const scratch = ['ea', 'ix', 'tl', 'th', 'tc', 'ta', 'tb', 'td', 'te', 'tf', 'tg', 'tm0', 'tm1', 'tm2', 'tm3', 'tm4', 'tm5', 'tm6', 'tm7']
@@ -455,7 +457,8 @@ class Gen {
     let refresh = '';
     for (const mi of this.memsUsed) refresh += `len${mi} = M${mi}.bytes.length; ${FAST_LIMIT(mi)}; ${ELEM_LIMITS(mi, '; ')}; if (M${mi}.buffer !== buf${mi}) { ${reload(mi)}} `;
     const W = FRAME_WORDS + params.length + lets.length;
-    const body = this.out.map(l => l.replaceAll('/*MEMS*/', refresh).replaceAll('$W$', String(W)).replace(VIEW_TOKEN, viewName));
+    const body = this.out.map(l => l.replaceAll('/*MEMS*/', refresh).replaceAll('$W$', String(W)));
+    // Before the variables read the global views: they must be current.
     const entry = [...this.memsUsed].map(renew).join('');
     return [
       ...head,
@@ -467,8 +470,8 @@ class Gen {
       // (callSlow raises RT.depth to dp, which keeps the interpreter from calling back into
       // compiled code meanwhile).
       `if (dp > LIM) return SELF(${[...params, 'dp'].join(', ')});`,
-      `let ${lets.join(', ')};`,
       ...(entry ? [entry] : []),
+      `let ${lets.join(', ')};`,
       this.selfTail ? 'try { TC: for (;;) {' : 'try {',
       ...body,
       ...(this.selfTail ? ['}'] : []),
@@ -1111,7 +1114,7 @@ class Gen {
     let set = this.viewsUsed.get(mi);
     if (!set) this.viewsUsed.set(mi, (set = new Set()));
     set.add(v);
-    return `@V${mi}.${v}@`;
+    return `${v}_${mi}`;
   }
 
   /**

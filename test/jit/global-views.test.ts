@@ -78,3 +78,22 @@ test('refreshViews: a memory without global views, or whose buffer is unchanged,
   assert.notEqual(g[`${p}u8`], before);
   assert.equal((g[`${p}u8`] as Uint8Array).length, 2 * 65536);
 });
+
+test('many grows, alternating between compiled code and the host, each seen at once', () => {
+  const store = new Store({ tier: 'compiled' });
+  const inst = load(store, `(module (memory 1 64)
+    (func (export "put") (param i32 i32) local.get 0 local.get 1 i32.store)
+    (func (export "get") (param i32) (result i32) local.get 0 i32.load)
+    (func (export "grow-put") (param i32 i32) (result i32) i32.const 1 memory.grow drop local.get 0 local.get 1 i32.store local.get 0 i32.load))`);
+  const side = { store, inst };
+  for (let p = 1; p < 40; p++) {
+    const top = (p + 1) * 65536 - 4;
+    if (p % 2 === 0) assert.equal(outcome(side, 'grow-put', [top, p]), String(p));
+    else {
+      inst.mems[0].grow(1);
+      outcome(side, 'put', [top, p]);
+    }
+    assert.equal(outcome(side, 'get', [top]), String(p));
+    assert.equal(outcome(side, 'get', [top + 4]), 'trap:out-of-bounds-memory');
+  }
+});
