@@ -1174,6 +1174,12 @@ class Gen {
       this.emit(`ix = (${a} >>> ${k}) | (${a} << ${32 - k}); if ((ix >>> 0) < ${lim}) { ${off ? `ix = (ix + ${off >> k}) | 0; ` : ''}${fast} } else { ${slow} }${after}`);
       return;
     }
+    if (k === 0 && off === 0) {
+      // A byte at the address itself: below the limit, the address is its own index (an int32 in
+      // [0, lim)); no subtraction from the limit, no copies.
+      this.emit(`if ((${a} >>> 0) < lim${mi}) { ix = ${a}; ${fast} } else { ${slow} }${after}`);
+      return;
+    }
     let cond = `(${a} >>> 0) <= lim${mi} - ${off + bytes}`;
     if (k > 0) cond += ` && (ea & ${(1 << k) - 1}) === 0`;
     this.emit(`ea = ${off === 0 ? a : `(${a} + ${off}) | 0`}; if (${cond}) { ix = ea >>> ${k}; ${fast} } else { ${slow} }${after}`);
