@@ -395,9 +395,12 @@ class Gen {
       if (this.ctls.length > LIMITS.maxNesting) throw new Unsupported('nesting too deep');
     }
     if (this.vars.size > LIMITS.maxVars) throw new Unsupported('too many stack slots');
+    // Assembled on demand: a function using memory usually needs only the global-view source.
+    let source: string | undefined;
+    const assemble = (prefixes: readonly (string | null | undefined)[]): string => this.assemble(ps, prefixes);
     return {
-      source: this.assemble(ps, []), mems: [...this.memsUsed], imms: this.imms,
-      withGlobalViews: prefixes => this.assemble(ps, prefixes),
+      get source() { return (source ??= assemble([])); },
+      mems: [...this.memsUsed], imms: this.imms, withGlobalViews: assemble,
     };
   }
 

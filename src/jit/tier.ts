@@ -14,7 +14,8 @@ import { RT, STATS, tierConfigOf } from './runtime.js';
 import { hintsOf } from './hints.js';
 import { globalViewPrefix } from './global-views.js';
 
-type Factory = (env: Env) => JitFn;
+/** `globalViews`: whether this instance's memories may use global views (see viewsOwner). */
+type Factory = (env: Env, globalViews: boolean) => JitFn;
 
 /** What a factory reads from its instance. `F` holds direct-call entries, updated as callees tier up. */
 interface Env {
@@ -34,6 +35,8 @@ interface Env {
 
 const factories = new WeakMap<Module, (Factory | null | undefined)[]>();
 const envs = new WeakMap<ModuleInstance, Env>();
+/** Per module, the instance whose functions use global views (see viewsOwner). */
+const owners = new WeakMap<Module, WeakRef<ModuleInstance>>();
 /** Functions that have been called at least once (their countdown has been set). */
 const started = new WeakSet<FuncInst>();
 
@@ -65,8 +68,24 @@ function timed<T>(f: () => T): T {
 }
 
 function compileSource(source: string): (env: Env, imms: readonly unknown[]) => JitFn {
+  STATS.sourceChars += source.length;
   const Ctor = globalThis.Function;
   return new Ctor('E', 'IM', source) as (env: Env, imms: readonly unknown[]) => JitFn;
+}
+
+/**
+ * Whether `inst` is the instance of its module whose compiled functions use global memory views:
+ * the first one alive that compiles a function. Global views put instance-specific names in the
+ * source, so each function is compiled for its instance; the other instances of the module share
+ * one compilation (and V8's optimised code) with views of their own, as an application that
+ * instantiates a module many times would rather.
+ */
+function viewsOwner(inst: ModuleInstance): boolean {
+  if (typeof WeakRef !== 'function') return false;
+  const m = inst.module.module, owner = owners.get(m)?.deref();
+  if (owner !== undefined) return owner === inst;
+  owners.set(m, new WeakRef(inst));
+  return true;
 }
 
 /** The factory for function `idx` of `m`, made once per module; null if it cannot be compiled. */
@@ -79,22 +98,21 @@ function factoryOf(m: Module, idx: number): Factory | null {
   const t0 = performance.now();
   try {
     const g = generate(m, idx);
-    // Functions using memory are compiled per instance (below); the shared source, with views in
-    // local variables, only when global views are unavailable.
+    // The shared source (views made by each call) is compiled when an instance first needs it.
     let shared = g.mems.length === 0 ? compileSource(g.source) : null;
-    made = (env: Env) => {
-      // Global views belong to one memory instance, so their names make a source of this
-      // instance's own.
-      const prefixes: (string | null)[] = [];
-      for (const mi of g.mems) prefixes[mi] = globalViewPrefix(env.M[mi]);
-      if (g.mems.length > 0 && g.mems.every(mi => prefixes[mi] !== null)) {
-        return timed(() => compileSource(g.withGlobalViews(prefixes)))(env, g.imms);
+    made = (env: Env, globalViews: boolean) => {
+      if (globalViews && g.mems.length > 0) {
+        // Global views belong to one memory instance: their names make a source of its own.
+        const prefixes: (string | null)[] = [];
+        for (const mi of g.mems) prefixes[mi] = globalViewPrefix(env.M[mi]);
+        if (g.mems.every(mi => prefixes[mi] !== null)) {
+          return timed(() => compileSource(g.withGlobalViews(prefixes)))(env, g.imms);
+        }
       }
       shared ??= timed(() => compileSource(g.source));
       return shared(env, g.imms);
     };
     STATS.compiled++;
-    STATS.sourceChars += g.source.length;
   } catch (e) {
     if (e instanceof Unsupported) made = reject(e.message);
     else if (e instanceof EvalError) {
@@ -122,7 +140,7 @@ export function compileFunc(g: FuncInst): boolean {
   self.SELF = (...args: unknown[]) => callSlow(g, args);
   let fn: JitFn;
   try {
-    fn = fac(self);
+    fn = fac(self, viewsOwner(inst));
   } catch (e) {
     // A source compiled per instance (see factoryOf) can fail like any: stay interpreted.
     if (e instanceof RangeError || e instanceof SyntaxError) return false;

@@ -1,7 +1,10 @@
 /** Memory views as global properties (src/jit/global-views.ts): per memory, kept current, invisible. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Store } from '../../src/runtime/index.js';
+import { Store, instantiate } from '../../src/runtime/index.js';
+import { parseModule } from '../../src/text/parse-module.js';
+import { validateModule } from '../../src/valid/index.js';
+import { ALL_FEATURES } from '../../src/features.js';
 import { MemInst } from '../../src/runtime/memory.js';
 import { globalViewPrefix, refreshViews } from '../../src/jit/global-views.js';
 import { load } from '../exec/helpers.js';
@@ -28,7 +31,24 @@ test('two instances of one module keep apart: each compiled function reads its o
   assert.equal(outcome(a, 'get8', [16]), '111');
   assert.equal(outcome(b, 'get8', [16]), '222');
   assert.ok(isCompiled(a.inst, 'get') && isCompiled(b.inst, 'get'));
-  assert.notEqual(globalViewPrefix(a.inst.mems[0]), globalViewPrefix(b.inst.mems[0]));
+});
+
+test('only the first instance of a module compiles its own functions; the others share one compilation', () => {
+  const vm = validateModule(parseModule(`(module (memory 1)
+    (func (export "get") (param i32) (result i32) local.get 0 i32.load offset=8))`, ALL_FEATURES), ALL_FEATURES);
+  const store = new Store({ tier: 'compiled' });
+  const insts = [0, 1, 2, 3].map(() => instantiate(store, vm, []));
+  const chars: number[] = [];
+  insts.forEach((inst, k) => {
+    const before = store.stats().sourceChars;
+    new DataView(inst.mems[0].buffer as ArrayBuffer).setInt32(8, k + 10, true);
+    assert.equal(outcome({ store, inst }, 'get', [0]), String(k + 10));
+    assert.ok(isCompiled(inst, 'get'));
+    chars.push(store.stats().sourceChars - before);
+  });
+  // The first instance: its own source; the second: the shared one, compiled once; then nothing.
+  assert.ok(chars[0] > 0 && chars[1] > 0);
+  assert.deepEqual(chars.slice(2), [0, 0]);
 });
 
 test('a grow by the host (outside compiled code) is seen at the next compiled call', () => {
