@@ -21,7 +21,6 @@ import { ACCESS } from '../exec/mem-access.js';
 import { NUMERIC } from './numeric.js';
 import { i64WithConstant } from './i64-const.js';
 import { f32FromBits, f64FromWords } from './bits.js';
-import { VIEW_CTORS } from './global-views.js';
 
 /** Value kinds in compiled code: i32, i64 (word pair), f32, f64, reference. */
 type K = 'i' | 'I' | 'f' | 'F' | 'r' | 'v';
@@ -32,8 +31,6 @@ export class Unsupported extends Error {}
 /** Typed arrays read little-endian values only on little-endian hosts; others use DataViews only. */
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
-/** Typed-array constructor names by view kind (`u8`, `i32`...). */
-const VIEW_CTOR: Record<string, string> = Object.fromEntries(Object.entries(VIEW_CTORS).map(([k, C]) => [k, C.name]));
 
 /** Host-stack words a compiled frame uses besides its variables (estimate, generous). */
 const FRAME_WORDS = 24;
@@ -115,7 +112,7 @@ export interface Generated {
   readonly imms: readonly unknown[];
   /**
    * The source with the typed-array views of memory `mi` taken from the global properties
-   * `prefixes[mi] + kind` (see global-views.ts) instead of made by each call, for every memory
+   * `prefixes[mi] + kind` (see memory-views.ts) instead of made by each call, for every memory
    * with a prefix.
    */
   readonly withGlobalViews: (prefixes: readonly (string | null | undefined)[]) => string;
@@ -422,23 +419,24 @@ class Gen {
     const head: string[] = [
       '"use strict";',
       'const { RT, F, FN, SELF, H } = E; const R = RT.res, SV = H.SV, ST = H.ST, GC = H.GC, MLD = H.MLD, MST = H.MST, LIM = RT.limit;',
-      'const { REFM, CASTFAIL, NULLI31, EXN, THROW, UNPACK, NULLEXN, OOB, UNREACHABLE, S, divS32, divU32, remS32, remU32, rotl32, rotr32, ctz32, popcnt32, mulHiU32, divS64, divU64, remS64, remU64, rotl64, rotr64, clz64, ctz64, truncI32S, truncI32U, truncSatI32S, truncSatI32U, truncI64S, truncI64U, truncSatI64S, truncSatI64U, i64ToF32, i64ToF64, nearest, quiet, f32FromBits, f32ToBits, f64FromWords, f64Lo, f64Hi, copysign, fabs, fneg, CALLEE, REFCALLEE, NONNULL, TGET, TSET, TGROW, TFILL, VIEWS, memoryInit, memoryCopy, memoryFill, tableInit, tableCopy } = H;',
+      'const { REFM, CASTFAIL, NULLI31, EXN, THROW, UNPACK, NULLEXN, OOB, UNREACHABLE, S, divS32, divU32, remS32, remU32, rotl32, rotr32, ctz32, popcnt32, mulHiU32, divS64, divU64, remS64, remU64, rotl64, rotr64, clz64, ctz64, truncI32S, truncI32U, truncSatI32S, truncSatI32U, truncI64S, truncI64U, truncSatI64S, truncSatI64U, i64ToF32, i64ToF64, nearest, quiet, f32FromBits, f32ToBits, f64FromWords, f64Lo, f64Hi, copysign, fabs, fneg, CALLEE, REFCALLEE, NONNULL, TGET, TSET, TGROW, TFILL, VIEWS, VIEWREC, memoryInit, memoryCopy, memoryFill, tableInit, tableCopy } = H;',
     ];
-    for (const mi of this.memsUsed) head.push(`const M${mi} = E.M[${mi}];`);
+    for (const mi of this.memsUsed) {
+      head.push(`const M${mi} = E.M[${mi}];`);
+      if (globalViews[mi] == null) head.push(`const VR${mi} = VIEWREC(M${mi});`);
+    }
     const prefix = (mi: number): string | null => globalViews[mi] ?? null;
     const views = (mi: number): string[] => [...(this.viewsUsed.get(mi) ?? [])];
     /**
-     * The expression of view `v` of memory `mi` for a frame to hold in its variable: a new view,
-     * or the global one. The body reads the variable, not the global: V8 folds a global that
-     * holds a constant into the variable all the same, and a global that became variable (after
-     * a grow) is read once per call instead of per access (no generic global load in a loop).
+     * The expression of view `v` of memory `mi` for a frame to hold in its variable: the global
+     * one, or the one in the memory's record. The body reads the variable, not the global: V8
+     * folds a global that holds a constant into the variable all the same, and a global that
+     * became variable (after a grow) is read once per call instead of per access (no generic
+     * global load in a loop).
      */
-    const viewOf = (mi: number, v: string): string => {
-      const p = prefix(mi);
-      return p === null ? `new ${VIEW_CTOR[v]}(buf${mi})` : `${p}${v}`;
-    };
-    // Global views are renewed by the first frame that sees the buffer change (see global-views.ts).
-    const renew = (mi: number): string => (prefix(mi) !== null ? `if (M${mi}.buffer !== ${prefix(mi)}buf) VIEWS(M${mi}); ` : '');
+    const viewOf = (mi: number, v: string): string => `${prefix(mi) ?? `VR${mi}.`}${v}`;
+    // Views are renewed by the first frame that sees the buffer change (see memory-views.ts).
+    const renew = (mi: number): string => `if (M${mi}.buffer !== ${viewOf(mi, 'buf')}) VIEWS(M${mi}); `;
     // Views are recreated only when the buffer object changes (growing a non-shared memory).
     const reload = (mi: number): string => `buf${mi} = M${mi}.buffer; dv${mi} = M${mi}.view; ${renew(mi)}`
       + views(mi).map(v => `${v}_${mi} = ${viewOf(mi, v)}; `).join('');

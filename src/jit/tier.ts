@@ -12,7 +12,7 @@ import { HELPERS, entryOf } from './helpers.js';
 import { callSlow, type JitFn } from './bridge.js';
 import { RT, STATS, tierConfigOf } from './runtime.js';
 import { hintsOf } from './hints.js';
-import { globalViewPrefix } from './global-views.js';
+import { globalViewPrefix } from './memory-views.js';
 
 /** `globalViews`: whether this instance's memories may use global views (see viewsOwner). */
 type Factory = (env: Env, globalViews: boolean) => JitFn;

@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Store } from '../../src/runtime/index.js';
-import { globalViewPrefix } from '../../src/jit/global-views.js';
+import { globalViewPrefix } from '../../src/jit/memory-views.js';
 import { load } from '../exec/helpers.js';
 import { outcome, isCompiled } from './helpers.js';
 

@@ -1,4 +1,4 @@
-/** Memory views as global properties (src/jit/global-views.ts): per memory, kept current, invisible. */
+/** Memory views as global properties (src/jit/memory-views.ts): per memory, kept current, invisible. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Store, instantiate } from '../../src/runtime/index.js';
@@ -6,7 +6,7 @@ import { parseModule } from '../../src/text/parse-module.js';
 import { validateModule } from '../../src/valid/index.js';
 import { ALL_FEATURES } from '../../src/features.js';
 import { MemInst } from '../../src/runtime/memory.js';
-import { globalViewPrefix, refreshViews } from '../../src/jit/global-views.js';
+import { globalViewPrefix, refreshViews } from '../../src/jit/memory-views.js';
 import { load } from '../exec/helpers.js';
 import { outcome, isCompiled } from './helpers.js';
 
