@@ -1,4 +1,4 @@
-/** Memory views as global properties (src/jit/memory-views.ts): per memory, kept current, invisible. */
+/** Shared memory views (src/jit/memory-views.ts): global properties per memory, kept current, invisible; records otherwise. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Store, instantiate } from '../../src/runtime/index.js';
