@@ -11,8 +11,8 @@
  *   so two copies of weft in one realm do not collide), non-enumerable. After a grow V8 treats
  *   them as variables and the code is about as fast as with views in a record (measured: no
  *   better when deleted and defined again instead). When the memory instance is collected, its
- *   properties are deleted (FinalizationRegistry); without FinalizationRegistry, or if the global
- *   object refuses the properties, there are no global views.
+ *   properties are deleted (FinalizationRegistry); without FinalizationRegistry, if the global
+ *   object refuses the properties, or when MAX_LIVE memories have them, there are no global views.
  * - A record per memory instance (`viewRecord`), for everything else: one property load per view
  *   and call.
  *
@@ -52,10 +52,21 @@ const prefixes = new WeakMap<MemInst, string>();
 const globals = globalThis as unknown as Record<string, unknown>;
 const names = (prefix: string): string[] => ['buf', ...Object.keys(VIEW_CTORS)].map(k => prefix + k);
 const cleanup = typeof FinalizationRegistry === 'function'
-  ? new FinalizationRegistry<string>(prefix => { for (const n of names(prefix)) delete globals[n]; })
+  ? new FinalizationRegistry<string>(prefix => {
+    live--;
+    for (const n of names(prefix)) delete globals[n];
+  })
   : null;
 /** Set when the global object refused a property (frozen, non-extensible): no more tries. */
 let refused = false;
+/**
+ * Memories with global views at a time. Their properties keep the buffers alive until a
+ * finalization task after the memory instance is collected, which never comes within one
+ * synchronous job: without a cap, a loop instantiating modules with large memories would keep
+ * them all.
+ */
+const MAX_LIVE = 8;
+let live = 0;
 
 function viewValues(m: MemInst): [string, unknown][] {
   return Object.entries(makeRecord(m));
@@ -68,7 +79,7 @@ function viewValues(m: MemInst): [string, unknown][] {
 export function globalViewPrefix(m: MemInst): string | null {
   const known = prefixes.get(m);
   if (known !== undefined) return known;
-  if (cleanup === null || refused) return null;
+  if (cleanup === null || refused || live >= MAX_LIVE) return null;
   const prefix = `${TOKEN}${next++}$`;
   try {
     define(m, prefix);
@@ -79,6 +90,7 @@ export function globalViewPrefix(m: MemInst): string | null {
   }
   cleanup.register(m, prefix);
   prefixes.set(m, prefix);
+  live++;
   return prefix;
 }
 

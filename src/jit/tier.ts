@@ -35,8 +35,10 @@ interface Env {
 
 const factories = new WeakMap<Module, (Factory | null | undefined)[]>();
 const envs = new WeakMap<ModuleInstance, Env>();
-/** Per module, the instance whose functions use global views (see viewsOwner). */
-const owners = new WeakMap<Module, WeakRef<ModuleInstance>>();
+/** Per module, the serial number of the instance whose functions use global views (viewsOwner). */
+const owners = new WeakMap<Module, number>();
+const serials = new WeakMap<ModuleInstance, number>();
+let nextSerial = 0;
 /** Functions that have been called at least once (their countdown has been set). */
 const started = new WeakSet<FuncInst>();
 
@@ -75,16 +77,18 @@ function compileSource(source: string): (env: Env, imms: readonly unknown[]) => 
 
 /**
  * Whether `inst` is the instance of its module whose compiled functions use global memory views:
- * the first one alive that compiles a function. Global views put instance-specific names in the
+ * the first one that compiles a function. Global views put instance-specific names in the
  * source, so each function is compiled for its instance; the other instances of the module share
- * one compilation (and V8's optimised code) with views of their own, as an application that
- * instantiates a module many times would rather.
+ * one compilation (and V8's optimised code) with views in records, as an application that
+ * instantiates a module many times would rather. (Numbers, not references: nothing here may keep
+ * an instance alive; a WeakRef would, until the end of the current job.)
  */
 function viewsOwner(inst: ModuleInstance): boolean {
-  if (typeof WeakRef !== 'function') return false;
-  const m = inst.module.module, owner = owners.get(m)?.deref();
-  if (owner !== undefined) return owner === inst;
-  owners.set(m, new WeakRef(inst));
+  let serial = serials.get(inst);
+  if (serial === undefined) serials.set(inst, (serial = nextSerial++));
+  const m = inst.module.module, owner = owners.get(m);
+  if (owner !== undefined) return owner === serial;
+  owners.set(m, serial);
   return true;
 }
 

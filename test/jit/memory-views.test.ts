@@ -117,3 +117,16 @@ test('many grows, alternating between compiled code and the host, each seen at o
     assert.equal(outcome(side, 'get', [top + 4]), 'trap:out-of-bounds-memory');
   }
 });
+
+test('at most a few memories have global views at a time; the others, compiled, use records', () => {
+  const mems = Array.from({ length: 12 }, () => new MemInst({ addr: 'i32', limits: { min: 1n, max: null }, shared: false, pageSizeLog2: 16 } as never));
+  const withGlobals = mems.filter(m => globalViewPrefix(m) !== null).length;
+  assert.ok(withGlobals <= 8, `${withGlobals} memories with global views`);
+  // Past the cap, a first instance compiles with records and is still correct.
+  const a = compiled();
+  outcome(a, 'put', [40, 123]);
+  assert.equal(outcome(a, 'get', [40]), '123');
+  assert.equal(globalViewPrefix(a.inst.mems[0]), null);
+  assert.ok(isCompiled(a.inst, 'get'));
+  assert.equal(mems.length, 12); // keeps them alive until here
+});
