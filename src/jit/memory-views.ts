@@ -22,7 +22,7 @@
 import type { MemInst } from '../runtime/memory.js';
 
 /** View kinds by the name generated code uses (the `buf` property holds the buffer they view). */
-export const VIEW_CTORS = {
+const VIEW_CTORS = {
   u8: Uint8Array, i8: Int8Array, u16: Uint16Array, i16: Int16Array, i32: Int32Array, f64: Float64Array,
 } as const;
 
