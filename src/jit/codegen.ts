@@ -32,9 +32,6 @@ export class Unsupported extends Error {}
 /** Typed arrays read little-endian values only on little-endian hosts; others use DataViews only. */
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
-const VIEW_CTOR: Record<string, string> = {
-  u8: 'Uint8Array', i8: 'Int8Array', u16: 'Uint16Array', i16: 'Int16Array', i32: 'Int32Array', f64: 'Float64Array',
-};
 
 /** Host-stack words a compiled frame uses besides its variables (estimate, generous). */
 const FRAME_WORDS = 24;
@@ -114,6 +111,12 @@ export interface Generated {
   readonly mems: readonly number[];
   /** Immediates the code reads as `IM[n]` (the factory's second argument). */
   readonly imms: readonly unknown[];
+  /**
+   * The source with the typed-array views of memory `mi` taken from the global properties
+   * `prefixes[mi] + kind` (see memory-views.ts) instead of made by each call, for every memory
+   * with a prefix.
+   */
+  readonly withGlobalViews: (prefixes: readonly (string | null | undefined)[]) => string;
 }
 
 /**
@@ -401,7 +404,13 @@ class Gen {
       if (this.ctls.length > LIMITS.maxNesting) throw new Unsupported('nesting too deep');
     }
     if (this.vars.size > LIMITS.maxVars) throw new Unsupported('too many stack slots');
-    return { source: this.assemble(ps), mems: [...this.memsUsed], imms: this.imms };
+    // Assembled on demand: a function using memory usually needs only the global-view source.
+    let source: string | undefined;
+    const assemble = (prefixes: readonly (string | null | undefined)[]): string => this.assemble(ps, prefixes);
+    return {
+      get source() { return (source ??= assemble([])); },
+      mems: [...this.memsUsed], imms: this.imms, withGlobalViews: assemble,
+    };
   }
 
   private importedFuncs(): number {
@@ -410,7 +419,8 @@ class Gen {
     return n;
   }
 
-  private assemble(ps: readonly K[]): string {
+  /** The factory source; views of memories with a prefix in `globalViews` are global properties. */
+  private assemble(ps: readonly K[], globalViews: readonly (string | null | undefined)[]): string {
     const params: string[] = [];
     for (let j = 0; j < ps.length; j++) params.push(...this.local(j));
     const decl: string[] = [];
@@ -421,13 +431,27 @@ class Gen {
     const head: string[] = [
       '"use strict";',
       'const { RT, F, FN, SELF, H } = E; const R = RT.res, SV = H.SV, ST = H.ST, GC = H.GC, MLD = H.MLD, MST = H.MST, LIM = RT.limit;',
-      'const { REFM, CASTFAIL, NULLI31, EXN, THROW, UNPACK, NULLEXN, OOB, UNREACHABLE, S, divS32, divU32, remS32, remU32, rotl32, rotr32, ctz32, popcnt32, mulHiU32, divS64, divU64, remS64, remU64, rotl64, rotr64, clz64, ctz64, truncI32S, truncI32U, truncSatI32S, truncSatI32U, truncI64S, truncI64U, truncSatI64S, truncSatI64U, i64ToF32, i64ToF64, nearest, quiet, f32FromBits, f32ToBits, f64FromWords, f64Lo, f64Hi, copysign, fabs, fneg, CALLEE, REFCALLEE, NONNULL, TGET, TSET, TGROW, TFILL, memoryInit, memoryCopy, memoryFill, tableInit, tableCopy } = H;',
+      'const { REFM, CASTFAIL, NULLI31, EXN, THROW, UNPACK, NULLEXN, OOB, UNREACHABLE, S, divS32, divU32, remS32, remU32, rotl32, rotr32, ctz32, popcnt32, mulHiU32, divS64, divU64, remS64, remU64, rotl64, rotr64, clz64, ctz64, truncI32S, truncI32U, truncSatI32S, truncSatI32U, truncI64S, truncI64U, truncSatI64S, truncSatI64U, i64ToF32, i64ToF64, nearest, quiet, f32FromBits, f32ToBits, f64FromWords, f64Lo, f64Hi, copysign, fabs, fneg, CALLEE, REFCALLEE, NONNULL, TGET, TSET, TGROW, TFILL, VIEWS, VIEWREC, memoryInit, memoryCopy, memoryFill, tableInit, tableCopy } = H;',
     ];
-    for (const mi of this.memsUsed) head.push(`const M${mi} = E.M[${mi}];`);
+    for (const mi of this.memsUsed) {
+      head.push(`const M${mi} = E.M[${mi}];`);
+      if (globalViews[mi] == null) head.push(`const VR${mi} = VIEWREC(M${mi});`);
+    }
+    const prefix = (mi: number): string | null => globalViews[mi] ?? null;
     const views = (mi: number): string[] => [...(this.viewsUsed.get(mi) ?? [])];
+    /**
+     * The expression of view `v` of memory `mi` for a frame to hold in its variable: the global
+     * one, or the one in the memory's record. The body reads the variable, not the global: V8
+     * folds a global that holds a constant into the variable all the same, and a global that
+     * became variable (after a grow) is read once per call instead of per access (no generic
+     * global load in a loop).
+     */
+    const viewOf = (mi: number, v: string): string => `${prefix(mi) ?? `VR${mi}.`}${v}`;
+    // Views are renewed by the first frame that sees the buffer change (see memory-views.ts).
+    const renew = (mi: number): string => `if (M${mi}.buffer !== ${viewOf(mi, 'buf')}) VIEWS(M${mi}); `;
     // Views are recreated only when the buffer object changes (growing a non-shared memory).
-    const reload = (mi: number): string => `buf${mi} = M${mi}.buffer; dv${mi} = M${mi}.view; `
-      + views(mi).map(v => `${v}_${mi} = new ${VIEW_CTOR[v]}(buf${mi}); `).join('');
+    const reload = (mi: number): string => `buf${mi} = M${mi}.buffer; dv${mi} = M${mi}.view; ${renew(mi)}`
+      + views(mi).map(v => `${v}_${mi} = ${viewOf(mi, v)}; `).join('');
     for (const gi of this.globalsUsed) {
       head.push(`const G${gi} = E.G[${gi}], GC${gi} = G${gi}.cell, GD${gi} = new Float64Array(GC${gi}.buffer, GC${gi}.byteOffset, 2);`);
     }
@@ -436,7 +460,7 @@ class Gen {
     head.push(...this.consts);
     const name = `wasm_${this.idx}`;
     const memLets = [...this.memsUsed].map(mi => [`buf${mi} = M${mi}.buffer`, `dv${mi} = M${mi}.view`, `len${mi} = M${mi}.bytes.length`, `${FAST_LIMIT(mi)}`, ELEM_LIMITS(mi, ', '),
-      ...views(mi).map(v => `${v}_${mi} = new ${VIEW_CTOR[v]}(buf${mi})`)].join(', '));
+      ...views(mi).map(v => `${v}_${mi} = ${viewOf(mi, v)}`)].join(', '));
     // Scratch variables are declared only when the body uses them: unoptimised frames hold all.
     const text = this.out.join('\n');
     const scratch = ['ea', 'ix', 'tl', 'th', 'tc', 'ta', 'tb', 'td', 'te', 'tf', 'tg', 'tm0', 'tm1', 'tm2', 'tm3', 'tm4', 'tm5', 'tm6', 'tm7']
@@ -447,6 +471,8 @@ class Gen {
     for (const mi of this.memsUsed) refresh += `len${mi} = M${mi}.bytes.length; ${FAST_LIMIT(mi)}; ${ELEM_LIMITS(mi, '; ')}; if (M${mi}.buffer !== buf${mi}) { ${reload(mi)}} `;
     const W = FRAME_WORDS + params.length + lets.length;
     const body = this.out.map(l => l.replaceAll('/*MEMS*/', refresh).replaceAll('$W$', String(W)));
+    // Before the variables read the global views: they must be current.
+    const entry = [...this.memsUsed].map(renew).join('');
     return [
       ...head,
       // `dp`: the host-stack words used by the compiled frames below this one (every call passes
@@ -457,6 +483,7 @@ class Gen {
       // (callSlow raises RT.depth to dp, which keeps the interpreter from calling back into
       // compiled code meanwhile).
       `if (dp > LIM) return SELF(${[...params, 'dp'].join(', ')});`,
+      ...(entry ? [entry] : []),
       `let ${lets.join(', ')};`,
       this.selfTail ? 'try { TC: for (;;) {' : 'try {',
       ...body,
@@ -1188,6 +1215,12 @@ class Gen {
       // V8 redoes a subtraction per access (measured: vm -5%, nbody -4%; `(e - c) | 0` no better).
       const lim = m > 1 ? `e${k}_${mi} - ${m - 1}` : `e${k}_${mi}`;
       this.emit(`ix = (${a} >>> ${k}) | (${a} << ${32 - k}); if ((ix >>> 0) < ${lim}) { ${off ? `ix = (ix + ${off >> k}) | 0; ` : ''}${fast} } else { ${slow} }${after}`);
+      return;
+    }
+    if (k === 0 && off === 0) {
+      // A byte at the address itself: below the limit, the address is its own index (an int32 in
+      // [0, lim)); no subtraction from the limit, no copies.
+      this.emit(`if ((${a} >>> 0) < lim${mi}) { ix = ${a}; ${fast} } else { ${slow} }${after}`);
       return;
     }
     let cond = `(${a} >>> 0) <= lim${mi} - ${off + bytes}`;

@@ -27,6 +27,7 @@ import { hostEntry } from './host-boundary.js';
 import { tierUp } from './tier.js';
 import { SIMD_OPS, SIMD_MEM_OPS, simdViews } from '../exec/simd.js';
 import { SLOW_LOAD, SLOW_STORE } from './mem-slow.js';
+import { refreshViews, viewRecord } from './memory-views.js';
 
 const stubs = new WeakMap<FuncInst, JitFn>();
 
@@ -153,6 +154,8 @@ export const HELPERS = {
   OOB: oob, UNREACHABLE, S: new Int32Array(4),
   /** Loads and stores off the typed-array fast path (see mem-slow.ts). */
   MLD: SLOW_LOAD, MST: SLOW_STORE,
+  /** A memory's shared views, and their renewal after a grow (see memory-views.ts). */
+  VIEWS: refreshViews, VIEWREC: viewRecord,
   divS32, divU32, remS32, remU32, rotl32, rotr32, ctz32, popcnt32,
   mulHiU32, divS64, divU64, remS64, remU64, rotl64, rotr64, clz64, ctz64,
   truncI32S: CV.truncI32S, truncI32U: CV.truncI32U, truncSatI32S: CV.truncSatI32S, truncSatI32U: CV.truncSatI32U,

@@ -13,8 +13,10 @@ import { callSlow, type JitFn } from './bridge.js';
 import { directEntry } from './host-boundary.js';
 import { RT, STATS, tierConfigOf } from './runtime.js';
 import { hintsOf } from './hints.js';
+import { globalViewPrefix } from './memory-views.js';
 
-type Factory = (env: Env) => JitFn;
+/** `globalViews`: the memories of this instance that may use global views (see viewsOwner, publicMems). */
+type Factory = (env: Env, globalViews: ReadonlySet<number> | null) => JitFn;
 
 /** What a factory reads from its instance. `F` holds direct-call entries, updated as callees tier up. */
 interface Env {
@@ -39,6 +41,10 @@ interface Env {
 const factories = new WeakMap<Module, (Factory | null | undefined)[]>();
 const deterministicFactories = new WeakMap<Module, (Factory | null | undefined)[]>();
 const envs = new WeakMap<ModuleInstance, Env>();
+/** Per module, the serial number of the instance whose functions use global views (viewsOwner). */
+const owners = new WeakMap<Module, number>();
+const serials = new WeakMap<ModuleInstance, number>();
+let nextSerial = 0;
 /** Functions that have been called at least once (their countdown has been set). */
 const started = new WeakSet<FuncInst>();
 
@@ -60,6 +66,52 @@ function reject(reason: string): null {
   return null;
 }
 
+function timed<T>(f: () => T): T {
+  const t0 = performance.now();
+  try {
+    return f();
+  } finally {
+    STATS.compileMs += performance.now() - t0;
+  }
+}
+
+function compileSource(source: string): (env: Env, imms: readonly unknown[]) => JitFn {
+  STATS.sourceChars += source.length;
+  const Ctor = globalThis.Function;
+  return new Ctor('E', 'IM', source) as (env: Env, imms: readonly unknown[]) => JitFn;
+}
+
+/**
+ * Whether `inst` is the instance of its module whose compiled functions use global memory views:
+ * the first one that compiles a function. Global views put instance-specific names in the
+ * source, so each function is compiled for its instance; the other instances of the module share
+ * one compilation (and V8's optimised code) with views in records, as an application that
+ * instantiates a module many times would rather. (Numbers, not references: nothing here may keep
+ * an instance alive; a WeakRef would, until the end of the current job.)
+ */
+function viewsOwner(inst: ModuleInstance): boolean {
+  let serial = serials.get(inst);
+  if (serial === undefined) serials.set(inst, (serial = nextSerial++));
+  const m = inst.module.module, owner = owners.get(m);
+  if (owner !== undefined) return owner === serial;
+  owners.set(m, serial);
+  return true;
+}
+
+/**
+ * The memories of `inst` JS can reach anyway: imported ones, and those the module exports. Only
+ * these may have global views: a global property is visible to every script in the realm, and a
+ * memory the module keeps to itself must stay private to it.
+ */
+function publicMems(inst: ModuleInstance): ReadonlySet<number> {
+  const m = inst.module.module;
+  const out = new Set<number>();
+  let k = 0;
+  for (const imp of m.imports) if (imp.desc.kind === 'memory') out.add(k++);
+  for (const e of m.exports) if (e.kind === 'memory') out.add(e.index);
+  return out;
+}
+
 /** The factory for function `idx` of `m`, made once per module and profile; null if it cannot be compiled. */
 function factoryOf(m: Module, idx: number, deterministic: boolean): Factory | null {
   const cache = deterministic ? deterministicFactories : factories;
@@ -71,11 +123,21 @@ function factoryOf(m: Module, idx: number, deterministic: boolean): Factory | nu
   const t0 = performance.now();
   try {
     const g = generate(m, idx, deterministic);
-    const Ctor = globalThis.Function;
-    const raw = new Ctor('E', 'IM', g.source) as (env: Env, imms: readonly unknown[]) => JitFn;
-    made = (env: Env) => raw(env, g.imms);
+    // The shared source (views made by each call) is compiled when an instance first needs it.
+    let shared = g.mems.length === 0 ? compileSource(g.source) : null;
+    made = (env: Env, globalViews: ReadonlySet<number> | null) => {
+      if (globalViews !== null && g.mems.length > 0 && g.mems.every(mi => globalViews.has(mi))) {
+        // Global views belong to one memory instance: their names make a source of its own.
+        const prefixes: (string | null)[] = [];
+        for (const mi of g.mems) prefixes[mi] = globalViewPrefix(env.M[mi]);
+        if (g.mems.every(mi => prefixes[mi] !== null)) {
+          return timed(() => compileSource(g.withGlobalViews(prefixes)))(env, g.imms);
+        }
+      }
+      shared ??= timed(() => compileSource(g.source));
+      return shared(env, g.imms);
+    };
     STATS.compiled++;
-    STATS.sourceChars += g.source.length;
   } catch (e) {
     if (e instanceof Unsupported) made = reject(e.message);
     else if (e instanceof EvalError) {
@@ -103,9 +165,10 @@ export function compileFunc(g: FuncInst): boolean {
   self.SELF = (...args: unknown[]) => callSlow(g, args);
   let fn: JitFn;
   try {
-    fn = fac(self);
+    fn = fac(self, viewsOwner(inst) ? publicMems(inst) : null);
   } catch (e) {
-    if (e instanceof RangeError) return false;
+    // A source compiled per instance (see factoryOf) can fail like any: stay interpreted.
+    if (e instanceof RangeError || e instanceof SyntaxError) return false;
     throw e;
   }
   g.jit = fn;
