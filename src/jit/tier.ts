@@ -7,17 +7,17 @@ import type { Module } from '../syntax/module.js';
 import type { FuncInst } from '../runtime/func.js';
 import type { ModuleInstance } from '../runtime/instance.js';
 import type { Thread } from '../exec/thread.js';
-import { generate, Unsupported } from './codegen.js';
+import { generate, Unsupported, type Generated } from './codegen.js';
 import { HELPERS, entryOf } from './helpers.js';
 import { callSlow, type JitFn } from './bridge.js';
 import { directEntry } from './host-boundary.js';
 import { RT, STATS, tierConfigOf } from './runtime.js';
 import { hintsOf } from './hints.js';
 
-type Factory = (env: Env) => JitFn;
+export type Factory = (env: Env) => JitFn;
 
 /** What a factory reads from its instance. `F` holds direct-call entries, updated as callees tier up. */
-interface Env {
+export interface Env {
   readonly RT: typeof RT;
   readonly H: typeof HELPERS;
   readonly F: JitFn[];
@@ -37,7 +37,7 @@ const envs = new WeakMap<ModuleInstance, Env>();
 /** Functions that have been called at least once (their countdown has been set). */
 const started = new WeakSet<FuncInst>();
 
-function envOf(inst: ModuleInstance): Env {
+export function envOf(inst: ModuleInstance): Env {
   let e = envs.get(inst);
   if (!e) {
     e = {
@@ -49,8 +49,8 @@ function envOf(inst: ModuleInstance): Env {
   return e;
 }
 
-function reject(reason: string): null {
-  STATS.rejected++;
+function reject(reason: string, counted = true): null {
+  if (counted) STATS.rejected++;
   STATS.reasons[reason] = (STATS.reasons[reason] ?? 0) + 1;
   return null;
 }
@@ -61,17 +61,28 @@ function factoryOf(m: Module, idx: number): Factory | null {
   if (!list) factories.set(m, (list = []));
   const cached = list[idx];
   if (cached !== undefined) return cached;
+  const made = factoryFrom(() => generate(m, idx), false);
+  list[idx] = made;
+  return made;
+}
+
+/**
+ * Generates and evaluates a factory; null (with the reason in STATS) if it cannot be compiled.
+ * `osr`: an OSR variant (osr.ts), counted in STATS.osr, and a refusal is not a rejected function.
+ */
+export function factoryFrom(gen: () => Generated, osr: boolean): Factory | null {
   let made: Factory | null = null;
   const t0 = performance.now();
   try {
-    const g = generate(m, idx);
+    const g = gen();
     const Ctor = globalThis.Function;
     const raw = new Ctor('E', 'IM', g.source) as (env: Env, imms: readonly unknown[]) => JitFn;
     made = (env: Env) => raw(env, g.imms);
-    STATS.compiled++;
+    if (osr) STATS.osr++;
+    else STATS.compiled++;
     STATS.sourceChars += g.source.length;
   } catch (e) {
-    if (e instanceof Unsupported) made = reject(e.message);
+    if (e instanceof Unsupported) made = reject(e.message, !osr);
     else if (e instanceof EvalError) {
       // Content-Security-Policy forbids `new Function`: stay in the interpreter from now on.
       STATS.evalBlocked = true;
@@ -80,7 +91,6 @@ function factoryOf(m: Module, idx: number): Factory | null {
     else throw e;
   }
   STATS.compileMs += performance.now() - t0;
-  list[idx] = made;
   return made;
 }
 
