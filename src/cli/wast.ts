@@ -22,7 +22,10 @@ const USAGE = `usage: weft wast FILE|DIR... [options]
                       with their proposal's), default, or all
   --all-features      same as --features all
   --tier TIER         execution tier of the internal engine: interpreter, compiled (every
-                      function compiled to JS where possible) or auto (default)`;
+                      function compiled to JS where possible) or auto (default)
+  --tier-up-threshold N
+                      calls plus loop back-edges before 'auto' compiles a function (default
+                      1000); a tiny N runs most code compiled, entered mid-call (OSR) too`;
 
 interface Options {
   paths: string[];
@@ -33,10 +36,11 @@ interface Options {
   timeoutMs: number;
   features: 'auto' | 'default' | 'all';
   tier: 'interpreter' | 'compiled' | 'auto' | null;
+  threshold: number | null;
 }
 
 function parseArgs(args: readonly string[]): Options | string {
-  const o: Options = { paths: [], verbose: false, engine: 'internal', jobs: 0, timeoutMs: 120_000, features: 'auto', tier: null };
+  const o: Options = { paths: [], verbose: false, engine: 'internal', jobs: 0, timeoutMs: 120_000, features: 'auto', tier: null, threshold: null };
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     const value = (): string | undefined => args[++i];
@@ -52,6 +56,11 @@ function parseArgs(args: readonly string[]): Options | string {
       if (v !== 'interpreter' && v !== 'compiled' && v !== 'auto') return '--tier needs interpreter, compiled or auto';
       o.tier = v;
     }
+    else if (a === '--tier-up-threshold') {
+      const n = Number(value());
+      if (!Number.isInteger(n) || n < 0) return '--tier-up-threshold needs a whole number >= 0';
+      o.threshold = n;
+    }
     else if (a === '--engine') { const v = value(); if (!v) return '--engine needs a name'; o.engine = v; }
     else if (a === '--jobs' || a === '-j') { const n = Number(value()); if (!(n >= 1)) return '--jobs needs a positive number'; o.jobs = Math.floor(n); }
     else if (a === '--timeout') { const n = Number(value()); if (!(n > 0)) return '--timeout needs seconds'; o.timeoutMs = n * 1000; }
@@ -61,7 +70,9 @@ function parseArgs(args: readonly string[]): Options | string {
   }
   if (!ENGINE_NAMES.includes(o.engine)) return `unknown engine "${o.engine}"`;
   if (o.paths.length === 0) return 'no FILE or DIR given';
-  if (o.tier !== null) o.engine += `:${o.tier}`; // createEngine reads `name:tier` (also in pool workers)
+  if (o.threshold !== null && o.tier === null) o.tier = 'auto';
+  if (o.tier !== null) o.engine += `:${o.tier}`; // createEngine reads `name:tier[:threshold]` (also in pool workers)
+  if (o.threshold !== null) o.engine += `:${o.threshold}`;
   return o;
 }
 

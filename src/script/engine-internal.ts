@@ -30,7 +30,7 @@ export class InternalEngine implements Engine<ValidModule, ModuleInstance> {
 
   constructor(opts: EngineOptions = {}) {
     this.features = opts.features ?? DEFAULT_FEATURES;
-    this.store = new Store({ features: this.features, tier: opts.tier });
+    this.store = new Store({ features: this.features, tier: opts.tier, tierUpThreshold: opts.tierUpThreshold });
   }
 
   compile(bytes: Uint8Array): ValidModule {

@@ -264,3 +264,12 @@ test('generateOsr rejects targets that are not loops', () => {
   assert.throws(() => generateOsr(m, 0, 0.5), Unsupported);
   assert.throws(() => generateOsr(m, 0, 10_000), Unsupported);
 });
+
+test("the spec runner's engine name carries the tier-up threshold; malformed names are refused", async () => {
+  const { createEngine } = await import('../../src/script/engines.js');
+  assert.ok(createEngine('internal:auto:0'));
+  assert.throws(() => createEngine('internal:auto:x'), /threshold/);
+  assert.throws(() => createEngine('internal:auto:'), /threshold/);
+  assert.throws(() => createEngine('internal:auto:1:2'), /threshold/);
+  assert.throws(() => createEngine('internal:fast'), /unknown tier/);
+});
