@@ -475,6 +475,7 @@ class Gen {
       // (An OSR variant is only entered below the limit: see bridge.ts canEnter.)
       this.osr !== null ? '' : `if (dp > LIM) return SELF(${[...params, 'dp'].join(', ')});`,
       `let ${lets.join(', ')};`,
+      this.osr !== null ? this.osrArgTypes() : '',
       this.selfTail ? 'try { TC: for (;;) {' : 'try {',
       ...body,
       ...(this.selfTail ? ['}'] : []),
@@ -505,6 +506,19 @@ class Gen {
       this.osrReached = true;
     }
     if (plan.opens.has(i)) this.emit('if (OSR === 0) {');
+  }
+
+  /**
+   * An OSR variant's locals arrive as arguments of unknown type: state their kinds once (int32,
+   * number) so the host JIT types them as the ordinary translation's initialised lets.
+   */
+  private osrArgTypes(): string {
+    let s = '';
+    this.locals.forEach((k, j) => {
+      if (k === 'r') return;
+      for (const x of this.local(j)) s += k === 'F' || k === 'f' ? `${x} = +${x}; ` : `${x} |= 0; `;
+    });
+    return s;
   }
 
   private osrLoopType(): BlockType {
