@@ -25,7 +25,10 @@ const USAGE = `usage: weft wast FILE|DIR... [options]
                       function compiled to JS where possible) or auto (default)
   --profile LIST      language profiles, comma-separated: full (default), deterministic (NaNs
                       canonical; assertions expecting another NaN are skipped and counted),
-                      scalar (no SIMD: v128 modules fail to compile)`;
+                      scalar (no SIMD: v128 modules fail to compile)
+  --tier-up-threshold N
+                      calls plus loop back-edges before 'auto' compiles a function (default
+                      1000); a tiny N runs most code compiled, entered mid-call (OSR) too`;
 
 interface Options {
   paths: string[];
@@ -37,10 +40,11 @@ interface Options {
   features: 'auto' | 'default' | 'all';
   tier: 'interpreter' | 'compiled' | 'auto' | null;
   profile: readonly Profile[];
+  threshold: number | null;
 }
 
 function parseArgs(args: readonly string[]): Options | string {
-  const o: Options = { paths: [], verbose: false, engine: 'internal', jobs: 0, timeoutMs: 120_000, features: 'auto', tier: null, profile: [] };
+  const o: Options = { paths: [], verbose: false, engine: 'internal', jobs: 0, timeoutMs: 120_000, features: 'auto', tier: null, profile: [], threshold: null };
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     const value = (): string | undefined => args[++i];
@@ -61,6 +65,11 @@ function parseArgs(args: readonly string[]): Options | string {
       if (!v) return '--profile needs a list of profiles';
       try { o.profile = parseProfiles(v); } catch (e) { return (e as Error).message; }
     }
+    else if (a === '--tier-up-threshold') {
+      const n = Number(value());
+      if (!Number.isInteger(n) || n < 0) return '--tier-up-threshold needs a whole number >= 0';
+      o.threshold = n;
+    }
     else if (a === '--engine') { const v = value(); if (!v) return '--engine needs a name'; o.engine = v; }
     else if (a === '--jobs' || a === '-j') { const n = Number(value()); if (!(n >= 1)) return '--jobs needs a positive number'; o.jobs = Math.floor(n); }
     else if (a === '--timeout') { const n = Number(value()); if (!(n > 0)) return '--timeout needs seconds'; o.timeoutMs = n * 1000; }
@@ -70,7 +79,9 @@ function parseArgs(args: readonly string[]): Options | string {
   }
   if (!ENGINE_NAMES.includes(o.engine)) return `unknown engine "${o.engine}"`;
   if (o.paths.length === 0) return 'no FILE or DIR given';
-  if (o.tier !== null) o.engine += `:${o.tier}`; // createEngine reads `name:tier` (also in pool workers)
+  if (o.threshold !== null && o.tier === null) o.tier = 'auto';
+  if (o.tier !== null) o.engine += `:${o.tier}`; // createEngine reads `name:tier[:threshold]` (also in pool workers)
+  if (o.threshold !== null) o.engine += `:${o.threshold}`;
   return o;
 }
 

@@ -200,6 +200,8 @@ class Translator {
   readonly code: number[] = [];
   readonly pcs: number[] = [];
   readonly offs: number[] = [];
+  /** Body index of each translated instruction (the compiled tier's OSR finds loops by it). */
+  readonly idxs: number[] = [];
   readonly handlers: Handler[] = [];
   readonly imms: unknown[] = [];
   readonly ctrls: Ctrl[] = [];
@@ -503,6 +505,7 @@ class Translator {
       }
       this.pcs.push(this.code.length);
       this.offs.push(ins.offset);
+      this.idxs.push(i);
       this.next = body[i + 1];
       this.next2 = body[i + 2];
       i += this.instr(ins); // instructions after this one that were folded into it
@@ -1419,7 +1422,7 @@ class Translator {
     return {
       code: Int32Array.from(this.code), nparams, nlocals: this.nlocals, nresults,
       frameSlots: this.maxHeight + 4, instrPcs: Int32Array.from(this.pcs),
-      instrOffsets: Int32Array.from(this.offs), handlers: this.handlers, imms: this.imms, funcIndex,
+      instrOffsets: Int32Array.from(this.offs), instrIndices: Int32Array.from(this.idxs), handlers: this.handlers, imms: this.imms, funcIndex,
     };
   }
 }

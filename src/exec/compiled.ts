@@ -47,6 +47,8 @@ export interface Compiled {
   /** Start positions of translated instructions and their byte offsets, for stack traces. */
   readonly instrPcs: Int32Array;
   readonly instrOffsets: Int32Array;
+  /** Index in the function body of each of those instructions (text modules have no offsets). */
+  readonly instrIndices: Int32Array;
   readonly handlers: readonly Handler[];
   /** Immediates the code cannot hold inline (v128 constants, shuffles, lane indices). */
   readonly imms: readonly unknown[];

@@ -44,6 +44,7 @@ import { ContObj, NO_REFS, NO_WORDS, type ContState } from '../runtime/cont.js';
 import { copySlots, deliver, findHandler, HANDLER_WORDS, leaveToParent } from './switching.js';
 import { tierUp } from '../jit/tier.js';
 import { canEnter, enterCompiled } from '../jit/bridge.js';
+import { enterOsr, OSR_PC } from '../jit/osr.js';
 
 function trap(kind: RuntimeError['kind'], reason: string): never {
   throw new RuntimeError(kind, reason);
@@ -165,6 +166,8 @@ function traceOf(t: Thread, entryDepth: number, pc: number): WasmFrame[] {
   const out: WasmFrame[] = [];
   for (let d = t.depth; d >= entryDepth; d--) {
     const fr = t.frames[d];
+    // A frame whose call went on in compiled code (OSR) was added to the trace there.
+    if (fr.pc === OSR_PC) continue;
     const at = d === t.depth ? pc - 1 : fr.pc - 1;
     const idx = fr.c.funcIndex;
     out.push({ funcIndex: idx, funcName: idx >= 0 ? fr.inst.funcName(idx) : null, offset: offsetAt(fr.c, at) });
@@ -269,11 +272,7 @@ export function run(root: Thread, entryDepth: number): boolean {
             sp = dst + n; pc = code[pc];
             continue;
           }
-          case Op.loop_jump:
-            if (--t.fuel < 0) outOfFuel();
-            if (fr.fn !== null) fr.fn.hot--; // back-edges count towards tier-up (src/jit)
-            pc = code[pc];
-            continue;
+          case Op.loop_jump: pc = code[pc]; action = ACT_BACK; break;
           case Op.br_if_copy:
             if (i32[--sp << 2] !== 0) {
               if (code[pc] < pc && --t.fuel < 0) outOfFuel();
@@ -1065,8 +1064,11 @@ export function run(root: Thread, entryDepth: number): boolean {
         if (action === ACT_BACK) {
           action = 0;
           if (--t.fuel < 0) outOfFuel();
-          if (fr.fn !== null) fr.fn.hot--; // back-edges count towards tier-up (src/jit)
-          continue;
+          // Back-edges count towards tier-up (src/jit); when the countdown runs out, the rest of
+          // this call may move to compiled code (OSR). If it did, finish the frame as a return.
+          if (fr.fn === null || --fr.fn.hot >= 0 || !enterOsr(t, fr, pc)) continue;
+          sp = t.sp; retN = c.nresults;
+          i32 = t.i32; u32 = t.u32; f32 = t.f32; f64 = t.f64; refs = t.refs;
         }
         if (action === ACT_CALL) {
           action = 0;

@@ -29,7 +29,7 @@ export function sig(g: FuncInst): { params: readonly CValType[]; results: readon
 }
 
 /** Reads the cell at `slot` as compiled-convention value(s) into `out`. */
-function readCell(t: Thread, ty: CValType, slot: number, out: unknown[]): void {
+export function readCell(t: Thread, ty: CValType, slot: number, out: unknown[]): void {
   const w = slot << 2;
   switch (ty) {
     case 'i32': out.push(t.i32[w]); return;
@@ -45,7 +45,7 @@ function readCell(t: Thread, ty: CValType, slot: number, out: unknown[]): void {
  * An empty array with generic (tagged) elements. Arrays that V8 gives double elements would
  * canonicalize NaNs, losing signalling-NaN bits; so value lists never start life as `[]`.
  */
-function valueList(): unknown[] {
+export function valueList(): unknown[] {
   const a: unknown[] = [null];
   a.length = 0;
   return a;
@@ -88,6 +88,12 @@ export function enterCompiled(t: Thread, g: FuncInst, sp: number): number {
     RT.thread = prev;
     RT.depth = depth;
   }
+  storeResults(t, results, base, r);
+  return base + results.length;
+}
+
+/** Writes the results of a compiled call (`r`, plus RT.hi / RT.res) to the cells from `base`. */
+export function storeResults(t: Thread, results: readonly CValType[], base: number, r: unknown): void {
   t.ensure(base + results.length + 1);
   if (results.length === 1 && results[0] !== 'v128') {
     const vals = valueList();
@@ -98,7 +104,6 @@ export function enterCompiled(t: Thread, g: FuncInst, sp: number): number {
     const vals = RT.res; // generic elements (see runtime.ts)
     for (let k = 0; k < results.length; k++) i = writeCell(t, results[k], base + k, vals, i);
   }
-  return base + results.length;
 }
 
 /**

@@ -22,6 +22,7 @@ import { NUMERIC } from './numeric.js';
 import { NAN_BLIND, NAN_RESULT, NanResult } from '../exec/nan-results.js';
 import { i64WithConstant } from './i64-const.js';
 import { f32FromBits, f64FromWords } from './bits.js';
+import { planOsr, type OsrPlan } from './osr-entry.js';
 
 /** Value kinds in compiled code: i32, i64 (word pair), f32, f64, reference. */
 type K = 'i' | 'I' | 'f' | 'F' | 'r' | 'v';
@@ -127,6 +128,22 @@ export function generate(m: Module, funcIdx: number, deterministic = false): Gen
   return new Gen(m, funcIdx, deterministic).run();
 }
 
+/**
+ * The OSR variant of function `funcIdx` entering the loop at body index `loopIndex` (osr-entry.ts):
+ * it takes every local (not just the parameters) plus `dp`; `deterministic` as for `generate`.
+ * Throws Unsupported when the loop does not qualify.
+ */
+export function generateOsr(m: Module, funcIdx: number, loopIndex: number, deterministic = false): Generated {
+  const f = m.funcs[funcIdx - m.imports.filter(i => i.desc.kind === 'func').length];
+  let plan: OsrPlan;
+  try {
+    plan = planOsr(f.body, loopIndex);
+  } catch (e) {
+    throw new Unsupported((e as Error).message);
+  }
+  return new Gen(m, funcIdx, deterministic, plan).run();
+}
+
 class Gen {
   private readonly out: string[] = [];
   private readonly st: K[] = [];
@@ -167,7 +184,15 @@ class Gen {
   private off = -1;
   private readonly ft: FuncType;
 
-  constructor(private readonly m: Module, private readonly idx: number, private readonly deterministic = false) {
+  /** Body index of the instruction being translated (OSR entry plans speak in body indices). */
+  private pos = 0;
+  /** Whether an OSR variant has emitted its target loop. */
+  private osrReached = false;
+
+  constructor(
+    private readonly m: Module, private readonly idx: number, private readonly deterministic = false,
+    private readonly osr: OsrPlan | null = null,
+  ) {
     this.ft = this.funcType(funcTypeIndex(m, idx));
     this.memTypes = allMems(m);
     for (const i of m.imports) {
@@ -398,12 +423,16 @@ class Gen {
     for (const t of f.locals) this.locals.push(kindOf(t));
     if (this.locals.length > LIMITS.maxVars) throw new Unsupported('too many locals');
     this.ctls.push({ kind: 'func', label: 'L0', height: 0, params: [], results: this.ft.results.map(kindOf), saved: [] });
-    for (const ins of f.body) {
+    for (let i = 0; i < f.body.length; i++) {
+      const ins = f.body[i];
       this.off = ins.offset;
+      this.pos = i;
+      if (this.osr !== null) this.osrBefore(i);
       this.instr(ins);
       if (this.ctls.length > LIMITS.maxNesting) throw new Unsupported('nesting too deep');
     }
     if (this.vars.size > LIMITS.maxVars) throw new Unsupported('too many stack slots');
+    if (this.osr !== null && !this.osrReached) throw new Unsupported('osr: loop not reached');
     // Assembled on demand: a function using memory usually needs only the global-view source.
     let source: string | undefined;
     const assemble = (prefixes: readonly (string | null | undefined)[]): string => this.assemble(ps, prefixes);
@@ -422,9 +451,11 @@ class Gen {
   /** The factory source; views of memories with a prefix in `globalViews` are global properties. */
   private assemble(ps: readonly K[], globalViews: readonly (string | null | undefined)[]): string {
     const params: string[] = [];
-    for (let j = 0; j < ps.length; j++) params.push(...this.local(j));
-    const decl: string[] = [];
-    for (let j = ps.length; j < this.locals.length; j++) {
+    // An OSR variant receives every local from the interpreter frame it replaces.
+    const nArgs = this.osr !== null ? this.locals.length : ps.length;
+    for (let j = 0; j < nArgs; j++) params.push(...this.local(j));
+    const decl: string[] = this.osr !== null ? ['OSR = 1'] : [];
+    for (let j = nArgs; j < this.locals.length; j++) {
       for (const n of this.local(j)) decl.push(`${n} = ${this.locals[j] === 'r' ? 'null' : '0'}`);
     }
     for (const v of this.vars) decl.push(`${v} = ${v[0] === 'r' ? 'null' : '0'}`);
@@ -458,7 +489,7 @@ class Gen {
     for (const ti of this.tablesUsed) head.push(`const T${ti} = E.T[${ti}];`);
     for (const gi of this.tagsUsed) head.push(`const TG${gi} = E.TG[${gi}];`);
     head.push(...this.consts);
-    const name = `wasm_${this.idx}`;
+    const name = this.osr !== null ? `wasm_${this.idx}_osr` : `wasm_${this.idx}`;
     const memLets = [...this.memsUsed].map(mi => [`buf${mi} = M${mi}.buffer`, `dv${mi} = M${mi}.view`, `len${mi} = M${mi}.bytes.length`, `${FAST_LIMIT(mi)}`, ELEM_LIMITS(mi, ', '),
       ...views(mi).map(v => `${v}_${mi} = ${viewOf(mi, v)}`)].join(', '));
     // Scratch variables are declared only when the body uses them: unoptimised frames hold all.
@@ -482,15 +513,65 @@ class Gen {
       // Too deep for the host stack: run this call in the interpreter, whose frames are explicit
       // (callSlow raises RT.depth to dp, which keeps the interpreter from calling back into
       // compiled code meanwhile).
-      `if (dp > LIM) return SELF(${[...params, 'dp'].join(', ')});`,
+      // (An OSR variant is only entered below the limit: see bridge.ts canEnter.)
+      this.osr !== null ? '' : `if (dp > LIM) return SELF(${[...params, 'dp'].join(', ')});`,
       ...(entry ? [entry] : []),
       `let ${lets.join(', ')};`,
+      this.osr !== null ? this.osrArgTypes() : '',
       this.selfTail ? 'try { TC: for (;;) {' : 'try {',
       ...body,
       ...(this.selfTail ? ['}'] : []),
       `} catch (e) { throw RT.annotate(e, FN[${this.idx}], o); }`,
       '};',
     ].join('\n');
+  }
+
+  // ---- OSR entry (see osr-entry.ts) ----
+
+  /** Closes or opens a skipped segment, or enters the target loop, before body instruction `i`. */
+  private osrBefore(i: number): void {
+    const plan = this.osr!;
+    if (plan.closes.has(i)) {
+      if (!this.dead) this.flush();
+      this.emit('}');
+    }
+    if (i === plan.target && !this.dead) {
+      if (this.st.length !== 0) throw new Unsupported('osr: operand stack not empty at the loop');
+      for (const c of this.ctls) {
+        if (c.kind === 'try_table') throw new Unsupported('osr: loop inside try_table');
+        if (c.params.length !== 0) throw new Unsupported('osr: block parameters on the path');
+      }
+      const [p] = this.blockSig(this.osrLoopType());
+      if (p.length !== 0) throw new Unsupported('osr: loop with parameters');
+      // From here on the code runs as in the ordinary translation.
+      this.emit('OSR = 0;');
+      this.osrReached = true;
+    }
+    if (plan.opens.has(i)) this.emit('if (OSR === 0) {');
+  }
+
+  /**
+   * An OSR variant's locals arrive as arguments of unknown type: state their kinds once (int32,
+   * number) so the host JIT types them as the ordinary translation's initialised lets.
+   */
+  private osrArgTypes(): string {
+    let s = '';
+    this.locals.forEach((k, j) => {
+      if (k === 'r') return;
+      for (const x of this.local(j)) s += k === 'F' || k === 'f' ? `${x} = +${x}; ` : `${x} |= 0; `;
+    });
+    return s;
+  }
+
+  private osrLoopType(): BlockType {
+    return this.m.funcs[this.idx - this.importedFuncs()].body[this.osr!.target].imm[0] as BlockType;
+  }
+
+  /** The test of an `if`: on the OSR path it takes the branch holding the loop while entering. */
+  private osrIfTest(test: string): string {
+    const side = this.osr?.ifs.get(this.pos);
+    if (side === undefined) return test;
+    return side === 'then' ? `OSR !== 0 || ${test}` : `OSR === 0 && ${test}`;
   }
 
   private instr(ins: Instr): void {
@@ -567,7 +648,7 @@ class Gen {
           }
         }
         this.ctls.push({ kind: 'if', label, height, params: p, results: r, saved });
-        this.emit(`${save}${label}: { if (${c} !== 0) {`);
+        this.emit(`${save}${label}: { if (${this.osrIfTest(`${c} !== 0`)}) {`);
         return;
       }
       case 'else': {
@@ -637,7 +718,7 @@ class Gen {
         const fi = imm[0] as number, tail = name === 'return_call';
         if (tail && fi === this.idx) this.selfTailCall();
         // A recursive call names the function itself: a constant target the host JIT can inline.
-        else this.callOrTail(tail, fi === this.idx ? `wasm_${fi}` : `F[${fi}]`, this.funcType(funcTypeIndex(this.m, fi)), '');
+        else this.callOrTail(tail, fi === this.idx && this.osr === null ? `wasm_${fi}` : `F[${fi}]`, this.funcType(funcTypeIndex(this.m, fi)), '');
         return;
       }
       case 'call_indirect': case 'return_call_indirect': {

@@ -64,6 +64,10 @@ export const RT = {
 export interface JitStats {
   /** Functions translated to JS. */
   compiled: number;
+  /** OSR variants translated (a function entered mid-call at a loop; see osr.ts). */
+  osr: number;
+  /** Interpreter frames transferred to an OSR variant. */
+  osrEntries: number;
   /** Functions the translator left to the interpreter (unsupported instructions, size, CSP). */
   rejected: number;
   /** Total size of generated JS source, in characters. */
@@ -76,7 +80,7 @@ export interface JitStats {
   reasons: Record<string, number>;
 }
 
-export const STATS: JitStats = { compiled: 0, rejected: 0, sourceChars: 0, compileMs: 0, evalBlocked: false, reasons: {} };
+export const STATS: JitStats = { compiled: 0, osr: 0, osrEntries: 0, rejected: 0, sourceChars: 0, compileMs: 0, evalBlocked: false, reasons: {} };
 
 export function jitStats(): JitStats {
   return { ...STATS, reasons: { ...STATS.reasons } };

@@ -7,7 +7,7 @@ import type { Module } from '../syntax/module.js';
 import type { FuncInst } from '../runtime/func.js';
 import type { ModuleInstance } from '../runtime/instance.js';
 import type { Thread } from '../exec/thread.js';
-import { generate, Unsupported } from './codegen.js';
+import { generate, Unsupported, type Generated } from './codegen.js';
 import { HELPERS, entryOf } from './helpers.js';
 import { callSlow, type JitFn } from './bridge.js';
 import { directEntry } from './host-boundary.js';
@@ -16,10 +16,10 @@ import { hintsOf } from './hints.js';
 import { globalViewPrefix } from './memory-views.js';
 
 /** `globalViews`: the memories of this instance that may use global views (see viewsOwner, publicMems). */
-type Factory = (env: Env, globalViews: ReadonlySet<number> | null) => JitFn;
+export type Factory = (env: Env, globalViews: ReadonlySet<number> | null) => JitFn;
 
 /** What a factory reads from its instance. `F` holds direct-call entries, updated as callees tier up. */
-interface Env {
+export interface Env {
   readonly RT: typeof RT;
   readonly H: typeof HELPERS;
   readonly F: JitFn[];
@@ -48,7 +48,7 @@ let nextSerial = 0;
 /** Functions that have been called at least once (their countdown has been set). */
 const started = new WeakSet<FuncInst>();
 
-function envOf(inst: ModuleInstance): Env {
+export function envOf(inst: ModuleInstance): Env {
   let e = envs.get(inst);
   if (!e) {
     e = {
@@ -60,8 +60,8 @@ function envOf(inst: ModuleInstance): Env {
   return e;
 }
 
-function reject(reason: string): null {
-  STATS.rejected++;
+function reject(reason: string, counted = true): null {
+  if (counted) STATS.rejected++;
   STATS.reasons[reason] = (STATS.reasons[reason] ?? 0) + 1;
   return null;
 }
@@ -119,10 +119,20 @@ function factoryOf(m: Module, idx: number, deterministic: boolean): Factory | nu
   if (!list) cache.set(m, (list = []));
   const cached = list[idx];
   if (cached !== undefined) return cached;
+  const made = factoryFrom(() => generate(m, idx, deterministic), false);
+  list[idx] = made;
+  return made;
+}
+
+/**
+ * Generates and evaluates a factory; null (with the reason in STATS) if it cannot be compiled.
+ * `osr`: an OSR variant (osr.ts), counted in STATS.osr, and a refusal is not a rejected function.
+ */
+export function factoryFrom(gen: () => Generated, osr: boolean): Factory | null {
   let made: Factory | null = null;
   const t0 = performance.now();
   try {
-    const g = generate(m, idx, deterministic);
+    const g = gen();
     // The shared source (views made by each call) is compiled when an instance first needs it.
     let shared = g.mems.length === 0 ? compileSource(g.source) : null;
     made = (env: Env, globalViews: ReadonlySet<number> | null) => {
@@ -137,9 +147,10 @@ function factoryOf(m: Module, idx: number, deterministic: boolean): Factory | nu
       shared ??= timed(() => compileSource(g.source));
       return shared(env, g.imms);
     };
-    STATS.compiled++;
+    if (osr) STATS.osr++;
+    else STATS.compiled++;
   } catch (e) {
-    if (e instanceof Unsupported) made = reject(e.message);
+    if (e instanceof Unsupported) made = reject(e.message, !osr);
     else if (e instanceof EvalError) {
       // Content-Security-Policy forbids `new Function`: stay in the interpreter from now on.
       STATS.evalBlocked = true;
@@ -148,7 +159,6 @@ function factoryOf(m: Module, idx: number, deterministic: boolean): Factory | nu
     else throw e;
   }
   STATS.compileMs += performance.now() - t0;
-  list[idx] = made;
   return made;
 }
 

@@ -29,7 +29,7 @@ export class InternalEngine implements Engine<ValidModule, ModuleInstance> {
   private readonly hostIds = new Map<HostRef, number>();
 
   constructor(opts: EngineOptions = {}) {
-    this.store = new Store({ features: opts.features ?? DEFAULT_FEATURES, tier: opts.tier, profile: opts.profile });
+    this.store = new Store({ features: opts.features ?? DEFAULT_FEATURES, tier: opts.tier, profile: opts.profile, tierUpThreshold: opts.tierUpThreshold });
     this.features = this.store.features; // the profile's omissions applied
   }
 

@@ -15,6 +15,8 @@ export interface EngineOptions {
   readonly tier?: Tier;
   /** Language profiles (features.ts): they switch features off, and 'deterministic' canonicalises NaNs. */
   readonly profile?: readonly Profile[];
+  /** Tier-up threshold of the 'auto' tier (see runtime/store.ts). */
+  readonly tierUpThreshold?: number;
 }
 
 const FACTORIES: Record<string, (opts: EngineOptions) => Engine> = {
@@ -25,15 +27,22 @@ const FACTORIES: Record<string, (opts: EngineOptions) => Engine> = {
 
 export const ENGINE_NAMES: readonly string[] = Object.keys(FACTORIES);
 
-/** `name` may carry a tier as `name:tier` (how `weft wast --tier` reaches pool workers). */
+/**
+ * `name` may carry a tier as `name:tier`, and a tier-up threshold as `name:tier:N` (how `weft wast
+ * --tier` and `--tier-up-threshold` reach pool workers).
+ */
 export function createEngine(name: string, opts: EngineOptions = {}): Engine {
-  const colon = name.indexOf(':');
-  if (colon >= 0) {
-    const tier = name.slice(colon + 1);
+  const [base, tier, threshold, ...rest] = name.split(':');
+  if (tier !== undefined) {
     if (tier !== 'interpreter' && tier !== 'compiled' && tier !== 'auto') throw new Error(`unknown tier "${tier}"`);
-    name = name.slice(0, colon);
     opts = { ...opts, tier };
   }
+  if (threshold !== undefined) {
+    const n = Number(threshold);
+    if (threshold === '' || !Number.isInteger(n) || n < 0 || rest.length > 0) throw new Error(`bad tier-up threshold in "${name}"`);
+    opts = { ...opts, tierUpThreshold: n };
+  }
+  name = base;
   const make = FACTORIES[name];
   if (!make) throw new Error(`unknown engine "${name}" (known: ${ENGINE_NAMES.join(', ')})`);
   return make(opts);

@@ -32,9 +32,7 @@ test("tier 'auto' counts loop back-edges", () => {
   const inst = load(s, counter);
   const f = exportedFunc(inst, 'loop');
   invoke(s, f, [1000]);
-  assert.equal(f.jit, null, 'no on-stack replacement');
-  invoke(s, f, [1]);
-  assert.notEqual(f.jit, null, 'compiled at the next call');
+  assert.notEqual(f.jit, null, 'compiled during the call (and the call went on there: OSR, see osr.test.ts)');
 });
 
 test("tier 'interpreter' never compiles, 'compiled' compiles at the first call", () => {

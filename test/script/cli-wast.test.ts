@@ -54,3 +54,11 @@ test('totals line with skips groups the reasons', () => {
   assert.equal(totalsLine([s([['no interpreter yet', 2]]), s([['no interpreter yet', 1]])]),
     '2 passed, 0 failed, 3 skipped (3 no interpreter yet)');
 });
+
+test('--tier-up-threshold: a tiny threshold runs the scripts compiled (OSR too); bad values exit 2', async () => {
+  const r = await capture(['--tier-up-threshold', '0', resolve(WAST_DIR, 'directives.wast')]);
+  assert.equal(r.code, 0);
+  assert.match(r.out, /35 passed, 0 failed$/);
+  for (const bad of ['-1', '1.5', 'x']) assert.equal((await capture(['--tier-up-threshold', bad, 'x.wast'])).code, 2, bad);
+  assert.equal((await capture(['--tier-up-threshold'])).code, 2);
+});
