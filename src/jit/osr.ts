@@ -78,39 +78,41 @@ function importedFuncs(g: FuncInst): number {
   return n;
 }
 
+/** `outer`'s entry for `a` and `b`, made by `make()` the first time. */
+function cached<A extends object, V>(outer: WeakMap<A, Map<number, V>>, a: A, b: number, make: () => V): V {
+  let inner = outer.get(a);
+  if (!inner) outer.set(a, (inner = new Map()));
+  if (inner.has(b)) return inner.get(b)!;
+  const v = make();
+  inner.set(b, v);
+  return v;
+}
+
 /** The OSR variant of `g` entering at loop header `pc` of its translation `c`, or null. */
 function variantOf(g: FuncInst, c: Compiled, pc: number): JitFn | null {
-  let mine = variants.get(g);
-  if (!mine) variants.set(g, (mine = new Map()));
-  const have = mine.get(pc);
-  if (have !== undefined) return have;
-  let fn: JitFn | null = null;
-  const fac = factoryOf(g, c, pc);
-  if (fac !== null) {
+  return cached(variants, g, pc, () => {
+    const fac = factoryOf(g, c, pc);
+    if (fac === null) return null;
     const self = Object.create(envOf(g.instance!)) as ReturnType<typeof envOf>;
     self.SELF = g.jit as JitFn; // unused: a variant is only entered below the depth limit
     try {
-      fn = fac(self, null); // views in records: a variant runs once per call it rescues
+      return fac(self, null); // views in records: a variant runs once per call it rescues
     } catch (e) {
-      if (!(e instanceof RangeError)) throw e;
+      // Its source is evaluated here (tier.ts factoryFrom): if that fails, no OSR at this loop.
+      if (e instanceof RangeError || e instanceof SyntaxError) return null;
+      throw e;
     }
-  }
-  mine.set(pc, fn);
-  return fn;
+  });
 }
 
 function factoryOf(g: FuncInst, c: Compiled, pc: number): Factory | null {
-  let list = factories.get(c);
-  if (!list) factories.set(c, (list = new Map()));
-  const cached = list.get(pc);
-  if (cached !== undefined) return cached;
-  const m = g.instance!.module.module;
-  const body = m.funcs[g.index - importedFuncs(g)].body;
-  const at = loopAt(c, body, pc);
-  // `c` is the translation of g's profile (code-cache.ts), so variants never mix profiles either.
-  const made = at < 0 ? null : factoryFrom(() => generateOsr(m, g.index, at, g.instance!.deterministic), true);
-  list.set(pc, made);
-  return made;
+  return cached(factories, c, pc, () => {
+    const m = g.instance!.module.module;
+    const body = m.funcs[g.index - importedFuncs(g)].body;
+    const at = loopAt(c, body, pc);
+    // `c` is the translation of g's profile (code-cache.ts), so variants never mix profiles either.
+    return at < 0 ? null : factoryFrom(() => generateOsr(m, g.index, at, g.instance!.deterministic), true);
+  });
 }
 
 /**
