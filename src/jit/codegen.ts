@@ -13,7 +13,7 @@
  * and stay in the interpreter. See README.md.
  */
 import type { Module, MemArg, Instr, Catch, BrCast } from '../syntax/module.js';
-import { funcTypeIndex, allMems } from '../syntax/module.js';
+import { funcTypeIndex, allMems, importCounts } from '../syntax/module.js';
 import type { BlockType, FuncType, HeapType, RefType, ValType } from '../syntax/types.js';
 import { ABS_HEAP_TYPES } from '../syntax/types.js';
 import { OPCODES } from '../syntax/opcodes.js';
@@ -134,7 +134,7 @@ export function generate(m: Module, funcIdx: number, deterministic = false): Gen
  * Throws Unsupported when the loop does not qualify.
  */
 export function generateOsr(m: Module, funcIdx: number, loopIndex: number, deterministic = false): Generated {
-  const f = m.funcs[funcIdx - m.imports.filter(i => i.desc.kind === 'func').length];
+  const f = m.funcs[funcIdx - importCounts(m).func];
   let plan: OsrPlan;
   try {
     plan = planOsr(f.body, loopIndex);

@@ -48,10 +48,6 @@ function lo64(v: Value): number {
 function hi64(v: Value): number {
   return Number(BigInt.asIntN(32, (v as bigint) >> 32n));
 }
-/** An i64 (a BigInt from the JS API) as its (lo, hi) words. */
-function words(v: bigint): [number, number] {
-  return [Number(BigInt.asIntN(32, v)), Number(BigInt.asIntN(32, v >> 32n))];
-}
 function i64Value(lo: number, hi: number): Value {
   return (BigInt(hi) << 32n) | BigInt(lo >>> 0);
 }
@@ -60,9 +56,6 @@ function f64Value(x: number): Value {
 }
 function i32Of(v: Value): number {
   return Number(v) | 0;
-}
-function u64Of(v: Value): bigint {
-  return BigInt.asUintN(64, v as bigint);
 }
 /** What a host function returned, checked as callHost (exec/interp.ts) checks it. */
 function hostResults(res: Value[] | Suspension, n: number): Value[] {
@@ -74,7 +67,7 @@ function hostResults(res: Value[] | Suspension, n: number): Value[] {
   return res;
 }
 
-const C = { lo64, hi64, words, i64Value, f64Value, i32Of, u64Of, hostResults, f32FromBits, f32ToBits, f64FromWords };
+const C = { lo64, hi64, i64Value, f64Value, i32Of, hostResults, f32FromBits, f32ToBits, f64FromWords };
 
 // ---- generated functions, one per direction and signature ------------------------------------
 
@@ -230,8 +223,8 @@ function returnValue(ty: CValType, v: string): string {
   switch (ty) {
     case 'i32': return `return C.i32Of(${v});`;
     case 'f32': return `return C.f32FromBits(C.i32Of(${v}));`;
-    case 'i64': return `const b = C.u64Of(${v}); RT.hi = Number(b >> 32n) | 0; return Number(b & 0xffffffffn) | 0;`;
-    case 'f64': return `const b = C.u64Of(${v}); return C.f64FromWords(Number(b & 0xffffffffn) | 0, Number(b >> 32n) | 0);`;
+    case 'i64': return `RT.hi = C.hi64(${v}); return C.lo64(${v});`;
+    case 'f64': return `return C.f64FromWords(C.lo64(${v}), C.hi64(${v}));`;
     default: return `return ${v};`;
   }
 }
@@ -242,7 +235,7 @@ function returnJS(ty: CValType): string {
     case 'i32': return 'return J.num(r) | 0;';
     case 'f32': return 'return C.f32FromBits(C.f32ToBits(J.num(r)));';
     case 'f64': return 'return J.num(r);';
-    case 'i64': return 'const w = C.words(J.big64(r)); RT.hi = w[1]; return w[0];';
+    case 'i64': return 'const b = J.big64(r); RT.hi = C.hi64(b); return C.lo64(b);';
     default: return 'return J.ref(r, P[0]);';
   }
 }

@@ -16,6 +16,7 @@ import type { CValType } from '../valid/canon-types.js';
 import type { Compiled } from '../exec/compiled.js';
 import { generateOsr } from './codegen.js';
 import { OPCODES } from '../syntax/opcodes.js';
+import { importCounts } from '../syntax/module.js';
 import { canEnter, readCell, sig, storeResults, valueList, type JitFn } from './bridge.js';
 import { envOf, factoryFrom, tierUp, type Factory } from './tier.js';
 import { RT, STATS, tierConfigOf } from './runtime.js';
@@ -45,7 +46,7 @@ export function enterOsr(t: Thread, fr: Frame, pc: number): boolean {
     return false;
   }
   const inst = g.instance!;
-  const f = inst.module.module.funcs[g.index - importedFuncs(g)];
+  const f = inst.module.module.funcs[g.index - importCounts(inst.module.module).func];
   const { params, results } = sig(g);
   const args = valueList();
   let slot = fr.fp;
@@ -70,12 +71,6 @@ export function enterOsr(t: Thread, fr: Frame, pc: number): boolean {
   storeResults(t, results, fr.fp, r);
   t.sp = fr.fp + results.length;
   return true;
-}
-
-function importedFuncs(g: FuncInst): number {
-  let n = 0;
-  for (const i of g.instance!.module.module.imports) if (i.desc.kind === 'func') n++;
-  return n;
 }
 
 /** `outer`'s entry for `a` and `b`, made by `make()` the first time. */
@@ -108,7 +103,7 @@ function variantOf(g: FuncInst, c: Compiled, pc: number): JitFn | null {
 function factoryOf(g: FuncInst, c: Compiled, pc: number): Factory | null {
   return cached(factories, c, pc, () => {
     const m = g.instance!.module.module;
-    const body = m.funcs[g.index - importedFuncs(g)].body;
+    const body = m.funcs[g.index - importCounts(m).func].body;
     const at = loopAt(c, body, pc);
     // `c` is the translation of g's profile (code-cache.ts), so variants never mix profiles either.
     return at < 0 ? null : factoryFrom(() => generateOsr(m, g.index, at, g.instance!.deterministic), true);

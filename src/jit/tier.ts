@@ -3,7 +3,7 @@
  * function, instantiated per module instance) and installing the result on the FuncInst and in its
  * instance's table of direct-call entries.
  */
-import type { Module } from '../syntax/module.js';
+import { importCounts, type Module } from '../syntax/module.js';
 import type { FuncInst } from '../runtime/func.js';
 import type { ModuleInstance } from '../runtime/instance.js';
 import type { Thread } from '../exec/thread.js';
@@ -106,8 +106,7 @@ function viewsOwner(inst: ModuleInstance): boolean {
 function publicMems(inst: ModuleInstance): ReadonlySet<number> {
   const m = inst.module.module;
   const out = new Set<number>();
-  let k = 0;
-  for (const imp of m.imports) if (imp.desc.kind === 'memory') out.add(k++);
+  for (let k = 0, n = importCounts(m).memory; k < n; k++) out.add(k);
   for (const e of m.exports) if (e.kind === 'memory') out.add(e.index);
   return out;
 }
