@@ -9,6 +9,15 @@ const IF_NO_ELSE = `(module
     (if (local.get 0) (then (local.set 1 (i32.const 7))))
     (local.get 1)))`;
 
+/** sum(n) = n + (n - 1) + ... + 1 in one loop. */
+const SUM_LOOP = `(module
+  (func (export "sum") (param i32) (result i32) (local i32)
+    (loop $l
+      (local.set 1 (i32.add (local.get 1) (local.get 0)))
+      (local.set 0 (i32.sub (local.get 0) (i32.const 1)))
+      (br_if $l (local.get 0)))
+    (local.get 1)))`;
+
 test('coverage of an if without else, condition false: the then arm is uncovered', () => {
   const cov = new CoverageMonitor();
   const { result } = runWith([cov], IF_NO_ELSE, 'f', [0]);
@@ -37,13 +46,7 @@ test('coverage of an if without else, condition true: everything runs', () => {
 
 test('opcode counts of a loop', () => {
   const ops = new OpcodeMonitor();
-  const { result } = runWith([ops], `(module
-    (func (export "sum") (param i32) (result i32) (local i32)
-      (loop $l
-        (local.set 1 (i32.add (local.get 1) (local.get 0)))
-        (local.set 0 (i32.sub (local.get 0) (i32.const 1)))
-        (br_if $l (local.get 0)))
-      (local.get 1)))`, 'sum', [10]);
+  const { result } = runWith([ops], SUM_LOOP, 'sum', [10]);
   assert.equal(result, 55);
   const r = ops.report();
   const c = Object.fromEntries(r.counts.map((e) => [e.op, e.count]));
@@ -91,13 +94,7 @@ test('loops: entries and iterations per loop', () => {
 
 test('hotness: the loop body is the hottest block; totals agree with the opcode monitor', () => {
   const hot = new HotnessMonitor(2), ops = new OpcodeMonitor();
-  runWith([hot, ops], `(module
-    (func (export "sum") (param i32) (result i32) (local i32)
-      (loop $l
-        (local.set 1 (i32.add (local.get 1) (local.get 0)))
-        (local.set 0 (i32.sub (local.get 0) (i32.const 1)))
-        (br_if $l (local.get 0)))
-      (local.get 1)))`, 'sum', [10]);
+  runWith([hot, ops], SUM_LOOP, 'sum', [10]);
   const r = hot.report();
   assert.equal(r.total, ops.report().total);
   assert.equal(r.blocks.length, 2);
