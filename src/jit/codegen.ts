@@ -23,6 +23,7 @@ import { NAN_BLIND, NAN_RESULT, NanResult } from '../exec/nan-results.js';
 import { i64WithConstant } from './i64-const.js';
 import { f32FromBits, f64FromWords } from './bits.js';
 import { planOsr, type OsrPlan } from './osr-entry.js';
+import { indirectTargets } from './indirect-targets.js';
 
 /** Value kinds in compiled code: i32, i64 (word pair), f32, f64, reference. */
 type K = 'i' | 'I' | 'f' | 'F' | 'r' | 'v';
@@ -164,6 +165,8 @@ class Gen {
   private readonly ctls: Ctl[] = [];
   private readonly vars = new Set<string>();
   private readonly consts: string[] = [];
+  /** Function index -> its factory constant (funcConst). */
+  private readonly funcConsts = new Map<number, string>();
   private readonly imms: unknown[] = [];
   private readonly memsUsed = new Set<number>();
   /** Typed-array views used per memory (`u8`, `i32`...), besides the DataView. */
@@ -342,8 +345,14 @@ class Gen {
 
   // ---- calls ----
 
-  /** A call of `callee` (a JS expression evaluating to a compiled-convention function). */
-  private call(callee: string, ft: FuncType, pre = ''): void {
+  /**
+   * A call of `callee` (a JS expression evaluating to a compiled-convention function). `guess`
+   * (call_indirect): `pre` only loads the table entry into `fn`; each of `guess.targets` is tested
+   * against it and, when it is the entry, called by name (one known callee per call site, which
+   * the host JIT can inline; see indirect-targets.ts); otherwise `guess.lookup` runs the checked
+   * lookup and `callee` is called.
+   */
+  private call(callee: string, ft: FuncType, pre = '', guess?: { targets: readonly number[]; lookup: string }): void {
     const ps = ft.params.map(kindOf), rs = ft.results.map(kindOf);
     const args: string[] = [];
     const argSlots: string[][] = [];
@@ -351,19 +360,32 @@ class Gen {
     for (const a of argSlots) args.push(...a);
     // The last argument is the callee's depth: ours plus our frame (see assemble).
     args.push('dp + $W$');
-    const callExpr = `${callee}(${args.join(', ')})`;
-    let s = `${this.at()}${pre}`;
-    if (rs.length === 0) s += `${callExpr};`;
+    const list = args.join(', ');
+    /** The statements calling `c` and storing its results. */
+    let invoke: (c: string) => string;
+    if (rs.length === 0) invoke = c => `${c}(${list});`;
     else if (rs.length === 1 && rs[0] !== 'v') {
       const r = this.push(rs[0]);
-      s += rs[0] === 'I' ? `${r[0]} = ${callExpr}; ${r[1]} = RT.hi;` : `${r[0]} = ${callExpr};`;
+      invoke = rs[0] === 'I' ? c => `${r[0]} = ${c}(${list}); ${r[1]} = RT.hi;` : c => `${r[0]} = ${c}(${list});`;
     } else {
-      s += `${callExpr}; `;
-      let w = 0;
-      for (const k of rs) for (const v of this.push(k)) s += `${v} = R[${w++}]; `;
+      const names = rs.flatMap(k => this.push(k));
+      invoke = c => `${c}(${list}); ${names.map((v, w) => `${v} = R[${w}];`).join(' ')}`;
+    }
+    let s = `${this.at()}${pre}`;
+    if (guess === undefined) s += invoke(callee);
+    else {
+      for (const k of guess.targets) s += `if (fn === ${this.funcConst(k)}) { ${invoke(`F[${k}]`)} } else `;
+      s += `{ ${guess.lookup}${invoke(callee)} }`;
     }
     // The callee may have grown (and so replaced) any memory.
     this.emit(s + ' ' + this.refreshMems());
+  }
+
+  /** A factory constant holding this instance's function `k` (its FuncInst, as tables hold). */
+  private funcConst(k: number): string {
+    let n = this.funcConsts.get(k);
+    if (n === undefined) this.funcConsts.set(k, (n = this.constant(`FN[${k}]`)));
+    return n;
   }
 
   /**
@@ -726,7 +748,13 @@ class Gen {
         this.table(tab);
         const x = this.popTab(tab);
         // The callee is looked up (and checked) before the arguments are passed, as in the spec.
-        this.callOrTail(name !== 'call_indirect', 'fn', this.funcType(ti), `fn = CALLEE(T${tab}, ${x}, E.TY[${ti}]); `);
+        const lookup = `fn = CALLEE(T${tab}, ${x}, E.TY[${ti}]); `;
+        const targets = name === 'call_indirect' ? indirectTargets(this.m, tab, ti) : [];
+        if (targets.length > 0) {
+          // The entry is read once to test the guesses; the lookup (bounds, null, signature) runs
+          // only when none matched. An index past the end reads undefined and matches none.
+          this.call('fn', this.funcType(ti), `fn = T${tab}.elems[${x}]; `, { targets, lookup });
+        } else this.callOrTail(name !== 'call_indirect', 'fn', this.funcType(ti), lookup);
         return;
       }
       case 'call_ref': case 'return_call_ref': {
@@ -1272,15 +1300,20 @@ class Gen {
     let fast: string, slow: string, after = '';
     if (store) {
       const v = val!;
-      const x = ty === 'f32' ? `f32ToBits(${v[0]})` : v[0];
       const V = this.view(mi, vw);
-      fast = n === 2 ? `${V}[ix] = ${v[0]}; ${V}[ix + 1] = ${v[1]};` : `${V}[ix] = ${x};`;
+      if (ty === 'f32') {
+        // A number converts to f32 exactly (f32 values are rounded already); only a NaN needs its
+        // payload carried over by hand (the host conversion would quiet a signalling NaN).
+        fast = `if (${v[0]} === ${v[0]}) ${this.view(mi, 'f32')}[ix] = ${v[0]}; else ${V}[ix] = f32ToBits(${v[0]});`;
+      } else fast = n === 2 ? `${V}[ix] = ${v[0]}; ${V}[ix + 1] = ${v[1]};` : `${V}[ix] = ${v[0]};`;
       slow = `${at}MST.${kind}(${mem}, ${a}, ${off}, ${v[0]}, ${kind === 'i64' ? v[1] : 0});`;
     } else {
       const V = this.view(mi, vw);
       const rk: K = ty === 'i32' ? 'i' : ty === 'i64' ? 'I' : ty === 'f32' ? 'f' : 'F';
       const r = this.push(rk);
-      if (ty === 'f32') fast = `${r[0]} = f32FromBits(${V}[ix]);`;
+      // f32: the hardware conversion is exact except that it quiets a signalling NaN, so a NaN is
+      // read again as bits (see bits.ts); other values take one Float32Array load.
+      if (ty === 'f32') fast = `${r[0]} = ${this.view(mi, 'f32')}[ix]; if (${r[0]} !== ${r[0]}) ${r[0]} = f32FromBits(${V}[ix]);`;
       else if (n === 2) fast = `${r[0]} = ${V}[ix]; ${r[1]} = ${V}[ix + 1];`;
       else fast = `${r[0]} = ${V}[ix];`;
       slow = `${at}${r[0]} = MLD.${kind}(${mem}, ${a}, ${off});${n === 2 ? ` ${r[1]} = RT.hi;` : ''}`;
