@@ -23,7 +23,7 @@ import type { MemInst } from '../runtime/memory.js';
 
 /** View kinds by the name generated code uses (the `buf` property holds the buffer they view). */
 const VIEW_CTORS = {
-  u8: Uint8Array, i8: Int8Array, u16: Uint16Array, i16: Int16Array, i32: Int32Array, f64: Float64Array,
+  u8: Uint8Array, i8: Int8Array, u16: Uint16Array, i16: Int16Array, i32: Int32Array, f32: Float32Array, f64: Float64Array,
 } as const;
 
 /** A memory's views in an object (one shape for all: the keys of VIEW_CTORS plus `buf`). */
@@ -35,7 +35,7 @@ function makeRecord(m: MemInst): ViewRecord {
   const b = m.buffer as ArrayBuffer; // or a SharedArrayBuffer: views of either work alike
   return {
     buf: b, u8: new Uint8Array(b), i8: new Int8Array(b), u16: new Uint16Array(b), i16: new Int16Array(b),
-    i32: new Int32Array(b), f64: new Float64Array(b),
+    i32: new Int32Array(b), f32: new Float32Array(b), f64: new Float64Array(b),
   };
 }
 

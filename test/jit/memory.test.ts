@@ -66,3 +66,25 @@ test('bulk memory', () => {
     assert.equal(outcome(p.jit, 'copy', args), outcome(p.interp, 'copy', args), `copy ${args}`);
   }
 });
+
+test('f32 loads and stores keep every bit pattern (typed-array fast path, NaNs re-read as bits)', () => {
+  const p = pair(`(module (memory 1)
+    (func (export "roundtrip") (param i32 i32) (result i32)
+      local.get 0 local.get 1 i32.store
+      local.get 0 i32.const 64 i32.add local.get 0 f32.load f32.store
+      local.get 0 i32.const 64 i32.add i32.load)
+    (func (export "through-local") (param i32) (result i32) (local f32)
+      i32.const 8 local.get 0 i32.store
+      i32.const 8 f32.load local.set 1
+      i32.const 16 local.get 1 f32.store
+      i32.const 16 i32.load))`);
+  const bits = [0, 0x80000000, 1, 0x807fffff, 0x3f800000, 0x7f7fffff, 0x7f800000, 0xff800000,
+    0x7fc00000, 0xffc00000, 0x7fa00000 /* signalling */, 0xff800001 /* signalling */, 0x7fffffff, 0x7fc00001];
+  for (const b of bits) {
+    for (const a of [0, 4, 65528]) {
+      assert.equal(outcome(p.jit, 'roundtrip', [a, b | 0]), outcome(p.interp, 'roundtrip', [a, b | 0]), `roundtrip ${a} ${b.toString(16)}`);
+    }
+    assert.equal(outcome(p.jit, 'through-local', [b | 0]), String(b | 0), `through-local ${b.toString(16)}`);
+  }
+  assert.ok(isCompiled(p.jit.inst, 'roundtrip') && isCompiled(p.jit.inst, 'through-local'));
+});
