@@ -94,14 +94,16 @@ export async function main(argv: readonly string[]): Promise<{ results: Results;
   const out = o.out ?? (o.quick ? path.join(CACHE_DIR, 'results-quick.json') : path.join(BENCH_DIR, 'results.json'));
   writeResults(out, results);
   console.log(`results written to ${path.relative(process.cwd(), out) || out}`);
-  const ok = rows.every(r => Object.values(r.cells).every(c => typeof c !== 'string' || c.startsWith('n/a')));
+  // Only weft's own errors fail the run: another engine's wrong answer (polywasm's checksum on the
+  // f32 kernel differs from native's) is reported in its cell and the notes.
+  const ok = rows.every(r => Object.entries(r.cells).every(([e, c]) => !e.startsWith('weft') || typeof c !== 'string' || c.startsWith('n/a')));
   return { results, ok };
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   main(process.argv.slice(2)).then(({ ok }) => {
     if (!ok) {
-      console.error('some engines failed or disagreed with native (see above)');
+      console.error('weft failed or disagreed with native (see above)');
       process.exitCode = 1;
     }
   }, err => {

@@ -16,7 +16,7 @@ import type { Module, MemArg, Instr, Catch, BrCast } from '../syntax/module.js';
 import { funcTypeIndex, allMems, importCounts } from '../syntax/module.js';
 import type { BlockType, FuncType, HeapType, RefType, ValType } from '../syntax/types.js';
 import { ABS_HEAP_TYPES } from '../syntax/types.js';
-import { OPCODES } from '../syntax/opcodes.js';
+import { OP, OPCODES } from '../syntax/opcodes.js';
 import { ACCESS } from '../exec/mem-access.js';
 import { NUMERIC } from './numeric.js';
 import { NAN_BLIND, NAN_RESULT, NanResult } from '../exec/nan-results.js';
@@ -162,6 +162,24 @@ class Gen {
    * first such instruction: chains of arithmetic pay once, not per operation.
    */
   private readonly raw: boolean[] = [];
+  /**
+   * By stack height: an f32 just loaded through the Float32Array view, whose conversion quiets a
+   * signalling NaN. Only instructions that can see a NaN's bits (outside NAN_BLIND: stores,
+   * reinterpretations, neg/abs/copysign, locals, calls, control) need the exact value, so the
+   * correction waits for one (settleLoads): `bits` then receives the word the load read (the
+   * load's marker comment `QB<id>` becomes that read, and `QB<id>s` on its slow path the bits
+   * of the exact value) and a NaN is rebuilt from it. Values that only meet arithmetic never pay,
+   * and stay plain float32 loads to the host JIT.
+   */
+  private readonly loaded: ({ v: string; bits: string; id: number; fast: string } | null)[] = [];
+  /**
+   * By stack height: an f32 that cannot be a signalling NaN (an arithmetic result, a conversion,
+   * a number constant): a store writes it through the Float32Array view with no NaN test.
+   */
+  private readonly quietF32: boolean[] = [];
+  /** Load markers whose bits are needed (see `loaded`), and the statements that replace them. */
+  private readonly markers = new Map<string, string>();
+  private markerCount = 0;
   private readonly ctls: Ctl[] = [];
   private readonly vars = new Set<string>();
   private readonly consts: string[] = [];
@@ -238,13 +256,21 @@ class Gen {
     return k === 'I' ? [`x${j}`, `y${j}`] : k === 'v' ? [`x${j}`, `y${j}`, `z${j}`, `w${j}`] : [`x${j}`];
   }
   private push(k: K): string[] {
+    this.forget();
     this.st.push(k);
     this.pend.push(null);
     return this.slot(k, this.st.length - 1);
   }
   private pushAtom(k: K, exprs: string[]): void {
+    this.forget();
     this.st.push(k);
     this.pend.push(exprs);
+  }
+  /** Drops what was known about the value at the height about to be pushed (loaded, quietF32). */
+  private forget(): void {
+    const h = this.st.length;
+    if (this.loaded.length > h) this.loaded.length = h;
+    if (this.quietF32.length > h) this.quietF32.length = h;
   }
   private pop(expect?: K): string[] {
     const k = this.st.pop();
@@ -523,7 +549,8 @@ class Gen {
     let refresh = '';
     for (const mi of this.memsUsed) refresh += `len${mi} = M${mi}.bytes.length; ${FAST_LIMIT(mi)}; ${ELEM_LIMITS(mi, '; ')}; if (M${mi}.buffer !== buf${mi}) { ${reload(mi)}} `;
     const W = FRAME_WORDS + params.length + lets.length;
-    const body = this.out.map(l => l.replaceAll('/*MEMS*/', refresh).replaceAll('$W$', String(W)));
+    const body = this.out.map(l => l.replaceAll('/*MEMS*/', refresh).replaceAll('$W$', String(W))
+      .replace(/\/\*QB\d+s?\*\//g, m => this.markers.get(m) ?? ''));
     // Before the variables read the global views: they must be current.
     const entry = [...this.memsUsed].map(renew).join('');
     return [
@@ -610,6 +637,7 @@ class Gen {
     }
     const imm = ins.imm;
     if (this.deterministic) this.settleNaNs(ins.op);
+    this.settleLoads(ins.op);
     if (info.prefix === 0xfd) return this.simd(ins);
     const tpl = NUMERIC[name];
     if (tpl !== undefined && info.params !== null && info.results !== null) {
@@ -827,6 +855,7 @@ class Gen {
         const x = f32FromBits((imm[0] as number) | 0);
         const js = x === x ? numLit(x) : this.constant(`f32FromBits(${(imm[0] as number) | 0})`);
         this.pushAtom('f', [js]);
+        if (x === x) this.quietF32[this.st.length - 1] = true;
         return;
       }
       case 'f64.const': {
@@ -1190,6 +1219,27 @@ class Gen {
     raw.length = 0;
   }
 
+  /**
+   * Rebuilds the exact f32 of the loads on the stack (see `loaded`) that instruction `op` could
+   * observe: an instruction with a fixed signature sees its own operands only, and none of them
+   * if it is NAN_BLIND; any other (locals, control, calls, select, drop) may move or expose them all.
+   */
+  private settleLoads(op: number): void {
+    const q = this.loaded;
+    if (q.length > this.st.length) q.length = this.st.length;
+    if (q.length === 0 || NAN_BLIND[op]) return;
+    const params = OPCODES[op].params;
+    const from = params === null ? 0 : Math.max(0, this.st.length - params.length);
+    for (let d = from; d < q.length; d++) {
+      const e = q[d];
+      if (e == null) continue;
+      this.markers.set(`/*QB${e.id}*/`, ` ${e.bits} = ${e.fast};`);
+      this.markers.set(`/*QB${e.id}s*/`, ` ${e.bits} = f32ToBits(${e.v});`);
+      this.emit(`if (${e.v} !== ${e.v}) ${e.v} = f32FromBits(${e.bits});`);
+      q[d] = null;
+    }
+  }
+
   /** `canon`: the result may be a generated NaN that the deterministic profile makes canonical. */
   private numeric(name: string, tpl: { js: string; trap?: boolean }, params: readonly string[], result: string | undefined, canon = false): void {
     const ops: string[][] = [];
@@ -1207,6 +1257,8 @@ class Gen {
     const r = this.push(rk);
     if (rk === 'I') this.emit(`${pre}${js} ${r[0]} = tl; ${r[1]} = th;`);
     else this.emit(`${pre}${r[0]} = ${js};`);
+    // A generated NaN is quiet (numeric.ts); conversions from integers make none.
+    if (rk === 'f' && (NAN_RESULT[OP[name]] === NanResult.F32 || name.startsWith('f32.convert_'))) this.quietF32[this.st.length - 1] = true;
     if (this.deterministic) {
       // the result's height is fresh: canonicalised later if it may be a NaN (settleNaNs)
       this.raw.length = this.st.length - 1;
@@ -1285,6 +1337,7 @@ class Gen {
     this.useMem(mi);
     const ty = name.slice(0, 3);
     const off = Number(ma.offset);
+    const quiet = store && this.quietF32[this.st.length - 1] === true;
     const val = store ? this.pop(letterKind(ty === 'i32' ? 'i' : ty === 'i64' ? 'I' : ty === 'f32' ? 'f' : 'F')) : null;
     const a = this.pop('i')[0];
     // The slow helper's kind, the fast path's view, log2 of its element size, and elements used.
@@ -1304,19 +1357,28 @@ class Gen {
       if (ty === 'f32') {
         // A number converts to f32 exactly (f32 values are rounded already); only a NaN needs its
         // payload carried over by hand (the host conversion would quiet a signalling NaN).
-        fast = `if (${v[0]} === ${v[0]}) ${this.view(mi, 'f32')}[ix] = ${v[0]}; else ${V}[ix] = f32ToBits(${v[0]});`;
+        // A value known not to be a signalling NaN (`quietF32`) converts exactly, NaN or not.
+        fast = quiet ? `${this.view(mi, 'f32')}[ix] = ${v[0]};`
+          : `if (${v[0]} === ${v[0]}) ${this.view(mi, 'f32')}[ix] = ${v[0]}; else ${V}[ix] = f32ToBits(${v[0]});`;
       } else fast = n === 2 ? `${V}[ix] = ${v[0]}; ${V}[ix + 1] = ${v[1]};` : `${V}[ix] = ${v[0]};`;
       slow = `${at}MST.${kind}(${mem}, ${a}, ${off}, ${v[0]}, ${kind === 'i64' ? v[1] : 0});`;
     } else {
       const V = this.view(mi, vw);
       const rk: K = ty === 'i32' ? 'i' : ty === 'i64' ? 'I' : ty === 'f32' ? 'f' : 'F';
       const r = this.push(rk);
-      // f32: the hardware conversion is exact except that it quiets a signalling NaN, so a NaN is
-      // read again as bits (see bits.ts); other values take one Float32Array load.
-      if (ty === 'f32') fast = `${r[0]} = ${this.view(mi, 'f32')}[ix]; if (${r[0]} !== ${r[0]}) ${r[0]} = f32FromBits(${V}[ix]);`;
+      slow = `${at}${r[0]} = MLD.${kind}(${mem}, ${a}, ${off});${n === 2 ? ` ${r[1]} = RT.hi;` : ''}`;
+      // f32: one Float32Array load, exact except that the conversion quiets a signalling NaN; the
+      // word is read too only if an instruction that can see NaN bits uses the value (`loaded`).
+      // The slow path's value is exact: its bits are just its own.
+      if (ty === 'f32') {
+        const id = this.markerCount++, bits = `qb${id}`;
+        this.vars.add(bits);
+        fast = `${r[0]} = ${this.view(mi, 'f32')}[ix];/*QB${id}*/`;
+        slow += `/*QB${id}s*/`;
+        this.loaded[this.st.length - 1] = { v: r[0], bits, id, fast: `${V}[ix]` };
+      }
       else if (n === 2) fast = `${r[0]} = ${V}[ix]; ${r[1]} = ${V}[ix + 1];`;
       else fast = `${r[0]} = ${V}[ix];`;
-      slow = `${at}${r[0]} = MLD.${kind}(${mem}, ${a}, ${off});${n === 2 ? ` ${r[1]} = RT.hi;` : ''}`;
       if (rk === 'I' && n === 1) after = ` ${r[1]} = ${signed ? `${r[0]} >> 31` : '0'};`;
     }
     if (!LITTLE_ENDIAN) { this.emit(slow + after); return; }

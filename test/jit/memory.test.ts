@@ -77,7 +77,22 @@ test('f32 loads and stores keep every bit pattern (typed-array fast path, NaNs r
       i32.const 8 local.get 0 i32.store
       i32.const 8 f32.load local.set 1
       i32.const 16 local.get 1 f32.store
-      i32.const 16 i32.load))`);
+      i32.const 16 i32.load)
+    ;; stored without a NaN test (arithmetic results are quiet) and with one (neg keeps a signalling NaN)
+    (func (export "sum") (param i32 i32) (result i32)
+      i32.const 24 local.get 0 f32.reinterpret_i32 local.get 1 f32.reinterpret_i32 f32.add f32.store
+      i32.const 24 i32.load)
+    (func (export "neg") (param i32) (result i32)
+      i32.const 28 local.get 0 f32.reinterpret_i32 f32.neg f32.store
+      i32.const 28 i32.load)
+    (func (export "loaded-neg") (param i32) (result i32)
+      i32.const 32 local.get 0 i32.store
+      i32.const 36 i32.const 32 f32.load f32.neg f32.store
+      i32.const 36 i32.load)
+    (func (export "consts") (result i32)
+      i32.const 40 f32.const nan:0x200000 f32.store
+      i32.const 44 f32.const -1.5 f32.store
+      i32.const 40 i32.load i32.const 44 i32.load i32.xor))`);
   const bits = [0, 0x80000000, 1, 0x807fffff, 0x3f800000, 0x7f7fffff, 0x7f800000, 0xff800000,
     0x7fc00000, 0xffc00000, 0x7fa00000 /* signalling */, 0xff800001 /* signalling */, 0x7fffffff, 0x7fc00001];
   for (const b of bits) {
@@ -85,6 +100,12 @@ test('f32 loads and stores keep every bit pattern (typed-array fast path, NaNs r
       assert.equal(outcome(p.jit, 'roundtrip', [a, b | 0]), outcome(p.interp, 'roundtrip', [a, b | 0]), `roundtrip ${a} ${b.toString(16)}`);
     }
     assert.equal(outcome(p.jit, 'through-local', [b | 0]), String(b | 0), `through-local ${b.toString(16)}`);
+    for (const c of [0, 0x3f800000, 0x7fa00000, 0xffc00001]) {
+      assert.equal(outcome(p.jit, 'sum', [b | 0, c | 0]), outcome(p.interp, 'sum', [b | 0, c | 0]), `sum ${b.toString(16)} ${c.toString(16)}`);
+    }
+    assert.equal(outcome(p.jit, 'neg', [b | 0]), String((b ^ 0x80000000) | 0), `neg ${b.toString(16)}`);
+    assert.equal(outcome(p.jit, 'loaded-neg', [b | 0]), String((b ^ 0x80000000) | 0), `loaded-neg ${b.toString(16)}`);
   }
+  assert.equal(outcome(p.jit, 'consts', []), String((0x7fa00000 ^ 0xbfc00000) | 0));
   assert.ok(isCompiled(p.jit.inst, 'roundtrip') && isCompiled(p.jit.inst, 'through-local'));
 });
