@@ -20,11 +20,13 @@ export const KERNELS: readonly Kernel[] = [
   { name: 'sieve', covers: 'i32 loops: sieve of Eratosthenes', units: 60 },
   { name: 'collatz', covers: 'i32 loops, data-dependent branches', units: 24 },
   { name: 'mandel', covers: 'f64 arithmetic: Mandelbrot', units: 32 },
+  { name: 'f32', covers: 'f32 arithmetic over memory: saxpy, dot product, 4x4 transform', units: 300 },
   { name: 'nbody', covers: 'f64 math + sqrt: 5-body simulation', units: 100 },
   { name: 'xxhash64', covers: 'i64 hashing: xxHash64 + FNV-1a 64', units: 150 },
   { name: 'fib', covers: 'calls/recursion: fib + mutual recursion', units: 40 },
   { name: 'vm', covers: 'dispatch loop: bytecode VM switch', units: 100 },
   { name: 'sort', covers: 'memory: copy + quicksort over 4 MiB', units: 40 },
+  { name: 'ray', covers: 'application-shaped: ray tracer (structs in memory, function pointers, memory.grow)', units: 12 },
 ];
 
 /** Source directory of the kernels (the .wasm files are committed next to the .c files). */
