@@ -9,7 +9,7 @@
  * one result is returned (an i64 returns lo, its hi goes to RT.hi); several results go to RT.res.
  *
  * Not everything is translated: functions that use instructions outside the supported set (
- * legacy exceptions, tail calls inside try_table, stack switching, atomics) return null
+ * tail calls inside a try, stack switching, atomics) return null
  * and stay in the interpreter. See README.md.
  */
 import type { Module, MemArg, Instr, Catch, BrCast } from '../syntax/module.js';
@@ -73,9 +73,15 @@ function letterKind(l: string): K {
 }
 
 interface Ctl {
-  readonly kind: 'block' | 'loop' | 'if' | 'func' | 'try_table';
+  readonly kind: 'block' | 'loop' | 'if' | 'func' | 'try_table' | 'try';
   /** For try_table: its catch clauses. */
   readonly catches?: readonly Catch[];
+  /**
+   * For a legacy try: the variable holding the exception its catch clauses caught (for rethrow),
+   * and whether a clause has begun (the JS catch is open).
+   */
+  readonly exn?: string;
+  inCatch?: boolean;
   readonly label: string;
   /** Stack height below the construct's params. */
   readonly height: number;
@@ -427,7 +433,7 @@ class Gen {
   }
 
   private tailCall(callee: string, ft: FuncType, pre: string): void {
-    if (this.ctls.some(c => c.kind === 'try_table')) throw new Unsupported('tail call inside try_table');
+    if (this.ctls.some(c => c.kind === 'try_table' || c.kind === 'try')) throw new Unsupported('tail call inside a try');
     const args: string[] = [];
     const ps = ft.params.map(kindOf);
     for (let k = ps.length - 1; k >= 0; k--) args.unshift(...this.pop(ps[k]));
@@ -510,7 +516,7 @@ class Gen {
     const head: string[] = [
       '"use strict";',
       'const { RT, F, FN, SELF, H } = E; const R = RT.res, SV = H.SV, ST = H.ST, GC = H.GC, MLD = H.MLD, MST = H.MST, LIM = RT.limit;',
-      'const { REFM, CASTFAIL, NULLI31, EXN, THROW, UNPACK, NULLEXN, OOB, UNREACHABLE, S, divS32, divU32, remS32, remU32, rotl32, rotr32, ctz32, popcnt32, mulHiU32, divS64, divU64, remS64, remU64, rotl64, rotr64, clz64, ctz64, truncI32S, truncI32U, truncSatI32S, truncSatI32U, truncI64S, truncI64U, truncSatI64S, truncSatI64U, i64ToF32, i64ToF64, nearest, quiet, f32FromBits, f32ToBits, f64FromWords, f64Lo, f64Hi, copysign, fabs, fneg, CALLEE, REFCALLEE, NONNULL, TGET, TSET, TGROW, TFILL, VIEWS, VIEWREC, memoryInit, memoryCopy, memoryFill, tableInit, tableCopy } = H;',
+      'const { REFM, CASTFAIL, NULLI31, EXN, THROW, UNPACK, NULLEXN, OOB, UNREACHABLE, S, divS32, divU32, remS32, remU32, rotl32, rotr32, ctz32, popcnt32, mulHiU32, divS64, divU64, remS64, remU64, rotl64, rotr64, clz64, ctz64, truncI32S, truncI32U, truncSatI32S, truncSatI32U, truncI64S, truncI64U, truncSatI64S, truncSatI64U, i64ToF32, i64ToF64, nearest, quiet, f32FromBits, f32ToBits, f64FromWords, f64Lo, f64Hi, copysign, fabs, fneg, CALLEE, REFCALLEE, NONNULL, TGET, TSET, TGROW, TFILL, VIEWS, VIEWREC, memoryInit, memoryCopy, memoryFill, tableInit, tableCopy, DELEG, DELEGATE } = H;',
     ];
     for (const mi of this.memsUsed) {
       head.push(`const M${mi} = E.M[${mi}];`);
@@ -587,7 +593,7 @@ class Gen {
     if (i === plan.target && !this.dead) {
       if (this.st.length !== 0) throw new Unsupported('osr: operand stack not empty at the loop');
       for (const c of this.ctls) {
-        if (c.kind === 'try_table') throw new Unsupported('osr: loop inside try_table');
+        if (c.kind === 'try_table' || c.kind === 'try') throw new Unsupported('osr: loop inside a try');
         if (c.params.length !== 0) throw new Unsupported('osr: block parameters on the path');
       }
       const [p] = this.blockSig(this.osrLoopType());
@@ -631,7 +637,7 @@ class Gen {
       if (name === 'block' || name === 'loop' || name === 'if' || name === 'try' || name === 'try_table') { this.deadDepth++; return; }
       if (name === 'end' || name === 'delegate') {
         if (this.deadDepth > 0) { this.deadDepth--; return; }
-      } else if (name === 'else') {
+      } else if (name === 'else' || name === 'catch' || name === 'catch_all') {
         if (this.deadDepth > 0) return;
       } else return;
     }
@@ -722,10 +728,45 @@ class Gen {
         if (c.kind === 'loop') this.emit(this.dead ? '}' : `break ${c.label}; }`);
         else if (c.kind === 'if') this.emit('} }');
         else if (c.kind === 'try_table') this.emit(this.catchClauses(c));
+        else if (c.kind === 'try') this.endLegacyTry(c);
         else this.emit('}');
         this.truncate(c.height);
         for (const k of c.results) this.push(k);
         this.dead = false;
+        return;
+      }
+      // Legacy exception handling: see legacyCatch.
+      case 'try': {
+        this.flush();
+        const [p, r] = this.blockSig(imm[0] as BlockType);
+        const label = `L${++this.labels}`;
+        const exn = `rxe${this.labels}`;
+        this.vars.add(exn);
+        this.ctls.push({ kind: 'try', label, height: this.st.length - p.length, params: p, results: r, saved: [], exn, inCatch: false });
+        this.emit(`${label}: { try {`);
+        return;
+      }
+      case 'catch': case 'catch_all':
+        this.legacyCatch(name === 'catch' ? imm[0] as number : undefined);
+        return;
+      case 'delegate': {
+        const c = this.ctls[this.ctls.length - 1];
+        if (!this.dead) { this.flush(); this.emit(`break ${c.label};`); }
+        const h = this.ctls.length - 1;
+        this.ctls.pop();
+        // The label counts from outside the try; the function's own label (index 0) means the
+        // caller's handlers: no handler here may take it, -1 is below them all.
+        const target = this.ctls.length - 1 - (imm[0] as number);
+        this.emit(`} catch (e) { ${this.handlerEntry(h)} throw DELEGATE(e, ${target === 0 ? -1 : target}); } }`);
+        this.truncate(c.height);
+        for (const k of c.results) this.push(k);
+        this.dead = false;
+        return;
+      }
+      case 'rethrow': {
+        const c = this.ctls[this.ctls.length - 1 - (imm[0] as number)];
+        this.emit(`${this.at()}throw ${c.exn!};`);
+        this.dead = true;
         return;
       }
       case 'br':
@@ -1107,12 +1148,50 @@ class Gen {
   }
 
   /**
+   * The start of a JS catch for the handler at control index `h`: traps and host errors pass, and
+   * so does an exception delegated to a label outside this handler (see delegated.ts); one
+   * delegated to this handler's label or inside it is unwrapped and handled here.
+   */
+  private handlerEntry(h: number): string {
+    return `if (e instanceof DELEG) { if (e.to < ${h}) throw e; e = e.exn; } else if (!(e instanceof EXN)) throw e;`;
+  }
+
+  /**
+   * A legacy try compiles to `L: { try { body; break L } catch (e) { clauses; throw e } }`: each
+   * `catch` clause is `if (e.tag === T) { unpack; body; break L }` and `catch_all` a plain block,
+   * in order, so an exception no clause takes is thrown on. The caught exception is kept in the
+   * try's `exn` variable for `rethrow`. Bodies and clauses that fall through leave their results in
+   * place, as for a block, and break out.
+   */
+  private legacyCatch(tag: number | undefined): void {
+    const c = this.ctls[this.ctls.length - 1];
+    if (!this.dead) { this.flush(); this.emit(`break ${c.label};`); }
+    let s = c.inCatch ? '} ' : `} catch (e) { ${this.handlerEntry(this.ctls.length - 1)} ${c.exn} = e; `;
+    c.inCatch = true;
+    this.truncate(c.height);
+    if (tag === undefined) s += '{ ';
+    else {
+      this.tagsUsed.add(tag);
+      s += `if (e.tag === TG${tag}) { UNPACK(e); `;
+      let w = 0;
+      for (const k of this.funcType(this.tagTypes[tag]).params.map(kindOf)) for (const v of this.push(k)) s += `${v} = R[${w++}]; `;
+    }
+    this.dead = false;
+    this.emit(s);
+  }
+
+  private endLegacyTry(c: Ctl): void {
+    if (!this.dead) this.emit(`break ${c.label};`);
+    this.emit(c.inCatch ? '} throw e; } }' : '} catch (e) { throw e; } }');
+  }
+
+  /**
    * The JS catch of a try_table: only wasm exceptions are caught (traps are not); each clause
    * tests the tag, unpacks the payload (via R) into the slots at the block's height and branches.
    * Clause labels count from outside the try_table (called after its entry is popped).
    */
   private catchClauses(c: Ctl): string {
-    let s = `} catch (e) { if (!(e instanceof EXN)) throw e; `;
+    let s = `} catch (e) { ${this.handlerEntry(this.ctls.length)} `;
     const saveDead = this.dead;
     for (const k of c.catches!) {
       this.truncate(c.height);

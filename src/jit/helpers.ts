@@ -9,6 +9,7 @@ import type { CValType, DefType } from '../valid/canon-types.js';
 import type { Value } from '../runtime/values.js';
 import { WasmException, type TagInst } from '../runtime/tag.js';
 import { RT } from './runtime.js';
+import { Delegated } from './delegated.js';
 import { divS32, divU32, remS32, remU32, rotl32, rotr32 } from '../exec/numeric/i32.js';
 import {
   mulHiU32, divS64, divU64, remS64, remU64, rotl64, rotr64, clz64, ctz64, ctz32, popcnt32,
@@ -136,6 +137,10 @@ function UNPACK(e: WasmException): void {
   for (let k = 0; k < ps.length; k++) fromValue(ps[k], e.args[k], out);
 }
 
+function DELEGATE(e: WasmException, to: number): Delegated {
+  return new Delegated(e, to);
+}
+
 function NULLEXN(): never {
   throw new RuntimeError('null-reference', 'null exception reference');
 }
@@ -150,7 +155,7 @@ function NULLI31(): never {
 export const HELPERS = {
   /** GC: the interpreter's object operations, run on a scratch value stack. */
   GC, ST: new Thread(1, 1024, 1024), REFM: refMatches, CASTFAIL, NULLI31,
-  EXN: WasmException, THROW, UNPACK, NULLEXN,
+  EXN: WasmException, THROW, UNPACK, NULLEXN, DELEG: Delegated, DELEGATE,
   OOB: oob, UNREACHABLE, S: new Int32Array(4),
   /** Loads and stores off the typed-array fast path (see mem-slow.ts). */
   MLD: SLOW_LOAD, MST: SLOW_STORE,

@@ -6,6 +6,7 @@
 import { RuntimeError, type WasmFrame } from '../errors.js';
 import type { FuncInst } from '../runtime/func.js';
 import type { Thread } from '../exec/thread.js';
+import { Delegated } from './delegated.js';
 
 export type Tier = 'interpreter' | 'compiled' | 'auto';
 
@@ -51,6 +52,8 @@ export const RT = {
   /** Adds the compiled frame `f` (at byte offset `o`) to a trap's wasm stack. */
   annotate(e: unknown, f: FuncInst, o: number): unknown {
     if (isHostStackOverflow(e)) e = new RuntimeError('exhaustion', 'call stack exhausted');
+    // A legacy `delegate` to the function's own label: the exception goes on to the caller as is.
+    else if (e instanceof Delegated) return e.exn;
     // o = -2: the trap happened in a function this frame tail-called (its frame is gone in wasm).
     if (e instanceof RuntimeError && o !== -2) {
       const frame: WasmFrame = { funcIndex: f.index, funcName: f.instance?.funcName(f.index) ?? null, offset: o };
