@@ -9,7 +9,7 @@
  * one result is returned (an i64 returns lo, its hi goes to RT.hi); several results go to RT.res.
  *
  * Not everything is translated: functions that use instructions outside the supported set (
- * tail calls inside a try, stack switching, atomics) return null
+ * tail calls inside a try, stack switching, shared-everything instructions) return null
  * and stay in the interpreter. See README.md.
  */
 import type { Module, MemArg, Instr, Catch, BrCast } from '../syntax/module.js';
@@ -516,7 +516,7 @@ class Gen {
     const head: string[] = [
       '"use strict";',
       'const { RT, F, FN, SELF, H } = E; const R = RT.res, SV = H.SV, ST = H.ST, GC = H.GC, MLD = H.MLD, MST = H.MST, LIM = RT.limit;',
-      'const { REFM, CASTFAIL, NULLI31, EXN, THROW, UNPACK, NULLEXN, OOB, UNREACHABLE, S, divS32, divU32, remS32, remU32, rotl32, rotr32, ctz32, popcnt32, mulHiU32, divS64, divU64, remS64, remU64, rotl64, rotr64, clz64, ctz64, truncI32S, truncI32U, truncSatI32S, truncSatI32U, truncI64S, truncI64U, truncSatI64S, truncSatI64U, i64ToF32, i64ToF64, nearest, quiet, f32FromBits, f32ToBits, f64FromWords, f64Lo, f64Hi, copysign, fabs, fneg, CALLEE, REFCALLEE, NONNULL, TGET, TSET, TGROW, TFILL, VIEWS, VIEWREC, memoryInit, memoryCopy, memoryFill, tableInit, tableCopy, DELEG, DELEGATE } = H;',
+      'const { REFM, CASTFAIL, NULLI31, EXN, THROW, UNPACK, NULLEXN, OOB, UNREACHABLE, S, divS32, divU32, remS32, remU32, rotl32, rotr32, ctz32, popcnt32, mulHiU32, divS64, divU64, remS64, remU64, rotl64, rotr64, clz64, ctz64, truncI32S, truncI32U, truncSatI32S, truncSatI32U, truncI64S, truncI64U, truncSatI64S, truncSatI64U, i64ToF32, i64ToF64, nearest, quiet, f32FromBits, f32ToBits, f64FromWords, f64Lo, f64Hi, copysign, fabs, fneg, CALLEE, REFCALLEE, NONNULL, TGET, TSET, TGROW, TFILL, VIEWS, VIEWREC, memoryInit, memoryCopy, memoryFill, tableInit, tableCopy, DELEG, DELEGATE, ATOMIC, AS } = H;',
     ];
     for (const mi of this.memsUsed) {
       head.push(`const M${mi} = E.M[${mi}];`);
@@ -651,12 +651,14 @@ class Gen {
     }
     const acc = ACCESS[ins.op];
     if (acc !== undefined) {
-      if (acc.atomic !== null) throw new Unsupported(name);
+      if (acc.atomic !== null) return this.atomic(ins.op, imm[0] as MemArg);
       if ((imm[0] as MemArg).array !== undefined) throw new Unsupported('multi-byte array access');
       return this.memAccess(name, acc.store, acc.bytes, acc.signed, imm[0] as MemArg);
     }
     switch (name) {
       case 'nop': return;
+      // JS runs each thread's code in order and Atomics are sequentially consistent: nothing to do.
+      case 'atomic.fence': return;
       case 'unreachable':
         this.emit(`${this.at()}UNREACHABLE();`);
         this.dead = true;
@@ -1398,6 +1400,28 @@ class Gen {
     if (!set) this.viewsUsed.set(mi, (set = new Set()));
     set.add(v);
     return `${v}_${mi}`;
+  }
+
+  /**
+   * An atomic access (threads): operands staged in `AS`, the interpreter's implementation run by
+   * the ATOMIC helper (see atomics.ts), the result read back from AS[0..1].
+   */
+  private atomic(op: number, ma: MemArg): void {
+    const info = OPCODES[op];
+    const mi = ma.mem;
+    this.useMem(mi);
+    const ps = info.params!;
+    const vals: string[][] = [];
+    for (let k = ps.length - 1; k >= 1; k--) vals.unshift(this.pop(letterKind(ps[k])));
+    const addr = this.popAddr(mi);
+    let s = this.at();
+    vals.forEach((v, j) => v.forEach((x, w) => { s += `AS[${4 * (j + 1) + w}] = ${x}; `; }));
+    s += `ATOMIC(${op}, M${mi}, ${addr}, ${Number(ma.offset)});`;
+    if (info.results!.length === 1) {
+      const r = this.push(letterKind(info.results![0]));
+      s += r.length === 2 ? ` ${r[0]} = AS[0]; ${r[1]} = AS[1];` : ` ${r[0]} = AS[0];`;
+    }
+    this.emit(s);
   }
 
   /**

@@ -22,6 +22,7 @@ import { isSubDef, refMatches } from '../exec/casts.js';
 import * as GC from '../exec/gc-ops.js';
 import { Thread } from '../exec/thread.js';
 import { oob } from '../exec/mem-access.js';
+import { ATOMIC, AS } from './atomics.js';
 import { copysign, f32FromBits, f32ToBits, f64FromWords, f64Hi, f64Lo, fabs, fneg } from './bits.js';
 import { callSlow, type JitFn } from './bridge.js';
 import { hostEntry } from './host-boundary.js';
@@ -155,7 +156,7 @@ function NULLI31(): never {
 export const HELPERS = {
   /** GC: the interpreter's object operations, run on a scratch value stack. */
   GC, ST: new Thread(1, 1024, 1024), REFM: refMatches, CASTFAIL, NULLI31,
-  EXN: WasmException, THROW, UNPACK, NULLEXN, DELEG: Delegated, DELEGATE,
+  EXN: WasmException, THROW, UNPACK, NULLEXN, DELEG: Delegated, DELEGATE, ATOMIC, AS,
   OOB: oob, UNREACHABLE, S: new Int32Array(4),
   /** Loads and stores off the typed-array fast path (see mem-slow.ts). */
   MLD: SLOW_LOAD, MST: SLOW_STORE,
