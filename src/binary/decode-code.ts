@@ -62,36 +62,56 @@ export class CodeReader {
   /** Offset of the first memory.init or data.drop seen (those need a data count section), or -1. */
   dataCountUse = -1;
   /** Per opcode row, whether its feature is on. */
-  private readonly enabled: boolean[];
+  private readonly enabled: readonly boolean[];
   /** Open constructs of the expression being decoded (reused across expressions). */
   private readonly open: Open[] = [];
 
   constructor(readonly r: Reader, readonly types: TypeReader, readonly features: FeatureSet) {
-    this.enabled = OPCODES.map(o => features[o.feature]);
+    this.enabled = enabledRows(features);
   }
 
   /** Decodes instructions up to and including the `end` that closes the expression. */
   expr(): Expr {
-    const r = this.r;
     const out: Instr[] = [];
+    this.walk(out);
+    return out;
+  }
+
+  /**
+   * Checks that an expression is well-formed and moves past it, keeping nothing: the same walk as
+   * `expr` (same errors at the same offsets, same `dataCountUse`), minus the Instr objects. The
+   * module decoder skims function bodies and decodes them on first use (lazy-body.ts).
+   */
+  skim(): void {
+    this.walk(null);
+  }
+
+  /** One walk for decoding and skimming, so that both reject exactly the same bytes. */
+  private walk(out: Instr[] | null): void {
+    const r = this.r;
     const open = this.open;
     open.length = 0;
     for (;;) {
       const offset = r.pos;
       const info = this.opcode();
       const imms = info.imms;
-      let imm: readonly Imm[] = NO_IMMS;
-      if (imms.length === 1) {
-        const v = this.imm(imms[0], info);
-        imm = typeof v === 'number' && v >= 0 && v < SMALL && Number.isInteger(v) ? SMALL_IMMS[v] : [v];
-      }
-      else if (imms.length > 1) {
-        const a: Imm[] = new Array(imms.length);
-        for (let i = 0; i < imms.length; i++) a[i] = this.imm(imms[i], info);
-        imm = a;
-      }
       const op = info.index;
-      out.push({ op, imm, offset });
+      if (out === null) {
+        // Immediates are still read in full: that is where most malformedness is found.
+        for (let i = 0; i < imms.length; i++) this.imm(imms[i], info);
+      } else {
+        let imm: readonly Imm[] = NO_IMMS;
+        if (imms.length === 1) {
+          const v = this.imm(imms[0], info);
+          imm = typeof v === 'number' && v >= 0 && v < SMALL && Number.isInteger(v) ? SMALL_IMMS[v] : [v];
+        }
+        else if (imms.length > 1) {
+          const a: Imm[] = new Array(imms.length);
+          for (let i = 0; i < imms.length; i++) a[i] = this.imm(imms[i], info);
+          imm = a;
+        }
+        out.push({ op, imm, offset });
+      }
       const role = ROLE[op];
       if (role === Role.None) continue;
       const top = open.length - 1;
@@ -115,7 +135,7 @@ export class CodeReader {
           open.pop();
           break;
         case Role.End:
-          if (top < 0) return out;
+          if (top < 0) return;
           open.pop();
           break;
         case Role.UsesDataCount:
@@ -290,6 +310,15 @@ export class CodeReader {
     const to = makeRef((flags & 2) !== 0, this.types.heapTypeQ());
     return { label, from, to };
   }
+}
+
+/** Per feature set, whether each opcode row is on (readers are made per module and per func.new). */
+const enabledCache = new WeakMap<FeatureSet, boolean[]>();
+
+function enabledRows(features: FeatureSet): boolean[] {
+  let e = enabledCache.get(features);
+  if (e === undefined) enabledCache.set(features, (e = OPCODES.map(o => features[o.feature])));
+  return e;
 }
 
 function memArg(align: number, offset: number, mem: number): MemArg {

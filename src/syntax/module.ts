@@ -98,7 +98,13 @@ export interface Func {
   readonly type: number;
   /** Declared locals (not the parameters), expanded one entry per local. */
   readonly locals: readonly ValType[];
+  /**
+   * The instructions. For decoded modules an accessor that decodes the body's bytes on first use
+   * and keeps the result (see LazyBody); a plain array otherwise.
+   */
   readonly body: Expr;
+  /** Set (not enumerable) on decoded functions whose body is decoded on demand. */
+  readonly [LAZY_BODY]?: LazyBody;
   /**
    * For decoded modules: offset of the body's size LEB (`offset`), of the first instruction
    * (`codeStart`) and one past the body's last byte (`end`) in the module binary; -1 from text.
@@ -106,6 +112,30 @@ export interface Func {
   readonly offset: number;
   readonly codeStart: number;
   readonly end: number;
+}
+
+/**
+ * Decoded modules keep function bodies as bytes until something reads `Func.body`: a big module
+ * would otherwise hold one Instr object per instruction of every function, most of which never
+ * run. The decoder has checked the bytes already (binary/lazy-body.ts).
+ */
+export const LAZY_BODY: unique symbol = Symbol('weft.lazyBody');
+
+export interface LazyBody {
+  /** The body, once `Func.body` has been read. */
+  readonly cached: Expr | undefined;
+  /** Decodes the body afresh, without keeping it. */
+  decode(): Expr;
+}
+
+/**
+ * `f.body` for a pass over every function that needs each body only once (validation): a body
+ * not decoded yet is decoded for the caller and then left to the garbage collector, so that only
+ * the functions something else reads stay decoded.
+ */
+export function transientBody(f: Func): Expr {
+  const lazy = f[LAZY_BODY];
+  return lazy === undefined ? f.body : lazy.cached ?? lazy.decode();
 }
 
 export interface Table {

@@ -1,0 +1,63 @@
+/**
+ * Side tables built on first use. validateModule checks every function body eagerly (a
+ * CompileError has to come from validation, with the same reason and offset as always) but keeps
+ * only what is small per function; the per-instruction tables of FuncInfo (endOf, heights,
+ * branches...) are recorded when first read, by checking that one function again with recording
+ * on. Only the functions the interpreter translates or the compiled tier compiles pay for them,
+ * which for a big module is a small part of the memory a side table for every function took.
+ */
+import { transientBody, type Func } from '../syntax/module.js';
+import type { CRefType, CValType, DefType } from './canon-types.js';
+import { CodeChecker, funcLocals, funcSig, type ModuleCtx } from './code.js';
+import type { BlockSig, BranchTarget, FuncInfo } from './info.js';
+import type { SideTableScratch } from './scratch.js';
+
+/**
+ * Validates defined function `f` (function index `funcIndex`) as checkFunction does, with the
+ * same errors, but writes its side table into `scratch` and returns a FuncInfo that records the
+ * table when one of its per-instruction fields is first read. A body that was not decoded yet is
+ * decoded for this check only (transientBody).
+ */
+export function checkFunctionLazily(
+  ctx: ModuleCtx, funcIndex: number, type: DefType, f: Func, scratch: SideTableScratch,
+  typeAt: number, localsAt: readonly number[] | undefined,
+): FuncInfo {
+  const locals = funcLocals(ctx, funcIndex, type, f.locals, typeAt, localsAt);
+  const c = new CodeChecker(ctx, funcIndex, transientBody(f), funcSig(type), locals, false, type.shared, scratch);
+  c.run();
+  return new LazyFuncInfo(ctx, funcIndex, type, locals, c.maxHeight, f);
+}
+
+class LazyFuncInfo implements FuncInfo {
+  private recorded: FuncInfo | null = null;
+
+  constructor(
+    private readonly ctx: ModuleCtx,
+    readonly funcIndex: number,
+    readonly type: DefType,
+    readonly locals: readonly CValType[],
+    readonly maxHeight: number,
+    private readonly func: Func,
+  ) {}
+
+  get endOf(): Int32Array { return this.record().endOf; }
+  get elseOf(): Int32Array { return this.record().elseOf; }
+  get heights(): Int32Array { return this.record().heights; }
+  get branches(): (readonly BranchTarget[] | undefined)[] { return this.record().branches; }
+  get blockTypes(): (BlockSig | undefined)[] { return this.record().blockTypes; }
+  get refTypes(): (CRefType | undefined)[] { return this.record().refTypes; }
+
+  /**
+   * The body passed validation already, so this check cannot fail. It reads `func.body` (kept):
+   * whoever needs the side table is about to walk the instructions too.
+   */
+  private record(): FuncInfo {
+    if (this.recorded === null) {
+      const { ctx, funcIndex, type, locals } = this;
+      const c = new CodeChecker(ctx, funcIndex, this.func.body, funcSig(type), locals, false, type.shared);
+      c.run();
+      this.recorded = c.info(type);
+    }
+    return this.recorded;
+  }
+}
