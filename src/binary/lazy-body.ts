@@ -50,14 +50,24 @@ class Body implements LazyBody {
 }
 
 /**
+ * The `body` accessor every lazily decoded function shares: one getter function for all, so that
+ * the functions share their hidden class too (a getter closure per function costs ~0.5 kB each).
+ */
+const BODY_ACCESSOR: PropertyDescriptor = {
+  get(this: Func): Expr { return (this[LAZY_BODY] as Body).get(); },
+  enumerable: true,
+  configurable: true,
+};
+
+/**
  * A decoded function whose body is decoded on first read of `body`. A plain object with an own
  * enumerable accessor, so that it compares (deepEqual), spreads and prints like an eager one.
  */
 export function lazyFunc(
   source: BodySource, type: number, locals: readonly ValType[], offset: number, codeStart: number, end: number,
 ): Func {
-  const body = new Body(source, codeStart);
-  const f = { type, locals, get body(): Expr { return body.get(); }, offset, codeStart, end };
-  Object.defineProperty(f, LAZY_BODY, { value: body });
-  return f;
+  const f = { type, locals, offset, codeStart, end };
+  Object.defineProperty(f, 'body', BODY_ACCESSOR);
+  Object.defineProperty(f, LAZY_BODY, { value: new Body(source, codeStart) });
+  return f as unknown as Func;
 }
