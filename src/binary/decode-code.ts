@@ -51,6 +51,14 @@ const ROLE: Uint8Array = (() => {
  */
 const enum Open { Block, If, IfElse, Try, TryCatch, TryCatchAll }
 
+/**
+ * Immediates that are raw bytes of a fixed width (any bytes are well-formed), which a skim steps
+ * over instead of building their values (f64 bits as a BigInt, v128 as a copied Uint8Array).
+ */
+const FIXED_WIDTH: Partial<Record<ImmKind, number>> = { f32: 4, f64: 8, v128: 16, shuffle: 16 };
+/** Per opcode row, per immediate: its fixed width, or 0 for one that must be decoded. */
+const FIXED_WIDTHS: readonly Uint8Array[] = OPCODES.map(o => Uint8Array.from(o.imms, k => FIXED_WIDTH[k] ?? 0));
+
 /** Memarg flag bits beyond the alignment. */
 const MEMARG_HAS_MEMIDX = 0x40;
 /** Multi-byte array access: a type index follows instead of the usual memarg fields. */
@@ -97,8 +105,13 @@ export class CodeReader {
       const imms = info.imms;
       const op = info.index;
       if (out === null) {
-        // Immediates are still read in full: that is where most malformedness is found.
-        for (let i = 0; i < imms.length; i++) this.imm(imms[i], info);
+        // Immediates are still read (that is where most malformedness is found), but the
+        // fixed-width ones are only stepped over: their bytes cannot be malformed.
+        const widths = FIXED_WIDTHS[op];
+        for (let i = 0; i < imms.length; i++) {
+          if (widths[i] > 0) r.skip(widths[i]);
+          else this.imm(imms[i], info);
+        }
       } else {
         let imm: readonly Imm[] = NO_IMMS;
         if (imms.length === 1) {
