@@ -240,7 +240,10 @@ export interface Module {
   readonly customs: readonly CustomSection[];
   /** Parsed `name` section (or names gathered from `$id`s in text). */
   readonly names: Names | null;
-  /** The binary this module was decoded from, if any (function bodies' offsets refer to it). */
+  /**
+   * The binary this module was decoded from, if any (function bodies' offsets refer to it, and
+   * bodies not read yet are decoded from it: it must not change).
+   */
   readonly bytes: Uint8Array | null;
   /** For decoded modules: where module-level entities sit in `bytes`, for error messages. */
   readonly offsets?: ModuleOffsets;
