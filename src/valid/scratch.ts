@@ -28,10 +28,12 @@ export class SideTableScratch {
     this.refTypes = new Array(size);
   }
 
-  /** Drops what a function of `n` instructions left in the object tables. */
+  /**
+   * Drops what a function of `n` instructions left in the branch table (its entries are arrays
+   * made per branch instruction). Block signatures and reference types are interned: they live as
+   * long as the module's types whether or not they stay here.
+   */
   release(n: number): void {
     this.branches.fill(undefined, 0, n);
-    this.blockTypes.fill(undefined, 0, n);
-    this.refTypes.fill(undefined, 0, n);
   }
 }

@@ -73,6 +73,10 @@ test('a decoded body is built on first read, equals an eager decode, and is kept
   const f = m.funcs[1];
   assert.deepEqual({ ...f }, { type: f.type, locals: f.locals, body: f.body, offset: f.offset, codeStart: f.codeStart, end: f.end });
   assert.deepEqual(Object.keys(f).sort(), ['body', 'codeStart', 'end', 'locals', 'offset', 'type']);
+  // A frozen function decodes and keeps its body too (the cache is not on the function).
+  const g = Object.freeze(decodeModule(bytes, ALL_FEATURES).funcs[2]);
+  assert.deepEqual(g.body, eagerBody(bytes, g, ALL_FEATURES));
+  assert.equal(g.body, g.body);
 });
 
 test('a module re-encoded from lazily decoded bodies is byte-identical', () => {
