@@ -81,8 +81,17 @@ export class CodeReader {
   /** Decodes instructions up to and including the `end` that closes the expression. */
   expr(): Expr {
     const out: Instr[] = [];
-    this.walk(out);
+    this.walk(out, null);
     return out;
+  }
+
+  /**
+   * As `expr`, but hands each instruction to `visit` as soon as it is decoded, in one Instr object
+   * reused for all of them (valid during the call only): a pass that needs each instruction once
+   * (validation of a body nobody has decoded yet) allocates no Instr objects and no array.
+   */
+  visitExpr(visit: (ins: Instr) => void): void {
+    this.walk(null, visit);
   }
 
   /**
@@ -91,12 +100,13 @@ export class CodeReader {
    * module decoder skims function bodies and decodes them on first use (lazy-body.ts).
    */
   skim(): void {
-    this.walk(null);
+    this.walk(null, null);
   }
 
   /** One walk for decoding and skimming, so that both reject exactly the same bytes. */
-  private walk(out: Instr[] | null): void {
+  private walk(out: Instr[] | null, visit: ((ins: Instr) => void) | null): void {
     const r = this.r;
+    const reused: { op: number; imm: readonly Imm[]; offset: number } = { op: 0, imm: NO_IMMS, offset: 0 };
     const open = this.open;
     open.length = 0;
     for (;;) {
@@ -104,7 +114,7 @@ export class CodeReader {
       const info = this.opcode();
       const imms = info.imms;
       const op = info.index;
-      if (out === null) {
+      if (out === null && visit === null) {
         // Immediates are still read (that is where most malformedness is found), but the
         // fixed-width ones are only stepped over: their bytes cannot be malformed.
         const widths = FIXED_WIDTHS[op];
@@ -123,7 +133,13 @@ export class CodeReader {
           for (let i = 0; i < imms.length; i++) a[i] = this.imm(imms[i], info);
           imm = a;
         }
-        out.push({ op, imm, offset });
+        if (visit === null) out!.push({ op, imm, offset });
+        else {
+          reused.op = op;
+          reused.imm = imm;
+          reused.offset = offset;
+          visit(reused);
+        }
       }
       const role = ROLE[op];
       if (role === Role.None) continue;

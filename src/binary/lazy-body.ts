@@ -6,7 +6,7 @@
  * printer...) pay for their Instr objects, which for a big module are most of its memory.
  */
 import type { FeatureSet } from '../features.js';
-import { LAZY_BODY, type Expr, type Func, type LazyBody } from '../syntax/module.js';
+import { LAZY_BODY, type Expr, type Func, type Instr, type LazyBody } from '../syntax/module.js';
 import type { ValType } from '../syntax/types.js';
 import { CodeReader } from './decode-code.js';
 import { TypeReader } from './decode-types.js';
@@ -23,6 +23,15 @@ export class BodySource {
 
   /** Decodes the expression at `codeStart`, already known to be well-formed. */
   decodeAt(codeStart: number): Expr {
+    return this.readerAt(codeStart).expr();
+  }
+
+  /** As decodeAt, handing each instruction to `visit` (CodeReader.visitExpr). */
+  visitAt(codeStart: number, visit: (ins: Instr) => void): void {
+    this.readerAt(codeStart).visitExpr(visit);
+  }
+
+  private readerAt(codeStart: number): CodeReader {
     let code = this.code;
     if (code === null) {
       const r = new Reader(this.bytes);
@@ -31,7 +40,7 @@ export class BodySource {
     // Bounded by the module, as when it was skimmed, so the walk is exactly the same.
     code.r.pos = codeStart;
     code.r.end = this.bytes.length;
-    return code.expr();
+    return code;
   }
 }
 
@@ -42,6 +51,10 @@ class Body implements LazyBody {
 
   decode(): Expr {
     return this.source.decodeAt(this.codeStart);
+  }
+
+  visit(visit: (ins: Instr) => void): void {
+    this.source.visitAt(this.codeStart, visit);
   }
 
   get(): Expr {

@@ -126,6 +126,12 @@ export interface LazyBody {
   readonly cached: Expr | undefined;
   /** Decodes the body afresh, without keeping it. */
   decode(): Expr;
+  /**
+   * Decodes the body afresh, handing the instructions to `visit` one by one in a single reused
+   * Instr object (valid during the call only): one pass over a body, nothing allocated per
+   * instruction (validation).
+   */
+  visit(visit: (ins: Instr) => void): void;
 }
 
 /**

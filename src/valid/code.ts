@@ -114,6 +114,8 @@ export class CodeChecker {
   // ---- the instruction being checked ----
   pc = 0;
   ins!: Instr;
+  /** Per opcode row, 1 if its feature is on. */
+  private readonly enabled: Uint8Array;
   // ---- side table ----
   maxHeight = 0;
   readonly endOf: Int32Array;
@@ -140,6 +142,7 @@ export class CodeChecker {
     private readonly scratch: SideTableScratch | null = null,
   ) {
     this.locals = locals;
+    this.enabled = enabledOps(ctx.features);
     const n = body.length;
     if (scratch === null) {
       this.endOf = new Int32Array(n).fill(-1);
@@ -437,31 +440,46 @@ export class CodeChecker {
 
   // ---- the main loop ----
 
+  /** Checks the whole body: `begin`, `step` per instruction, `finish`. */
   run(): void {
-    const { body, ctx } = this;
-    const enabled = enabledOps(ctx.features);
-    this.pushCtrl(Kind.Func, { params: EMPTY, results: this.funcType.results });
+    const body = this.body;
     const n = body.length;
-    let pc = 0;
-    for (; pc < n; pc++) {
-      const ins = body[pc];
-      this.pc = pc;
-      this.ins = ins;
-      this.heights[pc] = this.vh;
-      const op = ins.op;
-      if (!enabled[op] && !this.constExpr) this.fail(`${OPCODES[op].name} requires feature ${OPCODES[op].feature}`);
-      // A rule takes precedence over the table's signature (e.g. data.drop checks its index).
-      const rule = RULE_BY_OP[op];
-      if (rule !== undefined) rule(this, ins);
-      else {
-        const params = MONO_PARAMS[op];
-        if (params === null) this.fail(`no typing rule for ${OPCODES[op].name}`);
-        this.mono(ins, op, params);
-      }
-      if (this.ctrls.length === 0) break;
+    this.begin();
+    for (let pc = 0; pc < n; pc++) if (!this.step(body[pc])) break;
+    this.finish(n);
+  }
+
+  /** Starts a body: the function's own frame. Then `step` takes the instructions in order. */
+  begin(): void {
+    this.pushCtrl(Kind.Func, { params: EMPTY, results: this.funcType.results });
+    this.pc = -1;
+  }
+
+  /**
+   * Checks the next instruction; false once it has closed the function's frame (the body's
+   * final `end`). `ins` is only read during the call (the decoder may reuse the object).
+   */
+  step(ins: Instr): boolean {
+    const pc = ++this.pc;
+    this.ins = ins;
+    this.heights[pc] = this.vh;
+    const op = ins.op;
+    if (this.enabled[op] === 0 && !this.constExpr) this.fail(`${OPCODES[op].name} requires feature ${OPCODES[op].feature}`);
+    // A rule takes precedence over the table's signature (e.g. data.drop checks its index).
+    const rule = RULE_BY_OP[op];
+    if (rule !== undefined) rule(this, ins);
+    else {
+      const params = MONO_PARAMS[op];
+      if (params === null) this.fail(`no typing rule for ${OPCODES[op].name}`);
+      this.mono(ins, op, params);
     }
-    this.scratch?.release(n);
-    if (this.ctrls.length !== 0 || pc !== n - 1) {
+    return this.ctrls.length !== 0;
+  }
+
+  /** Ends a body of `n` instructions: the function's frame must have closed at the last one. */
+  finish(n = this.pc + 1): void {
+    this.scratch?.release(this.pc + 1);
+    if (this.ctrls.length !== 0 || this.pc !== n - 1) {
       throw new CompileError('malformed', this.ctrls.length !== 0 ? 'unexpected end of section or function' : 'END opcode expected',
         this.where(), this.funcIndex);
     }

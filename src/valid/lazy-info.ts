@@ -6,7 +6,7 @@
  * on. Only the functions the interpreter translates or the compiled tier compiles pay for them,
  * which for a big module is a small part of the memory a side table for every function took.
  */
-import { transientBody, type Func } from '../syntax/module.js';
+import { LAZY_BODY, type Func, type Instr } from '../syntax/module.js';
 import type { CRefType, CValType, DefType } from './canon-types.js';
 import { CodeChecker, funcLocals, funcSig, type ModuleCtx } from './code.js';
 import type { BlockSig, BranchTarget, FuncInfo } from './info.js';
@@ -15,18 +15,32 @@ import type { SideTableScratch } from './scratch.js';
 /**
  * Validates defined function `f` (function index `funcIndex`) as checkFunction does, with the
  * same errors, but writes its side table into `scratch` and returns a FuncInfo that records the
- * table when one of its per-instruction fields is first read. A body that was not decoded yet is
- * decoded for this check only (transientBody).
+ * table when one of its per-instruction fields is first read. A body that was not decoded yet
+ * goes from the decoder to the checker one instruction at a time and is not kept.
  */
 export function checkFunctionLazily(
   ctx: ModuleCtx, funcIndex: number, type: DefType, f: Func, scratch: SideTableScratch,
   typeAt: number, localsAt: readonly number[] | undefined,
 ): FuncInfo {
   const locals = funcLocals(ctx, funcIndex, type, f.locals, typeAt, localsAt);
-  const c = new CodeChecker(ctx, funcIndex, transientBody(f), funcSig(type), locals, false, type.shared, scratch);
-  c.run();
+  const lazy = f[LAZY_BODY];
+  let c: CodeChecker;
+  if (lazy === undefined || lazy.cached !== undefined) {
+    c = new CodeChecker(ctx, funcIndex, f.body, funcSig(type), locals, false, type.shared, scratch);
+    c.run();
+  } else {
+    // A body of k bytes has at most k instructions: room for its side-table entries.
+    scratch.reserve(f.end - f.codeStart);
+    c = new CodeChecker(ctx, funcIndex, NO_INSTRS, funcSig(type), locals, false, type.shared, scratch);
+    c.begin();
+    const checker = c;
+    lazy.visit(ins => { checker.step(ins); });
+    c.finish();
+  }
   return new LazyFuncInfo(ctx, funcIndex, type, locals, c.maxHeight, f);
 }
+
+const NO_INSTRS: readonly Instr[] = Object.freeze([]);
 
 class LazyFuncInfo implements FuncInfo {
   private recorded: FuncInfo | null = null;
