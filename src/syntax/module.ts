@@ -124,24 +124,12 @@ export const LAZY_BODY: unique symbol = Symbol('weft.lazyBody');
 export interface LazyBody {
   /** The body, once `Func.body` has been read. */
   readonly cached: Expr | undefined;
-  /** Decodes the body afresh, without keeping it. */
-  decode(): Expr;
   /**
    * Decodes the body afresh, handing the instructions to `visit` one by one in a single reused
    * Instr object (valid during the call only): one pass over a body, nothing allocated per
    * instruction (validation).
    */
   visit(visit: (ins: Instr) => void): void;
-}
-
-/**
- * `f.body` for a pass over every function that needs each body only once (validation): a body
- * not decoded yet is decoded for the caller and then left to the garbage collector, so that only
- * the functions something else reads stay decoded.
- */
-export function transientBody(f: Func): Expr {
-  const lazy = f[LAZY_BODY];
-  return lazy === undefined ? f.body : lazy.cached ?? lazy.decode();
 }
 
 export interface Table {
