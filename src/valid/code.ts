@@ -571,10 +571,13 @@ export function funcLocals(
   typeAt = -1, localsAt: readonly number[] = EMPTY_OFFSETS,
 ): CValType[] {
   if (type.comp.kind !== 'func') throw new CompileError('invalid', `non-function type`, typeAt, funcIndex);
-  const locals: CValType[] = type.comp.params.slice();
+  // Exactly sized: every validated function keeps this array (grown by push it would be ~5x).
+  const params = type.comp.params;
+  const locals: CValType[] = new Array(params.length + declaredLocals.length);
+  for (let i = 0; i < params.length; i++) locals[i] = params[i];
   for (let i = 0; i < declaredLocals.length; i++) {
     try {
-      locals.push(canonValType(declaredLocals[i], ctx.types));
+      locals[params.length + i] = canonValType(declaredLocals[i], ctx.types);
     } catch (e) {
       throw e instanceof CompileError ? new CompileError('invalid', e.reason, localOffset(localsAt, i), funcIndex) : e;
     }
