@@ -4,6 +4,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { decodeModule } from '../../src/binary/decode.js';
 import { CodeReader } from '../../src/binary/decode-code.js';
 import { TypeReader } from '../../src/binary/decode-types.js';
@@ -82,6 +83,16 @@ test('a decoded body is built on first read, equals an eager decode, and is kept
 test('a module re-encoded from lazily decoded bodies is byte-identical', () => {
   const bytes = encodeModule(parseModule(WAT, ALL_FEATURES));
   assert.deepEqual(encodeModule(decodeModule(bytes, ALL_FEATURES)), bytes);
+});
+
+test('every body of the bundled C programs decodes lazily as it did eagerly', () => {
+  for (const name of ['hello', 'primes', 'trap', 'wc']) {
+    const bytes = readFileSync(new URL(`../../../examples/${name}.wasm`, import.meta.url));
+    const m = decodeModule(bytes, ALL_FEATURES);
+    validateModule(m, ALL_FEATURES);
+    assert.ok(m.funcs.length > 10);
+    for (const f of m.funcs) assert.deepEqual(f.body, eagerBody(bytes, f, ALL_FEATURES), `${name}: function at ${f.offset}`);
+  }
 });
 
 test('modules from text keep plain bodies', () => {
