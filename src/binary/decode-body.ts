@@ -48,7 +48,8 @@ export function readLocals(r: Reader, t: TypeReader): DecodedLocals {
   const out: ValType[] = new Array(total);
   let k = 0;
   for (let g = 0; g < groups; g++) for (let j = 0; j < counts[g]; j++) out[k++] = types[g];
-  return { locals: out, where: groups === 0 ? NO_LOCALS : where };
+  // A copy of exactly its size: the module keeps one per function (grown by push: ~4x).
+  return { locals: out, where: groups === 0 ? NO_LOCALS : where.slice() };
 }
 
 export interface DecodedBody extends DecodedLocals {

@@ -51,6 +51,14 @@ const ROLE: Uint8Array = (() => {
  */
 const enum Open { Block, If, IfElse, Try, TryCatch, TryCatchAll }
 
+/**
+ * Immediates that are raw bytes of a fixed width (any bytes are well-formed), which a skim steps
+ * over instead of building their values (f64 bits as a BigInt, v128 as a copied Uint8Array).
+ */
+const FIXED_WIDTH: Partial<Record<ImmKind, number>> = { f32: 4, f64: 8, v128: 16, shuffle: 16 };
+/** Per opcode row, per immediate: its fixed width, or 0 for one that must be decoded. */
+const FIXED_WIDTHS: readonly Uint8Array[] = OPCODES.map(o => Uint8Array.from(o.imms, k => FIXED_WIDTH[k] ?? 0));
+
 /** Memarg flag bits beyond the alignment. */
 const MEMARG_HAS_MEMIDX = 0x40;
 /** Multi-byte array access: a type index follows instead of the usual memarg fields. */
@@ -62,36 +70,77 @@ export class CodeReader {
   /** Offset of the first memory.init or data.drop seen (those need a data count section), or -1. */
   dataCountUse = -1;
   /** Per opcode row, whether its feature is on. */
-  private readonly enabled: boolean[];
+  private readonly enabled: readonly boolean[];
   /** Open constructs of the expression being decoded (reused across expressions). */
   private readonly open: Open[] = [];
 
   constructor(readonly r: Reader, readonly types: TypeReader, readonly features: FeatureSet) {
-    this.enabled = OPCODES.map(o => features[o.feature]);
+    this.enabled = enabledRows(features);
   }
 
   /** Decodes instructions up to and including the `end` that closes the expression. */
   expr(): Expr {
-    const r = this.r;
     const out: Instr[] = [];
+    this.walk(out, null);
+    return out;
+  }
+
+  /**
+   * As `expr`, but hands each instruction to `visit` as soon as it is decoded, in one Instr object
+   * reused for all of them (valid during the call only): a pass that needs each instruction once
+   * (validation of a body nobody has decoded yet) allocates no Instr objects and no array.
+   */
+  visitExpr(visit: (ins: Instr) => void): void {
+    this.walk(null, visit);
+  }
+
+  /**
+   * Checks that an expression is well-formed and moves past it, keeping nothing: the same walk as
+   * `expr` (same errors at the same offsets, same `dataCountUse`), minus the Instr objects. The
+   * module decoder skims function bodies and decodes them on first use (lazy-body.ts).
+   */
+  skim(): void {
+    this.walk(null, null);
+  }
+
+  /** One walk for decoding and skimming, so that both reject exactly the same bytes. */
+  private walk(out: Instr[] | null, visit: ((ins: Instr) => void) | null): void {
+    const r = this.r;
+    const reused: { op: number; imm: readonly Imm[]; offset: number } = { op: 0, imm: NO_IMMS, offset: 0 };
     const open = this.open;
     open.length = 0;
     for (;;) {
       const offset = r.pos;
       const info = this.opcode();
       const imms = info.imms;
-      let imm: readonly Imm[] = NO_IMMS;
-      if (imms.length === 1) {
-        const v = this.imm(imms[0], info);
-        imm = typeof v === 'number' && v >= 0 && v < SMALL && Number.isInteger(v) ? SMALL_IMMS[v] : [v];
-      }
-      else if (imms.length > 1) {
-        const a: Imm[] = new Array(imms.length);
-        for (let i = 0; i < imms.length; i++) a[i] = this.imm(imms[i], info);
-        imm = a;
-      }
       const op = info.index;
-      out.push({ op, imm, offset });
+      if (out === null && visit === null) {
+        // Immediates are still read (that is where most malformedness is found), but the
+        // fixed-width ones are only stepped over: their bytes cannot be malformed.
+        const widths = FIXED_WIDTHS[op];
+        for (let i = 0; i < imms.length; i++) {
+          if (widths[i] > 0) r.skip(widths[i]);
+          else this.imm(imms[i], info);
+        }
+      } else {
+        let imm: readonly Imm[] = NO_IMMS;
+        if (imms.length === 1) {
+          const v = this.imm(imms[0], info);
+          imm = typeof v === 'number' && v >= 0 && v < SMALL && Number.isInteger(v) ? SMALL_IMMS[v] : [v];
+        }
+        else if (imms.length > 1) {
+          const a: Imm[] = new Array(imms.length);
+          for (let i = 0; i < imms.length; i++) a[i] = this.imm(imms[i], info);
+          imm = a;
+        }
+        if (visit === null) out!.push({ op, imm, offset });
+        else {
+          reused.op = op;
+          reused.imm = imm;
+          reused.offset = offset;
+          visit(reused);
+        }
+      }
       const role = ROLE[op];
       if (role === Role.None) continue;
       const top = open.length - 1;
@@ -115,7 +164,7 @@ export class CodeReader {
           open.pop();
           break;
         case Role.End:
-          if (top < 0) return out;
+          if (top < 0) return;
           open.pop();
           break;
         case Role.UsesDataCount:
@@ -290,6 +339,15 @@ export class CodeReader {
     const to = makeRef((flags & 2) !== 0, this.types.heapTypeQ());
     return { label, from, to };
   }
+}
+
+/** Per feature set, whether each opcode row is on (readers are made per module and per func.new). */
+const enabledCache = new WeakMap<FeatureSet, boolean[]>();
+
+function enabledRows(features: FeatureSet): boolean[] {
+  let e = enabledCache.get(features);
+  if (e === undefined) enabledCache.set(features, (e = OPCODES.map(o => features[o.feature])));
+  return e;
 }
 
 function memArg(align: number, offset: number, mem: number): MemArg {

@@ -17,6 +17,7 @@ import type { ExternKind, MemType, RecGroup, RefType, SubType, ValType } from '.
 import { CodeReader, NO_IMMS } from './decode-code.js';
 import { readLocals } from './decode-body.js';
 import { decodeNames } from './decode-names.js';
+import { BodySource, lazyFunc } from './lazy-body.js';
 import { TypeReader } from './decode-types.js';
 import { END_OF_MODULE, END_OF_SECTION, Reader } from './reader.js';
 
@@ -67,6 +68,11 @@ type MutableOffsets = {
     : K extends 'locals' | 'typeRefs' ? (readonly number[])[] : number[]
 };
 
+/**
+ * Decodes a module binary; throws CompileError('malformed') for any malformedness, function bodies
+ * included. The module keeps `bytes` (not a copy): function bodies are decoded from it when first
+ * read (lazy-body.ts), so the caller must not change those bytes afterwards.
+ */
 export function decodeModule(bytes: Uint8Array, features: FeatureSet = DEFAULT_FEATURES): Module {
   return new ModuleDecoder(bytes, features).decode();
 }
@@ -75,6 +81,8 @@ class ModuleDecoder {
   private readonly r: Reader;
   private readonly t: TypeReader;
   private readonly code: CodeReader;
+  /** Where the functions' bodies are decoded from when first read. */
+  private readonly bodies: BodySource;
   // The body and section size checks happen after decoding (see Reader), so sizes are only compared.
   private readonly m: Mutable = {
     types: [], recGroups: [], imports: [], funcTypes: [], funcs: [], tables: [], mems: [],
@@ -97,6 +105,7 @@ class ModuleDecoder {
     this.r = new Reader(bytes);
     this.t = new TypeReader(this.r, features);
     this.code = new CodeReader(this.r, this.t, features);
+    this.bodies = new BodySource(bytes, features);
   }
 
   decode(): Module {
@@ -377,9 +386,10 @@ class ModuleDecoder {
       try {
         const locals = this.locals();
         const codeStart = r.pos;
-        const body = this.code.expr();
+        // Checked now (a CompileError must come from decodeModule), decoded on first use.
+        this.code.skim();
         if (r.pos !== end) r.fail('section size mismatch', r.pos);
-        this.m.funcs.push({ type: this.m.funcTypes[i] ?? 0, locals, body, offset, codeStart, end });
+        this.m.funcs.push(lazyFunc(this.bodies, this.m.funcTypes[i] ?? 0, locals, offset, codeStart, end));
       } catch (e) {
         if (e instanceof CompileError && e.funcIndex < 0) {
           throw new CompileError(e.phase, e.reason, e.offset, this.funcIndexBase() + i);

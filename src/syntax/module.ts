@@ -98,7 +98,13 @@ export interface Func {
   readonly type: number;
   /** Declared locals (not the parameters), expanded one entry per local. */
   readonly locals: readonly ValType[];
+  /**
+   * The instructions. For decoded modules an accessor that decodes the body's bytes on first use
+   * and keeps the result (see LazyBody); a plain array otherwise.
+   */
   readonly body: Expr;
+  /** Set (not enumerable) on decoded functions whose body is decoded on demand. */
+  readonly [LAZY_BODY]?: LazyBody;
   /**
    * For decoded modules: offset of the body's size LEB (`offset`), of the first instruction
    * (`codeStart`) and one past the body's last byte (`end`) in the module binary; -1 from text.
@@ -106,6 +112,24 @@ export interface Func {
   readonly offset: number;
   readonly codeStart: number;
   readonly end: number;
+}
+
+/**
+ * Decoded modules keep function bodies as bytes until something reads `Func.body`: a big module
+ * would otherwise hold one Instr object per instruction of every function, most of which never
+ * run. The decoder has checked the bytes already (binary/lazy-body.ts).
+ */
+export const LAZY_BODY: unique symbol = Symbol('weft.lazyBody');
+
+export interface LazyBody {
+  /** The body, once `Func.body` has been read. */
+  readonly cached: Expr | undefined;
+  /**
+   * Decodes the body afresh, handing the instructions to `visit` one by one in a single reused
+   * Instr object (valid during the call only): one pass over a body, nothing allocated per
+   * instruction (validation).
+   */
+  visit(visit: (ins: Instr) => void): void;
 }
 
 export interface Table {
@@ -210,7 +234,10 @@ export interface Module {
   readonly customs: readonly CustomSection[];
   /** Parsed `name` section (or names gathered from `$id`s in text). */
   readonly names: Names | null;
-  /** The binary this module was decoded from, if any (function bodies' offsets refer to it). */
+  /**
+   * The binary this module was decoded from, if any (function bodies' offsets refer to it, and
+   * bodies not read yet are decoded from it: it must not change).
+   */
   readonly bytes: Uint8Array | null;
   /** For decoded modules: where module-level entities sit in `bytes`, for error messages. */
   readonly offsets?: ModuleOffsets;

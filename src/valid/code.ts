@@ -19,6 +19,7 @@ import { isSubValType } from './subtype.js';
 import { BOT_REF } from './bot-ref.js';
 import { Kind } from './kind.js';
 import { RULES, type Rule } from './rules.js';
+import type { SideTableScratch } from './scratch.js';
 
 /**
  * Everything about the module that code validation looks up: what validation hands on (the
@@ -60,6 +61,9 @@ export interface Ctrl {
 }
 
 const EMPTY: readonly CValType[] = Object.freeze([]);
+
+/** What `target` gives when the side table is not being kept: nothing reads it. */
+const UNRECORDED_TARGET: BranchTarget = Object.freeze({ pc: -1, arity: 0, height: 0 });
 
 const EMPTY_SIG: BlockSig = Object.freeze({ params: EMPTY, results: EMPTY });
 
@@ -110,6 +114,8 @@ export class CodeChecker {
   // ---- the instruction being checked ----
   pc = 0;
   ins!: Instr;
+  /** Per opcode row, 1 if its feature is on. */
+  private readonly enabled: Uint8Array;
   // ---- side table ----
   maxHeight = 0;
   readonly endOf: Int32Array;
@@ -129,15 +135,27 @@ export class CodeChecker {
     readonly constExpr = false,
     /** Shared-everything: a shared function may only touch shared functions, globals, tables, memories, GC types. */
     readonly sharedFunc = false,
+    /**
+     * Check only: the side table goes to these reused buffers and `info` cannot be called.
+     * Without it the side table is recorded (built for this function and kept).
+     */
+    private readonly scratch: SideTableScratch | null = null,
   ) {
     this.locals = locals;
+    this.enabled = enabledOps(ctx.features);
     const n = body.length;
-    this.endOf = new Int32Array(n).fill(-1);
-    this.elseOf = new Int32Array(n).fill(-1);
-    this.heights = new Int32Array(n);
-    this.branches = new Array(n);
-    this.blockTypes = new Array(n);
-    this.refTypes = new Array(n);
+    if (scratch === null) {
+      this.endOf = new Int32Array(n).fill(-1);
+      this.elseOf = new Int32Array(n).fill(-1);
+      this.heights = new Int32Array(n);
+      this.branches = new Array(n);
+      this.blockTypes = new Array(n);
+      this.refTypes = new Array(n);
+    } else {
+      scratch.reserve(n);
+      ({ endOf: this.endOf, elseOf: this.elseOf, heights: this.heights } = scratch);
+      ({ branches: this.branches, blockTypes: this.blockTypes, refTypes: this.refTypes } = scratch);
+    }
     this.init = new Uint8Array(locals.length);
     let track = false;
     for (let i = 0; i < locals.length; i++) {
@@ -268,6 +286,7 @@ export class CodeChecker {
   /** A branch target record for label `depth` (its pc is patched at the label's end). */
   target(depth: number): BranchTarget {
     const c = this.label(depth);
+    if (this.scratch !== null) return UNRECORDED_TARGET;
     const arity = this.labelTypes(c).length;
     if (c.kind === Kind.Loop) return { pc: c.pc + 1, arity, height: c.height };
     const t: MutableTarget = { pc: -1, arity, height: c.height };
@@ -421,30 +440,46 @@ export class CodeChecker {
 
   // ---- the main loop ----
 
+  /** Checks the whole body: `begin`, `step` per instruction, `finish`. */
   run(): void {
-    const { body, ctx } = this;
-    const enabled = enabledOps(ctx.features);
-    this.pushCtrl(Kind.Func, { params: EMPTY, results: this.funcType.results });
+    const body = this.body;
     const n = body.length;
-    let pc = 0;
-    for (; pc < n; pc++) {
-      const ins = body[pc];
-      this.pc = pc;
-      this.ins = ins;
-      this.heights[pc] = this.vh;
-      const op = ins.op;
-      if (!enabled[op] && !this.constExpr) this.fail(`${OPCODES[op].name} requires feature ${OPCODES[op].feature}`);
-      // A rule takes precedence over the table's signature (e.g. data.drop checks its index).
-      const rule = RULE_BY_OP[op];
-      if (rule !== undefined) rule(this, ins);
-      else {
-        const params = MONO_PARAMS[op];
-        if (params === null) this.fail(`no typing rule for ${OPCODES[op].name}`);
-        this.mono(ins, op, params);
-      }
-      if (this.ctrls.length === 0) break;
+    this.begin();
+    for (let pc = 0; pc < n; pc++) if (!this.step(body[pc])) break;
+    this.finish(n);
+  }
+
+  /** Starts a body: the function's own frame. Then `step` takes the instructions in order. */
+  begin(): void {
+    this.pushCtrl(Kind.Func, { params: EMPTY, results: this.funcType.results });
+    this.pc = -1;
+  }
+
+  /**
+   * Checks the next instruction; false once it has closed the function's frame (the body's
+   * final `end`). `ins` is only read during the call (the decoder may reuse the object).
+   */
+  step(ins: Instr): boolean {
+    const pc = ++this.pc;
+    this.ins = ins;
+    this.heights[pc] = this.vh;
+    const op = ins.op;
+    if (this.enabled[op] === 0 && !this.constExpr) this.fail(`${OPCODES[op].name} requires feature ${OPCODES[op].feature}`);
+    // A rule takes precedence over the table's signature (e.g. data.drop checks its index).
+    const rule = RULE_BY_OP[op];
+    if (rule !== undefined) rule(this, ins);
+    else {
+      const params = MONO_PARAMS[op];
+      if (params === null) this.fail(`no typing rule for ${OPCODES[op].name}`);
+      this.mono(ins, op, params);
     }
-    if (this.ctrls.length !== 0 || pc !== n - 1) {
+    return this.ctrls.length !== 0;
+  }
+
+  /** Ends a body of `n` instructions: the function's frame must have closed at the last one. */
+  finish(n = this.pc + 1): void {
+    this.scratch?.release(this.pc + 1);
+    if (this.ctrls.length !== 0 || this.pc !== n - 1) {
       throw new CompileError('malformed', this.ctrls.length !== 0 ? 'unexpected end of section or function' : 'END opcode expected',
         this.where(), this.funcIndex);
     }
@@ -476,8 +511,9 @@ export class CodeChecker {
     for (let i = 0; i < results.length; i++) this.push(results[i] ?? addr);
   }
 
-  /** Builds the side table once `run` has succeeded. */
+  /** Builds the side table once `run` has succeeded (recording checkers only). */
   info(type: DefType): FuncInfo {
+    if (this.scratch !== null) throw new Error('side table not recorded');
     return {
       funcIndex: this.funcIndex, type, locals: this.locals, maxHeight: this.maxHeight,
       endOf: this.endOf, elseOf: this.elseOf, heights: this.heights, branches: this.branches,
@@ -514,22 +550,45 @@ export function checkFunction(
   ctx: ModuleCtx, funcIndex: number, type: DefType, declaredLocals: readonly ValType[], body: readonly Instr[],
   typeAt = -1, localsAt: readonly number[] = EMPTY_OFFSETS,
 ): FuncInfo {
-  if (type.comp.kind !== 'func') throw new CompileError('invalid', `non-function type`, typeAt, funcIndex);
-  const locals: CValType[] = type.comp.params.slice();
-  for (let i = 0; i < declaredLocals.length; i++) {
-    try {
-      locals.push(canonValType(declaredLocals[i], ctx.types));
-    } catch (e) {
-      throw e instanceof CompileError ? new CompileError('invalid', e.reason, localOffset(localsAt, i), funcIndex) : e;
-    }
-  }
-  const c = new CodeChecker(ctx, funcIndex, body, type.comp, locals, false, type.shared);
+  const locals = funcLocals(ctx, funcIndex, type, declaredLocals, typeAt, localsAt);
+  const c = new CodeChecker(ctx, funcIndex, body, funcSig(type), locals, false, type.shared);
   c.run();
   return c.info(type);
 }
 
+/** The signature of a function's type, which `funcLocals` has checked to be a function type. */
+export function funcSig(type: DefType): { readonly params: readonly CValType[]; readonly results: readonly CValType[] } {
+  if (type.comp.kind !== 'func') throw new Error('not a function type');
+  return type.comp;
+}
+
+/**
+ * A defined function's parameters then declared locals, canonical. Errors: a non-function type
+ * (at `typeAt`), an invalid local type (at its declaration, see checkFunction).
+ */
+export function funcLocals(
+  ctx: ModuleCtx, funcIndex: number, type: DefType, declaredLocals: readonly ValType[],
+  typeAt = -1, localsAt: readonly number[] = EMPTY_OFFSETS,
+): CValType[] {
+  if (type.comp.kind !== 'func') throw new CompileError('invalid', `non-function type`, typeAt, funcIndex);
+  // Exactly sized: every validated function keeps this array (grown by push it would be ~5x).
+  const params = type.comp.params;
+  const locals: CValType[] = new Array(params.length + declaredLocals.length);
+  for (let i = 0; i < params.length; i++) locals[i] = params[i];
+  for (let i = 0; i < declaredLocals.length; i++) {
+    try {
+      locals[params.length + i] = canonValType(declaredLocals[i], ctx.types);
+    } catch (e) {
+      throw e instanceof CompileError ? new CompileError('invalid', e.reason, localOffset(localsAt, i), funcIndex) : e;
+    }
+  }
+  return locals;
+}
+
 /** Validates a constant expression's typing as a body producing `[result]` (constness is checked by the caller). */
-export function checkConstExprType(ctx: ModuleCtx, expr: readonly Instr[], result: CValType): void {
-  const c = new CodeChecker(ctx, -1, expr, { params: EMPTY, results: [result] }, EMPTY, true);
+export function checkConstExprType(
+  ctx: ModuleCtx, expr: readonly Instr[], result: CValType, scratch: SideTableScratch | null = null,
+): void {
+  const c = new CodeChecker(ctx, -1, expr, { params: EMPTY, results: [result] }, EMPTY, true, false, scratch);
   c.run();
 }

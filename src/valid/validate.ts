@@ -13,8 +13,10 @@ import { instrLocation, unpackPosition, type Expr, type Module, type ModuleOffse
 import type { GlobalType, Limits, MemType, RefType, TableType, ValType } from '../syntax/types.js';
 import type { CGlobalType, CRefType, CStorageType, CTableType, CValType, DefType } from './canon-types.js';
 import { canonicalizeTypes, canonRefType, canonValType } from './canon.js';
-import { checkConstExprType, checkFunction, type ModuleCtx } from './code.js';
+import { checkConstExprType, type ModuleCtx } from './code.js';
 import type { FuncInfo, ValidModule } from './info.js';
+import { checkFunctionLazily } from './lazy-info.js';
+import { SideTableScratch } from './scratch.js';
 import { isSharedRef, isSubCompType, isSubDefType, isSubRefType } from './subtype.js';
 
 function invalid(reason: string, offset: number, funcIndex = -1): never {
@@ -78,6 +80,8 @@ class ModuleValidator {
   private readonly typeIndex = new Map<DefType, number>();
   /** Where entities sit in the binary, for error offsets. */
   private readonly o: ModuleOffsets;
+  /** Side-table buffers of the checks whose tables are not kept (bodies, constant expressions). */
+  private readonly scratch = new SideTableScratch();
 
   constructor(private readonly m: Module, private readonly features: FeatureSet) {
     this.o = m.offsets ?? m.text?.fields ?? NO_OFFSETS;
@@ -101,9 +105,10 @@ class ModuleValidator {
     this.checkInitializers(ctx, importedGlobals);
     this.checkStartAndExports(ctx);
     const nImported = ctx.funcTypes.length - m.funcs.length;
+    // Every body is checked now; side tables are recorded for the functions that get used.
     const funcs: FuncInfo[] = m.funcs.map((f, i) => {
       const idx = nImported + i;
-      return checkFunction(ctx, idx, ctx.funcTypes[idx], f.locals, f.body, at(o.funcs, idx), o.locals[i]);
+      return checkFunctionLazily(ctx, idx, ctx.funcTypes[idx], f, this.scratch, at(o.funcs, idx), o.locals[i]);
     });
     return { ...checked, funcs };
   }
@@ -337,7 +342,7 @@ class ModuleValidator {
         invalid('constant expression required', instrLocation(this.m, ins));
       }
     }
-    checkConstExprType(ctx, e, type);
+    checkConstExprType(ctx, e, type, this.scratch);
   }
 }
 
