@@ -47,7 +47,15 @@ const FAST_LIMIT = (mi: number): string => `lim${mi} = Math.min(M${mi}.bytes.len
 /** The fast-path limit in elements of 2^k bytes (k = 1..3), `lim >> k` (see memAccess). */
 const ELEM_LIMITS = (mi: number, sep: string): string => [1, 2, 3].map(k => `e${k}_${mi} = lim${mi} >> ${k}`).join(sep);
 
-export const LIMITS = { maxNesting: 400, maxInstrs: 60000, maxVars: 30000 };
+/**
+ * `maxBodyChars`: V8 never optimises a function whose bytecode exceeds 60 KiB
+ * (--max-optimized-bytecode-size), neither on entry nor on-stack, and generated code left to its
+ * bytecode interpreter ran ~500x slower than native (the interpreter tier: ~25x). Generated
+ * bodies come to at most ~0.8 bytes of bytecode per source character (measured: 72 K characters
+ * gave 56.9 KiB and were optimised, 81 K gave 64.3 KiB and were not), so larger bodies stay in
+ * weft's interpreter. About 1,500-2,500 wasm instructions, depending on how many access memory.
+ */
+export const LIMITS = { maxNesting: 400, maxInstrs: 60000, maxVars: 30000, maxBodyChars: 75000 };
 
 function kindOf(t: ValType): K {
   switch (t) {
@@ -487,6 +495,9 @@ class Gen {
     }
     if (this.vars.size > LIMITS.maxVars) throw new Unsupported('too many stack slots');
     if (this.osr !== null && !this.osrReached) throw new Unsupported('osr: loop not reached');
+    let chars = 0;
+    for (const line of this.out) chars += line.length;
+    if (chars > LIMITS.maxBodyChars) throw new Unsupported('too large for the host JIT to optimise');
     // Assembled on demand: a function using memory usually needs only the global-view source.
     let source: string | undefined;
     const assemble = (prefixes: readonly (string | null | undefined)[]): string => this.assemble(ps, prefixes);
