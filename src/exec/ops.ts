@@ -1218,6 +1218,14 @@ export const enum Op {
   i32_store16_r,
   /** a, k, value (1 word), offset: i32.store16 of a constant */
   i32_store16_ri,
+  /** d, a, k, offset: f64.load (address: slot a + k) */
+  f64_load_r,
+  /** d, a, i, s, k, offset: f64.load (address: slot a + (slot i << s) + k) */
+  f64_load_x,
+  /** a, i, s, k, v, offset: f64.store (address: slot a + (slot i << s) + k; value in slot v) */
+  f64_store_x,
+  /** a, k, v, offset: f64.store (address: slot a + k; value in slot v) */
+  f64_store_r,
   /** d, a, b, c: f64.add(f64.mul(a, b), c) */
   f64_add_mul_L,
   /** d, a, b, c: f64.add(c, f64.mul(a, b)) */

@@ -85,7 +85,8 @@ export const MEM_LOWERING: readonly (MemLowering | undefined)[] = (() => {
   for (const key of [...rows.keys(), ...MEM_ALIASES.keys()]) {
     const m = rows.get(MEM_ALIASES.get(key) ?? key)!;
     const n = regIdent(m.key);
-    out[INDEX.get(key)!] = { r: opNum(`${n}_r`), ri: opNum(`${n}_ri`), x: opNum(`${n}_x`), store: m.store, wide: m.bytes === 8 };
+    const ri = m.constVia !== undefined ? regIdent(m.constVia) : n;
+    out[INDEX.get(key)!] = { r: opNum(`${n}_r`), ri: opNum(`${ri}_ri`), x: opNum(`${n}_x`), store: m.store, wide: m.bytes === 8 };
   }
   return out;
 })();

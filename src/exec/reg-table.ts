@@ -134,12 +134,26 @@ export interface MemRow {
   readonly bytes: number;
   readonly store: boolean;
   /** Load: statements writing the words at D from address `ea`. Store: statements storing the
-   * value whose low word is `V` (and high word `VH`). */
+   * value whose low word is `V` (and high word `VH`), or (float rows) the value in slot word D. */
   readonly body: string;
+  /**
+   * Float rows: a load's value as a number (an expression), or a store's statement with the
+   * number to store as `X`. The register-memory forms (MEM_FUSED_SPEC) are built from it.
+   */
+  readonly num?: string;
+  /** Float stores: the row whose `_ri` form stores a constant (same bits as integer words). */
+  readonly constVia?: string;
 }
 
 const LD = (key: string, bytes: number, body: string): MemRow => ({ key, bytes, store: false, body });
 const ST = (key: string, bytes: number, body: string): MemRow => ({ key, bytes, store: true, body });
+/**
+ * f64 through the DataView's float accessors and the stack's Float64Array: one access each way
+ * instead of two 32-bit halves. A float64 is never converted on its way (no f32 widening), so a
+ * NaN keeps its payload and its signalling bit (float_memory*.wast checks them).
+ */
+const F64_LOAD = 'mem.view.getFloat64(ea, true)';
+const F64_STORE = 'mem.view.setFloat64(ea, X, true);';
 
 export const MEM_ROWS: readonly MemRow[] = [
   LD('i32.load', 4, 'i32[D] = mem.view.getInt32(ea, true);'),
@@ -158,11 +172,13 @@ export const MEM_ROWS: readonly MemRow[] = [
   ST('i64.store', 8, 'const v = mem.view; v.setInt32(ea, V, true); v.setInt32(ea + 4, VH, true);'),
   ST('i32.store8', 1, 'mem.bytes[ea] = V;'),
   ST('i32.store16', 2, 'mem.view.setInt16(ea, V, true);'),
+  { key: 'f64.load', bytes: 8, store: false, body: `f64[D >> 1] = ${F64_LOAD};`, num: F64_LOAD },
+  { key: 'f64.store', bytes: 8, store: true, body: F64_STORE.replace('X', 'f64[D >> 1]'), num: F64_STORE, constVia: 'i64.store' },
 ];
 
 /** Operators that share another's register op (same bits moved). */
 export const MEM_ALIASES: ReadonlyMap<string, string> = new Map([
-  ['f32.load', 'i32.load'], ['f64.load', 'i64.load'], ['f32.store', 'i32.store'], ['f64.store', 'i64.store'],
+  ['f32.load', 'i32.load'], ['f32.store', 'i32.store'],
   ['i64.store8', 'i32.store8'], ['i64.store16', 'i32.store16'], ['i64.store32', 'i32.store'],
 ]);
 
@@ -259,7 +275,7 @@ const HOT = new Set(HOT_SPEC.flatMap(e => {
 }));
 
 /** Loads and stores with an indexed form (`_x`): the element sizes of C arrays of ints, i64/f64, bytes. */
-const INDEXED = new Set(['i32.load', 'i64.load', 'i32.load8_u', 'i32.store', 'i64.store', 'i32.store8']);
+const INDEXED = new Set(['i32.load', 'i64.load', 'f64.load', 'i32.load8_u', 'i32.store', 'i64.store', 'f64.store', 'i32.store8']);
 
 /** The memory ops' names: all hot (they need `mem`, which `coldOp` does not have). */
 const MEM_NAMES = new Set(MEM_ROWS.flatMap(m => [`${ident(m.key)}_r`, `${ident(m.key)}_ri`, `${ident(m.key)}_x`]));
@@ -316,6 +332,12 @@ function writeResult(r: RegRow): string {
   }
 }
 
+/** A store's reads of its value's words (`V`, `VH`) from slot word D, where its body uses them. */
+function valueWords(m: MemRow): string {
+  if (!/\bV\b/.test(m.body)) return '';
+  return ` V = i32[D];${m.bytes === 8 ? ' VH = i32[D + 1];' : ''}`;
+}
+
 // A backward branch leaves the switch: fuel and tier-up counting happen once, after it (interp.ts
 // ACT_BACK), instead of in every branch case (less code in `run`, and no branch case whose
 // back-edge path has never run, which V8 would compile as a deopt).
@@ -370,14 +392,15 @@ function genOps(): GenOp[] {
           `D = fw + code[pc]; ${ix} + code[pc + 5]; pc += 6; ${check}`);
       } else {
         add(`${n}_x`, `a, i, s, k, v, offset: ${m.key} (address: slot a + (slot i << s) + k; value in slot v)`,
-          `D = fw + code[pc + 4]; V = i32[D];${m.bytes === 8 ? ' VH = i32[D + 1];' : ''} ` +
+          `D = fw + code[pc + 4];${valueWords(m)} ` +
           `${ix.replace(/pc \+ (\d)/g, (_m, d) => `pc + ${Number(d) - 1}`).replace('code[pc]]', 'code[pc + 0]]')} + code[pc + 5]; pc += 6; ${check}`);
       }
     }
     if (!m.store) continue;
     const addr = 'ea = ((i32[fw + code[pc]] + code[pc + 1]) >>> 0)';
     add(`${n}_r`, `a, k, v, offset: ${m.key} (address: slot a + k; value in slot v)`,
-      `D = fw + code[pc + 2]; V = i32[D];${m.bytes === 8 ? ' VH = i32[D + 1];' : ''} ${addr} + code[pc + 3]; pc += 4; ${check}`);
+      `D = fw + code[pc + 2];${valueWords(m)} ${addr} + code[pc + 3]; pc += 4; ${check}`);
+    if (m.constVia !== undefined) continue; // constants go through the integer row's _ri form
     const wide = m.bytes === 8;
     add(`${n}_ri`, `a, k, value (${wide ? '2 words' : '1 word'}), offset: ${m.key} of a constant`,
       `V = code[pc + 2];${wide ? ' VH = code[pc + 3];' : ''} ${addr} + code[pc + ${wide ? 4 : 3}]; pc += ${wide ? 5 : 4}; ${check}`);

@@ -309,3 +309,35 @@ test('indexed addresses (base + (i << s) + k) match the host engine', () => {
     same(p, 'st64', [a, -0x123456789n], `st64 ${a}`);
   }
 });
+
+test('f64 loads and stores (float accessors) keep every NaN bit, trap past the end, take indexed addresses', () => {
+  const p = both(`(module (memory 1)
+    (func (export "rt") (param i32 i64) (result i64)
+      (i64.store (local.get 0) (local.get 1))
+      (f64.store offset=8 (local.get 0) (f64.load (local.get 0)))
+      (i64.load offset=8 (local.get 0)))
+    (func (export "x") (param i32 i32 i64) (result i64)
+      (i64.store offset=3 (i32.add (local.get 0) (i32.shl (local.get 1) (i32.const 3))) (local.get 2))
+      (f64.store (i32.add (i32.const 16) (i32.shl (local.get 1) (i32.const 3)))
+        (f64.load offset=3 (i32.add (local.get 0) (i32.shl (local.get 1) (i32.const 3)))))
+      (i64.load offset=16 (i32.shl (local.get 1) (i32.const 3))))
+    (func (export "k") (param i32) (result i64)
+      (f64.store (local.get 0) (f64.const nan:0x4000000000001)) (i64.load (local.get 0)))
+    (func (export "hot") (param i32 i64) (result i64) (local i32)
+      (i64.store (local.get 0) (local.get 1))
+      (loop $l
+        (f64.store offset=8 (local.get 0) (f64.load (local.get 0)))
+        (f64.store (local.get 0) (f64.load offset=8 (local.get 0)))
+        (br_if $l (i32.ne (local.tee 2 (i32.add (local.get 2) (i32.const 1))) (i32.const 20000))))
+      (i64.load (local.get 0))))`);
+  const bits = [0x7ff0000000000001n, -0x7ffffffffffffn, 0x7ff8000000000123n, 0x7ff4000000000000n, -1n, 0n, 0x3ff0000000000000n];
+  for (const a of [0, 7, 65520, 65527, 65528, 65529, 65536, -1, -8]) {
+    for (const b of bits) {
+      same(p, 'rt', [a, b], `rt ${a} ${b}`);
+      same(p, 'k', [a], `k ${a}`);
+    }
+  }
+  for (const a of [0, 1, 8, 65000, 65528, -1]) for (const i of [0, 1, 3, 8000, -1]) same(p, 'x', [a, i, 0x7ff0000000000abcn], `x ${a} ${i}`);
+  // long enough for V8 to optimise the dispatch loop: the bits survive optimised code too
+  for (const b of bits) same(p, 'hot', [64, b], `hot ${b}`);
+});
