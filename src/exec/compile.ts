@@ -15,7 +15,7 @@ import { ABS_HEAP_TYPES } from '../syntax/types.js';
 import { OPCODES } from '../syntax/opcodes.js';
 import { Op } from './ops.js';
 import { isSharedOp, lowerShared, rmwPops, rmwWords } from './shared-ops.js';
-import { COLD_OPS, fusedOp, fusesAsInner, loopCloser, MEM_LOWERING, REG_LOWERING, type MemLowering, type RegLowering } from './reg-lower.js';
+import { COLD_OPS, fusedOp, fusesAsInner, loopCloser, memFusedOp, MEM_LOWERING, REG_LOWERING, type MemLowering, type RegLowering } from './reg-lower.js';
 import type { CatchEntry, Compiled, Handler } from './compiled.js';
 import { NAN_BLIND, NAN_RESULT, NanResult } from './nan-results.js';
 
@@ -214,6 +214,8 @@ class Translator {
   next: Instr | undefined = undefined;
   /** The instruction after `next`. */
   next2: Instr | undefined = undefined;
+  /** The body index of the instruction being translated. */
+  at = 0;
   /** Byte offsets of instructions to put a `probe` op in front of (see probes.ts). */
   probes: ReadonlySet<number> | undefined = undefined;
   /** Virtual operand stack: deferred values by slot (undefined: the value is in its slot). */
@@ -508,6 +510,7 @@ class Translator {
       this.idxs.push(i);
       this.next = body[i + 1];
       this.next2 = body[i + 2];
+      this.at = i;
       i += this.instr(ins); // instructions after this one that were folded into it
     }
   }
@@ -634,6 +637,7 @@ class Translator {
     }
     const fused = this.tryFused(op, a, b);
     if (fused >= 0) return fused;
+    if (this.tryStoreOf(op, a, b)) return 1;
     if (op === Op.i32_add && !isConst(a) && !isConst(b) && !this.foldsIntoLocal() &&
         (this.deferIndex(a, b, 0) || this.deferIndex(b, a, 0, false))) {
       return 0; // base + index stays deferred: a load or store takes it as an indexed address
@@ -704,6 +708,35 @@ class Translator {
   }
 
   /**
+   * If the next instruction stores the result of binary `op` on (a, b) and a register-memory op
+   * does both (reg-table.ts MEM_FUSED_SPEC), emits it and returns true (the store is folded).
+   * The store's address is below the operands; an indexed one keeps the separate ops.
+   */
+  tryStoreOf(op: number, a: Operand, b: Operand): boolean {
+    const n = this.foldable();
+    if (n === undefined || this.deterministic) return false;
+    const fop = memFusedOp(op, n.op);
+    if (fop < 0 || !this.plainMemArg(n.imm[0]) || this.deferred[this.height - 1]?.index !== undefined) return false;
+    const h = this.height - 1;
+    const [as, k] = this.address(this.pop(), h);
+    const xs = this.inSlot(a, h + 1), ys = this.inSlot(b, h + 2);
+    const start = this.code.length;
+    this.emit(fop, as << 2, k, xs << 2, ys << 2, Number((n.imm[0] as MemArg).offset));
+    // only the store part can trap: its position maps to the store (traces, README "Traps")
+    this.pcs.push(start + 1);
+    this.offs.push(n.offset);
+    this.idxs.push(this.at + 1);
+    return true;
+  }
+
+  /** Whether memarg `m` takes the fast register path: memory 0, 32-bit, offset below 2^31. */
+  plainMemArg(m: unknown): m is MemArg {
+    const ma = m as MemArg | undefined;
+    return typeof ma === 'object' && ma !== null && ma.array === undefined && ma.mem === 0 && !this.f.memIs64[0] &&
+      ma.offset < 0x80000000n;
+  }
+
+  /**
    * Whether a binary op on (a, b) may wait for its consumer: its operands must keep their values
    * until then, so `a` is a local or the result's own slot and `b` a local or a constant.
    */
@@ -757,7 +790,7 @@ class Translator {
   }
 
   regMemory(op: number, lower: MemLowering, m: MemArg): number {
-    if (m.array !== undefined || m.mem !== 0 || this.f.memIs64[0] || m.offset >= 0x80000000n) return -1;
+    if (!this.plainMemArg(m)) return -1;
     const off = Number(m.offset);
     if (lower.store) {
       const v = this.pop(), a = this.pop();
@@ -775,6 +808,19 @@ class Translator {
       return 0;
     }
     const a = this.pop();
+    const n = this.foldable();
+    const rm = n !== undefined && !this.deterministic && a.index === undefined ? memFusedOp(n.op, op) : -1;
+    if (rm >= 0) {
+      // the next instruction is a binary op taking this load as its right operand: one op
+      const [bs, k] = this.address(a, this.height);
+      const ls = this.inSlot(this.pop(), this.height);
+      this.next = this.next2; // the result may go to a local.set/tee after the binary op
+      this.next2 = undefined;
+      const [d, folded] = this.dest();
+      this.emit(rm, d << 2, ls << 2, bs << 2, k, off);
+      this.finishDest(d, folded, RESULT_KIND[n!.op]);
+      return folded ? 2 : 1;
+    }
     if (a.index !== undefined && lower.x >= 0) {
       const [d, folded] = this.dest();
       this.emit(lower.x, d << 2, a.slot << 2, a.index.slot << 2, a.index.shift, a.addend ?? 0, off);

@@ -1300,6 +1300,18 @@ export const enum Op {
   i64_xor_shr_ui_R,
   /** d, a, b, k2: i64.rotl(i64.add(a, b), c) */
   i64_rotl_add_Li,
+  /** d, a, b, k, offset: f64.add(a, f64.load (address: slot b + k)) */
+  f64_add_rm,
+  /** d, a, b, k, offset: f64.sub(a, f64.load (address: slot b + k)) */
+  f64_sub_rm,
+  /** d, a, b, k, offset: f64.mul(a, f64.load (address: slot b + k)) */
+  f64_mul_rm,
+  /** a, k, x, y, offset: f64.store (address: slot a + k) of f64.add(x, y) */
+  f64_store_add_rr,
+  /** a, k, x, y, offset: f64.store (address: slot a + k) of f64.sub(x, y) */
+  f64_store_sub_rr,
+  /** a, k, x, y, offset: f64.store (address: slot a + k) of f64.mul(x, y) */
+  f64_store_mul_rr,
   /** d, a, k, c, target: local d = a + k; br_if (d ne c) */
   loop_addi_ne,
   /** d, a, k, k2, target: local d = a + k; br_if (d ne k2) */

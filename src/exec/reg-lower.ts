@@ -4,7 +4,7 @@
  */
 import { OPCODES } from '../syntax/opcodes.js';
 import { Op } from './ops.js';
-import { FUSED_PAIRS, fusedName, isCold, LOOP_CLOSERS, loopCloserName, MEM_ALIASES, MEM_ROWS, REG_ROWS, regIdent, regOp, type RegRow } from './reg-table.js';
+import { FUSED_PAIRS, fusedName, isCold, LOOP_CLOSERS, loopCloserName, MEM_ALIASES, MEM_FUSED, memFusedName, MEM_ROWS, REG_ROWS, regIdent, regOp, type RegRow } from './reg-table.js';
 
 export interface RegLowering {
   readonly row: RegRow;
@@ -126,4 +126,15 @@ const CLOSERS = new Map<string, number>(LOOP_CLOSERS.map(l => {
 /** The loop closer fusing `addOp` (into a local) with the branch `brOp` testing it, or -1. */
 export function loopCloser(addOp: number, brOp: number): number {
   return CLOSERS.get(`${addOp}|${brOp}`) ?? -1;
+}
+
+/** Register-memory ops (reg-table.ts MEM_FUSED_SPEC) by `${op}|${load or store}` operator indices. */
+const MEM_FUSED_OPS = new Map<string, number>(MEM_FUSED.map(f => [`${INDEX.get(f.op)}|${INDEX.get(f.mem)}`, opNum(memFusedName(f))]));
+
+/**
+ * The op computing binary `op` with, as its right operand, the result of load `mem` (or storing
+ * its result with store `mem`), or -1.
+ */
+export function memFusedOp(op: number, mem: number): number {
+  return MEM_FUSED_OPS.get(`${op}|${mem}`) ?? -1;
 }

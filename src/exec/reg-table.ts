@@ -200,6 +200,37 @@ const FUSED_SPEC = [
   'i64.rotl<i64.add:L:ko',
 ];
 
+/**
+ * Register-memory forms, for the float code of compiled C (`p->v = p->v - d * m` in nbody):
+ * - 'op<load': a binary op whose right operand is a load translated just before it,
+ *   `op_rm d a b k offset`: d = a op load(slot b + k, offset);
+ * - 'store<op': a store of a binary op's result translated just after it,
+ *   `store_op_rr a k x y offset`: store(slot a + k, offset) = x op y.
+ * The load or store row must have `num` (its value as a number).
+ */
+const MEM_FUSED_SPEC = [
+  'f64.add<f64.load', 'f64.sub<f64.load', 'f64.mul<f64.load',
+  'f64.store<f64.add', 'f64.store<f64.sub', 'f64.store<f64.mul',
+];
+
+export interface MemFused {
+  /** The binary operator. */
+  readonly op: string;
+  /** The load (its result is the op's right operand) or the store (of the op's result). */
+  readonly mem: string;
+  readonly store: boolean;
+}
+
+export const MEM_FUSED: readonly MemFused[] = MEM_FUSED_SPEC.map(e => {
+  const [outer, inner] = e.split('<');
+  const store = outer.includes('.store');
+  return store ? { op: inner, mem: outer, store } : { op: outer, mem: inner, store };
+});
+
+export function memFusedName(f: MemFused): string {
+  return f.store ? `${ident(f.mem)}_${ident(f.op).replace(/^(i32|i64|f32|f64)_/, '')}_rr` : `${ident(f.op)}_rm`;
+}
+
 export interface FusedPair {
   readonly outer: string;
   readonly inner: string;
@@ -426,6 +457,21 @@ function genOps(): GenOp[] {
     const doc = `d, a, ${fp.innerImm ? 'k' : 'b'}, ${fp.outerImm ? 'k2' : 'c'}: ${fp.outer}(` +
       (fp.pos === 'L' ? `${fp.inner}(a, b), c)` : `c, ${fp.inner}(a, b))`);
     out.push({ name: fusedName(fp), doc, body, hot: true });
+  }
+  // Register-memory forms: the address is slot + k (no indexed form), pc moves before the check.
+  const memRows = new Map(MEM_ROWS.map(m => [m.key, m]));
+  for (const f of MEM_FUSED) {
+    const r = ROW_BY_KEY.get(f.op)!, m = memRows.get(f.mem)!;
+    const check = `if (ea + ${m.bytes} > mem.bytes.length) oob();`;
+    const body = f.store
+      ? `${readOperand('A', r.ty, 2, false)} ${readOperand('B', r.ty, 3, false)} ` +
+        `ea = ((i32[fw + code[pc]] + code[pc + 1]) >>> 0) + code[pc + 4]; pc += 5; ${check} ${m.num!.replace('X', `(${r.expr})`)}`
+      : `${readOperand('A', r.ty, 1, false)} D = fw + code[pc]; ` +
+        `ea = ((i32[fw + code[pc + 2]] + code[pc + 3]) >>> 0) + code[pc + 4]; pc += 5; ${check} B = ${m.num!}; ` +
+        writeResult(r).replace('fw + code[pc]', 'D');
+    const doc = f.store ? `a, k, x, y, offset: ${f.mem} (address: slot a + k) of ${f.op}(x, y)`
+      : `d, a, b, k, offset: ${f.op}(a, ${f.mem} (address: slot b + k))`;
+    out.push({ name: memFusedName(f), doc, body, hot: true });
   }
   // Loop closers: a counter update into a local, then a branch testing that local.
   for (const lc of LOOP_CLOSERS) {

@@ -6,7 +6,7 @@ import { validateModule } from '../../src/valid/index.js';
 import { encodeModule } from '../../src/binary/encode.js';
 import { ALL_FEATURES } from '../../src/features.js';
 import { OPCODES } from '../../src/syntax/opcodes.js';
-import { REG_ROWS, FUSED_PAIRS } from '../../src/exec/reg-table.js';
+import { REG_ROWS, FUSED_PAIRS, MEM_FUSED } from '../../src/exec/reg-table.js';
 import { instantiate, invoke, type Value } from '../../src/runtime/index.js';
 import { exportedFunc, interpStore } from './helpers.js';
 
@@ -340,4 +340,39 @@ test('f64 loads and stores (float accessors) keep every NaN bit, trap past the e
   for (const a of [0, 1, 8, 65000, 65528, -1]) for (const i of [0, 1, 3, 8000, -1]) same(p, 'x', [a, i, 0x7ff0000000000abcn], `x ${a} ${i}`);
   // long enough for V8 to optimise the dispatch loop: the bits survive optimised code too
   for (const b of bits) same(p, 'hot', [64, b], `hot ${b}`);
+});
+
+test('register-memory forms (an op on a load, a store of an op) match the host engine and trap at the memory access', () => {
+  for (const f of MEM_FUSED) {
+    const t = f.op.slice(0, 3) as Ty;
+    // x, y: the operands' bits; a: the address; the other address slot holds y's bits
+    const mem = f.store
+      ? `(${f.mem} offset=5 (i32.add (local.get 0) (i32.const 3)) (${f.op} (local.get 3) (local.get 4))) (i64.load offset=8 (local.get 0))`
+      : `(i64.store offset=8 (local.get 0) (local.get 2)) (${t}.store offset=16 (i32.const 0)
+           (${f.op} (local.get 3) (${f.mem} offset=5 (i32.add (local.get 0) (i32.const 3))))) (i64.load offset=16 (i32.const 0))`;
+    const stack = f.store
+      ? `(${f.mem} offset=8 (call $id (local.get 0)) (${f.op} (f64.add (local.get 3) (f64.const 0)) (call $idf (local.get 4)))) (i64.load offset=8 (local.get 0))`
+      : `(i64.store offset=8 (local.get 0) (local.get 2)) (local.set 5 (${f.op} (call $idf (local.get 3)) (${f.mem} offset=8 (call $id (local.get 0)))))
+           (i64.reinterpret_f64 (local.get 5))`;
+    const wat = `(module (memory 1)
+      (func $id (param i32) (result i32) (local.get 0))
+      (func $idf (param f64) (result f64) (local.get 0))
+      (func (export "f") (param i32 i64 i64) (result i64) (local f64 f64 f64)
+        (i64.store offset=8 (local.get 0) (local.get 2))
+        (local.set 3 (f64.reinterpret_i64 (local.get 1))) (local.set 4 (f64.reinterpret_i64 (local.get 2))) ${mem})
+      (func (export "g") (param i32 i64 i64) (result i64) (local f64 f64 f64)
+        (local.set 3 (f64.reinterpret_i64 (local.get 1))) (local.set 4 (f64.reinterpret_i64 (local.get 2))) ${stack}))`;
+    const p = both(wat);
+    const vs = VALUES[t].map(v => jsValue(t, v)).filter((_, i) => i % 2 === 0);
+    for (const a of [0, 64, 65520, 65521, 65528, -1]) for (const x of vs) for (const y of vs.slice(0, 4)) {
+      for (const n of ['f', 'g']) same(p, n, [a, x, y], `${f.op} ${f.mem} ${n} ${a} ${x} ${y}`, 'f64');
+    }
+    // an out-of-bounds access reports the load or store, not the arithmetic folded with it
+    const store = interpStore();
+    const vm = validateModule(parseModule(wat, ALL_FEATURES), ALL_FEATURES);
+    const inst = instantiate(store, vm, []);
+    const at = vm.module.funcs[2].body.filter(i => OPCODES[i.op].key === f.mem).pop()!.offset;
+    assert.throws(() => invoke(store, exportedFunc(inst, 'f'), [65530, 0n, 0n]),
+      (e: unknown) => e instanceof RuntimeError && e.wasmStack[0].offset === at, `${f.op} ${f.mem} trap offset`);
+  }
 });
