@@ -40,8 +40,8 @@ import * as BULK from './bulk.js';
 import { SIMD_OPS, SIMD_MEM_OPS } from './simd.js';
 import { OPCODES } from '../syntax/opcodes.js';
 import { coldOp, KW, KF32, KF64 } from './reg-cold.js';
-import { ContObj, NO_REFS, NO_WORDS, type ContState } from '../runtime/cont.js';
-import { copySlots, deliver, findHandler, HANDLER_WORDS, leaveToParent } from './switching.js';
+import { ContObj, NO_REFS, NO_WORDS } from '../runtime/cont.js';
+import { copySlots, leaveToParent, resumeOp, suspendOp, switchOp, takeCont } from './switching.js';
 import { tierUp } from '../jit/tier.js';
 import { canEnter, enterCompiled } from '../jit/bridge.js';
 import { enterOsr, OSR_PC } from '../jit/osr.js';
@@ -182,15 +182,6 @@ function traceOf(t: Thread, entryDepth: number, pc: number): WasmFrame[] {
  */
 function outOfFuel(): never {
   throw new RuntimeError('other', 'fuel exhausted');
-}
-
-/** Takes the state of a continuation, leaving it consumed (continuations are one-shot). */
-function takeCont(k: ContObj | null): ContState {
-  if (k === null) trap('null-continuation', 'null continuation reference');
-  const st = k.state;
-  if (st === null) trap('continuation-consumed', 'continuation already consumed');
-  k.state = null;
-  return st;
 }
 
 /**
@@ -981,88 +972,20 @@ export function run(root: Thread, entryDepth: number): boolean {
             refs[sp++] = new ContObj(ct, { fn: st.fn, top: st.top, bottom: st.bottom, boundWords: words, boundRefs: brefs });
             continue;
           }
+          // Transfers between stacks (switching.ts): continue on the stack they return.
           case Op.resume: case Op.resume_throw: case Op.resume_throw_ref: {
-            const op = code[pc - 1];
-            const arg = op === Op.resume_throw_ref ? 0 : code[pc++];
-            const hpos = pc;
-            pc = hpos + 1 + code[hpos] * HANDLER_WORDS;
-            const st = takeCont(refs[--sp] as ContObj | null);
-            let nargs = 0;
-            if (op === Op.resume) {
-              nargs = arg;
-              sp -= nargs;
-            } else if (op === Op.resume_throw) {
-              const tag = inst.tags[arg];
-              const ps = (tag.type.comp as { params: readonly CValType[] }).params;
-              sp -= ps.length;
-              const args = new Array(ps.length);
-              for (let k = 0; k < ps.length; k++) args[k] = cellToValue(ps[k], i32, (sp + k) << 2, refs[sp + k]);
-              pendingExn = new WasmException(tag, args);
-            } else {
-              pendingExn = refs[--sp];
-              if (pendingExn === null) trap('null-reference', 'null exception reference');
-            }
-            fr.pc = pc; t.sp = sp;
-            if (pendingExn !== null && st.fn !== null) {
-              // Throwing into a continuation that has not started: it is raised at the resume.
-              const e = pendingExn;
-              pendingExn = null;
-              throw e;
-            }
-            const top = deliver(st, t, sp, nargs, null, false, compiledOf);
-            const bottom = st.bottom ?? top;
-            bottom.parent = t; bottom.hcode = code; bottom.hpos = hpos; bottom.hinst = inst; bottom.parentEntry = entry;
-            top.fuel = t.fuel; // one budget for all the stacks of a computation
-            t = top; entry = 0; action = ACT_SWITCH;
+            const tr = resumeOp(t, inst, code, pc, sp, entry, compiledOf);
+            t = tr.t; entry = tr.entry; pendingExn = tr.exn; action = ACT_SWITCH;
             break;
           }
           case Op.suspend: {
-            const tag = inst.tags[code[pc++]];
-            const found = findHandler(t, tag, false);
-            if (found === null) trap('unhandled-tag', 'unhandled tag');
-            const [bottom, pos] = found;
-            const n = (tag.type.comp as { params: readonly CValType[] }).params.length;
-            sp -= n;
-            fr.pc = pc; t.sp = sp;
-            const k = new ContObj(null, { fn: null, top: t, bottom, boundWords: NO_WORDS, boundRefs: NO_REFS });
-            const p = bottom.parent!, hcode = bottom.hcode!;
-            bottom.parent = null;
-            entry = bottom.parentEntry;
-            // Branch to the handler's label in the resumer, with the payload and the continuation.
-            const pfr = p.frames[p.depth];
-            const dst = pfr.fp + hcode[pos + 3];
-            p.ensure(dst + n + 1);
-            copySlots(t, sp, p, dst, n);
-            p.refs[dst + n] = k;
-            t.park(); // compact while suspended (thread.ts); after the payload was copied out
-            p.sp = dst + n + 1;
-            pfr.pc = hcode[pos + 2];
-            p.fuel = t.fuel;
-            t = p; action = ACT_SWITCH;
+            const tr = suspendOp(t, inst.tags[code[pc]], pc + 1, sp);
+            t = tr.t; entry = tr.entry; action = ACT_SWITCH;
             break;
           }
           case Op.switch: {
-            const nargs = code[pc], tag = inst.tags[code[pc + 1]];
-            pc += 2;
-            const target = refs[--sp] as ContObj | null;
-            if (target === null) trap('null-continuation', 'null continuation reference');
-            if (target.state === null) trap('continuation-consumed', 'continuation already consumed');
-            const found = findHandler(t, tag, true);
-            if (found === null) trap('unhandled-tag', 'unhandled tag');
-            const st = takeCont(target);
-            const [bottom] = found;
-            sp -= nargs;
-            fr.pc = pc; t.sp = sp;
-            // The current computation up to the handler becomes a continuation, passed along.
-            const mine = new ContObj(null, { fn: null, top: t, bottom, boundWords: NO_WORDS, boundRefs: NO_REFS });
-            const top = deliver(st, t, sp, nargs, mine, true, compiledOf);
-            t.park(); // compact while suspended (thread.ts); after the arguments were copied out
-            const nb = st.bottom ?? top;
-            nb.parent = bottom.parent; nb.hcode = bottom.hcode; nb.hpos = bottom.hpos; nb.hinst = bottom.hinst;
-            nb.parentEntry = bottom.parentEntry;
-            bottom.parent = null;
-            top.fuel = t.fuel; // one budget for all the stacks of a computation
-            t = top; entry = 0; action = ACT_SWITCH;
+            const tr = switchOp(t, inst.tags[code[pc + 1]], code[pc], refs[sp - 1] as ContObj | null, pc + 2, sp - 1, compiledOf);
+            t = tr.t; entry = tr.entry; action = ACT_SWITCH;
             break;
           }
 
