@@ -15,7 +15,7 @@ import { ABS_HEAP_TYPES } from '../syntax/types.js';
 import { OPCODES } from '../syntax/opcodes.js';
 import { Op } from './ops.js';
 import { isSharedOp, lowerShared, rmwPops, rmwWords } from './shared-ops.js';
-import { COLD_OPS, fusedOp, fusesAsInner, loopCloser, memFusedOp, MEM_LOWERING, REG_LOWERING, type MemLowering, type RegLowering } from './reg-lower.js';
+import { COLD_OPS, fusedOp, fusesAsInner, loopCloser, memFusedOp, MEM_LOWERING, returnFusedOp, REG_LOWERING, type MemLowering, type RegLowering } from './reg-lower.js';
 import type { CatchEntry, Compiled, Handler } from './compiled.js';
 import { NAN_BLIND, NAN_RESULT, NanResult } from './nan-results.js';
 
@@ -226,6 +226,10 @@ class Translator {
   spAt: number;
   /** The last i32.add into a local (code range, op, destination word): a loop closer candidate. */
   lastAdd: { pos: number; end: number; op: number; d: number } | null = null;
+  /** The last register op emitted (code range): a return of its result may fuse with it. */
+  lastReg: { pos: number; end: number } | null = null;
+  /** `lastReg` as the current control instruction found it (null after a label). */
+  retCandidate: { pos: number; end: number } | null = null;
   /** A hidden local that stays 0: the base slot of loads and stores at constant addresses (-1: none). */
   zeroSlot = -1;
   /** Deterministic profile: canonicalise the NaNs every NaN-producing instruction generates. */
@@ -341,7 +345,28 @@ class Translator {
   /** Emits a generated register op; the cold ones go behind `reg_cold` (reg-cold.ts). */
   emitReg(op: number, ...operands: number[]): void {
     if (COLD_OPS.has(op)) this.emit(Op.reg_cold);
+    const pos = this.code.length;
     this.emit(op, ...operands);
+    this.lastReg = { pos, end: this.code.length };
+  }
+
+  /**
+   * Emits the return of `n` values at height h; one i32 result that the op just before computed
+   * into slot h (no label in between: `retCandidate`) makes that op return it itself.
+   */
+  emitReturn(n: number, h: number): void {
+    // lastReg: an op the flush before this return emitted (same position, no label between)
+    const lr = this.lastReg ?? this.retCandidate;
+    this.retCandidate = null;
+    if (n === 1 && lr !== null && lr.end === this.code.length && this.code[lr.pos + 1] === h << 2 &&
+        this.kindAt(h) === LocalKind.W1) {
+      const rop = returnFusedOp(this.code[lr.pos]);
+      if (rop >= 0) {
+        this.code[lr.pos] = rop;
+        return;
+      }
+    }
+    this.emit(Op.return_x, n, h);
   }
 
   emitConst(slot: number, words: readonly number[]): void {
@@ -771,16 +796,16 @@ class Translator {
   /** Writes slot + (index << shift) + disp into slot `d`. */
   emitSum(d: number, slot: number, index: Index | undefined, disp: number): void {
     if (index === undefined) {
-      this.emit(ADD_RI, d << 2, slot << 2, disp);
+      this.emitReg(ADD_RI, d << 2, slot << 2, disp);
       return;
     }
     if (slot === this.zeroSlot) {
-      this.emit(ADD_SHLI_LI, d << 2, index.slot << 2, index.shift, disp);
+      this.emitReg(ADD_SHLI_LI, d << 2, index.slot << 2, index.shift, disp);
       return;
     }
-    if (index.shift === 0) this.emit(ADD_RR, d << 2, slot << 2, index.slot << 2);
-    else this.emit(ADD_SHLI_R, d << 2, index.slot << 2, index.shift, slot << 2);
-    if (disp !== 0) this.emit(ADD_RI, d << 2, d << 2, disp);
+    if (index.shift === 0) this.emitReg(ADD_RR, d << 2, slot << 2, index.slot << 2);
+    else this.emitReg(ADD_SHLI_R, d << 2, index.slot << 2, index.shift, slot << 2);
+    if (disp !== 0) this.emitReg(ADD_RI, d << 2, d << 2, disp);
   }
 
   /** Emits deferred op `x` with its result in slot `d`. */
@@ -985,6 +1010,9 @@ class Translator {
     const imm = ins.imm;
     // labels may follow: no loop closer may reach back over them
     if (ins.op !== Op.br_if && ins.op !== Op.if) this.lastAdd = null;
+    const lastReg = this.lastReg;
+    this.retCandidate = ins.op === Op.return || ins.op === Op.end ? lastReg : null;
+    this.lastReg = null;
     switch (ins.op) {
       case Op.nop: return true;
       case Op.unreachable:
@@ -1162,7 +1190,7 @@ class Translator {
       case Op.return: {
         this.flush();
         const n = this.ctrls[0].nresults;
-        this.emit(Op.return_x, n, this.height - n);
+        this.emitReturn(n, this.height - n);
         this.markDead();
         return true;
       }
@@ -1206,6 +1234,7 @@ class Translator {
         return true;
       }
     }
+    this.lastReg = lastReg; // not a control instruction
     return false;
   }
 
@@ -1297,7 +1326,7 @@ class Translator {
   end(): void {
     const c = this.top();
     if (c.kind === 'func') {
-      if (!c.unreachable) this.emit(Op.return_x, c.nresults, this.height - c.nresults);
+      if (!c.unreachable) this.emitReturn(c.nresults, this.height - c.nresults);
       // Conditional branches to the function label land on a return (values moved to c.height).
       const ret = this.code.length;
       this.emit(Op.return_x, c.nresults, c.height);

@@ -1312,6 +1312,10 @@ export const enum Op {
   f64_store_sub_rr,
   /** a, k, x, y, offset: f64.store (address: slot a + k) of f64.mul(x, y) */
   f64_store_mul_rr,
+  /** d, a, b: return i32.add(a, b) (d unused) */
+  i32_add_rr_ret,
+  /** d, a, k: return i32.add(a, k) (d unused) */
+  i32_add_ri_ret,
   /** d, a, k, c, target: local d = a + k; br_if (d ne c) */
   loop_addi_ne,
   /** d, a, k, k2, target: local d = a + k; br_if (d ne k2) */

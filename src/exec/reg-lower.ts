@@ -4,7 +4,7 @@
  */
 import { OPCODES } from '../syntax/opcodes.js';
 import { Op } from './ops.js';
-import { FUSED_PAIRS, fusedName, isCold, LOOP_CLOSERS, loopCloserName, MEM_ALIASES, MEM_FUSED, memFusedName, MEM_ROWS, REG_ROWS, regIdent, regOp, type RegRow } from './reg-table.js';
+import { FUSED_PAIRS, fusedName, isCold, LOOP_CLOSERS, loopCloserName, MEM_ALIASES, MEM_FUSED, memFusedName, MEM_ROWS, RETURN_FUSED, returnFusedName, REG_ROWS, regIdent, regOp, type RegRow } from './reg-table.js';
 
 export interface RegLowering {
   readonly row: RegRow;
@@ -137,4 +137,13 @@ const MEM_FUSED_OPS = new Map<string, number>(MEM_FUSED.map(f => [`${INDEX.get(f
  */
 export function memFusedOp(op: number, mem: number): number {
   return MEM_FUSED_OPS.get(`${op}|${mem}`) ?? -1;
+}
+
+/** Register ops with a variant that also returns their result (reg-table.ts RETURN_SPEC). */
+const RETURN_OPS = new Map<number, number>(RETURN_FUSED.map(f =>
+  [opNum(`${regIdent(f.key)}_${f.form}`), opNum(returnFusedName(f.key, f.form))]));
+
+/** The op doing register op `op` and returning its result, or -1. */
+export function returnFusedOp(op: number): number {
+  return RETURN_OPS.get(op) ?? -1;
 }

@@ -231,6 +231,23 @@ export function memFusedName(f: MemFused): string {
   return f.store ? `${ident(f.mem)}_${ident(f.op).replace(/^(i32|i64|f32|f64)_/, '')}_rr` : `${ident(f.op)}_rm`;
 }
 
+/**
+ * Register ops fused with the `return` of their result (a function's only result, i32): the op
+ * writes it straight to the return slot and returns, one dispatch instead of two (small
+ * functions ending in `a + b`, like recursive fib). Entries 'key:forms'; the fused op keeps the
+ * operands of the plain one (compile.ts rewrites the op in place).
+ */
+const RETURN_SPEC = ['i32.add:rr,ri'];
+
+export const RETURN_FUSED: readonly { key: string; form: 'rr' | 'ri' }[] = RETURN_SPEC.flatMap(e => {
+  const [key, forms] = e.split(':');
+  return forms.split(',').map(form => ({ key, form: form as 'rr' | 'ri' }));
+});
+
+export function returnFusedName(key: string, form: string): string {
+  return `${ident(key)}_${form}_ret`;
+}
+
 export interface FusedPair {
   readonly outer: string;
   readonly inner: string;
@@ -473,6 +490,15 @@ function genOps(): GenOp[] {
       : `d, a, b, k, offset: ${f.op}(a, ${f.mem} (address: slot b + k))`;
     out.push({ name: memFusedName(f), doc, body, hot: true });
   }
+  // An op and the return of its result: the result goes to the return slot (fp), then return.
+  for (const f of RETURN_FUSED) {
+    const r = ROW_BY_KEY.get(f.key)!;
+    out.push({
+      name: returnFusedName(f.key, f.form), hot: true, doc: `d, a, ${f.form === 'ri' ? 'k' : 'b'}: return ${f.key}(a, ${f.form === 'ri' ? 'k' : 'b'}) (d unused)`,
+      body: `${readOperand('A', r.ty, 1, false)} ${readOperand('B', r.ty, 2, f.form === 'ri')} i32[fw] = ${r.expr}; ` +
+        'retN = 1; sp = fp + 1; action = ACT_RETURN; break;',
+    });
+  }
   // Loop closers: a counter update into a local, then a branch testing that local.
   for (const lc of LOOP_CLOSERS) {
     const addImm = lc.add === 'ri';
@@ -518,7 +544,7 @@ export function generatedEnum(): string {
 
 /** The dispatch cases for interp.ts (hot ops). */
 export function generatedCases(): string {
-  return GENERATED.filter(g => g.hot).map(g => `          case Op.${g.name}: { ${g.body} continue; }\n`).join('');
+  return GENERATED.filter(g => g.hot).map(g => `          case Op.${g.name}: { ${g.body}${g.body.endsWith('break;') ? '' : ' continue;'} }\n`).join('');
 }
 
 /** The cases of `coldOp` (reg-cold.ts): the same bodies, returning the next pc. */

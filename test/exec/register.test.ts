@@ -376,3 +376,32 @@ test('register-memory forms (an op on a load, a store of an op) match the host e
       (e: unknown) => e instanceof RuntimeError && e.wasmStack[0].offset === at, `${f.op} ${f.mem} trap offset`);
   }
 });
+
+test('an i32.add fused with the return of its result: locals, constants, early returns, branches to the end', () => {
+  const p = both(`(module
+    (func $fib (export "fib") (param i32) (result i32) (local i32)
+      (if (i32.ge_u (local.get 0) (i32.const 2)) (then
+        (loop $l
+          (local.set 1 (i32.add (call $fib (i32.sub (local.get 0) (i32.const 1))) (local.get 1)))
+          (br_if $l (i32.gt_u (local.tee 0 (i32.sub (local.get 0) (i32.const 2))) (i32.const 1))))))
+      (i32.add (local.get 0) (local.get 1)))
+    (func (export "k") (param i32) (result i32) (i32.add (local.get 0) (i32.const -5)))
+    (func (export "ret") (param i32 i32) (result i32)
+      (if (local.get 1) (then (return (i32.add (local.get 0) (local.get 1)))))
+      (i32.mul (local.get 0) (i32.const 3)))
+    (func (export "toend") (param i32 i32) (result i32)
+      (br_if 0 (i32.const 99) (i32.eqz (local.get 1)))
+      (drop)
+      (i32.add (local.get 0) (local.get 1)))
+    (func (export "blk") (param i32 i32) (result i32)
+      (block (result i32) (br_if 0 (i32.const 7) (local.get 1)) (drop) (i32.add (local.get 0) (i32.const 1))))
+    (func (export "ifelse") (param i32 i32) (result i32)
+      (if (result i32) (local.get 1) (then (i32.add (local.get 0) (local.get 1))) (else (i32.add (local.get 0) (i32.const 9)))))
+    (func (export "caller") (param i32 i32) (result i32)
+      (i32.add (call $fib (local.get 0)) (i32.mul (local.get 1) (i32.const 1000)))))`);
+  for (const [a, b] of [[0, 0], [1, 0], [2, 5], [10, -1], [-1, 3], [0x7fffffff, 1], [20, 0]]) {
+    for (const n of ['ret', 'toend', 'blk', 'ifelse', 'caller']) same(p, n, [a, b], `${n} ${a} ${b}`);
+    same(p, 'k', [a], `k ${a}`);
+    if (a >= 0 && a <= 20) same(p, 'fib', [a], `fib ${a}`);
+  }
+});
