@@ -134,6 +134,7 @@ const PUSH_LOCAL_OPS: readonly number[] = [Op.local_get_w1, Op.local_get_w2, Op.
 /** `i32.add` with a constant (d, a, k): materialises a deferred addend. */
 const ADD_RI = REG_LOWERING[Op.i32_add]!.ri;
 const ADD_RR = REG_LOWERING[Op.i32_add]!.rr;
+const LOAD_X = MEM_LOWERING[Op.i32_load]!.x;
 /** d, i, s, c: c + (i << s); d, i, s, k: (i << s) + k (materialising deferred addresses). */
 const ADD_SHLI_R = fusedOp(Op.i32_shl, Op.i32_add, 'R', true, false);
 const ADD_SHLI_LI = fusedOp(Op.i32_shl, Op.i32_add, 'L', true, true);
@@ -480,7 +481,17 @@ class Translator {
       return;
     }
     if (this.height - arity === c.height) {
-      this.emit(c.kind === 'loop' ? Op.loop_jump : Op.jump, 0);
+      const la = this.lastAdd;
+      this.lastAdd = null;
+      const fop = la !== null && la.end === this.code.length ? loopCloser(la.op, Op.jump) : -1;
+      if (fop >= 0) {
+        // `local.set x (i32.add ...)` just before: one op adds and jumps
+        const add = this.code.slice(la!.pos + 1, la!.end);
+        this.code.length = la!.pos;
+        this.emit(fop, ...add, 0);
+      } else {
+        this.emit(c.kind === 'loop' ? Op.loop_jump : Op.jump, 0);
+      }
     } else {
       this.syncSp(); // br_copy moves the values below sp
       this.emit(Op.br_copy, 0, c.height, arity);
@@ -848,7 +859,7 @@ class Translator {
     }
     if (a.index !== undefined && lower.x >= 0) {
       const [d, folded] = this.dest();
-      this.emit(lower.x, d << 2, a.slot << 2, a.index.slot << 2, a.index.shift, a.addend ?? 0, off);
+      this.emitReg(lower.x, d << 2, a.slot << 2, a.index.slot << 2, a.index.shift, a.addend ?? 0, off);
       this.finishDest(d, folded, RESULT_KIND[op]);
       return folded ? 1 : 0;
     }
@@ -1009,7 +1020,7 @@ class Translator {
   control(ins: Instr): boolean {
     const imm = ins.imm;
     // labels may follow: no loop closer may reach back over them
-    if (ins.op !== Op.br_if && ins.op !== Op.if) this.lastAdd = null;
+    if (ins.op !== Op.br_if && ins.op !== Op.if && ins.op !== Op.br) this.lastAdd = null;
     const lastReg = this.lastReg;
     this.retCandidate = ins.op === Op.return || ins.op === Op.end ? lastReg : null;
     this.lastReg = null;
@@ -1168,7 +1179,16 @@ class Translator {
           // no values move on any edge: index from its slot, one target word per label
           const a = this.inSlot(this.pop(), h);
           this.flush();
-          this.emit(Op.br_table_r, a << 2, labels.length - 1);
+          const lr = this.lastReg ?? lastReg;
+          if (lr !== null && lr.end === this.code.length && this.code[lr.pos] === LOAD_X && this.code[lr.pos + 1] === a << 2 && a >= this.nlocals) {
+            // the index is an indexed i32.load just before, into the index's own slot: one op
+            // (the load's code position stays first, so a trap reports the load)
+            const addr = this.code.slice(lr.pos + 2, lr.end);
+            this.code.length = lr.pos;
+            this.emit(Op.br_table_load, ...addr, labels.length - 1);
+          } else {
+            this.emit(Op.br_table_r, a << 2, labels.length - 1);
+          }
           for (const l of labels) {
             const at = this.code.length;
             this.emit(0);

@@ -292,6 +292,19 @@ export function run(root: Thread, entryDepth: number): boolean {
             pc = to;
             continue;
           }
+          case Op.br_table_load: {
+            // an interpreter's dispatch in compiled C: switch (code[pc]) loads its index
+            ea = ((i32[fw + code[pc]] + (i32[fw + code[pc + 1]] << code[pc + 2]) + code[pc + 3]) >>> 0) + code[pc + 4];
+            pc += 5;
+            if (ea + 4 > mem.bytes.length) oob();
+            const max = code[pc];
+            let i = mem.view.getUint32(ea, true);
+            if (i > max) i = max;
+            to = code[pc + 1 + i];
+            if (to < pc) { pc = to; action = ACT_BACK; break; }
+            pc = to;
+            continue;
+          }
           case Op.return_x: // the results' height is static: sp may be stale after register ops
             retN = code[pc];
             sp = fp + code[pc + 1] + retN;
@@ -648,6 +661,7 @@ export function run(root: Thread, entryDepth: number): boolean {
           case Op.loop_addi_gt_ui: { A = i32[fw + code[pc + 1]]; B = code[pc + 2]; A = (A + B) | 0; i32[fw + code[pc]] = A; B = code[pc + 3]; if ((A >>> 0) > (B >>> 0)) { to = code[pc + 4]; if (to < pc) { pc = to; action = ACT_BACK; break; } pc = to; } else pc += 5; continue; }
           case Op.loop_addi_gt_si: { A = i32[fw + code[pc + 1]]; B = code[pc + 2]; A = (A + B) | 0; i32[fw + code[pc]] = A; B = code[pc + 3]; if (A > B) { to = code[pc + 4]; if (to < pc) { pc = to; action = ACT_BACK; break; } pc = to; } else pc += 5; continue; }
           case Op.loop_addi_lt_si: { A = i32[fw + code[pc + 1]]; B = code[pc + 2]; A = (A + B) | 0; i32[fw + code[pc]] = A; B = code[pc + 3]; if (A < B) { to = code[pc + 4]; if (to < pc) { pc = to; action = ACT_BACK; break; } pc = to; } else pc += 5; continue; }
+          case Op.loop_addi_jump: { A = i32[fw + code[pc + 1]]; B = code[pc + 2]; i32[fw + code[pc]] = (A + B) | 0; to = code[pc + 3]; if (to < pc) { pc = to; action = ACT_BACK; break; } pc = to; continue; }
           // </reg-ops>
           case Op.table_get: {
             const tab = inst.tables[code[pc]], is64 = code[pc + 1] !== 0;

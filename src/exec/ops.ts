@@ -644,6 +644,8 @@ export const enum Op {
   br_table_x,
   /** a, n, then n+1 targets: br_table on the i32 in slot a, no values move */
   br_table_r,
+  /** a, i, s, k, offset, n, then n+1 targets: br_table_r on i32.load (slot a + (slot i << s) + k) (a switch on code[pc]) */
+  br_table_load,
   /** op, mem, offset lo, offset hi: a load/store not on the fast path (memory64, memory > 0, big offsets) */
   mem_slow,
   /** op, mem, offset lo, offset hi: a threads instruction with a memarg */
@@ -1334,5 +1336,7 @@ export const enum Op {
   loop_addi_gt_si,
   /** d, a, k, k2, target: local d = a + k; br_if (d lt_s k2) */
   loop_addi_lt_si,
+  /** d, a, k, target: local d = a + k; br */
+  loop_addi_jump,
   // </reg-ops>
 }

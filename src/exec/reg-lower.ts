@@ -113,13 +113,13 @@ export function fusesAsInner(op: number, imm: boolean): boolean {
 }
 
 /**
- * Loop closers by `${add op}|${branch op}`: the branch op is a compare-and-branch (`br_i32_*`)
- * or `br_nez`, as the translator emits it after the add.
+ * Loop closers by `${add op}|${branch op}`: the branch op is a compare-and-branch (`br_i32_*`),
+ * `br_nez`, or `jump` (any unconditional branch), as the translator emits it after the add.
  */
 const CLOSERS = new Map<string, number>(LOOP_CLOSERS.map(l => {
   const add = REG_LOWERING[INDEX.get('i32.add')!]!;
   const addOp = l.add === 'ri' ? add.ri : add.rr;
-  const br = l.test === 'nez' ? Op.br_nez : opNum(`br_i32_${l.test}_${l.cmp}`);
+  const br = l.test === 'nez' ? Op.br_nez : l.test === 'jump' ? Op.jump : opNum(`br_i32_${l.test}_${l.cmp}`);
   return [`${addOp}|${br}`, opNum(loopCloserName(l))];
 }));
 

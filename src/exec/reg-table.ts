@@ -277,11 +277,12 @@ const ROW_BY_KEY = new Map(REG_ROWS.map(r => [r.key, r]));
  */
 const LOOP_CLOSER_SPEC = [
   'ri>ne:rr', 'ri>ne:ri', 'ri>lt_s:rr', 'ri>lt_u:rr', 'rr>le_u:rr', 'ri>nez', 'ri>gt_u:ri', 'ri>gt_s:ri', 'ri>lt_s:ri',
+  'ri>jump', // an unconditional `br` (either direction): `i += k; continue;` and switch-case ends
 ];
 
 export interface LoopCloser {
   readonly add: 'rr' | 'ri';
-  /** An i32 comparison (suffix), or 'nez': the local itself is the condition. */
+  /** An i32 comparison (suffix), 'nez': the local itself is the condition, or 'jump': always. */
   readonly test: string;
   readonly cmp: 'rr' | 'ri' | '';
 }
@@ -502,6 +503,14 @@ function genOps(): GenOp[] {
   // Loop closers: a counter update into a local, then a branch testing that local.
   for (const lc of LOOP_CLOSERS) {
     const addImm = lc.add === 'ri';
+    if (lc.test === 'jump') {
+      out.push({
+        name: loopCloserName(lc), hot: true, doc: `d, a, ${addImm ? 'k' : 'b'}, target: local d = a + ${addImm ? 'k' : 'b'}; br`,
+        body: `${readOperand('A', 'i32', 1, false)} ${readOperand('B', 'i32', 2, addImm)} i32[fw + code[pc]] = (A + B) | 0; ` +
+          `to = code[pc + 3]; ${BACK_EDGE} pc = to;`,
+      });
+      continue;
+    }
     const test = lc.test === 'nez' ? null : ROW_BY_KEY.get(`i32.${lc.test}`)!;
     const cmpImm = lc.cmp === 'ri';
     const len = 4 + (test === null ? 0 : 1);

@@ -405,3 +405,53 @@ test('an i32.add fused with the return of its result: locals, constants, early r
     if (a >= 0 && a <= 20) same(p, 'fib', [a], `fib ${a}`);
   }
 });
+
+test('br_table on an indexed load and add-then-br ops match the host engine; a load trap reports the load', () => {
+  // a tiny bytecode interpreter, as compiled C writes one: switch (code[pc++]) { ... }
+  const wat = `(module (memory 1)
+    (data (i32.const 64) "\\00\\00\\00\\00\\01\\00\\00\\00\\02\\00\\00\\00\\07\\00\\00\\00\\ff\\ff\\ff\\ff\\03\\00\\00\\00")
+    (func (export "vm") (param i32 i32) (result i32) (local i32 i32)
+      block $done
+        loop $next
+          local.get 0 i32.const 1 i32.add local.set 3
+          block $d
+            block $c
+              block $b
+                block $a
+                  local.get 0 i32.const 2 i32.shl i32.const 64 i32.add i32.load
+                  br_table $a $b $c $d
+                end
+                ;; 0: acc += 1, pc += 1 (add and backward br)
+                local.get 2 i32.const 1 i32.add local.set 2
+                local.get 0 i32.const 1 i32.add local.set 0
+                br $next
+              end
+              ;; 1: acc *= 3, pc += 1 (add and forward br to the tail)
+              local.get 2 i32.const 3 i32.mul local.set 2
+              local.get 3 i32.const 0 i32.add local.set 0
+              br $d
+            end
+            ;; 2: acc -= 7, pc += 1
+            local.get 2 i32.const -7 i32.add local.set 2
+            local.get 0 i32.const 1 i32.add local.set 0
+            local.get 0 local.get 1 i32.lt_u br_if $next
+            br $done
+          end
+          ;; default and the tail of 1: stop after n of them
+          local.get 1 i32.const -1 i32.add local.set 1
+          local.get 1 i32.const 0 i32.le_s br_if $done
+          br $next
+        end
+      end
+      local.get 2 local.get 0 i32.const 1000 i32.mul i32.add))`;
+  const p = both(wat);
+  for (const [pc, n] of [[0, 1], [0, 3], [1, 5], [2, 4], [3, 2], [4, 9], [5, 9], [0, 100], [16370, 30], [16383, 2], [16384, 2], [-1, 2], [-16, 2]]) {
+    same(p, 'vm', [pc, n], `vm ${pc} ${n}`);
+  }
+  const store = interpStore();
+  const vm = validateModule(parseModule(wat, ALL_FEATURES), ALL_FEATURES);
+  const inst = instantiate(store, vm, []);
+  const at = vm.module.funcs[0].body.find(i => OPCODES[i.op].key === 'i32.load')!.offset;
+  assert.throws(() => invoke(store, exportedFunc(inst, 'vm'), [16384, 2]),
+    (e: unknown) => e instanceof RuntimeError && e.wasmStack[0].offset === at, 'br_table_load trap offset');
+});
