@@ -15,7 +15,7 @@ import { ABS_HEAP_TYPES } from '../syntax/types.js';
 import { OPCODES } from '../syntax/opcodes.js';
 import { Op } from './ops.js';
 import { isSharedOp, lowerShared, rmwPops, rmwWords } from './shared-ops.js';
-import { COLD_OPS, fusedOp, fusesAsInner, loopCloser, memFusedOp, MEM_LOWERING, returnFusedOp, REG_LOWERING, type MemLowering, type RegLowering } from './reg-lower.js';
+import { branchLoadOp, COLD_OPS, fusedOp, fusesAsInner, loopCloser, memFusedOp, MEM_LOWERING, returnFusedOp, REG_LOWERING, type MemLowering, type RegLowering } from './reg-lower.js';
 import type { CatchEntry, Compiled, Handler } from './compiled.js';
 import { NAN_BLIND, NAN_RESULT, NanResult } from './nan-results.js';
 
@@ -229,8 +229,11 @@ class Translator {
   lastAdd: { pos: number; end: number; op: number; d: number } | null = null;
   /** The last register op emitted (code range): a return of its result may fuse with it. */
   lastReg: { pos: number; end: number } | null = null;
-  /** `lastReg` as the current control instruction found it (null after a label). */
-  retCandidate: { pos: number; end: number } | null = null;
+  /**
+   * `lastReg` as the control instruction being translated found it, for the ops it emits before
+   * it binds any label (returns, tests); null during other instructions.
+   */
+  heldReg: { pos: number; end: number } | null = null;
   /** A hidden local that stays 0: the base slot of loads and stores at constant addresses (-1: none). */
   zeroSlot = -1;
   /** Deterministic profile: canonicalise the NaNs every NaN-producing instruction generates. */
@@ -331,6 +334,18 @@ class Translator {
   emitTest(op: number, operands: number[]): void {
     const la = this.lastAdd;
     this.lastAdd = null;
+    const lr = this.lastReg ?? this.heldReg;
+    if (lr !== null && lr.end === this.code.length && operands.length === 1 && operands[0] === this.code[lr.pos + 1] &&
+        operands[0] >= this.nlocals << 2) {
+      // a load into the (dead after this) stack slot tested: one op loads and branches
+      const fop = branchLoadOp(this.code[lr.pos], op);
+      if (fop >= 0) {
+        const addr = this.code.slice(lr.pos + 2, lr.end);
+        this.code.length = lr.pos;
+        this.emit(fop, ...addr, 0);
+        return;
+      }
+    }
     if (la !== null && la.end === this.code.length && operands[0] === la.d) {
       const fop = loopCloser(la.op, op);
       if (fop >= 0) {
@@ -353,12 +368,11 @@ class Translator {
 
   /**
    * Emits the return of `n` values at height h; one i32 result that the op just before computed
-   * into slot h (no label in between: `retCandidate`) makes that op return it itself.
+   * into slot h (no label in between: `heldReg`) makes that op return it itself.
    */
   emitReturn(n: number, h: number): void {
     // lastReg: an op the flush before this return emitted (same position, no label between)
-    const lr = this.lastReg ?? this.retCandidate;
-    this.retCandidate = null;
+    const lr = this.lastReg ?? this.heldReg;
     if (n === 1 && lr !== null && lr.end === this.code.length && this.code[lr.pos + 1] === h << 2 &&
         this.kindAt(h) === LocalKind.W1) {
       const rop = returnFusedOp(this.code[lr.pos]);
@@ -865,7 +879,7 @@ class Translator {
     }
     const [as, k] = this.address(a, this.height);
     const [d, folded] = this.dest();
-    this.emit(lower.r, d << 2, as << 2, k, off);
+    this.emitReg(lower.r, d << 2, as << 2, k, off);
     this.finishDest(d, folded, RESULT_KIND[op]);
     return folded ? 1 : 0;
   }
@@ -999,6 +1013,7 @@ class Translator {
       this.spAt = this.height;
       return 0;
     }
+    this.heldReg = null;
     const r = this.regInstr(ins);
     if (r >= 0) return r;
     if (this.control(ins)) return 0;
@@ -1022,7 +1037,7 @@ class Translator {
     // labels may follow: no loop closer may reach back over them
     if (ins.op !== Op.br_if && ins.op !== Op.if && ins.op !== Op.br) this.lastAdd = null;
     const lastReg = this.lastReg;
-    this.retCandidate = ins.op === Op.return || ins.op === Op.end ? lastReg : null;
+    this.heldReg = lastReg;
     this.lastReg = null;
     switch (ins.op) {
       case Op.nop: return true;

@@ -1314,6 +1314,14 @@ export const enum Op {
   f64_store_sub_rr,
   /** a, k, x, y, offset: f64.store (address: slot a + k) of f64.mul(x, y) */
   f64_store_mul_rr,
+  /** a, k, offset, target: i32.load8_u (address: slot a + k); br_if its value is not zero */
+  br_i32_load8_u_nez,
+  /** a, k, offset, target: i32.load8_u (address: slot a + k); br_if its value is zero */
+  br_i32_load8_u_eqz,
+  /** a, k, offset, target: i32.load (address: slot a + k); br_if its value is not zero */
+  br_i32_load_nez,
+  /** a, k, offset, target: i32.load (address: slot a + k); br_if its value is zero */
+  br_i32_load_eqz,
   /** d, a, b: return i32.add(a, b) (d unused) */
   i32_add_rr_ret,
   /** d, a, k: return i32.add(a, k) (d unused) */

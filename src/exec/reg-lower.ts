@@ -4,7 +4,7 @@
  */
 import { OPCODES } from '../syntax/opcodes.js';
 import { Op } from './ops.js';
-import { FUSED_PAIRS, fusedName, isCold, LOOP_CLOSERS, loopCloserName, MEM_ALIASES, MEM_FUSED, memFusedName, MEM_ROWS, RETURN_FUSED, returnFusedName, REG_ROWS, regIdent, regOp, type RegRow } from './reg-table.js';
+import { FUSED_PAIRS, fusedName, isCold, LOOP_CLOSERS, loopCloserName, MEM_ALIASES, MEM_FUSED, memFusedName, MEM_ROWS, RETURN_FUSED, returnFusedName, BRANCH_LOADS, branchLoadName, REG_ROWS, regIdent, regOp, type RegRow } from './reg-table.js';
 
 export interface RegLowering {
   readonly row: RegRow;
@@ -146,4 +146,13 @@ const RETURN_OPS = new Map<number, number>(RETURN_FUSED.map(f =>
 /** The op doing register op `op` and returning its result, or -1. */
 export function returnFusedOp(op: number): number {
   return RETURN_OPS.get(op) ?? -1;
+}
+
+/** Loads fused with a branch on their value (reg-table.ts BRANCH_LOAD_SPEC), by `${load op}|${br op}`. */
+const BRANCH_LOAD_OPS = new Map<string, number>(BRANCH_LOADS.map(b =>
+  [`${opNum(`${regIdent(b.load)}_r`)}|${b.test === 'nez' ? Op.br_nez : Op.br_eqz}`, opNum(branchLoadName(b.load, b.test))]));
+
+/** The op doing load `loadOp` (its `_r` form) and branch `brOp` (br_nez/br_eqz) on its value, or -1. */
+export function branchLoadOp(loadOp: number, brOp: number): number {
+  return BRANCH_LOAD_OPS.get(`${loadOp}|${brOp}`) ?? -1;
 }

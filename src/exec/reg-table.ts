@@ -248,6 +248,22 @@ export function returnFusedName(key: string, form: string): string {
   return `${ident(key)}_${form}_ret`;
 }
 
+/**
+ * Loads whose value only decides a branch (`if (!flags[i])`, `while (*p)` in compiled C): the
+ * load and a `br_nez`/`br_eqz` on its result as one op, `br_<load>_nez a k offset target`.
+ * Entries 'loads...:tests'.
+ */
+const BRANCH_LOAD_SPEC = ['i32.load8_u i32.load:nez,eqz'];
+
+export const BRANCH_LOADS: readonly { load: string; test: 'nez' | 'eqz' }[] = BRANCH_LOAD_SPEC.flatMap(e => {
+  const [loads, tests] = e.split(':');
+  return loads.split(' ').flatMap(load => tests.split(',').map(test => ({ load, test: test as 'nez' | 'eqz' })));
+});
+
+export function branchLoadName(load: string, test: string): string {
+  return `br_${ident(load)}_${test}`;
+}
+
 export interface FusedPair {
   readonly outer: string;
   readonly inner: string;
@@ -490,6 +506,18 @@ function genOps(): GenOp[] {
     const doc = f.store ? `a, k, x, y, offset: ${f.mem} (address: slot a + k) of ${f.op}(x, y)`
       : `d, a, b, k, offset: ${f.op}(a, ${f.mem} (address: slot b + k))`;
     out.push({ name: memFusedName(f), doc, body, hot: true });
+  }
+  // A load and a branch on its value. The pc moves past the address words before the bounds
+  // check, so that a trap reports the load.
+  for (const b of BRANCH_LOADS) {
+    const m = MEM_ROWS.find(r => r.key === b.load)!;
+    const value = /^i32\[D\] = (.*);$/.exec(m.body)![1];
+    out.push({
+      name: branchLoadName(b.load, b.test), hot: true,
+      doc: `a, k, offset, target: ${b.load} (address: slot a + k); br_if its value is ${b.test === 'nez' ? 'not ' : ''}zero`,
+      body: `ea = ((i32[fw + code[pc]] + code[pc + 1]) >>> 0) + code[pc + 2]; pc += 3; if (ea + ${m.bytes} > mem.bytes.length) oob(); ` +
+        `if ((${value}) ${b.test === 'nez' ? '!==' : '==='} 0) { to = code[pc]; ${BACK_EDGE} pc = to; } else pc += 1;`,
+    });
   }
   // An op and the return of its result: the result goes to the return slot (fp), then return.
   for (const f of RETURN_FUSED) {

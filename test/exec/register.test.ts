@@ -455,3 +455,40 @@ test('br_table on an indexed load and add-then-br ops match the host engine; a l
   assert.throws(() => invoke(store, exportedFunc(inst, 'vm'), [16384, 2]),
     (e: unknown) => e instanceof RuntimeError && e.wasmStack[0].offset === at, 'br_table_load trap offset');
 });
+
+test('a load whose value only decides a branch (br_if, if, eqz, loops) matches the host engine; a trap reports the load', () => {
+  const wat = `(module (memory 1)
+    (data (i32.const 16) "\\01\\02\\00\\05\\00\\00\\00\\00\\07\\00\\00\\00\\00\\00\\00\\00\\03")
+    (func (export "strlen") (param i32) (result i32) (local i32)
+      (local.set 1 (local.get 0))
+      (block $done (loop $l
+        (br_if $done (i32.eqz (i32.load8_u (local.get 1))))
+        (local.set 1 (i32.add (local.get 1) (i32.const 1)))
+        (br $l)))
+      (i32.sub (local.get 1) (local.get 0)))
+    (func (export "skip") (param i32) (result i32) (local i32)
+      (loop $l
+        (local.set 1 (i32.add (local.get 1) (i32.const 1)))
+        (br_if $l (i32.load offset=4 (i32.add (local.get 0) (i32.shl (local.get 1) (i32.const 2))))))
+      (local.get 1))
+    (func (export "if8") (param i32) (result i32)
+      (if (result i32) (i32.load8_u offset=1 (local.get 0)) (then (i32.const 10)) (else (i32.const 20))))
+    (func (export "ifz") (param i32) (result i32)
+      (if (result i32) (i32.eqz (i32.load (local.get 0))) (then (i32.const 10)) (else (i32.const 20))))
+    (func (export "tee") (param i32) (result i32) (local i32)
+      (if (local.tee 1 (i32.load8_u (local.get 0))) (then (local.set 1 (i32.add (local.get 1) (i32.const 100)))))
+      (local.get 1)))`;
+  const p = both(wat);
+  for (const a of [0, 15, 16, 17, 18, 19, 20, 24, 28, 65532, 65534, 65535, 65536, -1]) {
+    for (const n of ['strlen', 'if8', 'ifz', 'tee']) same(p, n, [a], `${n} ${a}`);
+  }
+  for (const a of [0, 12, 16, 20, 65000]) same(p, 'skip', [a], `skip ${a}`);
+  const store = interpStore();
+  const vm = validateModule(parseModule(wat, ALL_FEATURES), ALL_FEATURES);
+  const inst = instantiate(store, vm, []);
+  for (const [f, name, key] of [[0, 'strlen', 'i32.load8_u'], [2, 'if8', 'i32.load8_u'], [3, 'ifz', 'i32.load']] as const) {
+    const at = vm.module.funcs[f].body.find(i => OPCODES[i.op].key === key)!.offset;
+    assert.throws(() => invoke(store, exportedFunc(inst, name), [65536]),
+      (e: unknown) => e instanceof RuntimeError && e.wasmStack[0].offset === at, `${name} trap offset`);
+  }
+});
