@@ -779,6 +779,30 @@ class Translator {
     return true;
   }
 
+  /**
+   * Load `op` from address `a` (popped), then a binary op on (x, the load) whose result the
+   * next instruction stores: if a register-memory op does all three (MEM_FUSED_SPEC), emits it
+   * and returns true. The store's address is below x; an indexed one keeps separate ops.
+   */
+  storeOfLoad(op: number, a: Operand, off: number): boolean {
+    const n = this.next!, n2 = this.next2;
+    if (n2 === undefined || (this.probes !== undefined && this.probes.has(n2.offset))) return false;
+    const fop = memFusedOp(n.op, n2.op, op);
+    const h = this.height;
+    if (fop < 0 || !this.plainMemArg(n2.imm[0]) || this.deferred[h - 2]?.index !== undefined) return false;
+    const [las, lk] = this.address(a, h);
+    const x = this.pop();
+    const [sas, sk] = this.address(this.pop(), h - 2);
+    const xs = this.inSlot(x, h - 1);
+    const start = this.code.length;
+    this.emit(fop, sas << 2, sk, xs << 2, las << 2, lk, off, Number((n2.imm[0] as MemArg).offset));
+    // the store's words (from soff's predecessor on) map to the store: its trap reports it
+    this.pcs.push(start + 6);
+    this.offs.push(n2.offset);
+    this.idxs.push(this.at + 2);
+    return true;
+  }
+
   /** Whether memarg `m` takes the fast register path: memory 0, 32-bit, offset below 2^31. */
   plainMemArg(m: unknown): m is MemArg {
     const ma = m as MemArg | undefined;
@@ -860,6 +884,7 @@ class Translator {
     const a = this.pop();
     const n = this.foldable();
     const rm = n !== undefined && !this.deterministic && a.index === undefined ? memFusedOp(n.op, op) : -1;
+    if (rm >= 0 && this.storeOfLoad(op, a, off)) return 2;
     if (rm >= 0) {
       // the next instruction is a binary op taking this load as its right operand: one op
       const [bs, k] = this.address(a, this.height);

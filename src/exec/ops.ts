@@ -1314,6 +1314,8 @@ export const enum Op {
   f64_store_sub_rr,
   /** a, k, x, y, offset: f64.store (address: slot a + k) of f64.mul(x, y) */
   f64_store_mul_rr,
+  /** sa, sk, x, la, lk, loff, soff: f64.store (address: slot sa + sk) of f64.add(x, f64.load (address: slot la + lk)) */
+  f64_store_add_rm,
   /** a, k, offset, target: i32.load8_u (address: slot a + k); br_if its value is not zero */
   br_i32_load8_u_nez,
   /** a, k, offset, target: i32.load8_u (address: slot a + k); br_if its value is zero */

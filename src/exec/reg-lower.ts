@@ -129,14 +129,15 @@ export function loopCloser(addOp: number, brOp: number): number {
 }
 
 /** Register-memory ops (reg-table.ts MEM_FUSED_SPEC) by `${op}|${load or store}` operator indices. */
-const MEM_FUSED_OPS = new Map<string, number>(MEM_FUSED.map(f => [`${INDEX.get(f.op)}|${INDEX.get(f.mem)}`, opNum(memFusedName(f))]));
+const MEM_FUSED_OPS = new Map<string, number>(MEM_FUSED.map(f =>
+  [`${INDEX.get(f.op)}|${INDEX.get(f.mem)}|${f.load !== undefined ? INDEX.get(f.load) : -1}`, opNum(memFusedName(f))]));
 
 /**
  * The op computing binary `op` with, as its right operand, the result of load `mem` (or storing
- * its result with store `mem`), or -1.
+ * its result with store `mem`; with `load`, whose right operand is that load's result), or -1.
  */
-export function memFusedOp(op: number, mem: number): number {
-  return MEM_FUSED_OPS.get(`${op}|${mem}`) ?? -1;
+export function memFusedOp(op: number, mem: number, load = -1): number {
+  return MEM_FUSED_OPS.get(`${op}|${mem}|${load}`) ?? -1;
 }
 
 /** Register ops with a variant that also returns their result (reg-table.ts RETURN_SPEC). */

@@ -211,6 +211,8 @@ const FUSED_SPEC = [
 const MEM_FUSED_SPEC = [
   'f64.add<f64.load', 'f64.sub<f64.load', 'f64.mul<f64.load',
   'f64.store<f64.add', 'f64.store<f64.sub', 'f64.store<f64.mul',
+  // both: `store_op_rm sa sk x la lk loff soff`: store(slot sa + sk, soff) = x op load(slot la + lk, loff)
+  'f64.store<f64.add<f64.load',
 ];
 
 export interface MemFused {
@@ -219,16 +221,19 @@ export interface MemFused {
   /** The load (its result is the op's right operand) or the store (of the op's result). */
   readonly mem: string;
   readonly store: boolean;
+  /** A store form whose op's right operand is also a load. */
+  readonly load?: string;
 }
 
 export const MEM_FUSED: readonly MemFused[] = MEM_FUSED_SPEC.map(e => {
-  const [outer, inner] = e.split('<');
+  const [outer, inner, load] = e.split('<');
   const store = outer.includes('.store');
-  return store ? { op: inner, mem: outer, store } : { op: outer, mem: inner, store };
+  return store ? { op: inner, mem: outer, store, load } : { op: outer, mem: inner, store };
 });
 
 export function memFusedName(f: MemFused): string {
-  return f.store ? `${ident(f.mem)}_${ident(f.op).replace(/^(i32|i64|f32|f64)_/, '')}_rr` : `${ident(f.op)}_rm`;
+  return f.store ? `${ident(f.mem)}_${ident(f.op).replace(/^(i32|i64|f32|f64)_/, '')}_${f.load !== undefined ? 'rm' : 'rr'}`
+    : `${ident(f.op)}_rm`;
 }
 
 /**
@@ -497,6 +502,18 @@ function genOps(): GenOp[] {
   for (const f of MEM_FUSED) {
     const r = ROW_BY_KEY.get(f.op)!, m = memRows.get(f.mem)!;
     const check = `if (ea + ${m.bytes} > mem.bytes.length) oob();`;
+    if (f.load !== undefined) {
+      // the load's pc range comes first, then the store's (compile.ts maps each to its instruction)
+      const l = memRows.get(f.load)!;
+      out.push({
+        name: memFusedName(f), hot: true,
+        doc: `sa, sk, x, la, lk, loff, soff: ${f.mem} (address: slot sa + sk) of ${f.op}(x, ${f.load} (address: slot la + lk))`,
+        body: `${readOperand('A', r.ty, 2, false)} ea = ((i32[fw + code[pc + 3]] + code[pc + 4]) >>> 0) + code[pc + 5]; pc += 5; ` +
+          `if (ea + ${l.bytes} > mem.bytes.length) oob(); B = ${l.num!}; ` +
+          `ea = ((i32[fw + code[pc - 5]] + code[pc - 4]) >>> 0) + code[pc + 1]; pc += 2; ${check} ${m.num!.replace('X', `(${r.expr})`)}`,
+      });
+      continue;
+    }
     const body = f.store
       ? `${readOperand('A', r.ty, 2, false)} ${readOperand('B', r.ty, 3, false)} ` +
         `ea = ((i32[fw + code[pc]] + code[pc + 1]) >>> 0) + code[pc + 4]; pc += 5; ${check} ${m.num!.replace('X', `(${r.expr})`)}`

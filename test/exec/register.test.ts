@@ -4,6 +4,7 @@ import { RuntimeError } from '../../src/errors.js';
 import { parseModule } from '../../src/text/parse-module.js';
 import { validateModule } from '../../src/valid/index.js';
 import { encodeModule } from '../../src/binary/encode.js';
+import { decodeModule } from '../../src/binary/decode.js';
 import { ALL_FEATURES } from '../../src/features.js';
 import { OPCODES } from '../../src/syntax/opcodes.js';
 import { REG_ROWS, FUSED_PAIRS, MEM_FUSED } from '../../src/exec/reg-table.js';
@@ -67,10 +68,16 @@ function func(name: string, params: Ty[], result: Ty, body: (arg: (i: number) =>
     `${inits} ${wrap(body(arg))})`;
 }
 
+/** `wat` validated through its binary encoding: instructions carry their byte offsets (traces). */
+function withOffsets(wat: string): ReturnType<typeof validateModule> {
+  const text = validateModule(parseModule(wat, ALL_FEATURES), ALL_FEATURES);
+  return validateModule(decodeModule(encodeModule(text.module) as Uint8Array, ALL_FEATURES), ALL_FEATURES);
+}
+
 interface Pair { weft: (name: string, args: Value[]) => Value[]; native: (name: string, args: Value[]) => unknown }
 
 function both(wat: string): Pair {
-  const vm = validateModule(parseModule(wat, ALL_FEATURES), ALL_FEATURES);
+  const vm = withOffsets(wat);
   const store = interpStore();
   const inst = instantiate(store, vm, []);
   const native = new WebAssembly.Instance(new WebAssembly.Module(encodeModule(vm.module) as Uint8Array<ArrayBuffer>), {});
@@ -238,7 +245,7 @@ test('traps inside register and fused ops report the trapping instruction', () =
     (func (export "load") (param i32) (result i32) (i32.load offset=8 (i32.add (local.get 0) (i32.const 4))))
     (func (export "store") (param i32) (i32.store (local.get 0) (i32.const 1))))`;
   const store = interpStore();
-  const vm = validateModule(parseModule(wat, ALL_FEATURES), ALL_FEATURES);
+  const vm = withOffsets(wat);
   const inst = instantiate(store, vm, []);
   const offsetOf = (f: number, key: string) => vm.module.funcs[f].body.find(i => OPCODES[i.op].key === key)!.offset;
   const traps = (name: string, args: Value[], at: number) => assert.throws(() => invoke(store, exportedFunc(inst, name), args),
@@ -346,12 +353,17 @@ test('register-memory forms (an op on a load, a store of an op) match the host e
   for (const f of MEM_FUSED) {
     const t = f.op.slice(0, 3) as Ty;
     // x, y: the operands' bits; a: the address; the other address slot holds y's bits
+    // the third form: y is loaded from offset 8 (the store's own place) plus 16
+    const y = f.load !== undefined ? `(${f.load} offset=24 (local.get 0))` : '(local.get 4)';
     const mem = f.store
-      ? `(${f.mem} offset=5 (i32.add (local.get 0) (i32.const 3)) (${f.op} (local.get 3) (local.get 4))) (i64.load offset=8 (local.get 0))`
+      ? `(i64.store offset=24 (local.get 0) (local.get 2))
+         (${f.mem} offset=5 (i32.add (local.get 0) (i32.const 3)) (${f.op} (local.get 3) ${y})) (i64.load offset=8 (local.get 0))`
       : `(i64.store offset=8 (local.get 0) (local.get 2)) (${t}.store offset=16 (i32.const 0)
            (${f.op} (local.get 3) (${f.mem} offset=5 (i32.add (local.get 0) (i32.const 3))))) (i64.load offset=16 (i32.const 0))`;
     const stack = f.store
-      ? `(${f.mem} offset=8 (call $id (local.get 0)) (${f.op} (f64.add (local.get 3) (f64.const 0)) (call $idf (local.get 4)))) (i64.load offset=8 (local.get 0))`
+      ? `(i64.store offset=24 (local.get 0) (local.get 2))
+         (${f.mem} offset=8 (call $id (local.get 0)) (${f.op} (f64.add (local.get 3) (f64.const 0))
+           ${f.load !== undefined ? `(${f.load} offset=24 (call $id (local.get 0)))` : '(call $idf (local.get 4))'})) (i64.load offset=8 (local.get 0))`
       : `(i64.store offset=8 (local.get 0) (local.get 2)) (local.set 5 (${f.op} (call $idf (local.get 3)) (${f.mem} offset=8 (call $id (local.get 0)))))
            (i64.reinterpret_f64 (local.get 5))`;
     const wat = `(module (memory 1)
@@ -361,7 +373,11 @@ test('register-memory forms (an op on a load, a store of an op) match the host e
         (i64.store offset=8 (local.get 0) (local.get 2))
         (local.set 3 (f64.reinterpret_i64 (local.get 1))) (local.set 4 (f64.reinterpret_i64 (local.get 2))) ${mem})
       (func (export "g") (param i32 i64 i64) (result i64) (local f64 f64 f64)
-        (local.set 3 (f64.reinterpret_i64 (local.get 1))) (local.set 4 (f64.reinterpret_i64 (local.get 2))) ${stack}))`;
+        (local.set 3 (f64.reinterpret_i64 (local.get 1))) (local.set 4 (f64.reinterpret_i64 (local.get 2))) ${stack})
+      ;; only the fused memory accesses can trap here: a for the first one, b for the load inside
+      (func (export "t") (param i32 i32 f64) ${f.store
+        ? `(${f.mem} offset=5 (i32.add (local.get 0) (i32.const 3)) (${f.op} (local.get 2) ${f.load !== undefined ? `(${f.load} offset=24 (local.get 1))` : '(local.get 2)'}))`
+        : `(drop (${f.op} (local.get 2) (${f.mem} offset=5 (i32.add (local.get 0) (i32.const 3)))))`}))`;
     const p = both(wat);
     const vs = VALUES[t].map(v => jsValue(t, v)).filter((_, i) => i % 2 === 0);
     for (const a of [0, 64, 65520, 65521, 65528, -1]) for (const x of vs) for (const y of vs.slice(0, 4)) {
@@ -369,11 +385,14 @@ test('register-memory forms (an op on a load, a store of an op) match the host e
     }
     // an out-of-bounds access reports the load or store, not the arithmetic folded with it
     const store = interpStore();
-    const vm = validateModule(parseModule(wat, ALL_FEATURES), ALL_FEATURES);
+    const vm = withOffsets(wat);
     const inst = instantiate(store, vm, []);
-    const at = vm.module.funcs[2].body.filter(i => OPCODES[i.op].key === f.mem).pop()!.offset;
-    assert.throws(() => invoke(store, exportedFunc(inst, 'f'), [65530, 0n, 0n]),
-      (e: unknown) => e instanceof RuntimeError && e.wasmStack[0].offset === at, `${f.op} ${f.mem} trap offset`);
+    const offsetOf = (key: string) => vm.module.funcs[4].body.find(i => OPCODES[i.op].key === key)!.offset;
+    const traps = (args: Value[], key: string) => assert.throws(() => invoke(store, exportedFunc(inst, 't'), args),
+      (e: unknown) => e instanceof RuntimeError && e.wasmStack[0].offset === offsetOf(key), `${f.op} ${f.mem} ${args}: trap at ${key}`);
+    invoke(store, exportedFunc(inst, 't'), [65528 - 8, 0, jsValue('f64', '1.5')]);
+    traps([65530, 0, jsValue('f64', '1.5')], f.mem);
+    if (f.load !== undefined) traps([0, 65510, jsValue('f64', '1.5')], f.load);
   }
 });
 
@@ -449,7 +468,7 @@ test('br_table on an indexed load and add-then-br ops match the host engine; a l
     same(p, 'vm', [pc, n], `vm ${pc} ${n}`);
   }
   const store = interpStore();
-  const vm = validateModule(parseModule(wat, ALL_FEATURES), ALL_FEATURES);
+  const vm = withOffsets(wat);
   const inst = instantiate(store, vm, []);
   const at = vm.module.funcs[0].body.find(i => OPCODES[i.op].key === 'i32.load')!.offset;
   assert.throws(() => invoke(store, exportedFunc(inst, 'vm'), [16384, 2]),
@@ -484,7 +503,7 @@ test('a load whose value only decides a branch (br_if, if, eqz, loops) matches t
   }
   for (const a of [0, 12, 16, 20, 65000]) same(p, 'skip', [a], `skip ${a}`);
   const store = interpStore();
-  const vm = validateModule(parseModule(wat, ALL_FEATURES), ALL_FEATURES);
+  const vm = withOffsets(wat);
   const inst = instantiate(store, vm, []);
   for (const [f, name, key] of [[0, 'strlen', 'i32.load8_u'], [2, 'if8', 'i32.load8_u'], [3, 'ifz', 'i32.load']] as const) {
     const at = vm.module.funcs[f].body.find(i => OPCODES[i.op].key === key)!.offset;
