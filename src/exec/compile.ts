@@ -630,7 +630,16 @@ class Translator {
         if (kind !== LocalKind.W1 && kind !== LocalKind.W2) return -1;
         const c = this.pop(), b = this.pop(), a = this.pop();
         const h0 = this.height;
-        const as = this.inSlot(a, h0), bs = this.inSlot(b, h0 + 1), cs = this.inSlot(c, h0 + 2);
+        const as = this.inSlot(a, h0), bs = this.inSlot(b, h0 + 1);
+        const x = c.expr;
+        if (kind === LocalKind.W1 && x !== undefined && x.op === Op.i32_and && isConst(x.b)) {
+          // the condition is a deferred `x & k` (see regBinary): tested inside the select
+          const [d, folded] = this.dest();
+          this.emit(Op.select_w1_andi, d << 2, as << 2, bs << 2, x.a.slot << 2, x.b.words[0]);
+          this.finishDest(d, folded, kind);
+          return folded ? 1 : 0;
+        }
+        const cs = this.inSlot(c, h0 + 2);
         const [d, folded] = this.dest();
         this.emit(kind === LocalKind.W1 ? Op.select_w1 : Op.select_w2, d << 2, as << 2, bs << 2, cs << 2);
         this.finishDest(d, folded, kind);
@@ -700,7 +709,9 @@ class Translator {
     }
     const h = this.height;
     const as = this.inSlot(a, h) << 2;
-    if (!this.noFold && fusesAsInner(op, isConst(b)) && this.deferrable(a, b) && !this.foldsIntoLocal()) {
+    // `x & k` may also be a select's condition (select_w1_andi)
+    const inner = fusesAsInner(op, isConst(b)) || (op === Op.i32_and && isConst(b) && this.foldable()?.op !== Op.i32_eqz);
+    if (!this.noFold && inner && this.deferrable(a, b) && !this.foldsIntoLocal()) {
       this.pushDeferred({ local: -2, words: [], kind: RESULT_KIND[op], expr: { op, lower, a, b } });
       return 0;
     }

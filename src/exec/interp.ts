@@ -449,6 +449,11 @@ export function run(root: Thread, entryDepth: number): boolean {
             pc += 4;
             continue;
           }
+          case Op.select_w1_andi: {
+            i32[fw + code[pc]] = (i32[fw + code[pc + 3]] & code[pc + 4]) !== 0 ? i32[fw + code[pc + 1]] : i32[fw + code[pc + 2]];
+            pc += 5;
+            continue;
+          }
           case Op.select_w2: {
             const s = i32[fw + code[pc + 3]] !== 0 ? fw + code[pc + 1] : fw + code[pc + 2], d = fw + code[pc];
             const lo = i32[s], hi = i32[s + 1];

@@ -693,6 +693,8 @@ export const enum Op {
   global_set_r,
   /** d, a, b, c: select (one-word values) */
   select_w1,
+  /** d, a, b, x, k: select (one-word values) on (slot x & k) != 0 (branchless `x & 1 ? a : b`) */
+  select_w1_andi,
   /** d, a, b, c: select (two-word values) */
   select_w2,
   /** a: the f32 in slot a becomes the canonical NaN if it is a NaN (deterministic profile; behind reg_cold) */

@@ -511,3 +511,28 @@ test('a load whose value only decides a branch (br_if, if, eqz, loops) matches t
       (e: unknown) => e instanceof RuntimeError && e.wasmStack[0].offset === at, `${name} trap offset`);
   }
 });
+
+test('select on a deferred x & k (select_w1_andi) matches the host engine', () => {
+  const p = both(`(module
+    (func (export "sel") (param i32 i32 i32) (result i32) (select (local.get 0) (local.get 1) (i32.and (local.get 2) (i32.const 5))))
+    (func (export "neg") (param i32 i32 i32) (result i32) (select (local.get 0) (i32.const -9) (i32.and (local.get 2) (i32.const -2147483648))))
+    (func (export "collatz") (param i32) (result i32) (local i32)
+      (block $done (loop $l
+        (br_if $done (i32.le_u (local.get 0) (i32.const 1)))
+        (local.set 1 (i32.add (local.get 1) (i32.const 1)))
+        (br_if $l (i32.lt_u (local.tee 0 (select (i32.add (i32.mul (local.get 0) (i32.const 3)) (i32.const 1))
+          (i32.shr_u (local.get 0) (i32.const 1)) (i32.and (local.get 0) (i32.const 1)))) (i32.const 1000000)))))
+      (i32.add (i32.mul (local.get 1) (i32.const 65536)) (local.get 0)))
+    (func (export "overwrite") (param i32 i32) (result i32)
+      local.get 1 i32.const 7 local.get 0 i32.const 2 i32.and
+      i32.const 0 local.set 0
+      select
+      local.get 0 i32.add)
+    (func (export "f32") (param i32 i32 i32) (result i32)
+      (i32.reinterpret_f32 (select (f32.reinterpret_i32 (local.get 0)) (f32.reinterpret_i32 (local.get 1)) (i32.and (local.get 2) (i32.const 1))))))`);
+  for (const [a, b, c] of [[1, 2, 0], [1, 2, 1], [1, 2, 4], [1, 2, 2], [-5, 9, -1], [3, 4, 0x80000000 | 0], [27, 0, 27], [0x7fc00001, 7, 3]]) {
+    for (const n of ['sel', 'neg', 'f32']) same(p, n, [a, b, c], `${n} ${a} ${b} ${c}`);
+    same(p, 'overwrite', [c, a], `overwrite ${c} ${a}`);
+    same(p, 'collatz', [Math.abs(a) + 2], `collatz ${a}`);
+  }
+});
