@@ -591,7 +591,14 @@ class Translator {
         else if (o.addend !== undefined) this.emitAdd(ADD_RI, x << 2, o.slot << 2, o.addend);
         else if (o.expr !== undefined) this.emitOp(o.expr, x);
         else if (isConst(o)) this.emitConst(x, o.words);
-        else if (o.slot !== x) this.emit(MOV_OPS[this.localKinds[x]], x << 2, o.slot << 2);
+        else if (o.slot !== x) {
+          const pos = this.code.length;
+          this.emit(MOV_OPS[this.localKinds[x]], x << 2, o.slot << 2);
+          // a copy into a local may close a loop iteration with the `br` after it (loop closers)
+          if (this.localKinds[x] === LocalKind.W1 && o.slot < this.nlocals) {
+            this.lastAdd = { pos, end: this.code.length, op: Op.mov_w1, d: x << 2 };
+          }
+        }
         if (op === Op.local_tee) this.pushDeferred({ local: x, words: [], kind: this.localKinds[x] });
         return 0;
       }

@@ -672,6 +672,7 @@ export function run(root: Thread, entryDepth: number): boolean {
           case Op.loop_addi_gt_si: { A = i32[fw + code[pc + 1]]; B = code[pc + 2]; A = (A + B) | 0; i32[fw + code[pc]] = A; B = code[pc + 3]; if (A > B) { to = code[pc + 4]; if (to < pc) { pc = to; action = ACT_BACK; break; } pc = to; } else pc += 5; continue; }
           case Op.loop_addi_lt_si: { A = i32[fw + code[pc + 1]]; B = code[pc + 2]; A = (A + B) | 0; i32[fw + code[pc]] = A; B = code[pc + 3]; if (A < B) { to = code[pc + 4]; if (to < pc) { pc = to; action = ACT_BACK; break; } pc = to; } else pc += 5; continue; }
           case Op.loop_addi_jump: { A = i32[fw + code[pc + 1]]; B = code[pc + 2]; i32[fw + code[pc]] = (A + B) | 0; to = code[pc + 3]; if (to < pc) { pc = to; action = ACT_BACK; break; } pc = to; continue; }
+          case Op.loop_mov_jump: { i32[fw + code[pc]] = i32[fw + code[pc + 1]]; to = code[pc + 2]; if (to < pc) { pc = to; action = ACT_BACK; break; } pc = to; continue; }
           // </reg-ops>
           case Op.table_get: {
             const tab = inst.tables[code[pc]], is64 = code[pc + 1] !== 0;

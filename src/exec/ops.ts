@@ -1350,5 +1350,7 @@ export const enum Op {
   loop_addi_lt_si,
   /** d, a, k, target: local d = a + k; br */
   loop_addi_jump,
+  /** d, a, target: local d = local a; br */
+  loop_mov_jump,
   // </reg-ops>
 }

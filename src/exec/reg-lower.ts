@@ -118,7 +118,7 @@ export function fusesAsInner(op: number, imm: boolean): boolean {
  */
 const CLOSERS = new Map<string, number>(LOOP_CLOSERS.map(l => {
   const add = REG_LOWERING[INDEX.get('i32.add')!]!;
-  const addOp = l.add === 'ri' ? add.ri : add.rr;
+  const addOp = l.add === 'mv' ? Op.mov_w1 : l.add === 'ri' ? add.ri : add.rr;
   const br = l.test === 'nez' ? Op.br_nez : l.test === 'jump' ? Op.jump : opNum(`br_i32_${l.test}_${l.cmp}`);
   return [`${addOp}|${br}`, opNum(loopCloserName(l))];
 }));

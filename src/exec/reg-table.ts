@@ -299,10 +299,12 @@ const ROW_BY_KEY = new Map(REG_ROWS.map(r => [r.key, r]));
 const LOOP_CLOSER_SPEC = [
   'ri>ne:rr', 'ri>ne:ri', 'ri>lt_s:rr', 'ri>lt_u:rr', 'rr>le_u:rr', 'ri>nez', 'ri>gt_u:ri', 'ri>gt_s:ri', 'ri>lt_s:ri',
   'ri>jump', // an unconditional `br` (either direction): `i += k; continue;` and switch-case ends
+  'mv>jump', // a copy between i32 locals (`local.set x (local.get y)`), then `br`
 ];
 
 export interface LoopCloser {
-  readonly add: 'rr' | 'ri';
+  /** The update: i32.add of a slot ('rr') or a constant ('ri'), or a copy ('mv', mov_w1). */
+  readonly add: 'rr' | 'ri' | 'mv';
   /** An i32 comparison (suffix), 'nez': the local itself is the condition, or 'jump': always. */
   readonly test: string;
   readonly cmp: 'rr' | 'ri' | '';
@@ -311,11 +313,11 @@ export interface LoopCloser {
 export const LOOP_CLOSERS: readonly LoopCloser[] = LOOP_CLOSER_SPEC.map(e => {
   const [add, rest] = e.split('>');
   const [test, cmp = ''] = rest.split(':');
-  return { add: add as 'rr' | 'ri', test, cmp: cmp as LoopCloser['cmp'] };
+  return { add: add as LoopCloser['add'], test, cmp: cmp as LoopCloser['cmp'] };
 });
 
 export function loopCloserName(l: LoopCloser): string {
-  return `loop_add${l.add === 'ri' ? 'i' : ''}_${l.test}${l.cmp === 'ri' ? 'i' : ''}`;
+  return `loop_${l.add === 'mv' ? 'mov' : 'add'}${l.add === 'ri' ? 'i' : ''}_${l.test}${l.cmp === 'ri' ? 'i' : ''}`;
 }
 
 /**
@@ -548,6 +550,13 @@ function genOps(): GenOp[] {
   // Loop closers: a counter update into a local, then a branch testing that local.
   for (const lc of LOOP_CLOSERS) {
     const addImm = lc.add === 'ri';
+    if (lc.add === 'mv') {
+      out.push({
+        name: loopCloserName(lc), hot: true, doc: 'd, a, target: local d = local a; br',
+        body: `i32[fw + code[pc]] = i32[fw + code[pc + 1]]; to = code[pc + 2]; ${BACK_EDGE} pc = to;`,
+      });
+      continue;
+    }
     if (lc.test === 'jump') {
       out.push({
         name: loopCloserName(lc), hot: true, doc: `d, a, ${addImm ? 'k' : 'b'}, target: local d = a + ${addImm ? 'k' : 'b'}; br`,

@@ -536,3 +536,27 @@ test('select on a deferred x & k (select_w1_andi) matches the host engine', () =
     same(p, 'collatz', [Math.abs(a) + 2], `collatz ${a}`);
   }
 });
+
+test('a copy between locals then br (loop_mov_jump), backward and forward, matches the host engine', () => {
+  const p = both(`(module
+    (func (export "swap") (param i32 i32) (result i32) (local i32 i32)
+      (block $done (loop $l
+        (br_if $done (i32.ge_u (local.get 3) (local.get 1)))
+        (local.set 3 (i32.add (local.get 3) (i32.const 1)))
+        (local.set 2 (i32.add (local.get 0) (local.get 3)))
+        (block $odd
+          (br_if $odd (i32.and (local.get 3) (i32.const 1)))
+          (local.set 0 (local.get 2))
+          (br $l))
+        (local.set 0 (i32.xor (local.get 2) (i32.const 0x55)))
+        (local.set 2 (local.get 0))
+        (br $done)))
+      (i32.add (i32.mul (local.get 0) (i32.const 31)) (local.get 2)))
+    (func (export "fwd") (param i32) (result i32) (local i32)
+      (block $b (local.set 1 (local.get 0)) (br $b))
+      (i32.add (local.get 1) (i32.const 1))))`);
+  for (const [a, n] of [[0, 0], [1, 1], [5, 2], [-3, 7], [100, 40], [0x7fffffff, 3]]) {
+    same(p, 'swap', [a, n], `swap ${a} ${n}`);
+    same(p, 'fwd', [a], `fwd ${a}`);
+  }
+});
