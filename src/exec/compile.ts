@@ -15,7 +15,7 @@ import { ABS_HEAP_TYPES } from '../syntax/types.js';
 import { OPCODES } from '../syntax/opcodes.js';
 import { Op } from './ops.js';
 import { isSharedOp, lowerShared, rmwPops, rmwWords } from './shared-ops.js';
-import { branchLoadOp, COLD_OPS, fusedOp, fusesAsInner, loopCloser, memFusedOp, MEM_LOWERING, returnFusedOp, REG_LOWERING, type MemLowering, type RegLowering } from './reg-lower.js';
+import { branchFusedOps, branchLoadOp, COLD_OPS, fusedOp, fusesAsInner, loopCloser, memFusedOp, MEM_LOWERING, returnFusedOp, REG_LOWERING, type MemLowering, type RegLowering } from './reg-lower.js';
 import type { CatchEntry, Compiled, Handler } from './compiled.js';
 import { NAN_BLIND, NAN_RESULT, NanResult } from './nan-results.js';
 
@@ -714,6 +714,8 @@ class Translator {
       this.pushDeferred({ local: a.slot, words: [], kind: LocalKind.W1, addend: ((a.addend ?? 0) + k) | 0, index: a.index });
       return 0;
     }
+    const fb = this.tryFusedBranch(op, a, b);
+    if (fb >= 0) return fb;
     const h = this.height;
     const as = this.inSlot(a, h) << 2;
     // `x & k` may also be a select's condition (select_w1_andi)
@@ -826,6 +828,26 @@ class Translator {
     const ma = m as MemArg | undefined;
     return typeof ma === 'object' && ma !== null && ma.array === undefined && ma.mem === 0 && !this.f.memIs64[0] &&
       ma.offset < 0x80000000n;
+  }
+
+  /**
+   * Comparison `op` of a deferred inner op's result with a constant, tested by the next
+   * br_if/if (or i32.eqz then br_if/if): one compare-and-branch op (BRANCH_FUSED_SPEC). Returns
+   * the instructions folded like regInstr, or -1.
+   */
+  tryFusedBranch(op: number, a: Operand, b: Operand): number {
+    const x = a.expr;
+    if (x === undefined || !isConst(b) || isConst(x.b)) return -1;
+    const ops = branchFusedOps(x.op, op);
+    if (ops === null) return -1;
+    const operands = [x.a.slot << 2, x.b.slot << 2, ...b.words];
+    if (this.fuseBranch(ops[0], ops[1], operands)) return 1;
+    const n2 = this.next2;
+    if (this.foldable()?.op === Op.i32_eqz && n2 !== undefined && (this.probes === undefined || !this.probes.has(n2.offset)) &&
+        this.fuseBranch(ops[1], ops[0], operands, n2)) {
+      return 2;
+    }
+    return -1;
   }
 
   /**

@@ -1318,6 +1318,10 @@ export const enum Op {
   f64_store_mul_rr,
   /** sa, sk, x, la, lk, loff, soff: f64.store (address: slot sa + sk) of f64.add(x, f64.load (address: slot la + lk)) */
   f64_store_add_rm,
+  /** a, b, k, target: f64.le(f64.add(a, b), k); br_if */
+  br_f64_le_add_ri,
+  /** a, b, k, target: f64.le(f64.add(a, b), k); if (jump when false) */
+  brn_f64_le_add_ri,
   /** a, k, offset, target: i32.load8_u (address: slot a + k); br_if its value is not zero */
   br_i32_load8_u_nez,
   /** a, k, offset, target: i32.load8_u (address: slot a + k); br_if its value is zero */

@@ -4,7 +4,7 @@
  */
 import { OPCODES } from '../syntax/opcodes.js';
 import { Op } from './ops.js';
-import { FUSED_PAIRS, fusedName, isCold, LOOP_CLOSERS, loopCloserName, MEM_ALIASES, MEM_FUSED, memFusedName, MEM_ROWS, RETURN_FUSED, returnFusedName, BRANCH_LOADS, branchLoadName, REG_ROWS, regIdent, regOp, type RegRow } from './reg-table.js';
+import { FUSED_PAIRS, fusedName, isCold, LOOP_CLOSERS, loopCloserName, MEM_ALIASES, MEM_FUSED, memFusedName, MEM_ROWS, RETURN_FUSED, returnFusedName, BRANCH_LOADS, branchLoadName, BRANCH_FUSED, branchFusedName, REG_ROWS, regIdent, regOp, type RegRow } from './reg-table.js';
 
 export interface RegLowering {
   readonly row: RegRow;
@@ -156,4 +156,13 @@ const BRANCH_LOAD_OPS = new Map<string, number>(BRANCH_LOADS.map(b =>
 /** The op doing load `loadOp` (its `_r` form) and branch `brOp` (br_nez/br_eqz) on its value, or -1. */
 export function branchLoadOp(loadOp: number, brOp: number): number {
   return BRANCH_LOAD_OPS.get(`${loadOp}|${brOp}`) ?? -1;
+}
+
+/** Compare-and-branch on an inner op (reg-table.ts BRANCH_FUSED_SPEC): `${inner}|${cmp}` -> [br, brn]. */
+const BRANCH_FUSED_OPS = new Map<string, readonly [number, number]>(BRANCH_FUSED.map(b =>
+  [`${INDEX.get(b.inner)}|${INDEX.get(b.cmp)}`, [opNum(branchFusedName('br', b.cmp, b.inner)), opNum(branchFusedName('brn', b.cmp, b.inner))]]));
+
+/** The ops branching when comparison `cmp` of inner op `inner`'s result with a constant holds / fails, or null. */
+export function branchFusedOps(inner: number, cmp: number): readonly [number, number] | null {
+  return BRANCH_FUSED_OPS.get(`${inner}|${cmp}`) ?? null;
 }

@@ -269,6 +269,22 @@ export function branchLoadName(load: string, test: string): string {
   return `br_${ident(load)}_${test}`;
 }
 
+/**
+ * Compare-and-branch on the result of an inner op (deferred like a fused pair's, FUSED_SPEC),
+ * `br_X_inner_ri a b k target` and the `brn_` form: `if (x * x + y * y <= 4.0)` in mandel.
+ * Entries 'compare<inner:ri' (the comparison's right operand a constant, the inner op's not).
+ */
+const BRANCH_FUSED_SPEC = ['f64.le<f64.add:ri'];
+
+export const BRANCH_FUSED: readonly { cmp: string; inner: string }[] = BRANCH_FUSED_SPEC.map(e => {
+  const [cmp, inner] = e.split(':')[0].split('<');
+  return { cmp, inner };
+});
+
+export function branchFusedName(pre: 'br' | 'brn', cmp: string, inner: string): string {
+  return `${pre}_${ident(cmp)}_${ident(inner).replace(/^(i32|i64|f32|f64)_/, '')}_ri`;
+}
+
 export interface FusedPair {
   readonly outer: string;
   readonly inner: string;
@@ -525,6 +541,23 @@ function genOps(): GenOp[] {
     const doc = f.store ? `a, k, x, y, offset: ${f.mem} (address: slot a + k) of ${f.op}(x, y)`
       : `d, a, b, k, offset: ${f.op}(a, ${f.mem} (address: slot b + k))`;
     out.push({ name: memFusedName(f), doc, body, hot: true });
+  }
+  // Compare-and-branch on an inner op's result.
+  for (const bf of BRANCH_FUSED) {
+    const c = ROW_BY_KEY.get(bf.cmp)!, inner = ROW_BY_KEY.get(bf.inner)!;
+    const cond = c.expr.replace(/ \? 1 : 0$/, '');
+    const len = 3 + words(c.ty);
+    const jump = `{ to = code[pc + ${len - 1}]; ${BACK_EDGE} pc = to; } else pc += ${len};`;
+    const kinds: ['br' | 'brn', string][] = [['br', cond]];
+    if (c.branch === 'float') kinds.push(['brn', `!(${cond})`]);
+    for (const [pre, test] of kinds) {
+      out.push({
+        name: branchFusedName(pre, bf.cmp, bf.inner), hot: true,
+        doc: `a, b, k, target: ${bf.cmp}(${bf.inner}(a, b), k); ${pre === 'br' ? 'br_if' : 'if (jump when false)'}`,
+        body: `${readOperand('A', inner.ty, 0, false)} ${readOperand('B', inner.ty, 1, false)} A = ${inner.expr}; ` +
+          `${readOperand('B', c.ty, 2, true)} if (${test}) ${jump}`,
+      });
+    }
   }
   // A load and a branch on its value. The pc moves past the address words before the bounds
   // check, so that a trap reports the load.

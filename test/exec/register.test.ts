@@ -560,3 +560,37 @@ test('a copy between locals then br (loop_mov_jump), backward and forward, match
     same(p, 'fwd', [a], `fwd ${a}`);
   }
 });
+
+test('compare-and-branch on a deferred f64.add (br_f64_le_add_ri) matches the host engine, NaN included', () => {
+  const p = both(`(module
+    (func (export "ifle") (param i64 i64) (result i32) (local f64 f64)
+      (local.set 2 (f64.reinterpret_i64 (local.get 0))) (local.set 3 (f64.reinterpret_i64 (local.get 1)))
+      (if (result i32) (f64.le (f64.add (local.get 2) (local.get 3)) (f64.const 4)) (then (i32.const 1)) (else (i32.const 2))))
+    (func (export "ifnle") (param i64 i64) (result i32) (local f64 f64)
+      (local.set 2 (f64.reinterpret_i64 (local.get 0))) (local.set 3 (f64.reinterpret_i64 (local.get 1)))
+      (if (result i32) (i32.eqz (f64.le (f64.add (local.get 2) (local.get 3)) (f64.const 4))) (then (i32.const 1)) (else (i32.const 2))))
+    (func (export "brif") (param i64 i64) (result i32) (local f64 f64)
+      (local.set 2 (f64.reinterpret_i64 (local.get 0))) (local.set 3 (f64.reinterpret_i64 (local.get 1)))
+      (block (result i32) (br_if 0 (i32.const 5) (f64.le (f64.add (local.get 2) (local.get 3)) (f64.const -0.5))) (drop) (i32.const 6)))
+    (func (export "loop") (param i64 i64) (result i32) (local f64 f64 i32)
+      (local.set 2 (f64.reinterpret_i64 (local.get 0))) (local.set 3 (f64.reinterpret_i64 (local.get 1)))
+      (loop $l
+        (local.set 4 (i32.add (local.get 4) (i32.const 1)))
+        (local.set 2 (f64.mul (local.get 2) (f64.const 1.5)))
+        (br_if $l (i32.and (i32.lt_u (local.get 4) (i32.const 100))
+          (f64.le (f64.add (local.get 2) (local.get 3)) (f64.const 1000)))))
+      (local.get 4))
+    (func (export "mandel") (param i64 i64) (result i32) (local f64 f64 f64 f64 i32)
+      (local.set 2 (f64.reinterpret_i64 (local.get 0))) (local.set 3 (f64.reinterpret_i64 (local.get 1)))
+      (block $out (loop $l
+        (br_if $out (i32.eqz (f64.le (f64.add (local.tee 4 (f64.mul (local.get 2) (local.get 2)))
+          (local.tee 5 (f64.mul (local.get 3) (local.get 3)))) (f64.const 4))))
+        (local.set 3 (f64.add (f64.mul (f64.add (local.get 2) (local.get 2)) (local.get 3)) (f64.const 0.1)))
+        (local.set 2 (f64.add (f64.sub (local.get 4) (local.get 5)) (f64.const -0.7)))
+        (br_if $l (i32.lt_u (local.tee 6 (i32.add (local.get 6) (i32.const 1))) (i32.const 50)))))
+      (local.get 6)))`);
+  const vs = VALUES.f64.map(v => jsValue('f64', v));
+  for (const a of vs) for (const b of vs) {
+    for (const n of ['ifle', 'ifnle', 'brif', 'loop', 'mandel']) same(p, n, [a, b], `${n} ${a} ${b}`);
+  }
+});
