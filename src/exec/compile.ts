@@ -720,7 +720,7 @@ class Translator {
     const as = this.inSlot(a, h) << 2;
     // `x & k` may also be a select's condition (select_w1_andi)
     const inner = fusesAsInner(op, isConst(b)) || (op === Op.i32_and && isConst(b) && this.foldable()?.op !== Op.i32_eqz);
-    if (!this.noFold && inner && this.deferrable(a, b) && !this.foldsIntoLocal()) {
+    if (!this.noFold && inner && (this.deferrable(a, b) || this.fusedJustAfter(op, a, b)) && !this.foldsIntoLocal()) {
       this.pushDeferred({ local: -2, words: [], kind: RESULT_KIND[op], expr: { op, lower, a, b } });
       return 0;
     }
@@ -848,6 +848,22 @@ class Translator {
       return 2;
     }
     return -1;
+  }
+
+  /**
+   * Whether binary `op` on stack slots (a: its own, b: the one above it) may still wait for its
+   * consumer: when the next instruction only pushes a constant or a local (no code, so nothing
+   * writes those slots) and the one after is an op it forms a fused pair with.
+   */
+  fusedJustAfter(op: number, a: Operand, b: Operand): boolean {
+    const n = this.foldable(), n2 = this.next2;
+    if (n === undefined || n2 === undefined || (this.probes !== undefined && this.probes.has(n2.offset))) return false;
+    if (n.op !== Op.local_get && n.op !== Op.i32_const && n.op !== Op.i64_const && n.op !== Op.f32_const && n.op !== Op.f64_const) return false;
+    const plain = (o: Operand) => o.addend === undefined && o.expr === undefined && o.index === undefined && o.slot >= 0;
+    if (!plain(a) || !plain(b) || (a.slot !== this.height && a.slot >= this.nlocals) ||
+        (b.slot !== this.height + 1 && b.slot >= this.nlocals)) return false;
+    const ko = n.op !== Op.local_get;
+    return fusedOp(op, n2.op, 'L', false, ko) >= 0 || fusedOp(op, n2.op, 'R', false, ko) >= 0;
   }
 
   /**

@@ -1302,6 +1302,8 @@ export const enum Op {
   i64_xor_shr_ui_L,
   /** d, a, k, c: i64.xor(c, i64.shr_u(a, b)) */
   i64_xor_shr_ui_R,
+  /** d, a, b, k2: i64.mul(i64.xor(a, b), c) */
+  i64_mul_xor_Li,
   /** d, a, b, k2: i64.rotl(i64.add(a, b), c) */
   i64_rotl_add_Li,
   /** d, a, b, k, offset: f64.add(a, f64.load (address: slot b + k)) */

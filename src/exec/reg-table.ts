@@ -197,6 +197,7 @@ const FUSED_SPEC = [
   'i32.add<i32.mul:L:ki,ko',
   'f64.add<f64.mul:L,R:ki', 'f64.sub<f64.mul:L,R:ki',
   'i64.add<i64.mul:L,R:ki', 'i64.add<i64.mul:L:ki,ko', 'i64.mul<i64.rotl:L:ki,ko', 'i64.xor<i64.shr_u:L,R:ki',
+  'i64.mul<i64.xor:L:ko', // FNV-1a: (h ^ byte) * prime
   'i64.rotl<i64.add:L:ko',
 ];
 

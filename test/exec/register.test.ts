@@ -594,3 +594,27 @@ test('compare-and-branch on a deferred f64.add (br_f64_le_add_ri) matches the ho
     for (const n of ['ifle', 'ifnle', 'brif', 'loop', 'mandel']) same(p, n, [a, b], `${n} ${a} ${b}`);
   }
 });
+
+test('fused pairs whose inner op reads stack slots (consumer right after one push) match the host engine', () => {
+  const p = both(`(module
+    (func $id (param i64) (result i64) (local.get 0))
+    (func $idf (param f64) (result f64) (local.get 0))
+    (func (export "fnv") (param i64 i64) (result i64)
+      (i64.mul (i64.xor (call $id (local.get 0)) (call $id (local.get 1))) (i64.const 1099511628211)))
+    (func (export "fnvl") (param i64 i64) (result i64)
+      (i64.mul (i64.xor (local.get 0) (call $id (local.get 1))) (i64.const -7046029288634856825)))
+    (func (export "chain") (param i64 i64) (result i64)
+      (i64.mul (i64.xor (i64.mul (i64.xor (call $id (local.get 0)) (call $id (local.get 1))) (i64.const 3))
+        (call $id (local.get 1))) (i64.const 5)))
+    (func (export "loc") (param i64 i64) (result i64)
+      (i64.mul (i64.xor (call $id (local.get 0)) (call $id (local.get 1))) (local.get 1)))
+    (func (export "fma") (param i64 i64) (result i64) (local f64)
+      (local.set 2 (f64.reinterpret_i64 (local.get 1)))
+      (i64.reinterpret_f64 (f64.add (f64.mul (call $idf (f64.reinterpret_i64 (local.get 0))) (call $idf (local.get 2))) (local.get 2)))))`);
+  const vs = VALUES.i64.map(v => jsValue('i64', v));
+  for (const a of vs) for (const b of vs) {
+    for (const n of ['fnv', 'fnvl', 'chain', 'loc']) same(p, n, [a, b], `${n} ${a} ${b}`);
+  }
+  const fs = VALUES.f64.map(v => jsValue('f64', v));
+  for (const a of fs) for (const b of fs) same(p, 'fma', [a, b], `fma ${a} ${b}`, 'f64');
+});
