@@ -1314,7 +1314,16 @@ class Translator {
       case Op.call: {
         this.flush();
         const ft = this.f.funcTypeOfFunc(imm[0] as number);
-        this.emit(Op.call, imm[0] as number, this.height);
+        const lr = this.lastReg ?? lastReg;
+        if (lr !== null && lr.end === this.code.length && this.code[lr.pos] === ADD_RI && ft.params.length > 0 &&
+            this.code[lr.pos + 1] === (this.height - 1) << 2) {
+          // the last argument was just computed as x + k: one op computes it and calls
+          const add = this.code.slice(lr.pos + 1, lr.end);
+          this.code.length = lr.pos;
+          this.emit(Op.call_addi, ...add, imm[0] as number, this.height);
+        } else {
+          this.emit(Op.call, imm[0] as number, this.height);
+        }
         this.setHeight(this.height - ft.params.length + ft.results.length);
         this.spAt = this.height;
         return true;

@@ -316,6 +316,13 @@ export function run(root: Thread, entryDepth: number): boolean {
             pc += 2;
             tail = false; action = ACT_CALL;
             break;
+          case Op.call_addi:
+            i32[fw + code[pc]] = (i32[fw + code[pc + 1]] + code[pc + 2]) | 0;
+            callee = inst.funcs[code[pc + 3]];
+            sp = fp + code[pc + 4];
+            pc += 5;
+            tail = false; action = ACT_CALL;
+            break;
           case Op.return_call:
             callee = inst.funcs[code[pc]];
             sp = fp + code[pc + 1];

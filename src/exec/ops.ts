@@ -656,6 +656,8 @@ export const enum Op {
   simd_mem,
   /** arity, from: return the arity slots at fp+from to the caller */
   return_x,
+  /** d, a, k, func, height: the last argument (slot d) = slot a + k, then call func (f(n - 1)) */
+  call_addi,
   /** target: a backward jump to a loop head (consumes one unit of fuel) */
   loop_jump,
   /** local: push an i32/f32 local (one word) */

@@ -618,3 +618,21 @@ test('fused pairs whose inner op reads stack slots (consumer right after one pus
   const fs = VALUES.f64.map(v => jsValue('f64', v));
   for (const a of fs) for (const b of fs) same(p, 'fma', [a, b], `fma ${a} ${b}`, 'f64');
 });
+
+test('a call whose last argument is x + k (call_addi): results, and the caller frame of a trap reports the call', () => {
+  const wat = `(module
+    (func $g (param i32 i32) (result i32) (if (i32.eq (local.get 1) (i32.const 99)) (then unreachable)) (i32.sub (local.get 0) (local.get 1)))
+    (func (export "f") (param i32 i32) (result i32)
+      (i32.add (call $g (local.get 0) (i32.add (local.get 1) (i32.const -1)))
+        (call $g (i32.const 1000) (i32.sub (local.get 1) (i32.const 2))))))`;
+  const p = both(wat);
+  for (const [a, b] of [[0, 0], [5, 3], [-1, 0x7fffffff], [7, -0x80000000]]) same(p, 'f', [a, b], `f ${a} ${b}`);
+  const store = interpStore();
+  const vm = withOffsets(wat);
+  const inst = instantiate(store, vm, []);
+  const calls = vm.module.funcs[1].body.filter(i => OPCODES[i.op].key === 'call').map(i => i.offset);
+  for (const [b, k] of [[100, 0], [101, 1]]) {
+    assert.throws(() => invoke(store, exportedFunc(inst, 'f'), [0, b]),
+      (e: unknown) => e instanceof RuntimeError && e.wasmStack[1].offset === calls[k], `call ${k} in the trace`);
+  }
+});
