@@ -1115,8 +1115,9 @@ class Translator {
    */
   control(ins: Instr): boolean {
     const imm = ins.imm;
-    // labels may follow: no loop closer may reach back over them
-    if (ins.op !== Op.br_if && ins.op !== Op.if && ins.op !== Op.br) this.lastAdd = null;
+    // labels may follow: no loop closer may reach back over them (a block binds none at its start)
+    const lastAdd = this.lastAdd;
+    if (ins.op !== Op.br_if && ins.op !== Op.if && ins.op !== Op.br && ins.op !== Op.block) this.lastAdd = null;
     const lastReg = this.lastReg;
     this.heldReg = lastReg;
     this.lastReg = null;
@@ -1280,8 +1281,15 @@ class Translator {
             // the index is an indexed i32.load just before, into the index's own slot: one op
             // (the load's code position stays first, so a trap reports the load)
             const addr = this.code.slice(lr.pos + 2, lr.end);
-            this.code.length = lr.pos;
-            this.emit(Op.br_table_load, ...addr, labels.length - 1);
+            if (lastAdd !== null && lastAdd.end === lr.pos && lastAdd.op === ADD_RI) {
+              // and an i32.add of a constant into a local just before it (the interpreter's pc++)
+              const add = this.code.slice(lastAdd.pos + 1, lastAdd.end);
+              this.code.length = lastAdd.pos;
+              this.emit(Op.br_table_load_addi, ...add, ...addr, labels.length - 1);
+            } else {
+              this.code.length = lr.pos;
+              this.emit(Op.br_table_load, ...addr, labels.length - 1);
+            }
           } else {
             this.emit(Op.br_table_r, a << 2, labels.length - 1);
           }

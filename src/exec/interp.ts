@@ -292,7 +292,11 @@ export function run(root: Thread, entryDepth: number): boolean {
             pc = to;
             continue;
           }
-          case Op.br_table_load: {
+          case Op.br_table_load_addi: case Op.br_table_load: {
+            if (code[pc - 1] === Op.br_table_load_addi) {
+              i32[fw + code[pc]] = (i32[fw + code[pc + 1]] + code[pc + 2]) | 0;
+              pc += 3;
+            }
             // an interpreter's dispatch in compiled C: switch (code[pc]) loads its index
             ea = ((i32[fw + code[pc]] + (i32[fw + code[pc + 1]] << code[pc + 2]) + code[pc + 3]) >>> 0) + code[pc + 4];
             pc += 5;

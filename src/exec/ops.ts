@@ -646,6 +646,8 @@ export const enum Op {
   br_table_r,
   /** a, i, s, k, offset, n, then n+1 targets: br_table_r on i32.load (slot a + (slot i << s) + k) (a switch on code[pc]) */
   br_table_load,
+  /** d, a, k, then as br_table_load: local d = slot a + k first (`op = code[pc++]; switch (op)`) */
+  br_table_load_addi,
   /** op, mem, offset lo, offset hi: a load/store not on the fast path (memory64, memory > 0, big offsets) */
   mem_slow,
   /** op, mem, offset lo, offset hi: a threads instruction with a memarg */

@@ -462,10 +462,30 @@ test('br_table on an indexed load and add-then-br ops match the host engine; a l
           br $next
         end
       end
+      local.get 2 local.get 0 i32.const 1000 i32.mul i32.add)
+    ;; the add before the switch writes the index itself: the load must see the new value
+    (func (export "pre") (param i32 i32) (result i32) (local i32)
+      block $done
+        loop $next
+          local.get 0 i32.const 1 i32.add local.set 0
+          block $b
+            block $a
+              local.get 0 i32.const 2 i32.shl i32.const 60 i32.add i32.load
+              br_table $a $b $done
+            end
+            local.get 2 i32.const 3 i32.add local.set 2
+            br $next
+          end
+          local.get 2 i32.const 5 i32.mul local.set 2
+          local.get 1 i32.const -1 i32.add local.tee 1
+          br_if $next
+        end
+      end
       local.get 2 local.get 0 i32.const 1000 i32.mul i32.add))`;
   const p = both(wat);
   for (const [pc, n] of [[0, 1], [0, 3], [1, 5], [2, 4], [3, 2], [4, 9], [5, 9], [0, 100], [16370, 30], [16383, 2], [16384, 2], [-1, 2], [-16, 2]]) {
     same(p, 'vm', [pc, n], `vm ${pc} ${n}`);
+    same(p, 'pre', [pc, n], `pre ${pc} ${n}`);
   }
   const store = interpStore();
   const vm = withOffsets(wat);
