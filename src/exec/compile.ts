@@ -15,7 +15,7 @@ import { ABS_HEAP_TYPES } from '../syntax/types.js';
 import { OPCODES } from '../syntax/opcodes.js';
 import { Op } from './ops.js';
 import { isSharedOp, lowerShared, rmwPops, rmwWords } from './shared-ops.js';
-import { COLD_OPS, fusedOp, fusesAsInner, loopCloser, MEM_LOWERING, REG_LOWERING, type MemLowering, type RegLowering } from './reg-lower.js';
+import { branchFusedOps, branchLoadOp, COLD_OPS, fusedOp, fusesAsInner, loopCloser, memFusedOp, MEM_LOWERING, returnFusedOp, REG_LOWERING, type MemLowering, type RegLowering } from './reg-lower.js';
 import type { CatchEntry, Compiled, Handler } from './compiled.js';
 import { NAN_BLIND, NAN_RESULT, NanResult } from './nan-results.js';
 
@@ -134,6 +134,7 @@ const PUSH_LOCAL_OPS: readonly number[] = [Op.local_get_w1, Op.local_get_w2, Op.
 /** `i32.add` with a constant (d, a, k): materialises a deferred addend. */
 const ADD_RI = REG_LOWERING[Op.i32_add]!.ri;
 const ADD_RR = REG_LOWERING[Op.i32_add]!.rr;
+const LOAD_X = MEM_LOWERING[Op.i32_load]!.x;
 /** d, i, s, c: c + (i << s); d, i, s, k: (i << s) + k (materialising deferred addresses). */
 const ADD_SHLI_R = fusedOp(Op.i32_shl, Op.i32_add, 'R', true, false);
 const ADD_SHLI_LI = fusedOp(Op.i32_shl, Op.i32_add, 'L', true, true);
@@ -214,6 +215,8 @@ class Translator {
   next: Instr | undefined = undefined;
   /** The instruction after `next`. */
   next2: Instr | undefined = undefined;
+  /** The body index of the instruction being translated. */
+  at = 0;
   /** Byte offsets of instructions to put a `probe` op in front of (see probes.ts). */
   probes: ReadonlySet<number> | undefined = undefined;
   /** Virtual operand stack: deferred values by slot (undefined: the value is in its slot). */
@@ -224,6 +227,13 @@ class Translator {
   spAt: number;
   /** The last i32.add into a local (code range, op, destination word): a loop closer candidate. */
   lastAdd: { pos: number; end: number; op: number; d: number } | null = null;
+  /** The last register op emitted (code range): a return of its result may fuse with it. */
+  lastReg: { pos: number; end: number } | null = null;
+  /**
+   * `lastReg` as the control instruction being translated found it, for the ops it emits before
+   * it binds any label (returns, tests); null during other instructions.
+   */
+  heldReg: { pos: number; end: number } | null = null;
   /** A hidden local that stays 0: the base slot of loads and stores at constant addresses (-1: none). */
   zeroSlot = -1;
   /** Deterministic profile: canonicalise the NaNs every NaN-producing instruction generates. */
@@ -324,6 +334,18 @@ class Translator {
   emitTest(op: number, operands: number[]): void {
     const la = this.lastAdd;
     this.lastAdd = null;
+    const lr = this.lastReg ?? this.heldReg;
+    if (lr !== null && lr.end === this.code.length && operands.length === 1 && operands[0] === this.code[lr.pos + 1] &&
+        operands[0] >= this.nlocals << 2) {
+      // a load into the (dead after this) stack slot tested: one op loads and branches
+      const fop = branchLoadOp(this.code[lr.pos], op);
+      if (fop >= 0) {
+        const addr = this.code.slice(lr.pos + 2, lr.end);
+        this.code.length = lr.pos;
+        this.emit(fop, ...addr, 0);
+        return;
+      }
+    }
     if (la !== null && la.end === this.code.length && operands[0] === la.d) {
       const fop = loopCloser(la.op, op);
       if (fop >= 0) {
@@ -339,7 +361,27 @@ class Translator {
   /** Emits a generated register op; the cold ones go behind `reg_cold` (reg-cold.ts). */
   emitReg(op: number, ...operands: number[]): void {
     if (COLD_OPS.has(op)) this.emit(Op.reg_cold);
+    const pos = this.code.length;
     this.emit(op, ...operands);
+    this.lastReg = { pos, end: this.code.length };
+  }
+
+  /**
+   * Emits the return of `n` values at height h; one i32 result that the op just before computed
+   * into slot h (no label in between: `heldReg`) makes that op return it itself.
+   */
+  emitReturn(n: number, h: number): void {
+    // lastReg: an op the flush before this return emitted (same position, no label between)
+    const lr = this.lastReg ?? this.heldReg;
+    if (n === 1 && lr !== null && lr.end === this.code.length && this.code[lr.pos + 1] === h << 2 &&
+        this.kindAt(h) === LocalKind.W1) {
+      const rop = returnFusedOp(this.code[lr.pos]);
+      if (rop >= 0) {
+        this.code[lr.pos] = rop;
+        return;
+      }
+    }
+    this.emit(Op.return_x, n, h);
   }
 
   emitConst(slot: number, words: readonly number[]): void {
@@ -453,7 +495,17 @@ class Translator {
       return;
     }
     if (this.height - arity === c.height) {
-      this.emit(c.kind === 'loop' ? Op.loop_jump : Op.jump, 0);
+      const la = this.lastAdd;
+      this.lastAdd = null;
+      const fop = la !== null && la.end === this.code.length ? loopCloser(la.op, Op.jump) : -1;
+      if (fop >= 0) {
+        // `local.set x (i32.add ...)` just before: one op adds and jumps
+        const add = this.code.slice(la!.pos + 1, la!.end);
+        this.code.length = la!.pos;
+        this.emit(fop, ...add, 0);
+      } else {
+        this.emit(c.kind === 'loop' ? Op.loop_jump : Op.jump, 0);
+      }
     } else {
       this.syncSp(); // br_copy moves the values below sp
       this.emit(Op.br_copy, 0, c.height, arity);
@@ -508,6 +560,7 @@ class Translator {
       this.idxs.push(i);
       this.next = body[i + 1];
       this.next2 = body[i + 2];
+      this.at = i;
       i += this.instr(ins); // instructions after this one that were folded into it
     }
   }
@@ -538,7 +591,14 @@ class Translator {
         else if (o.addend !== undefined) this.emitAdd(ADD_RI, x << 2, o.slot << 2, o.addend);
         else if (o.expr !== undefined) this.emitOp(o.expr, x);
         else if (isConst(o)) this.emitConst(x, o.words);
-        else if (o.slot !== x) this.emit(MOV_OPS[this.localKinds[x]], x << 2, o.slot << 2);
+        else if (o.slot !== x) {
+          const pos = this.code.length;
+          this.emit(MOV_OPS[this.localKinds[x]], x << 2, o.slot << 2);
+          // a copy into a local may close a loop iteration with the `br` after it (loop closers)
+          if (this.localKinds[x] === LocalKind.W1 && o.slot < this.nlocals) {
+            this.lastAdd = { pos, end: this.code.length, op: Op.mov_w1, d: x << 2 };
+          }
+        }
         if (op === Op.local_tee) this.pushDeferred({ local: x, words: [], kind: this.localKinds[x] });
         return 0;
       }
@@ -577,7 +637,16 @@ class Translator {
         if (kind !== LocalKind.W1 && kind !== LocalKind.W2) return -1;
         const c = this.pop(), b = this.pop(), a = this.pop();
         const h0 = this.height;
-        const as = this.inSlot(a, h0), bs = this.inSlot(b, h0 + 1), cs = this.inSlot(c, h0 + 2);
+        const as = this.inSlot(a, h0), bs = this.inSlot(b, h0 + 1);
+        const x = c.expr;
+        if (kind === LocalKind.W1 && x !== undefined && x.op === Op.i32_and && isConst(x.b)) {
+          // the condition is a deferred `x & k` (see regBinary): tested inside the select
+          const [d, folded] = this.dest();
+          this.emit(Op.select_w1_andi, d << 2, as << 2, bs << 2, x.a.slot << 2, x.b.words[0]);
+          this.finishDest(d, folded, kind);
+          return folded ? 1 : 0;
+        }
+        const cs = this.inSlot(c, h0 + 2);
         const [d, folded] = this.dest();
         this.emit(kind === LocalKind.W1 ? Op.select_w1 : Op.select_w2, d << 2, as << 2, bs << 2, cs << 2);
         this.finishDest(d, folded, kind);
@@ -634,6 +703,7 @@ class Translator {
     }
     const fused = this.tryFused(op, a, b);
     if (fused >= 0) return fused;
+    if (this.tryStoreOf(op, a, b)) return 1;
     if (op === Op.i32_add && !isConst(a) && !isConst(b) && !this.foldsIntoLocal() &&
         (this.deferIndex(a, b, 0) || this.deferIndex(b, a, 0, false))) {
       return 0; // base + index stays deferred: a load or store takes it as an indexed address
@@ -644,9 +714,13 @@ class Translator {
       this.pushDeferred({ local: a.slot, words: [], kind: LocalKind.W1, addend: ((a.addend ?? 0) + k) | 0, index: a.index });
       return 0;
     }
+    const fb = this.tryFusedBranch(op, a, b);
+    if (fb >= 0) return fb;
     const h = this.height;
     const as = this.inSlot(a, h) << 2;
-    if (!this.noFold && fusesAsInner(op, isConst(b)) && this.deferrable(a, b) && !this.foldsIntoLocal()) {
+    // `x & k` may also be a select's condition (select_w1_andi)
+    const inner = fusesAsInner(op, isConst(b)) || (op === Op.i32_and && isConst(b) && this.foldable()?.op !== Op.i32_eqz);
+    if (!this.noFold && inner && (this.deferrable(a, b) || this.fusedJustAfter(op, a, b)) && !this.foldsIntoLocal()) {
       this.pushDeferred({ local: -2, words: [], kind: RESULT_KIND[op], expr: { op, lower, a, b } });
       return 0;
     }
@@ -704,6 +778,95 @@ class Translator {
   }
 
   /**
+   * If the next instruction stores the result of binary `op` on (a, b) and a register-memory op
+   * does both (reg-table.ts MEM_FUSED_SPEC), emits it and returns true (the store is folded).
+   * The store's address is below the operands; an indexed one keeps the separate ops.
+   */
+  tryStoreOf(op: number, a: Operand, b: Operand): boolean {
+    const n = this.foldable();
+    if (n === undefined || this.deterministic) return false;
+    const fop = memFusedOp(op, n.op);
+    if (fop < 0 || !this.plainMemArg(n.imm[0]) || this.deferred[this.height - 1]?.index !== undefined) return false;
+    const h = this.height - 1;
+    const [as, k] = this.address(this.pop(), h);
+    const xs = this.inSlot(a, h + 1), ys = this.inSlot(b, h + 2);
+    const start = this.code.length;
+    this.emit(fop, as << 2, k, xs << 2, ys << 2, Number((n.imm[0] as MemArg).offset));
+    // only the store part can trap: its position maps to the store (traces, README "Traps")
+    this.pcs.push(start + 1);
+    this.offs.push(n.offset);
+    this.idxs.push(this.at + 1);
+    return true;
+  }
+
+  /**
+   * Load `op` from address `a` (popped), then a binary op on (x, the load) whose result the
+   * next instruction stores: if a register-memory op does all three (MEM_FUSED_SPEC), emits it
+   * and returns true. The store's address is below x; an indexed one keeps separate ops.
+   */
+  storeOfLoad(op: number, a: Operand, off: number): boolean {
+    const n = this.next!, n2 = this.next2;
+    if (n2 === undefined || (this.probes !== undefined && this.probes.has(n2.offset))) return false;
+    const fop = memFusedOp(n.op, n2.op, op);
+    const h = this.height;
+    if (fop < 0 || !this.plainMemArg(n2.imm[0]) || this.deferred[h - 2]?.index !== undefined) return false;
+    const [las, lk] = this.address(a, h);
+    const x = this.pop();
+    const [sas, sk] = this.address(this.pop(), h - 2);
+    const xs = this.inSlot(x, h - 1);
+    const start = this.code.length;
+    this.emit(fop, sas << 2, sk, xs << 2, las << 2, lk, off, Number((n2.imm[0] as MemArg).offset));
+    // the store's words (from soff's predecessor on) map to the store: its trap reports it
+    this.pcs.push(start + 6);
+    this.offs.push(n2.offset);
+    this.idxs.push(this.at + 2);
+    return true;
+  }
+
+  /** Whether memarg `m` takes the fast register path: memory 0, 32-bit, offset below 2^31. */
+  plainMemArg(m: unknown): m is MemArg {
+    const ma = m as MemArg | undefined;
+    return typeof ma === 'object' && ma !== null && ma.array === undefined && ma.mem === 0 && !this.f.memIs64[0] &&
+      ma.offset < 0x80000000n;
+  }
+
+  /**
+   * Comparison `op` of a deferred inner op's result with a constant, tested by the next
+   * br_if/if (or i32.eqz then br_if/if): one compare-and-branch op (BRANCH_FUSED_SPEC). Returns
+   * the instructions folded like regInstr, or -1.
+   */
+  tryFusedBranch(op: number, a: Operand, b: Operand): number {
+    const x = a.expr;
+    if (x === undefined || !isConst(b) || isConst(x.b)) return -1;
+    const ops = branchFusedOps(x.op, op);
+    if (ops === null) return -1;
+    const operands = [x.a.slot << 2, x.b.slot << 2, ...b.words];
+    if (this.fuseBranch(ops[0], ops[1], operands)) return 1;
+    const n2 = this.next2;
+    if (this.foldable()?.op === Op.i32_eqz && n2 !== undefined && (this.probes === undefined || !this.probes.has(n2.offset)) &&
+        this.fuseBranch(ops[1], ops[0], operands, n2)) {
+      return 2;
+    }
+    return -1;
+  }
+
+  /**
+   * Whether binary `op` on stack slots (a: its own, b: the one above it) may still wait for its
+   * consumer: when the next instruction only pushes a constant or a local (no code, so nothing
+   * writes those slots) and the one after is an op it forms a fused pair with.
+   */
+  fusedJustAfter(op: number, a: Operand, b: Operand): boolean {
+    const n = this.foldable(), n2 = this.next2;
+    if (n === undefined || n2 === undefined || (this.probes !== undefined && this.probes.has(n2.offset))) return false;
+    if (n.op !== Op.local_get && n.op !== Op.i32_const && n.op !== Op.i64_const && n.op !== Op.f32_const && n.op !== Op.f64_const) return false;
+    const plain = (o: Operand) => o.addend === undefined && o.expr === undefined && o.index === undefined && o.slot >= 0;
+    if (!plain(a) || !plain(b) || (a.slot !== this.height && a.slot >= this.nlocals) ||
+        (b.slot !== this.height + 1 && b.slot >= this.nlocals)) return false;
+    const ko = n.op !== Op.local_get;
+    return fusedOp(op, n2.op, 'L', false, ko) >= 0 || fusedOp(op, n2.op, 'R', false, ko) >= 0;
+  }
+
+  /**
    * Whether a binary op on (a, b) may wait for its consumer: its operands must keep their values
    * until then, so `a` is a local or the result's own slot and `b` a local or a constant.
    */
@@ -738,16 +901,16 @@ class Translator {
   /** Writes slot + (index << shift) + disp into slot `d`. */
   emitSum(d: number, slot: number, index: Index | undefined, disp: number): void {
     if (index === undefined) {
-      this.emit(ADD_RI, d << 2, slot << 2, disp);
+      this.emitReg(ADD_RI, d << 2, slot << 2, disp);
       return;
     }
     if (slot === this.zeroSlot) {
-      this.emit(ADD_SHLI_LI, d << 2, index.slot << 2, index.shift, disp);
+      this.emitReg(ADD_SHLI_LI, d << 2, index.slot << 2, index.shift, disp);
       return;
     }
-    if (index.shift === 0) this.emit(ADD_RR, d << 2, slot << 2, index.slot << 2);
-    else this.emit(ADD_SHLI_R, d << 2, index.slot << 2, index.shift, slot << 2);
-    if (disp !== 0) this.emit(ADD_RI, d << 2, d << 2, disp);
+    if (index.shift === 0) this.emitReg(ADD_RR, d << 2, slot << 2, index.slot << 2);
+    else this.emitReg(ADD_SHLI_R, d << 2, index.slot << 2, index.shift, slot << 2);
+    if (disp !== 0) this.emitReg(ADD_RI, d << 2, d << 2, disp);
   }
 
   /** Emits deferred op `x` with its result in slot `d`. */
@@ -757,7 +920,7 @@ class Translator {
   }
 
   regMemory(op: number, lower: MemLowering, m: MemArg): number {
-    if (m.array !== undefined || m.mem !== 0 || this.f.memIs64[0] || m.offset >= 0x80000000n) return -1;
+    if (!this.plainMemArg(m)) return -1;
     const off = Number(m.offset);
     if (lower.store) {
       const v = this.pop(), a = this.pop();
@@ -775,15 +938,29 @@ class Translator {
       return 0;
     }
     const a = this.pop();
+    const n = this.foldable();
+    const rm = n !== undefined && !this.deterministic && a.index === undefined ? memFusedOp(n.op, op) : -1;
+    if (rm >= 0 && this.storeOfLoad(op, a, off)) return 2;
+    if (rm >= 0) {
+      // the next instruction is a binary op taking this load as its right operand: one op
+      const [bs, k] = this.address(a, this.height);
+      const ls = this.inSlot(this.pop(), this.height);
+      this.next = this.next2; // the result may go to a local.set/tee after the binary op
+      this.next2 = undefined;
+      const [d, folded] = this.dest();
+      this.emit(rm, d << 2, ls << 2, bs << 2, k, off);
+      this.finishDest(d, folded, RESULT_KIND[n!.op]);
+      return folded ? 2 : 1;
+    }
     if (a.index !== undefined && lower.x >= 0) {
       const [d, folded] = this.dest();
-      this.emit(lower.x, d << 2, a.slot << 2, a.index.slot << 2, a.index.shift, a.addend ?? 0, off);
+      this.emitReg(lower.x, d << 2, a.slot << 2, a.index.slot << 2, a.index.shift, a.addend ?? 0, off);
       this.finishDest(d, folded, RESULT_KIND[op]);
       return folded ? 1 : 0;
     }
     const [as, k] = this.address(a, this.height);
     const [d, folded] = this.dest();
-    this.emit(lower.r, d << 2, as << 2, k, off);
+    this.emitReg(lower.r, d << 2, as << 2, k, off);
     this.finishDest(d, folded, RESULT_KIND[op]);
     return folded ? 1 : 0;
   }
@@ -917,6 +1094,7 @@ class Translator {
       this.spAt = this.height;
       return 0;
     }
+    this.heldReg = null;
     const r = this.regInstr(ins);
     if (r >= 0) return r;
     if (this.control(ins)) return 0;
@@ -937,8 +1115,12 @@ class Translator {
    */
   control(ins: Instr): boolean {
     const imm = ins.imm;
-    // labels may follow: no loop closer may reach back over them
-    if (ins.op !== Op.br_if && ins.op !== Op.if) this.lastAdd = null;
+    // labels may follow: no loop closer may reach back over them (a block binds none at its start)
+    const lastAdd = this.lastAdd;
+    if (ins.op !== Op.br_if && ins.op !== Op.if && ins.op !== Op.br && ins.op !== Op.block) this.lastAdd = null;
+    const lastReg = this.lastReg;
+    this.heldReg = lastReg;
+    this.lastReg = null;
     switch (ins.op) {
       case Op.nop: return true;
       case Op.unreachable:
@@ -1094,7 +1276,23 @@ class Translator {
           // no values move on any edge: index from its slot, one target word per label
           const a = this.inSlot(this.pop(), h);
           this.flush();
-          this.emit(Op.br_table_r, a << 2, labels.length - 1);
+          const lr = this.lastReg ?? lastReg;
+          if (lr !== null && lr.end === this.code.length && this.code[lr.pos] === LOAD_X && this.code[lr.pos + 1] === a << 2 && a >= this.nlocals) {
+            // the index is an indexed i32.load just before, into the index's own slot: one op
+            // (the load's code position stays first, so a trap reports the load)
+            const addr = this.code.slice(lr.pos + 2, lr.end);
+            if (lastAdd !== null && lastAdd.end === lr.pos && lastAdd.op === ADD_RI) {
+              // and an i32.add of a constant into a local just before it (the interpreter's pc++)
+              const add = this.code.slice(lastAdd.pos + 1, lastAdd.end);
+              this.code.length = lastAdd.pos;
+              this.emit(Op.br_table_load_addi, ...add, ...addr, labels.length - 1);
+            } else {
+              this.code.length = lr.pos;
+              this.emit(Op.br_table_load, ...addr, labels.length - 1);
+            }
+          } else {
+            this.emit(Op.br_table_r, a << 2, labels.length - 1);
+          }
           for (const l of labels) {
             const at = this.code.length;
             this.emit(0);
@@ -1116,7 +1314,7 @@ class Translator {
       case Op.return: {
         this.flush();
         const n = this.ctrls[0].nresults;
-        this.emit(Op.return_x, n, this.height - n);
+        this.emitReturn(n, this.height - n);
         this.markDead();
         return true;
       }
@@ -1124,7 +1322,16 @@ class Translator {
       case Op.call: {
         this.flush();
         const ft = this.f.funcTypeOfFunc(imm[0] as number);
-        this.emit(Op.call, imm[0] as number, this.height);
+        const lr = this.lastReg ?? lastReg;
+        if (lr !== null && lr.end === this.code.length && this.code[lr.pos] === ADD_RI && ft.params.length > 0 &&
+            this.code[lr.pos + 1] === (this.height - 1) << 2) {
+          // the last argument was just computed as x + k: one op computes it and calls
+          const add = this.code.slice(lr.pos + 1, lr.end);
+          this.code.length = lr.pos;
+          this.emit(Op.call_addi, ...add, imm[0] as number, this.height);
+        } else {
+          this.emit(Op.call, imm[0] as number, this.height);
+        }
         this.setHeight(this.height - ft.params.length + ft.results.length);
         this.spAt = this.height;
         return true;
@@ -1160,6 +1367,7 @@ class Translator {
         return true;
       }
     }
+    this.lastReg = lastReg; // not a control instruction
     return false;
   }
 
@@ -1251,7 +1459,7 @@ class Translator {
   end(): void {
     const c = this.top();
     if (c.kind === 'func') {
-      if (!c.unreachable) this.emit(Op.return_x, c.nresults, this.height - c.nresults);
+      if (!c.unreachable) this.emitReturn(c.nresults, this.height - c.nresults);
       // Conditional branches to the function label land on a return (values moved to c.height).
       const ret = this.code.length;
       this.emit(Op.return_x, c.nresults, c.height);

@@ -40,8 +40,8 @@ import * as BULK from './bulk.js';
 import { SIMD_OPS, SIMD_MEM_OPS } from './simd.js';
 import { OPCODES } from '../syntax/opcodes.js';
 import { coldOp, KW, KF32, KF64 } from './reg-cold.js';
-import { ContObj, NO_REFS, NO_WORDS, type ContState } from '../runtime/cont.js';
-import { copySlots, deliver, findHandler, HANDLER_WORDS, leaveToParent } from './switching.js';
+import { ContObj, NO_REFS, NO_WORDS } from '../runtime/cont.js';
+import { copySlots, leaveToParent, resumeOp, suspendOp, switchOp, takeCont } from './switching.js';
 import { tierUp } from '../jit/tier.js';
 import { canEnter, enterCompiled } from '../jit/bridge.js';
 import { enterOsr, OSR_PC } from '../jit/osr.js';
@@ -184,15 +184,6 @@ function outOfFuel(): never {
   throw new RuntimeError('other', 'fuel exhausted');
 }
 
-/** Takes the state of a continuation, leaving it consumed (continuations are one-shot). */
-function takeCont(k: ContObj | null): ContState {
-  if (k === null) trap('null-continuation', 'null continuation reference');
-  const st = k.state;
-  if (st === null) trap('continuation-consumed', 'continuation already consumed');
-  k.state = null;
-  return st;
-}
-
 /**
  * Whether `e` is the host's own stack overflow. No regex: this runs in a catch block that may sit
  * near the host stack limit, where compiling one throws a SyntaxError. If even this check overflows,
@@ -301,6 +292,23 @@ export function run(root: Thread, entryDepth: number): boolean {
             pc = to;
             continue;
           }
+          case Op.br_table_load_addi: case Op.br_table_load: {
+            if (code[pc - 1] === Op.br_table_load_addi) {
+              i32[fw + code[pc]] = (i32[fw + code[pc + 1]] + code[pc + 2]) | 0;
+              pc += 3;
+            }
+            // an interpreter's dispatch in compiled C: switch (code[pc]) loads its index
+            ea = ((i32[fw + code[pc]] + (i32[fw + code[pc + 1]] << code[pc + 2]) + code[pc + 3]) >>> 0) + code[pc + 4];
+            pc += 5;
+            if (ea + 4 > mem.bytes.length) oob();
+            const max = code[pc];
+            let i = mem.view.getUint32(ea, true);
+            if (i > max) i = max;
+            to = code[pc + 1 + i];
+            if (to < pc) { pc = to; action = ACT_BACK; break; }
+            pc = to;
+            continue;
+          }
           case Op.return_x: // the results' height is static: sp may be stale after register ops
             retN = code[pc];
             sp = fp + code[pc + 1] + retN;
@@ -310,6 +318,13 @@ export function run(root: Thread, entryDepth: number): boolean {
             callee = inst.funcs[code[pc]];
             sp = fp + code[pc + 1];
             pc += 2;
+            tail = false; action = ACT_CALL;
+            break;
+          case Op.call_addi:
+            i32[fw + code[pc]] = (i32[fw + code[pc + 1]] + code[pc + 2]) | 0;
+            callee = inst.funcs[code[pc + 3]];
+            sp = fp + code[pc + 4];
+            pc += 5;
             tail = false; action = ACT_CALL;
             break;
           case Op.return_call:
@@ -443,6 +458,11 @@ export function run(root: Thread, entryDepth: number): boolean {
           case Op.select_w1: {
             i32[fw + code[pc]] = i32[fw + code[pc + 3]] !== 0 ? i32[fw + code[pc + 1]] : i32[fw + code[pc + 2]];
             pc += 4;
+            continue;
+          }
+          case Op.select_w1_andi: {
+            i32[fw + code[pc]] = (i32[fw + code[pc + 3]] & code[pc + 4]) !== 0 ? i32[fw + code[pc + 1]] : i32[fw + code[pc + 2]];
+            pc += 5;
             continue;
           }
           case Op.select_w2: {
@@ -599,6 +619,10 @@ export function run(root: Thread, entryDepth: number): boolean {
           case Op.i32_store8_ri: { V = code[pc + 2]; ea = ((i32[fw + code[pc]] + code[pc + 1]) >>> 0) + code[pc + 3]; pc += 4; if (ea + 1 > mem.bytes.length) oob(); mem.bytes[ea] = V; continue; }
           case Op.i32_store16_r: { D = fw + code[pc + 2]; V = i32[D]; ea = ((i32[fw + code[pc]] + code[pc + 1]) >>> 0) + code[pc + 3]; pc += 4; if (ea + 2 > mem.bytes.length) oob(); mem.view.setInt16(ea, V, true); continue; }
           case Op.i32_store16_ri: { V = code[pc + 2]; ea = ((i32[fw + code[pc]] + code[pc + 1]) >>> 0) + code[pc + 3]; pc += 4; if (ea + 2 > mem.bytes.length) oob(); mem.view.setInt16(ea, V, true); continue; }
+          case Op.f64_load_r: { D = fw + code[pc]; ea = ((i32[fw + code[pc + 1]] + code[pc + 2]) >>> 0) + code[pc + 3]; pc += 4; if (ea + 8 > mem.bytes.length) oob(); f64[D >> 1] = mem.view.getFloat64(ea, true); continue; }
+          case Op.f64_load_x: { D = fw + code[pc]; ea = ((i32[fw + code[pc + 1]] + (i32[fw + code[pc + 2]] << code[pc + 3]) + code[pc + 4]) >>> 0) + code[pc + 5]; pc += 6; if (ea + 8 > mem.bytes.length) oob(); f64[D >> 1] = mem.view.getFloat64(ea, true); continue; }
+          case Op.f64_store_x: { D = fw + code[pc + 4]; ea = ((i32[fw + code[pc + 0]] + (i32[fw + code[pc + 1]] << code[pc + 2]) + code[pc + 3]) >>> 0) + code[pc + 5]; pc += 6; if (ea + 8 > mem.bytes.length) oob(); mem.view.setFloat64(ea, f64[D >> 1], true); continue; }
+          case Op.f64_store_r: { D = fw + code[pc + 2]; ea = ((i32[fw + code[pc]] + code[pc + 1]) >>> 0) + code[pc + 3]; pc += 4; if (ea + 8 > mem.bytes.length) oob(); mem.view.setFloat64(ea, f64[D >> 1], true); continue; }
           case Op.f64_add_mul_L: { A = f64[(fw + code[pc + 1]) >> 1]; B = f64[(fw + code[pc + 2]) >> 1]; A = A * B; B = f64[(fw + code[pc + 3]) >> 1]; f64[(fw + code[pc]) >> 1] = A + B; pc += 4; continue; }
           case Op.f64_add_mul_R: { A = f64[(fw + code[pc + 1]) >> 1]; B = f64[(fw + code[pc + 2]) >> 1]; B = A * B; A = f64[(fw + code[pc + 3]) >> 1]; f64[(fw + code[pc]) >> 1] = A + B; pc += 4; continue; }
           case Op.f64_add_add_L: { A = f64[(fw + code[pc + 1]) >> 1]; B = f64[(fw + code[pc + 2]) >> 1]; A = A + B; B = f64[(fw + code[pc + 3]) >> 1]; f64[(fw + code[pc]) >> 1] = A + B; pc += 4; continue; }
@@ -635,7 +659,23 @@ export function run(root: Thread, entryDepth: number): boolean {
           case Op.i64_mul_rotli_Li: { CL = code[pc + 4]; CH = code[pc + 5]; AL = fw + code[pc + 1]; AH = i32[AL + 1]; AL = i32[AL]; BL = code[pc + 2]; BH = code[pc + 3]; D = fw + code[pc]; s = BL & 63; if (s === 0) { i32[D] = AL; i32[D + 1] = AH; } else if (s < 32) { i32[D] = (AL << s) | (AH >>> (32 - s)); i32[D + 1] = (AH << s) | (AL >>> (32 - s)); } else { r = s - 32; if (r === 0) { i32[D] = AH; i32[D + 1] = AL; } else { i32[D] = (AH << r) | (AL >>> (32 - r)); i32[D + 1] = (AL << r) | (AH >>> (32 - r)); } } AL = i32[D]; AH = i32[D + 1]; BL = CL; BH = CH; a0 = AL & 0xffff; a1 = AL >>> 16; b0 = BL & 0xffff; b1 = BL >>> 16; ll = a0 * b0; m1 = a1 * b0; m2 = a0 * b1; i32[D + 1] = (a1 * b1 + (m1 >>> 16) + (m2 >>> 16) + (((ll >>> 16) + (m1 & 0xffff) + (m2 & 0xffff)) >>> 16) + Math.imul(AL, BH) + Math.imul(AH, BL)) | 0; i32[D] = Math.imul(AL, BL); pc += 6; continue; }
           case Op.i64_xor_shr_ui_L: { CL = fw + code[pc + 4]; CH = i32[CL + 1]; CL = i32[CL]; AL = fw + code[pc + 1]; AH = i32[AL + 1]; AL = i32[AL]; BL = code[pc + 2]; BH = code[pc + 3]; D = fw + code[pc]; s = BL & 63; if (s === 0) { i32[D] = AL; i32[D + 1] = AH; } else if (s < 32) { i32[D] = (AL >>> s) | (AH << (32 - s)); i32[D + 1] = AH >>> s; } else { i32[D] = AH >>> (s - 32); i32[D + 1] = 0; } AL = i32[D]; AH = i32[D + 1]; BL = CL; BH = CH; i32[D] = AL ^ BL; i32[D + 1] = AH ^ BH; pc += 5; continue; }
           case Op.i64_xor_shr_ui_R: { CL = fw + code[pc + 4]; CH = i32[CL + 1]; CL = i32[CL]; AL = fw + code[pc + 1]; AH = i32[AL + 1]; AL = i32[AL]; BL = code[pc + 2]; BH = code[pc + 3]; D = fw + code[pc]; s = BL & 63; if (s === 0) { i32[D] = AL; i32[D + 1] = AH; } else if (s < 32) { i32[D] = (AL >>> s) | (AH << (32 - s)); i32[D + 1] = AH >>> s; } else { i32[D] = AH >>> (s - 32); i32[D + 1] = 0; } BL = i32[D]; BH = i32[D + 1]; AL = CL; AH = CH; i32[D] = AL ^ BL; i32[D + 1] = AH ^ BH; pc += 5; continue; }
+          case Op.i64_mul_xor_Li: { CL = code[pc + 3]; CH = code[pc + 4]; AL = fw + code[pc + 1]; AH = i32[AL + 1]; AL = i32[AL]; BL = fw + code[pc + 2]; BH = i32[BL + 1]; BL = i32[BL]; D = fw + code[pc]; i32[D] = AL ^ BL; i32[D + 1] = AH ^ BH; AL = i32[D]; AH = i32[D + 1]; BL = CL; BH = CH; a0 = AL & 0xffff; a1 = AL >>> 16; b0 = BL & 0xffff; b1 = BL >>> 16; ll = a0 * b0; m1 = a1 * b0; m2 = a0 * b1; i32[D + 1] = (a1 * b1 + (m1 >>> 16) + (m2 >>> 16) + (((ll >>> 16) + (m1 & 0xffff) + (m2 & 0xffff)) >>> 16) + Math.imul(AL, BH) + Math.imul(AH, BL)) | 0; i32[D] = Math.imul(AL, BL); pc += 5; continue; }
           case Op.i64_rotl_add_Li: { CL = code[pc + 3]; CH = code[pc + 4]; AL = fw + code[pc + 1]; AH = i32[AL + 1]; AL = i32[AL]; BL = fw + code[pc + 2]; BH = i32[BL + 1]; BL = i32[BL]; D = fw + code[pc]; lo = (AL >>> 0) + (BL >>> 0); i32[D] = lo | 0; i32[D + 1] = (AH + BH + (lo > 0xffffffff ? 1 : 0)) | 0; AL = i32[D]; AH = i32[D + 1]; BL = CL; BH = CH; s = BL & 63; if (s === 0) { i32[D] = AL; i32[D + 1] = AH; } else if (s < 32) { i32[D] = (AL << s) | (AH >>> (32 - s)); i32[D + 1] = (AH << s) | (AL >>> (32 - s)); } else { r = s - 32; if (r === 0) { i32[D] = AH; i32[D + 1] = AL; } else { i32[D] = (AH << r) | (AL >>> (32 - r)); i32[D + 1] = (AL << r) | (AH >>> (32 - r)); } } pc += 5; continue; }
+          case Op.f64_add_rm: { A = f64[(fw + code[pc + 1]) >> 1]; D = fw + code[pc]; ea = ((i32[fw + code[pc + 2]] + code[pc + 3]) >>> 0) + code[pc + 4]; pc += 5; if (ea + 8 > mem.bytes.length) oob(); B = mem.view.getFloat64(ea, true); f64[(D) >> 1] = A + B; continue; }
+          case Op.f64_sub_rm: { A = f64[(fw + code[pc + 1]) >> 1]; D = fw + code[pc]; ea = ((i32[fw + code[pc + 2]] + code[pc + 3]) >>> 0) + code[pc + 4]; pc += 5; if (ea + 8 > mem.bytes.length) oob(); B = mem.view.getFloat64(ea, true); f64[(D) >> 1] = A - B; continue; }
+          case Op.f64_mul_rm: { A = f64[(fw + code[pc + 1]) >> 1]; D = fw + code[pc]; ea = ((i32[fw + code[pc + 2]] + code[pc + 3]) >>> 0) + code[pc + 4]; pc += 5; if (ea + 8 > mem.bytes.length) oob(); B = mem.view.getFloat64(ea, true); f64[(D) >> 1] = A * B; continue; }
+          case Op.f64_store_add_rr: { A = f64[(fw + code[pc + 2]) >> 1]; B = f64[(fw + code[pc + 3]) >> 1]; ea = ((i32[fw + code[pc]] + code[pc + 1]) >>> 0) + code[pc + 4]; pc += 5; if (ea + 8 > mem.bytes.length) oob(); mem.view.setFloat64(ea, (A + B), true); continue; }
+          case Op.f64_store_sub_rr: { A = f64[(fw + code[pc + 2]) >> 1]; B = f64[(fw + code[pc + 3]) >> 1]; ea = ((i32[fw + code[pc]] + code[pc + 1]) >>> 0) + code[pc + 4]; pc += 5; if (ea + 8 > mem.bytes.length) oob(); mem.view.setFloat64(ea, (A - B), true); continue; }
+          case Op.f64_store_mul_rr: { A = f64[(fw + code[pc + 2]) >> 1]; B = f64[(fw + code[pc + 3]) >> 1]; ea = ((i32[fw + code[pc]] + code[pc + 1]) >>> 0) + code[pc + 4]; pc += 5; if (ea + 8 > mem.bytes.length) oob(); mem.view.setFloat64(ea, (A * B), true); continue; }
+          case Op.f64_store_add_rm: { A = f64[(fw + code[pc + 2]) >> 1]; ea = ((i32[fw + code[pc + 3]] + code[pc + 4]) >>> 0) + code[pc + 5]; pc += 5; if (ea + 8 > mem.bytes.length) oob(); B = mem.view.getFloat64(ea, true); ea = ((i32[fw + code[pc - 5]] + code[pc - 4]) >>> 0) + code[pc + 1]; pc += 2; if (ea + 8 > mem.bytes.length) oob(); mem.view.setFloat64(ea, (A + B), true); continue; }
+          case Op.br_f64_le_add_ri: { A = f64[(fw + code[pc + 0]) >> 1]; B = f64[(fw + code[pc + 1]) >> 1]; A = A + B; KW[0] = code[pc + 2]; KW[1] = code[pc + 3]; B = KF64[0]; if (A <= B) { to = code[pc + 4]; if (to < pc) { pc = to; action = ACT_BACK; break; } pc = to; } else pc += 5; continue; }
+          case Op.brn_f64_le_add_ri: { A = f64[(fw + code[pc + 0]) >> 1]; B = f64[(fw + code[pc + 1]) >> 1]; A = A + B; KW[0] = code[pc + 2]; KW[1] = code[pc + 3]; B = KF64[0]; if (!(A <= B)) { to = code[pc + 4]; if (to < pc) { pc = to; action = ACT_BACK; break; } pc = to; } else pc += 5; continue; }
+          case Op.br_i32_load8_u_nez: { ea = ((i32[fw + code[pc]] + code[pc + 1]) >>> 0) + code[pc + 2]; pc += 3; if (ea + 1 > mem.bytes.length) oob(); if ((mem.bytes[ea]) !== 0) { to = code[pc]; if (to < pc) { pc = to; action = ACT_BACK; break; } pc = to; } else pc += 1; continue; }
+          case Op.br_i32_load8_u_eqz: { ea = ((i32[fw + code[pc]] + code[pc + 1]) >>> 0) + code[pc + 2]; pc += 3; if (ea + 1 > mem.bytes.length) oob(); if ((mem.bytes[ea]) === 0) { to = code[pc]; if (to < pc) { pc = to; action = ACT_BACK; break; } pc = to; } else pc += 1; continue; }
+          case Op.br_i32_load_nez: { ea = ((i32[fw + code[pc]] + code[pc + 1]) >>> 0) + code[pc + 2]; pc += 3; if (ea + 4 > mem.bytes.length) oob(); if ((mem.view.getInt32(ea, true)) !== 0) { to = code[pc]; if (to < pc) { pc = to; action = ACT_BACK; break; } pc = to; } else pc += 1; continue; }
+          case Op.br_i32_load_eqz: { ea = ((i32[fw + code[pc]] + code[pc + 1]) >>> 0) + code[pc + 2]; pc += 3; if (ea + 4 > mem.bytes.length) oob(); if ((mem.view.getInt32(ea, true)) === 0) { to = code[pc]; if (to < pc) { pc = to; action = ACT_BACK; break; } pc = to; } else pc += 1; continue; }
+          case Op.i32_add_rr_ret: { A = i32[fw + code[pc + 1]]; B = i32[fw + code[pc + 2]]; i32[fw] = (A + B) | 0; retN = 1; sp = fp + 1; action = ACT_RETURN; break; }
+          case Op.i32_add_ri_ret: { A = i32[fw + code[pc + 1]]; B = code[pc + 2]; i32[fw] = (A + B) | 0; retN = 1; sp = fp + 1; action = ACT_RETURN; break; }
           case Op.loop_addi_ne: { A = i32[fw + code[pc + 1]]; B = code[pc + 2]; A = (A + B) | 0; i32[fw + code[pc]] = A; B = i32[fw + code[pc + 3]]; if (A !== B) { to = code[pc + 4]; if (to < pc) { pc = to; action = ACT_BACK; break; } pc = to; } else pc += 5; continue; }
           case Op.loop_addi_nei: { A = i32[fw + code[pc + 1]]; B = code[pc + 2]; A = (A + B) | 0; i32[fw + code[pc]] = A; B = code[pc + 3]; if (A !== B) { to = code[pc + 4]; if (to < pc) { pc = to; action = ACT_BACK; break; } pc = to; } else pc += 5; continue; }
           case Op.loop_addi_lt_s: { A = i32[fw + code[pc + 1]]; B = code[pc + 2]; A = (A + B) | 0; i32[fw + code[pc]] = A; B = i32[fw + code[pc + 3]]; if (A < B) { to = code[pc + 4]; if (to < pc) { pc = to; action = ACT_BACK; break; } pc = to; } else pc += 5; continue; }
@@ -645,6 +685,8 @@ export function run(root: Thread, entryDepth: number): boolean {
           case Op.loop_addi_gt_ui: { A = i32[fw + code[pc + 1]]; B = code[pc + 2]; A = (A + B) | 0; i32[fw + code[pc]] = A; B = code[pc + 3]; if ((A >>> 0) > (B >>> 0)) { to = code[pc + 4]; if (to < pc) { pc = to; action = ACT_BACK; break; } pc = to; } else pc += 5; continue; }
           case Op.loop_addi_gt_si: { A = i32[fw + code[pc + 1]]; B = code[pc + 2]; A = (A + B) | 0; i32[fw + code[pc]] = A; B = code[pc + 3]; if (A > B) { to = code[pc + 4]; if (to < pc) { pc = to; action = ACT_BACK; break; } pc = to; } else pc += 5; continue; }
           case Op.loop_addi_lt_si: { A = i32[fw + code[pc + 1]]; B = code[pc + 2]; A = (A + B) | 0; i32[fw + code[pc]] = A; B = code[pc + 3]; if (A < B) { to = code[pc + 4]; if (to < pc) { pc = to; action = ACT_BACK; break; } pc = to; } else pc += 5; continue; }
+          case Op.loop_addi_jump: { A = i32[fw + code[pc + 1]]; B = code[pc + 2]; i32[fw + code[pc]] = (A + B) | 0; to = code[pc + 3]; if (to < pc) { pc = to; action = ACT_BACK; break; } pc = to; continue; }
+          case Op.loop_mov_jump: { i32[fw + code[pc]] = i32[fw + code[pc + 1]]; to = code[pc + 2]; if (to < pc) { pc = to; action = ACT_BACK; break; } pc = to; continue; }
           // </reg-ops>
           case Op.table_get: {
             const tab = inst.tables[code[pc]], is64 = code[pc + 1] !== 0;
@@ -971,88 +1013,20 @@ export function run(root: Thread, entryDepth: number): boolean {
             refs[sp++] = new ContObj(ct, { fn: st.fn, top: st.top, bottom: st.bottom, boundWords: words, boundRefs: brefs });
             continue;
           }
+          // Transfers between stacks (switching.ts): continue on the stack they return.
           case Op.resume: case Op.resume_throw: case Op.resume_throw_ref: {
-            const op = code[pc - 1];
-            const arg = op === Op.resume_throw_ref ? 0 : code[pc++];
-            const hpos = pc;
-            pc = hpos + 1 + code[hpos] * HANDLER_WORDS;
-            const st = takeCont(refs[--sp] as ContObj | null);
-            let nargs = 0;
-            if (op === Op.resume) {
-              nargs = arg;
-              sp -= nargs;
-            } else if (op === Op.resume_throw) {
-              const tag = inst.tags[arg];
-              const ps = (tag.type.comp as { params: readonly CValType[] }).params;
-              sp -= ps.length;
-              const args = new Array(ps.length);
-              for (let k = 0; k < ps.length; k++) args[k] = cellToValue(ps[k], i32, (sp + k) << 2, refs[sp + k]);
-              pendingExn = new WasmException(tag, args);
-            } else {
-              pendingExn = refs[--sp];
-              if (pendingExn === null) trap('null-reference', 'null exception reference');
-            }
-            fr.pc = pc; t.sp = sp;
-            if (pendingExn !== null && st.fn !== null) {
-              // Throwing into a continuation that has not started: it is raised at the resume.
-              const e = pendingExn;
-              pendingExn = null;
-              throw e;
-            }
-            const top = deliver(st, t, sp, nargs, null, false, compiledOf);
-            const bottom = st.bottom ?? top;
-            bottom.parent = t; bottom.hcode = code; bottom.hpos = hpos; bottom.hinst = inst; bottom.parentEntry = entry;
-            top.fuel = t.fuel; // one budget for all the stacks of a computation
-            t = top; entry = 0; action = ACT_SWITCH;
+            const tr = resumeOp(t, inst, code, pc, sp, entry, compiledOf);
+            t = tr.t; entry = tr.entry; pendingExn = tr.exn; action = ACT_SWITCH;
             break;
           }
           case Op.suspend: {
-            const tag = inst.tags[code[pc++]];
-            const found = findHandler(t, tag, false);
-            if (found === null) trap('unhandled-tag', 'unhandled tag');
-            const [bottom, pos] = found;
-            const n = (tag.type.comp as { params: readonly CValType[] }).params.length;
-            sp -= n;
-            fr.pc = pc; t.sp = sp;
-            const k = new ContObj(null, { fn: null, top: t, bottom, boundWords: NO_WORDS, boundRefs: NO_REFS });
-            const p = bottom.parent!, hcode = bottom.hcode!;
-            bottom.parent = null;
-            entry = bottom.parentEntry;
-            // Branch to the handler's label in the resumer, with the payload and the continuation.
-            const pfr = p.frames[p.depth];
-            const dst = pfr.fp + hcode[pos + 3];
-            p.ensure(dst + n + 1);
-            copySlots(t, sp, p, dst, n);
-            p.refs[dst + n] = k;
-            t.park(); // compact while suspended (thread.ts); after the payload was copied out
-            p.sp = dst + n + 1;
-            pfr.pc = hcode[pos + 2];
-            p.fuel = t.fuel;
-            t = p; action = ACT_SWITCH;
+            const tr = suspendOp(t, inst.tags[code[pc]], pc + 1, sp);
+            t = tr.t; entry = tr.entry; action = ACT_SWITCH;
             break;
           }
           case Op.switch: {
-            const nargs = code[pc], tag = inst.tags[code[pc + 1]];
-            pc += 2;
-            const target = refs[--sp] as ContObj | null;
-            if (target === null) trap('null-continuation', 'null continuation reference');
-            if (target.state === null) trap('continuation-consumed', 'continuation already consumed');
-            const found = findHandler(t, tag, true);
-            if (found === null) trap('unhandled-tag', 'unhandled tag');
-            const st = takeCont(target);
-            const [bottom] = found;
-            sp -= nargs;
-            fr.pc = pc; t.sp = sp;
-            // The current computation up to the handler becomes a continuation, passed along.
-            const mine = new ContObj(null, { fn: null, top: t, bottom, boundWords: NO_WORDS, boundRefs: NO_REFS });
-            const top = deliver(st, t, sp, nargs, mine, true, compiledOf);
-            t.park(); // compact while suspended (thread.ts); after the arguments were copied out
-            const nb = st.bottom ?? top;
-            nb.parent = bottom.parent; nb.hcode = bottom.hcode; nb.hpos = bottom.hpos; nb.hinst = bottom.hinst;
-            nb.parentEntry = bottom.parentEntry;
-            bottom.parent = null;
-            top.fuel = t.fuel; // one budget for all the stacks of a computation
-            t = top; entry = 0; action = ACT_SWITCH;
+            const tr = switchOp(t, inst.tags[code[pc + 1]], code[pc], refs[sp - 1] as ContObj | null, pc + 2, sp - 1, compiledOf);
+            t = tr.t; entry = tr.entry; action = ACT_SWITCH;
             break;
           }
 

@@ -644,6 +644,10 @@ export const enum Op {
   br_table_x,
   /** a, n, then n+1 targets: br_table on the i32 in slot a, no values move */
   br_table_r,
+  /** a, i, s, k, offset, n, then n+1 targets: br_table_r on i32.load (slot a + (slot i << s) + k) (a switch on code[pc]) */
+  br_table_load,
+  /** d, a, k, then as br_table_load: local d = slot a + k first (`op = code[pc++]; switch (op)`) */
+  br_table_load_addi,
   /** op, mem, offset lo, offset hi: a load/store not on the fast path (memory64, memory > 0, big offsets) */
   mem_slow,
   /** op, mem, offset lo, offset hi: a threads instruction with a memarg */
@@ -654,6 +658,8 @@ export const enum Op {
   simd_mem,
   /** arity, from: return the arity slots at fp+from to the caller */
   return_x,
+  /** d, a, k, func, height: the last argument (slot d) = slot a + k, then call func (f(n - 1)) */
+  call_addi,
   /** target: a backward jump to a loop head (consumes one unit of fuel) */
   loop_jump,
   /** local: push an i32/f32 local (one word) */
@@ -691,6 +697,8 @@ export const enum Op {
   global_set_r,
   /** d, a, b, c: select (one-word values) */
   select_w1,
+  /** d, a, b, x, k: select (one-word values) on (slot x & k) != 0 (branchless `x & 1 ? a : b`) */
+  select_w1_andi,
   /** d, a, b, c: select (two-word values) */
   select_w2,
   /** a: the f32 in slot a becomes the canonical NaN if it is a NaN (deterministic profile; behind reg_cold) */
@@ -1218,6 +1226,14 @@ export const enum Op {
   i32_store16_r,
   /** a, k, value (1 word), offset: i32.store16 of a constant */
   i32_store16_ri,
+  /** d, a, k, offset: f64.load (address: slot a + k) */
+  f64_load_r,
+  /** d, a, i, s, k, offset: f64.load (address: slot a + (slot i << s) + k) */
+  f64_load_x,
+  /** a, i, s, k, v, offset: f64.store (address: slot a + (slot i << s) + k; value in slot v) */
+  f64_store_x,
+  /** a, k, v, offset: f64.store (address: slot a + k; value in slot v) */
+  f64_store_r,
   /** d, a, b, c: f64.add(f64.mul(a, b), c) */
   f64_add_mul_L,
   /** d, a, b, c: f64.add(c, f64.mul(a, b)) */
@@ -1290,8 +1306,40 @@ export const enum Op {
   i64_xor_shr_ui_L,
   /** d, a, k, c: i64.xor(c, i64.shr_u(a, b)) */
   i64_xor_shr_ui_R,
+  /** d, a, b, k2: i64.mul(i64.xor(a, b), c) */
+  i64_mul_xor_Li,
   /** d, a, b, k2: i64.rotl(i64.add(a, b), c) */
   i64_rotl_add_Li,
+  /** d, a, b, k, offset: f64.add(a, f64.load (address: slot b + k)) */
+  f64_add_rm,
+  /** d, a, b, k, offset: f64.sub(a, f64.load (address: slot b + k)) */
+  f64_sub_rm,
+  /** d, a, b, k, offset: f64.mul(a, f64.load (address: slot b + k)) */
+  f64_mul_rm,
+  /** a, k, x, y, offset: f64.store (address: slot a + k) of f64.add(x, y) */
+  f64_store_add_rr,
+  /** a, k, x, y, offset: f64.store (address: slot a + k) of f64.sub(x, y) */
+  f64_store_sub_rr,
+  /** a, k, x, y, offset: f64.store (address: slot a + k) of f64.mul(x, y) */
+  f64_store_mul_rr,
+  /** sa, sk, x, la, lk, loff, soff: f64.store (address: slot sa + sk) of f64.add(x, f64.load (address: slot la + lk)) */
+  f64_store_add_rm,
+  /** a, b, k, target: f64.le(f64.add(a, b), k); br_if */
+  br_f64_le_add_ri,
+  /** a, b, k, target: f64.le(f64.add(a, b), k); if (jump when false) */
+  brn_f64_le_add_ri,
+  /** a, k, offset, target: i32.load8_u (address: slot a + k); br_if its value is not zero */
+  br_i32_load8_u_nez,
+  /** a, k, offset, target: i32.load8_u (address: slot a + k); br_if its value is zero */
+  br_i32_load8_u_eqz,
+  /** a, k, offset, target: i32.load (address: slot a + k); br_if its value is not zero */
+  br_i32_load_nez,
+  /** a, k, offset, target: i32.load (address: slot a + k); br_if its value is zero */
+  br_i32_load_eqz,
+  /** d, a, b: return i32.add(a, b) (d unused) */
+  i32_add_rr_ret,
+  /** d, a, k: return i32.add(a, k) (d unused) */
+  i32_add_ri_ret,
   /** d, a, k, c, target: local d = a + k; br_if (d ne c) */
   loop_addi_ne,
   /** d, a, k, k2, target: local d = a + k; br_if (d ne k2) */
@@ -1310,5 +1358,9 @@ export const enum Op {
   loop_addi_gt_si,
   /** d, a, k, k2, target: local d = a + k; br_if (d lt_s k2) */
   loop_addi_lt_si,
+  /** d, a, k, target: local d = a + k; br */
+  loop_addi_jump,
+  /** d, a, target: local d = local a; br */
+  loop_mov_jump,
   // </reg-ops>
 }

@@ -4,7 +4,7 @@
  */
 import { OPCODES } from '../syntax/opcodes.js';
 import { Op } from './ops.js';
-import { FUSED_PAIRS, fusedName, isCold, LOOP_CLOSERS, loopCloserName, MEM_ALIASES, MEM_ROWS, REG_ROWS, regIdent, regOp, type RegRow } from './reg-table.js';
+import { FUSED_PAIRS, fusedName, isCold, LOOP_CLOSERS, loopCloserName, MEM_ALIASES, MEM_FUSED, memFusedName, MEM_ROWS, RETURN_FUSED, returnFusedName, BRANCH_LOADS, branchLoadName, BRANCH_FUSED, branchFusedName, REG_ROWS, regIdent, regOp, type RegRow } from './reg-table.js';
 
 export interface RegLowering {
   readonly row: RegRow;
@@ -85,7 +85,8 @@ export const MEM_LOWERING: readonly (MemLowering | undefined)[] = (() => {
   for (const key of [...rows.keys(), ...MEM_ALIASES.keys()]) {
     const m = rows.get(MEM_ALIASES.get(key) ?? key)!;
     const n = regIdent(m.key);
-    out[INDEX.get(key)!] = { r: opNum(`${n}_r`), ri: opNum(`${n}_ri`), x: opNum(`${n}_x`), store: m.store, wide: m.bytes === 8 };
+    const ri = m.constVia !== undefined ? regIdent(m.constVia) : n;
+    out[INDEX.get(key)!] = { r: opNum(`${n}_r`), ri: opNum(`${ri}_ri`), x: opNum(`${n}_x`), store: m.store, wide: m.bytes === 8 };
   }
   return out;
 })();
@@ -112,17 +113,56 @@ export function fusesAsInner(op: number, imm: boolean): boolean {
 }
 
 /**
- * Loop closers by `${add op}|${branch op}`: the branch op is a compare-and-branch (`br_i32_*`)
- * or `br_nez`, as the translator emits it after the add.
+ * Loop closers by `${add op}|${branch op}`: the branch op is a compare-and-branch (`br_i32_*`),
+ * `br_nez`, or `jump` (any unconditional branch), as the translator emits it after the add.
  */
 const CLOSERS = new Map<string, number>(LOOP_CLOSERS.map(l => {
   const add = REG_LOWERING[INDEX.get('i32.add')!]!;
-  const addOp = l.add === 'ri' ? add.ri : add.rr;
-  const br = l.test === 'nez' ? Op.br_nez : opNum(`br_i32_${l.test}_${l.cmp}`);
+  const addOp = l.add === 'mv' ? Op.mov_w1 : l.add === 'ri' ? add.ri : add.rr;
+  const br = l.test === 'nez' ? Op.br_nez : l.test === 'jump' ? Op.jump : opNum(`br_i32_${l.test}_${l.cmp}`);
   return [`${addOp}|${br}`, opNum(loopCloserName(l))];
 }));
 
 /** The loop closer fusing `addOp` (into a local) with the branch `brOp` testing it, or -1. */
 export function loopCloser(addOp: number, brOp: number): number {
   return CLOSERS.get(`${addOp}|${brOp}`) ?? -1;
+}
+
+/** Register-memory ops (reg-table.ts MEM_FUSED_SPEC) by `${op}|${load or store}` operator indices. */
+const MEM_FUSED_OPS = new Map<string, number>(MEM_FUSED.map(f =>
+  [`${INDEX.get(f.op)}|${INDEX.get(f.mem)}|${f.load !== undefined ? INDEX.get(f.load) : -1}`, opNum(memFusedName(f))]));
+
+/**
+ * The op computing binary `op` with, as its right operand, the result of load `mem` (or storing
+ * its result with store `mem`; with `load`, whose right operand is that load's result), or -1.
+ */
+export function memFusedOp(op: number, mem: number, load = -1): number {
+  return MEM_FUSED_OPS.get(`${op}|${mem}|${load}`) ?? -1;
+}
+
+/** Register ops with a variant that also returns their result (reg-table.ts RETURN_SPEC). */
+const RETURN_OPS = new Map<number, number>(RETURN_FUSED.map(f =>
+  [opNum(`${regIdent(f.key)}_${f.form}`), opNum(returnFusedName(f.key, f.form))]));
+
+/** The op doing register op `op` and returning its result, or -1. */
+export function returnFusedOp(op: number): number {
+  return RETURN_OPS.get(op) ?? -1;
+}
+
+/** Loads fused with a branch on their value (reg-table.ts BRANCH_LOAD_SPEC), by `${load op}|${br op}`. */
+const BRANCH_LOAD_OPS = new Map<string, number>(BRANCH_LOADS.map(b =>
+  [`${opNum(`${regIdent(b.load)}_r`)}|${b.test === 'nez' ? Op.br_nez : Op.br_eqz}`, opNum(branchLoadName(b.load, b.test))]));
+
+/** The op doing load `loadOp` (its `_r` form) and branch `brOp` (br_nez/br_eqz) on its value, or -1. */
+export function branchLoadOp(loadOp: number, brOp: number): number {
+  return BRANCH_LOAD_OPS.get(`${loadOp}|${brOp}`) ?? -1;
+}
+
+/** Compare-and-branch on an inner op (reg-table.ts BRANCH_FUSED_SPEC): `${inner}|${cmp}` -> [br, brn]. */
+const BRANCH_FUSED_OPS = new Map<string, readonly [number, number]>(BRANCH_FUSED.map(b =>
+  [`${INDEX.get(b.inner)}|${INDEX.get(b.cmp)}`, [opNum(branchFusedName('br', b.cmp, b.inner)), opNum(branchFusedName('brn', b.cmp, b.inner))]]));
+
+/** The ops branching when comparison `cmp` of inner op `inner`'s result with a constant holds / fails, or null. */
+export function branchFusedOps(inner: number, cmp: number): readonly [number, number] | null {
+  return BRANCH_FUSED_OPS.get(`${inner}|${cmp}`) ?? null;
 }

@@ -134,12 +134,26 @@ export interface MemRow {
   readonly bytes: number;
   readonly store: boolean;
   /** Load: statements writing the words at D from address `ea`. Store: statements storing the
-   * value whose low word is `V` (and high word `VH`). */
+   * value whose low word is `V` (and high word `VH`), or (float rows) the value in slot word D. */
   readonly body: string;
+  /**
+   * Float rows: a load's value as a number (an expression), or a store's statement with the
+   * number to store as `X`. The register-memory forms (MEM_FUSED_SPEC) are built from it.
+   */
+  readonly num?: string;
+  /** Float stores: the row whose `_ri` form stores a constant (same bits as integer words). */
+  readonly constVia?: string;
 }
 
 const LD = (key: string, bytes: number, body: string): MemRow => ({ key, bytes, store: false, body });
 const ST = (key: string, bytes: number, body: string): MemRow => ({ key, bytes, store: true, body });
+/**
+ * f64 through the DataView's float accessors and the stack's Float64Array: one access each way
+ * instead of two 32-bit halves. A float64 is never converted on its way (no f32 widening), so a
+ * NaN keeps its payload and its signalling bit (float_memory*.wast checks them).
+ */
+const F64_LOAD = 'mem.view.getFloat64(ea, true)';
+const F64_STORE = 'mem.view.setFloat64(ea, X, true);';
 
 export const MEM_ROWS: readonly MemRow[] = [
   LD('i32.load', 4, 'i32[D] = mem.view.getInt32(ea, true);'),
@@ -158,11 +172,13 @@ export const MEM_ROWS: readonly MemRow[] = [
   ST('i64.store', 8, 'const v = mem.view; v.setInt32(ea, V, true); v.setInt32(ea + 4, VH, true);'),
   ST('i32.store8', 1, 'mem.bytes[ea] = V;'),
   ST('i32.store16', 2, 'mem.view.setInt16(ea, V, true);'),
+  { key: 'f64.load', bytes: 8, store: false, body: `f64[D >> 1] = ${F64_LOAD};`, num: F64_LOAD },
+  { key: 'f64.store', bytes: 8, store: true, body: F64_STORE.replace('X', 'f64[D >> 1]'), num: F64_STORE, constVia: 'i64.store' },
 ];
 
 /** Operators that share another's register op (same bits moved). */
 export const MEM_ALIASES: ReadonlyMap<string, string> = new Map([
-  ['f32.load', 'i32.load'], ['f64.load', 'i64.load'], ['f32.store', 'i32.store'], ['f64.store', 'i64.store'],
+  ['f32.load', 'i32.load'], ['f32.store', 'i32.store'],
   ['i64.store8', 'i32.store8'], ['i64.store16', 'i32.store16'], ['i64.store32', 'i32.store'],
 ]);
 
@@ -181,8 +197,94 @@ const FUSED_SPEC = [
   'i32.add<i32.mul:L:ki,ko',
   'f64.add<f64.mul:L,R:ki', 'f64.sub<f64.mul:L,R:ki',
   'i64.add<i64.mul:L,R:ki', 'i64.add<i64.mul:L:ki,ko', 'i64.mul<i64.rotl:L:ki,ko', 'i64.xor<i64.shr_u:L,R:ki',
+  'i64.mul<i64.xor:L:ko', // FNV-1a: (h ^ byte) * prime
   'i64.rotl<i64.add:L:ko',
 ];
+
+/**
+ * Register-memory forms, for the float code of compiled C (`p->v = p->v - d * m` in nbody):
+ * - 'op<load': a binary op whose right operand is a load translated just before it,
+ *   `op_rm d a b k offset`: d = a op load(slot b + k, offset);
+ * - 'store<op': a store of a binary op's result translated just after it,
+ *   `store_op_rr a k x y offset`: store(slot a + k, offset) = x op y.
+ * The load or store row must have `num` (its value as a number).
+ */
+const MEM_FUSED_SPEC = [
+  'f64.add<f64.load', 'f64.sub<f64.load', 'f64.mul<f64.load',
+  'f64.store<f64.add', 'f64.store<f64.sub', 'f64.store<f64.mul',
+  // both: `store_op_rm sa sk x la lk loff soff`: store(slot sa + sk, soff) = x op load(slot la + lk, loff)
+  'f64.store<f64.add<f64.load',
+];
+
+export interface MemFused {
+  /** The binary operator. */
+  readonly op: string;
+  /** The load (its result is the op's right operand) or the store (of the op's result). */
+  readonly mem: string;
+  readonly store: boolean;
+  /** A store form whose op's right operand is also a load. */
+  readonly load?: string;
+}
+
+export const MEM_FUSED: readonly MemFused[] = MEM_FUSED_SPEC.map(e => {
+  const [outer, inner, load] = e.split('<');
+  const store = outer.includes('.store');
+  return store ? { op: inner, mem: outer, store, load } : { op: outer, mem: inner, store };
+});
+
+export function memFusedName(f: MemFused): string {
+  return f.store ? `${ident(f.mem)}_${ident(f.op).replace(/^(i32|i64|f32|f64)_/, '')}_${f.load !== undefined ? 'rm' : 'rr'}`
+    : `${ident(f.op)}_rm`;
+}
+
+/**
+ * Register ops fused with the `return` of their result (a function's only result, i32): the op
+ * writes it straight to the return slot and returns, one dispatch instead of two (small
+ * functions ending in `a + b`, like recursive fib). Entries 'key:forms'; the fused op keeps the
+ * operands of the plain one (compile.ts rewrites the op in place).
+ */
+const RETURN_SPEC = ['i32.add:rr,ri'];
+
+export const RETURN_FUSED: readonly { key: string; form: 'rr' | 'ri' }[] = RETURN_SPEC.flatMap(e => {
+  const [key, forms] = e.split(':');
+  return forms.split(',').map(form => ({ key, form: form as 'rr' | 'ri' }));
+});
+
+export function returnFusedName(key: string, form: string): string {
+  return `${ident(key)}_${form}_ret`;
+}
+
+/**
+ * Loads whose value only decides a branch (`if (!flags[i])`, `while (*p)` in compiled C): the
+ * load and a `br_nez`/`br_eqz` on its result as one op, `br_<load>_nez a k offset target`.
+ * Entries 'loads...:tests'.
+ */
+const BRANCH_LOAD_SPEC = ['i32.load8_u i32.load:nez,eqz'];
+
+export const BRANCH_LOADS: readonly { load: string; test: 'nez' | 'eqz' }[] = BRANCH_LOAD_SPEC.flatMap(e => {
+  const [loads, tests] = e.split(':');
+  return loads.split(' ').flatMap(load => tests.split(',').map(test => ({ load, test: test as 'nez' | 'eqz' })));
+});
+
+export function branchLoadName(load: string, test: string): string {
+  return `br_${ident(load)}_${test}`;
+}
+
+/**
+ * Compare-and-branch on the result of an inner op (deferred like a fused pair's, FUSED_SPEC),
+ * `br_X_inner_ri a b k target` and the `brn_` form: `if (x * x + y * y <= 4.0)` in mandel.
+ * Entries 'compare<inner:ri' (the comparison's right operand a constant, the inner op's not).
+ */
+const BRANCH_FUSED_SPEC = ['f64.le<f64.add:ri'];
+
+export const BRANCH_FUSED: readonly { cmp: string; inner: string }[] = BRANCH_FUSED_SPEC.map(e => {
+  const [cmp, inner] = e.split(':')[0].split('<');
+  return { cmp, inner };
+});
+
+export function branchFusedName(pre: 'br' | 'brn', cmp: string, inner: string): string {
+  return `${pre}_${ident(cmp)}_${ident(inner).replace(/^(i32|i64|f32|f64)_/, '')}_ri`;
+}
 
 export interface FusedPair {
   readonly outer: string;
@@ -213,11 +315,14 @@ const ROW_BY_KEY = new Map(REG_ROWS.map(r => [r.key, r]));
  */
 const LOOP_CLOSER_SPEC = [
   'ri>ne:rr', 'ri>ne:ri', 'ri>lt_s:rr', 'ri>lt_u:rr', 'rr>le_u:rr', 'ri>nez', 'ri>gt_u:ri', 'ri>gt_s:ri', 'ri>lt_s:ri',
+  'ri>jump', // an unconditional `br` (either direction): `i += k; continue;` and switch-case ends
+  'mv>jump', // a copy between i32 locals (`local.set x (local.get y)`), then `br`
 ];
 
 export interface LoopCloser {
-  readonly add: 'rr' | 'ri';
-  /** An i32 comparison (suffix), or 'nez': the local itself is the condition. */
+  /** The update: i32.add of a slot ('rr') or a constant ('ri'), or a copy ('mv', mov_w1). */
+  readonly add: 'rr' | 'ri' | 'mv';
+  /** An i32 comparison (suffix), 'nez': the local itself is the condition, or 'jump': always. */
   readonly test: string;
   readonly cmp: 'rr' | 'ri' | '';
 }
@@ -225,11 +330,11 @@ export interface LoopCloser {
 export const LOOP_CLOSERS: readonly LoopCloser[] = LOOP_CLOSER_SPEC.map(e => {
   const [add, rest] = e.split('>');
   const [test, cmp = ''] = rest.split(':');
-  return { add: add as 'rr' | 'ri', test, cmp: cmp as LoopCloser['cmp'] };
+  return { add: add as LoopCloser['add'], test, cmp: cmp as LoopCloser['cmp'] };
 });
 
 export function loopCloserName(l: LoopCloser): string {
-  return `loop_add${l.add === 'ri' ? 'i' : ''}_${l.test}${l.cmp === 'ri' ? 'i' : ''}`;
+  return `loop_${l.add === 'mv' ? 'mov' : 'add'}${l.add === 'ri' ? 'i' : ''}_${l.test}${l.cmp === 'ri' ? 'i' : ''}`;
 }
 
 /**
@@ -259,7 +364,7 @@ const HOT = new Set(HOT_SPEC.flatMap(e => {
 }));
 
 /** Loads and stores with an indexed form (`_x`): the element sizes of C arrays of ints, i64/f64, bytes. */
-const INDEXED = new Set(['i32.load', 'i64.load', 'i32.load8_u', 'i32.store', 'i64.store', 'i32.store8']);
+const INDEXED = new Set(['i32.load', 'i64.load', 'f64.load', 'i32.load8_u', 'i32.store', 'i64.store', 'f64.store', 'i32.store8']);
 
 /** The memory ops' names: all hot (they need `mem`, which `coldOp` does not have). */
 const MEM_NAMES = new Set(MEM_ROWS.flatMap(m => [`${ident(m.key)}_r`, `${ident(m.key)}_ri`, `${ident(m.key)}_x`]));
@@ -316,6 +421,12 @@ function writeResult(r: RegRow): string {
   }
 }
 
+/** A store's reads of its value's words (`V`, `VH`) from slot word D, where its body uses them. */
+function valueWords(m: MemRow): string {
+  if (!/\bV\b/.test(m.body)) return '';
+  return ` V = i32[D];${m.bytes === 8 ? ' VH = i32[D + 1];' : ''}`;
+}
+
 // A backward branch leaves the switch: fuel and tier-up counting happen once, after it (interp.ts
 // ACT_BACK), instead of in every branch case (less code in `run`, and no branch case whose
 // back-edge path has never run, which V8 would compile as a deopt).
@@ -370,14 +481,15 @@ function genOps(): GenOp[] {
           `D = fw + code[pc]; ${ix} + code[pc + 5]; pc += 6; ${check}`);
       } else {
         add(`${n}_x`, `a, i, s, k, v, offset: ${m.key} (address: slot a + (slot i << s) + k; value in slot v)`,
-          `D = fw + code[pc + 4]; V = i32[D];${m.bytes === 8 ? ' VH = i32[D + 1];' : ''} ` +
+          `D = fw + code[pc + 4];${valueWords(m)} ` +
           `${ix.replace(/pc \+ (\d)/g, (_m, d) => `pc + ${Number(d) - 1}`).replace('code[pc]]', 'code[pc + 0]]')} + code[pc + 5]; pc += 6; ${check}`);
       }
     }
     if (!m.store) continue;
     const addr = 'ea = ((i32[fw + code[pc]] + code[pc + 1]) >>> 0)';
     add(`${n}_r`, `a, k, v, offset: ${m.key} (address: slot a + k; value in slot v)`,
-      `D = fw + code[pc + 2]; V = i32[D];${m.bytes === 8 ? ' VH = i32[D + 1];' : ''} ${addr} + code[pc + 3]; pc += 4; ${check}`);
+      `D = fw + code[pc + 2];${valueWords(m)} ${addr} + code[pc + 3]; pc += 4; ${check}`);
+    if (m.constVia !== undefined) continue; // constants go through the integer row's _ri form
     const wide = m.bytes === 8;
     add(`${n}_ri`, `a, k, value (${wide ? '2 words' : '1 word'}), offset: ${m.key} of a constant`,
       `V = code[pc + 2];${wide ? ' VH = code[pc + 3];' : ''} ${addr} + code[pc + ${wide ? 4 : 3}]; pc += ${wide ? 5 : 4}; ${check}`);
@@ -404,9 +516,89 @@ function genOps(): GenOp[] {
       (fp.pos === 'L' ? `${fp.inner}(a, b), c)` : `c, ${fp.inner}(a, b))`);
     out.push({ name: fusedName(fp), doc, body, hot: true });
   }
+  // Register-memory forms: the address is slot + k (no indexed form), pc moves before the check.
+  const memRows = new Map(MEM_ROWS.map(m => [m.key, m]));
+  for (const f of MEM_FUSED) {
+    const r = ROW_BY_KEY.get(f.op)!, m = memRows.get(f.mem)!;
+    const check = `if (ea + ${m.bytes} > mem.bytes.length) oob();`;
+    if (f.load !== undefined) {
+      // the load's pc range comes first, then the store's (compile.ts maps each to its instruction)
+      const l = memRows.get(f.load)!;
+      out.push({
+        name: memFusedName(f), hot: true,
+        doc: `sa, sk, x, la, lk, loff, soff: ${f.mem} (address: slot sa + sk) of ${f.op}(x, ${f.load} (address: slot la + lk))`,
+        body: `${readOperand('A', r.ty, 2, false)} ea = ((i32[fw + code[pc + 3]] + code[pc + 4]) >>> 0) + code[pc + 5]; pc += 5; ` +
+          `if (ea + ${l.bytes} > mem.bytes.length) oob(); B = ${l.num!}; ` +
+          `ea = ((i32[fw + code[pc - 5]] + code[pc - 4]) >>> 0) + code[pc + 1]; pc += 2; ${check} ${m.num!.replace('X', `(${r.expr})`)}`,
+      });
+      continue;
+    }
+    const body = f.store
+      ? `${readOperand('A', r.ty, 2, false)} ${readOperand('B', r.ty, 3, false)} ` +
+        `ea = ((i32[fw + code[pc]] + code[pc + 1]) >>> 0) + code[pc + 4]; pc += 5; ${check} ${m.num!.replace('X', `(${r.expr})`)}`
+      : `${readOperand('A', r.ty, 1, false)} D = fw + code[pc]; ` +
+        `ea = ((i32[fw + code[pc + 2]] + code[pc + 3]) >>> 0) + code[pc + 4]; pc += 5; ${check} B = ${m.num!}; ` +
+        writeResult(r).replace('fw + code[pc]', 'D');
+    const doc = f.store ? `a, k, x, y, offset: ${f.mem} (address: slot a + k) of ${f.op}(x, y)`
+      : `d, a, b, k, offset: ${f.op}(a, ${f.mem} (address: slot b + k))`;
+    out.push({ name: memFusedName(f), doc, body, hot: true });
+  }
+  // Compare-and-branch on an inner op's result.
+  for (const bf of BRANCH_FUSED) {
+    const c = ROW_BY_KEY.get(bf.cmp)!, inner = ROW_BY_KEY.get(bf.inner)!;
+    const cond = c.expr.replace(/ \? 1 : 0$/, '');
+    const len = 3 + words(c.ty);
+    const jump = `{ to = code[pc + ${len - 1}]; ${BACK_EDGE} pc = to; } else pc += ${len};`;
+    const kinds: ['br' | 'brn', string][] = [['br', cond]];
+    if (c.branch === 'float') kinds.push(['brn', `!(${cond})`]);
+    for (const [pre, test] of kinds) {
+      out.push({
+        name: branchFusedName(pre, bf.cmp, bf.inner), hot: true,
+        doc: `a, b, k, target: ${bf.cmp}(${bf.inner}(a, b), k); ${pre === 'br' ? 'br_if' : 'if (jump when false)'}`,
+        body: `${readOperand('A', inner.ty, 0, false)} ${readOperand('B', inner.ty, 1, false)} A = ${inner.expr}; ` +
+          `${readOperand('B', c.ty, 2, true)} if (${test}) ${jump}`,
+      });
+    }
+  }
+  // A load and a branch on its value. The pc moves past the address words before the bounds
+  // check, so that a trap reports the load.
+  for (const b of BRANCH_LOADS) {
+    const m = MEM_ROWS.find(r => r.key === b.load)!;
+    const value = /^i32\[D\] = (.*);$/.exec(m.body)![1];
+    out.push({
+      name: branchLoadName(b.load, b.test), hot: true,
+      doc: `a, k, offset, target: ${b.load} (address: slot a + k); br_if its value is ${b.test === 'nez' ? 'not ' : ''}zero`,
+      body: `ea = ((i32[fw + code[pc]] + code[pc + 1]) >>> 0) + code[pc + 2]; pc += 3; if (ea + ${m.bytes} > mem.bytes.length) oob(); ` +
+        `if ((${value}) ${b.test === 'nez' ? '!==' : '==='} 0) { to = code[pc]; ${BACK_EDGE} pc = to; } else pc += 1;`,
+    });
+  }
+  // An op and the return of its result: the result goes to the return slot (fp), then return.
+  for (const f of RETURN_FUSED) {
+    const r = ROW_BY_KEY.get(f.key)!;
+    out.push({
+      name: returnFusedName(f.key, f.form), hot: true, doc: `d, a, ${f.form === 'ri' ? 'k' : 'b'}: return ${f.key}(a, ${f.form === 'ri' ? 'k' : 'b'}) (d unused)`,
+      body: `${readOperand('A', r.ty, 1, false)} ${readOperand('B', r.ty, 2, f.form === 'ri')} i32[fw] = ${r.expr}; ` +
+        'retN = 1; sp = fp + 1; action = ACT_RETURN; break;',
+    });
+  }
   // Loop closers: a counter update into a local, then a branch testing that local.
   for (const lc of LOOP_CLOSERS) {
     const addImm = lc.add === 'ri';
+    if (lc.add === 'mv') {
+      out.push({
+        name: loopCloserName(lc), hot: true, doc: 'd, a, target: local d = local a; br',
+        body: `i32[fw + code[pc]] = i32[fw + code[pc + 1]]; to = code[pc + 2]; ${BACK_EDGE} pc = to;`,
+      });
+      continue;
+    }
+    if (lc.test === 'jump') {
+      out.push({
+        name: loopCloserName(lc), hot: true, doc: `d, a, ${addImm ? 'k' : 'b'}, target: local d = a + ${addImm ? 'k' : 'b'}; br`,
+        body: `${readOperand('A', 'i32', 1, false)} ${readOperand('B', 'i32', 2, addImm)} i32[fw + code[pc]] = (A + B) | 0; ` +
+          `to = code[pc + 3]; ${BACK_EDGE} pc = to;`,
+      });
+      continue;
+    }
     const test = lc.test === 'nez' ? null : ROW_BY_KEY.get(`i32.${lc.test}`)!;
     const cmpImm = lc.cmp === 'ri';
     const len = 4 + (test === null ? 0 : 1);
@@ -449,7 +641,7 @@ export function generatedEnum(): string {
 
 /** The dispatch cases for interp.ts (hot ops). */
 export function generatedCases(): string {
-  return GENERATED.filter(g => g.hot).map(g => `          case Op.${g.name}: { ${g.body} continue; }\n`).join('');
+  return GENERATED.filter(g => g.hot).map(g => `          case Op.${g.name}: { ${g.body}${g.body.endsWith('break;') ? '' : ' continue;'} }\n`).join('');
 }
 
 /** The cases of `coldOp` (reg-cold.ts): the same bodies, returning the next pc. */

@@ -4,9 +4,10 @@ import { RuntimeError } from '../../src/errors.js';
 import { parseModule } from '../../src/text/parse-module.js';
 import { validateModule } from '../../src/valid/index.js';
 import { encodeModule } from '../../src/binary/encode.js';
+import { decodeModule } from '../../src/binary/decode.js';
 import { ALL_FEATURES } from '../../src/features.js';
 import { OPCODES } from '../../src/syntax/opcodes.js';
-import { REG_ROWS, FUSED_PAIRS } from '../../src/exec/reg-table.js';
+import { REG_ROWS, FUSED_PAIRS, MEM_FUSED } from '../../src/exec/reg-table.js';
 import { instantiate, invoke, type Value } from '../../src/runtime/index.js';
 import { exportedFunc, interpStore } from './helpers.js';
 
@@ -67,10 +68,16 @@ function func(name: string, params: Ty[], result: Ty, body: (arg: (i: number) =>
     `${inits} ${wrap(body(arg))})`;
 }
 
+/** `wat` validated through its binary encoding: instructions carry their byte offsets (traces). */
+function withOffsets(wat: string): ReturnType<typeof validateModule> {
+  const text = validateModule(parseModule(wat, ALL_FEATURES), ALL_FEATURES);
+  return validateModule(decodeModule(encodeModule(text.module) as Uint8Array, ALL_FEATURES), ALL_FEATURES);
+}
+
 interface Pair { weft: (name: string, args: Value[]) => Value[]; native: (name: string, args: Value[]) => unknown }
 
 function both(wat: string): Pair {
-  const vm = validateModule(parseModule(wat, ALL_FEATURES), ALL_FEATURES);
+  const vm = withOffsets(wat);
   const store = interpStore();
   const inst = instantiate(store, vm, []);
   const native = new WebAssembly.Instance(new WebAssembly.Module(encodeModule(vm.module) as Uint8Array<ArrayBuffer>), {});
@@ -238,7 +245,7 @@ test('traps inside register and fused ops report the trapping instruction', () =
     (func (export "load") (param i32) (result i32) (i32.load offset=8 (i32.add (local.get 0) (i32.const 4))))
     (func (export "store") (param i32) (i32.store (local.get 0) (i32.const 1))))`;
   const store = interpStore();
-  const vm = validateModule(parseModule(wat, ALL_FEATURES), ALL_FEATURES);
+  const vm = withOffsets(wat);
   const inst = instantiate(store, vm, []);
   const offsetOf = (f: number, key: string) => vm.module.funcs[f].body.find(i => OPCODES[i.op].key === key)!.offset;
   const traps = (name: string, args: Value[], at: number) => assert.throws(() => invoke(store, exportedFunc(inst, name), args),
@@ -307,5 +314,345 @@ test('indexed addresses (base + (i << s) + k) match the host engine', () => {
   for (const a of xs) {
     same(p, 'ldk', [a], `ldk ${a}`);
     same(p, 'st64', [a, -0x123456789n], `st64 ${a}`);
+  }
+});
+
+test('f64 loads and stores (float accessors) keep every NaN bit, trap past the end, take indexed addresses', () => {
+  const p = both(`(module (memory 1)
+    (func (export "rt") (param i32 i64) (result i64)
+      (i64.store (local.get 0) (local.get 1))
+      (f64.store offset=8 (local.get 0) (f64.load (local.get 0)))
+      (i64.load offset=8 (local.get 0)))
+    (func (export "x") (param i32 i32 i64) (result i64)
+      (i64.store offset=3 (i32.add (local.get 0) (i32.shl (local.get 1) (i32.const 3))) (local.get 2))
+      (f64.store (i32.add (i32.const 16) (i32.shl (local.get 1) (i32.const 3)))
+        (f64.load offset=3 (i32.add (local.get 0) (i32.shl (local.get 1) (i32.const 3)))))
+      (i64.load offset=16 (i32.shl (local.get 1) (i32.const 3))))
+    (func (export "k") (param i32) (result i64)
+      (f64.store (local.get 0) (f64.const nan:0x4000000000001)) (i64.load (local.get 0)))
+    (func (export "hot") (param i32 i64) (result i64) (local i32)
+      (i64.store (local.get 0) (local.get 1))
+      (loop $l
+        (f64.store offset=8 (local.get 0) (f64.load (local.get 0)))
+        (f64.store (local.get 0) (f64.load offset=8 (local.get 0)))
+        (br_if $l (i32.ne (local.tee 2 (i32.add (local.get 2) (i32.const 1))) (i32.const 20000))))
+      (i64.load (local.get 0))))`);
+  const bits = [0x7ff0000000000001n, -0x7ffffffffffffn, 0x7ff8000000000123n, 0x7ff4000000000000n, -1n, 0n, 0x3ff0000000000000n];
+  for (const a of [0, 7, 65520, 65527, 65528, 65529, 65536, -1, -8]) {
+    for (const b of bits) {
+      same(p, 'rt', [a, b], `rt ${a} ${b}`);
+      same(p, 'k', [a], `k ${a}`);
+    }
+  }
+  for (const a of [0, 1, 8, 65000, 65528, -1]) for (const i of [0, 1, 3, 8000, -1]) same(p, 'x', [a, i, 0x7ff0000000000abcn], `x ${a} ${i}`);
+  // long enough for V8 to optimise the dispatch loop: the bits survive optimised code too
+  for (const b of bits) same(p, 'hot', [64, b], `hot ${b}`);
+});
+
+test('register-memory forms (an op on a load, a store of an op) match the host engine and trap at the memory access', () => {
+  for (const f of MEM_FUSED) {
+    const t = f.op.slice(0, 3) as Ty;
+    // x, y: the operands' bits; a: the address; the other address slot holds y's bits
+    // the third form: y is loaded from offset 8 (the store's own place) plus 16
+    const y = f.load !== undefined ? `(${f.load} offset=24 (local.get 0))` : '(local.get 4)';
+    const mem = f.store
+      ? `(i64.store offset=24 (local.get 0) (local.get 2))
+         (${f.mem} offset=5 (i32.add (local.get 0) (i32.const 3)) (${f.op} (local.get 3) ${y})) (i64.load offset=8 (local.get 0))`
+      : `(i64.store offset=8 (local.get 0) (local.get 2)) (${t}.store offset=16 (i32.const 0)
+           (${f.op} (local.get 3) (${f.mem} offset=5 (i32.add (local.get 0) (i32.const 3))))) (i64.load offset=16 (i32.const 0))`;
+    const stack = f.store
+      ? `(i64.store offset=24 (local.get 0) (local.get 2))
+         (${f.mem} offset=8 (call $id (local.get 0)) (${f.op} (f64.add (local.get 3) (f64.const 0))
+           ${f.load !== undefined ? `(${f.load} offset=24 (call $id (local.get 0)))` : '(call $idf (local.get 4))'})) (i64.load offset=8 (local.get 0))`
+      : `(i64.store offset=8 (local.get 0) (local.get 2)) (local.set 5 (${f.op} (call $idf (local.get 3)) (${f.mem} offset=8 (call $id (local.get 0)))))
+           (i64.reinterpret_f64 (local.get 5))`;
+    const wat = `(module (memory 1)
+      (func $id (param i32) (result i32) (local.get 0))
+      (func $idf (param f64) (result f64) (local.get 0))
+      (func (export "f") (param i32 i64 i64) (result i64) (local f64 f64 f64)
+        (i64.store offset=8 (local.get 0) (local.get 2))
+        (local.set 3 (f64.reinterpret_i64 (local.get 1))) (local.set 4 (f64.reinterpret_i64 (local.get 2))) ${mem})
+      (func (export "g") (param i32 i64 i64) (result i64) (local f64 f64 f64)
+        (local.set 3 (f64.reinterpret_i64 (local.get 1))) (local.set 4 (f64.reinterpret_i64 (local.get 2))) ${stack})
+      ;; only the fused memory accesses can trap here: a for the first one, b for the load inside
+      (func (export "t") (param i32 i32 f64) ${f.store
+        ? `(${f.mem} offset=5 (i32.add (local.get 0) (i32.const 3)) (${f.op} (local.get 2) ${f.load !== undefined ? `(${f.load} offset=24 (local.get 1))` : '(local.get 2)'}))`
+        : `(drop (${f.op} (local.get 2) (${f.mem} offset=5 (i32.add (local.get 0) (i32.const 3)))))`}))`;
+    const p = both(wat);
+    const vs = VALUES[t].map(v => jsValue(t, v)).filter((_, i) => i % 2 === 0);
+    for (const a of [0, 64, 65520, 65521, 65528, -1]) for (const x of vs) for (const y of vs.slice(0, 4)) {
+      for (const n of ['f', 'g']) same(p, n, [a, x, y], `${f.op} ${f.mem} ${n} ${a} ${x} ${y}`, 'f64');
+    }
+    // an out-of-bounds access reports the load or store, not the arithmetic folded with it
+    const store = interpStore();
+    const vm = withOffsets(wat);
+    const inst = instantiate(store, vm, []);
+    const offsetOf = (key: string) => vm.module.funcs[4].body.find(i => OPCODES[i.op].key === key)!.offset;
+    const traps = (args: Value[], key: string) => assert.throws(() => invoke(store, exportedFunc(inst, 't'), args),
+      (e: unknown) => e instanceof RuntimeError && e.wasmStack[0].offset === offsetOf(key), `${f.op} ${f.mem} ${args}: trap at ${key}`);
+    invoke(store, exportedFunc(inst, 't'), [65528 - 8, 0, jsValue('f64', '1.5')]);
+    traps([65530, 0, jsValue('f64', '1.5')], f.mem);
+    if (f.load !== undefined) traps([0, 65510, jsValue('f64', '1.5')], f.load);
+  }
+});
+
+test('an i32.add fused with the return of its result: locals, constants, early returns, branches to the end', () => {
+  const p = both(`(module
+    (func $fib (export "fib") (param i32) (result i32) (local i32)
+      (if (i32.ge_u (local.get 0) (i32.const 2)) (then
+        (loop $l
+          (local.set 1 (i32.add (call $fib (i32.sub (local.get 0) (i32.const 1))) (local.get 1)))
+          (br_if $l (i32.gt_u (local.tee 0 (i32.sub (local.get 0) (i32.const 2))) (i32.const 1))))))
+      (i32.add (local.get 0) (local.get 1)))
+    (func (export "k") (param i32) (result i32) (i32.add (local.get 0) (i32.const -5)))
+    (func (export "ret") (param i32 i32) (result i32)
+      (if (local.get 1) (then (return (i32.add (local.get 0) (local.get 1)))))
+      (i32.mul (local.get 0) (i32.const 3)))
+    (func (export "toend") (param i32 i32) (result i32)
+      (br_if 0 (i32.const 99) (i32.eqz (local.get 1)))
+      (drop)
+      (i32.add (local.get 0) (local.get 1)))
+    (func (export "blk") (param i32 i32) (result i32)
+      (block (result i32) (br_if 0 (i32.const 7) (local.get 1)) (drop) (i32.add (local.get 0) (i32.const 1))))
+    (func (export "ifelse") (param i32 i32) (result i32)
+      (if (result i32) (local.get 1) (then (i32.add (local.get 0) (local.get 1))) (else (i32.add (local.get 0) (i32.const 9)))))
+    (func (export "caller") (param i32 i32) (result i32)
+      (i32.add (call $fib (local.get 0)) (i32.mul (local.get 1) (i32.const 1000)))))`);
+  for (const [a, b] of [[0, 0], [1, 0], [2, 5], [10, -1], [-1, 3], [0x7fffffff, 1], [20, 0]]) {
+    for (const n of ['ret', 'toend', 'blk', 'ifelse', 'caller']) same(p, n, [a, b], `${n} ${a} ${b}`);
+    same(p, 'k', [a], `k ${a}`);
+    if (a >= 0 && a <= 20) same(p, 'fib', [a], `fib ${a}`);
+  }
+});
+
+test('br_table on an indexed load and add-then-br ops match the host engine; a load trap reports the load', () => {
+  // a tiny bytecode interpreter, as compiled C writes one: switch (code[pc++]) { ... }
+  const wat = `(module (memory 1)
+    (data (i32.const 64) "\\00\\00\\00\\00\\01\\00\\00\\00\\02\\00\\00\\00\\07\\00\\00\\00\\ff\\ff\\ff\\ff\\03\\00\\00\\00")
+    (func (export "vm") (param i32 i32) (result i32) (local i32 i32)
+      block $done
+        loop $next
+          local.get 0 i32.const 1 i32.add local.set 3
+          block $d
+            block $c
+              block $b
+                block $a
+                  local.get 0 i32.const 2 i32.shl i32.const 64 i32.add i32.load
+                  br_table $a $b $c $d
+                end
+                ;; 0: acc += 1, pc += 1 (add and backward br)
+                local.get 2 i32.const 1 i32.add local.set 2
+                local.get 0 i32.const 1 i32.add local.set 0
+                br $next
+              end
+              ;; 1: acc *= 3, pc += 1 (add and forward br to the tail)
+              local.get 2 i32.const 3 i32.mul local.set 2
+              local.get 3 i32.const 0 i32.add local.set 0
+              br $d
+            end
+            ;; 2: acc -= 7, pc += 1
+            local.get 2 i32.const -7 i32.add local.set 2
+            local.get 0 i32.const 1 i32.add local.set 0
+            local.get 0 local.get 1 i32.lt_u br_if $next
+            br $done
+          end
+          ;; default and the tail of 1: stop after n of them
+          local.get 1 i32.const -1 i32.add local.set 1
+          local.get 1 i32.const 0 i32.le_s br_if $done
+          br $next
+        end
+      end
+      local.get 2 local.get 0 i32.const 1000 i32.mul i32.add)
+    ;; the add before the switch writes the index itself: the load must see the new value
+    (func (export "pre") (param i32 i32) (result i32) (local i32)
+      block $done
+        loop $next
+          local.get 0 i32.const 1 i32.add local.set 0
+          block $b
+            block $a
+              local.get 0 i32.const 2 i32.shl i32.const 60 i32.add i32.load
+              br_table $a $b $done
+            end
+            local.get 2 i32.const 3 i32.add local.set 2
+            br $next
+          end
+          local.get 2 i32.const 5 i32.mul local.set 2
+          local.get 1 i32.const -1 i32.add local.tee 1
+          br_if $next
+        end
+      end
+      local.get 2 local.get 0 i32.const 1000 i32.mul i32.add))`;
+  const p = both(wat);
+  for (const [pc, n] of [[0, 1], [0, 3], [1, 5], [2, 4], [3, 2], [4, 9], [5, 9], [0, 100], [16370, 30], [16383, 2], [16384, 2], [-1, 2], [-16, 2]]) {
+    same(p, 'vm', [pc, n], `vm ${pc} ${n}`);
+    same(p, 'pre', [pc, n], `pre ${pc} ${n}`);
+  }
+  const store = interpStore();
+  const vm = withOffsets(wat);
+  const inst = instantiate(store, vm, []);
+  const at = vm.module.funcs[0].body.find(i => OPCODES[i.op].key === 'i32.load')!.offset;
+  assert.throws(() => invoke(store, exportedFunc(inst, 'vm'), [16384, 2]),
+    (e: unknown) => e instanceof RuntimeError && e.wasmStack[0].offset === at, 'br_table_load trap offset');
+});
+
+test('a load whose value only decides a branch (br_if, if, eqz, loops) matches the host engine; a trap reports the load', () => {
+  const wat = `(module (memory 1)
+    (data (i32.const 16) "\\01\\02\\00\\05\\00\\00\\00\\00\\07\\00\\00\\00\\00\\00\\00\\00\\03")
+    (func (export "strlen") (param i32) (result i32) (local i32)
+      (local.set 1 (local.get 0))
+      (block $done (loop $l
+        (br_if $done (i32.eqz (i32.load8_u (local.get 1))))
+        (local.set 1 (i32.add (local.get 1) (i32.const 1)))
+        (br $l)))
+      (i32.sub (local.get 1) (local.get 0)))
+    (func (export "skip") (param i32) (result i32) (local i32)
+      (loop $l
+        (local.set 1 (i32.add (local.get 1) (i32.const 1)))
+        (br_if $l (i32.load offset=4 (i32.add (local.get 0) (i32.shl (local.get 1) (i32.const 2))))))
+      (local.get 1))
+    (func (export "if8") (param i32) (result i32)
+      (if (result i32) (i32.load8_u offset=1 (local.get 0)) (then (i32.const 10)) (else (i32.const 20))))
+    (func (export "ifz") (param i32) (result i32)
+      (if (result i32) (i32.eqz (i32.load (local.get 0))) (then (i32.const 10)) (else (i32.const 20))))
+    (func (export "tee") (param i32) (result i32) (local i32)
+      (if (local.tee 1 (i32.load8_u (local.get 0))) (then (local.set 1 (i32.add (local.get 1) (i32.const 100)))))
+      (local.get 1)))`;
+  const p = both(wat);
+  for (const a of [0, 15, 16, 17, 18, 19, 20, 24, 28, 65532, 65534, 65535, 65536, -1]) {
+    for (const n of ['strlen', 'if8', 'ifz', 'tee']) same(p, n, [a], `${n} ${a}`);
+  }
+  for (const a of [0, 12, 16, 20, 65000]) same(p, 'skip', [a], `skip ${a}`);
+  const store = interpStore();
+  const vm = withOffsets(wat);
+  const inst = instantiate(store, vm, []);
+  for (const [f, name, key] of [[0, 'strlen', 'i32.load8_u'], [2, 'if8', 'i32.load8_u'], [3, 'ifz', 'i32.load']] as const) {
+    const at = vm.module.funcs[f].body.find(i => OPCODES[i.op].key === key)!.offset;
+    assert.throws(() => invoke(store, exportedFunc(inst, name), [65536]),
+      (e: unknown) => e instanceof RuntimeError && e.wasmStack[0].offset === at, `${name} trap offset`);
+  }
+});
+
+test('select on a deferred x & k (select_w1_andi) matches the host engine', () => {
+  const p = both(`(module
+    (func (export "sel") (param i32 i32 i32) (result i32) (select (local.get 0) (local.get 1) (i32.and (local.get 2) (i32.const 5))))
+    (func (export "neg") (param i32 i32 i32) (result i32) (select (local.get 0) (i32.const -9) (i32.and (local.get 2) (i32.const -2147483648))))
+    (func (export "collatz") (param i32) (result i32) (local i32)
+      (block $done (loop $l
+        (br_if $done (i32.le_u (local.get 0) (i32.const 1)))
+        (local.set 1 (i32.add (local.get 1) (i32.const 1)))
+        (br_if $l (i32.lt_u (local.tee 0 (select (i32.add (i32.mul (local.get 0) (i32.const 3)) (i32.const 1))
+          (i32.shr_u (local.get 0) (i32.const 1)) (i32.and (local.get 0) (i32.const 1)))) (i32.const 1000000)))))
+      (i32.add (i32.mul (local.get 1) (i32.const 65536)) (local.get 0)))
+    (func (export "overwrite") (param i32 i32) (result i32)
+      local.get 1 i32.const 7 local.get 0 i32.const 2 i32.and
+      i32.const 0 local.set 0
+      select
+      local.get 0 i32.add)
+    (func (export "f32") (param i32 i32 i32) (result i32)
+      (i32.reinterpret_f32 (select (f32.reinterpret_i32 (local.get 0)) (f32.reinterpret_i32 (local.get 1)) (i32.and (local.get 2) (i32.const 1))))))`);
+  for (const [a, b, c] of [[1, 2, 0], [1, 2, 1], [1, 2, 4], [1, 2, 2], [-5, 9, -1], [3, 4, 0x80000000 | 0], [27, 0, 27], [0x7fc00001, 7, 3]]) {
+    for (const n of ['sel', 'neg', 'f32']) same(p, n, [a, b, c], `${n} ${a} ${b} ${c}`);
+    same(p, 'overwrite', [c, a], `overwrite ${c} ${a}`);
+    same(p, 'collatz', [Math.abs(a) + 2], `collatz ${a}`);
+  }
+});
+
+test('a copy between locals then br (loop_mov_jump), backward and forward, matches the host engine', () => {
+  const p = both(`(module
+    (func (export "swap") (param i32 i32) (result i32) (local i32 i32)
+      (block $done (loop $l
+        (br_if $done (i32.ge_u (local.get 3) (local.get 1)))
+        (local.set 3 (i32.add (local.get 3) (i32.const 1)))
+        (local.set 2 (i32.add (local.get 0) (local.get 3)))
+        (block $odd
+          (br_if $odd (i32.and (local.get 3) (i32.const 1)))
+          (local.set 0 (local.get 2))
+          (br $l))
+        (local.set 0 (i32.xor (local.get 2) (i32.const 0x55)))
+        (local.set 2 (local.get 0))
+        (br $done)))
+      (i32.add (i32.mul (local.get 0) (i32.const 31)) (local.get 2)))
+    (func (export "fwd") (param i32) (result i32) (local i32)
+      (block $b (local.set 1 (local.get 0)) (br $b))
+      (i32.add (local.get 1) (i32.const 1))))`);
+  for (const [a, n] of [[0, 0], [1, 1], [5, 2], [-3, 7], [100, 40], [0x7fffffff, 3]]) {
+    same(p, 'swap', [a, n], `swap ${a} ${n}`);
+    same(p, 'fwd', [a], `fwd ${a}`);
+  }
+});
+
+test('compare-and-branch on a deferred f64.add (br_f64_le_add_ri) matches the host engine, NaN included', () => {
+  const p = both(`(module
+    (func (export "ifle") (param i64 i64) (result i32) (local f64 f64)
+      (local.set 2 (f64.reinterpret_i64 (local.get 0))) (local.set 3 (f64.reinterpret_i64 (local.get 1)))
+      (if (result i32) (f64.le (f64.add (local.get 2) (local.get 3)) (f64.const 4)) (then (i32.const 1)) (else (i32.const 2))))
+    (func (export "ifnle") (param i64 i64) (result i32) (local f64 f64)
+      (local.set 2 (f64.reinterpret_i64 (local.get 0))) (local.set 3 (f64.reinterpret_i64 (local.get 1)))
+      (if (result i32) (i32.eqz (f64.le (f64.add (local.get 2) (local.get 3)) (f64.const 4))) (then (i32.const 1)) (else (i32.const 2))))
+    (func (export "brif") (param i64 i64) (result i32) (local f64 f64)
+      (local.set 2 (f64.reinterpret_i64 (local.get 0))) (local.set 3 (f64.reinterpret_i64 (local.get 1)))
+      (block (result i32) (br_if 0 (i32.const 5) (f64.le (f64.add (local.get 2) (local.get 3)) (f64.const -0.5))) (drop) (i32.const 6)))
+    (func (export "loop") (param i64 i64) (result i32) (local f64 f64 i32)
+      (local.set 2 (f64.reinterpret_i64 (local.get 0))) (local.set 3 (f64.reinterpret_i64 (local.get 1)))
+      (loop $l
+        (local.set 4 (i32.add (local.get 4) (i32.const 1)))
+        (local.set 2 (f64.mul (local.get 2) (f64.const 1.5)))
+        (br_if $l (i32.and (i32.lt_u (local.get 4) (i32.const 100))
+          (f64.le (f64.add (local.get 2) (local.get 3)) (f64.const 1000)))))
+      (local.get 4))
+    (func (export "mandel") (param i64 i64) (result i32) (local f64 f64 f64 f64 i32)
+      (local.set 2 (f64.reinterpret_i64 (local.get 0))) (local.set 3 (f64.reinterpret_i64 (local.get 1)))
+      (block $out (loop $l
+        (br_if $out (i32.eqz (f64.le (f64.add (local.tee 4 (f64.mul (local.get 2) (local.get 2)))
+          (local.tee 5 (f64.mul (local.get 3) (local.get 3)))) (f64.const 4))))
+        (local.set 3 (f64.add (f64.mul (f64.add (local.get 2) (local.get 2)) (local.get 3)) (f64.const 0.1)))
+        (local.set 2 (f64.add (f64.sub (local.get 4) (local.get 5)) (f64.const -0.7)))
+        (br_if $l (i32.lt_u (local.tee 6 (i32.add (local.get 6) (i32.const 1))) (i32.const 50)))))
+      (local.get 6)))`);
+  const vs = VALUES.f64.map(v => jsValue('f64', v));
+  for (const a of vs) for (const b of vs) {
+    for (const n of ['ifle', 'ifnle', 'brif', 'loop', 'mandel']) same(p, n, [a, b], `${n} ${a} ${b}`);
+  }
+});
+
+test('fused pairs whose inner op reads stack slots (consumer right after one push) match the host engine', () => {
+  const p = both(`(module
+    (func $id (param i64) (result i64) (local.get 0))
+    (func $idf (param f64) (result f64) (local.get 0))
+    (func (export "fnv") (param i64 i64) (result i64)
+      (i64.mul (i64.xor (call $id (local.get 0)) (call $id (local.get 1))) (i64.const 1099511628211)))
+    (func (export "fnvl") (param i64 i64) (result i64)
+      (i64.mul (i64.xor (local.get 0) (call $id (local.get 1))) (i64.const -7046029288634856825)))
+    (func (export "chain") (param i64 i64) (result i64)
+      (i64.mul (i64.xor (i64.mul (i64.xor (call $id (local.get 0)) (call $id (local.get 1))) (i64.const 3))
+        (call $id (local.get 1))) (i64.const 5)))
+    (func (export "loc") (param i64 i64) (result i64)
+      (i64.mul (i64.xor (call $id (local.get 0)) (call $id (local.get 1))) (local.get 1)))
+    (func (export "fma") (param i64 i64) (result i64) (local f64)
+      (local.set 2 (f64.reinterpret_i64 (local.get 1)))
+      (i64.reinterpret_f64 (f64.add (f64.mul (call $idf (f64.reinterpret_i64 (local.get 0))) (call $idf (local.get 2))) (local.get 2)))))`);
+  const vs = VALUES.i64.map(v => jsValue('i64', v));
+  for (const a of vs) for (const b of vs) {
+    for (const n of ['fnv', 'fnvl', 'chain', 'loc']) same(p, n, [a, b], `${n} ${a} ${b}`);
+  }
+  const fs = VALUES.f64.map(v => jsValue('f64', v));
+  for (const a of fs) for (const b of fs) same(p, 'fma', [a, b], `fma ${a} ${b}`, 'f64');
+});
+
+test('a call whose last argument is x + k (call_addi): results, and the caller frame of a trap reports the call', () => {
+  const wat = `(module
+    (func $g (param i32 i32) (result i32) (if (i32.eq (local.get 1) (i32.const 99)) (then unreachable)) (i32.sub (local.get 0) (local.get 1)))
+    (func (export "f") (param i32 i32) (result i32)
+      (i32.add (call $g (local.get 0) (i32.add (local.get 1) (i32.const -1)))
+        (call $g (i32.const 1000) (i32.sub (local.get 1) (i32.const 2))))))`;
+  const p = both(wat);
+  for (const [a, b] of [[0, 0], [5, 3], [-1, 0x7fffffff], [7, -0x80000000]]) same(p, 'f', [a, b], `f ${a} ${b}`);
+  const store = interpStore();
+  const vm = withOffsets(wat);
+  const inst = instantiate(store, vm, []);
+  const calls = vm.module.funcs[1].body.filter(i => OPCODES[i.op].key === 'call').map(i => i.offset);
+  for (const [b, k] of [[100, 0], [101, 1]]) {
+    assert.throws(() => invoke(store, exportedFunc(inst, 'f'), [0, b]),
+      (e: unknown) => e instanceof RuntimeError && e.wasmStack[1].offset === calls[k], `call ${k} in the trace`);
   }
 });
