@@ -548,8 +548,11 @@ export function run(root: Thread, entryDepth: number): boolean {
           case Op.i64_rotl_ri: { AL = fw + code[pc + 1]; AH = i32[AL + 1]; AL = i32[AL]; BL = code[pc + 2]; BH = code[pc + 3]; D = fw + code[pc]; s = BL & 63; if (s === 0) { i32[D] = AL; i32[D + 1] = AH; } else if (s < 32) { i32[D] = (AL << s) | (AH >>> (32 - s)); i32[D + 1] = (AH << s) | (AL >>> (32 - s)); } else { r = s - 32; if (r === 0) { i32[D] = AH; i32[D + 1] = AL; } else { i32[D] = (AH << r) | (AL >>> (32 - r)); i32[D + 1] = (AL << r) | (AH >>> (32 - r)); } } pc += 4; continue; }
           case Op.i64_eqz_r: { AL = fw + code[pc + 1]; AH = i32[AL + 1]; AL = i32[AL]; i32[fw + code[pc]] = (AL | AH) === 0 ? 1 : 0; pc += 2; continue; }
           case Op.f32_add_rr: { A = f32[fw + code[pc + 1]]; B = f32[fw + code[pc + 2]]; f32[fw + code[pc]] = A + B; pc += 3; continue; }
+          case Op.f32_add_ri: { A = f32[fw + code[pc + 1]]; KW[0] = code[pc + 2]; B = KF32[0]; f32[fw + code[pc]] = A + B; pc += 3; continue; }
           case Op.f32_sub_rr: { A = f32[fw + code[pc + 1]]; B = f32[fw + code[pc + 2]]; f32[fw + code[pc]] = A - B; pc += 3; continue; }
+          case Op.f32_sub_ri: { A = f32[fw + code[pc + 1]]; KW[0] = code[pc + 2]; B = KF32[0]; f32[fw + code[pc]] = A - B; pc += 3; continue; }
           case Op.f32_mul_rr: { A = f32[fw + code[pc + 1]]; B = f32[fw + code[pc + 2]]; f32[fw + code[pc]] = A * B; pc += 3; continue; }
+          case Op.f32_mul_ri: { A = f32[fw + code[pc + 1]]; KW[0] = code[pc + 2]; B = KF32[0]; f32[fw + code[pc]] = A * B; pc += 3; continue; }
           case Op.f32_div_rr: { A = f32[fw + code[pc + 1]]; B = f32[fw + code[pc + 2]]; f32[fw + code[pc]] = A / B; pc += 3; continue; }
           case Op.f64_add_rr: { A = f64[(fw + code[pc + 1]) >> 1]; B = f64[(fw + code[pc + 2]) >> 1]; f64[(fw + code[pc]) >> 1] = A + B; pc += 3; continue; }
           case Op.f64_add_ri: { A = f64[(fw + code[pc + 1]) >> 1]; KW[0] = code[pc + 2]; KW[1] = code[pc + 3]; B = KF64[0]; f64[(fw + code[pc]) >> 1] = A + B; pc += 4; continue; }
@@ -623,6 +626,10 @@ export function run(root: Thread, entryDepth: number): boolean {
           case Op.f64_load_x: { D = fw + code[pc]; ea = ((i32[fw + code[pc + 1]] + (i32[fw + code[pc + 2]] << code[pc + 3]) + code[pc + 4]) >>> 0) + code[pc + 5]; pc += 6; if (ea + 8 > mem.bytes.length) oob(); f64[D >> 1] = mem.view.getFloat64(ea, true); continue; }
           case Op.f64_store_x: { D = fw + code[pc + 4]; ea = ((i32[fw + code[pc + 0]] + (i32[fw + code[pc + 1]] << code[pc + 2]) + code[pc + 3]) >>> 0) + code[pc + 5]; pc += 6; if (ea + 8 > mem.bytes.length) oob(); mem.view.setFloat64(ea, f64[D >> 1], true); continue; }
           case Op.f64_store_r: { D = fw + code[pc + 2]; ea = ((i32[fw + code[pc]] + code[pc + 1]) >>> 0) + code[pc + 3]; pc += 4; if (ea + 8 > mem.bytes.length) oob(); mem.view.setFloat64(ea, f64[D >> 1], true); continue; }
+          case Op.f32_add_mul_L: { A = f32[fw + code[pc + 1]]; B = f32[fw + code[pc + 2]]; A = Math.fround(A * B); B = f32[fw + code[pc + 3]]; f32[fw + code[pc]] = A + B; pc += 4; continue; }
+          case Op.f32_add_mul_R: { A = f32[fw + code[pc + 1]]; B = f32[fw + code[pc + 2]]; B = Math.fround(A * B); A = f32[fw + code[pc + 3]]; f32[fw + code[pc]] = A + B; pc += 4; continue; }
+          case Op.f32_add_muli_L: { A = f32[fw + code[pc + 1]]; KW[0] = code[pc + 2]; B = KF32[0]; A = Math.fround(A * B); B = f32[fw + code[pc + 3]]; f32[fw + code[pc]] = A + B; pc += 4; continue; }
+          case Op.f32_add_muli_R: { A = f32[fw + code[pc + 1]]; KW[0] = code[pc + 2]; B = KF32[0]; B = Math.fround(A * B); A = f32[fw + code[pc + 3]]; f32[fw + code[pc]] = A + B; pc += 4; continue; }
           case Op.f64_add_mul_L: { A = f64[(fw + code[pc + 1]) >> 1]; B = f64[(fw + code[pc + 2]) >> 1]; A = A * B; B = f64[(fw + code[pc + 3]) >> 1]; f64[(fw + code[pc]) >> 1] = A + B; pc += 4; continue; }
           case Op.f64_add_mul_R: { A = f64[(fw + code[pc + 1]) >> 1]; B = f64[(fw + code[pc + 2]) >> 1]; B = A * B; A = f64[(fw + code[pc + 3]) >> 1]; f64[(fw + code[pc]) >> 1] = A + B; pc += 4; continue; }
           case Op.f64_add_add_L: { A = f64[(fw + code[pc + 1]) >> 1]; B = f64[(fw + code[pc + 2]) >> 1]; A = A + B; B = f64[(fw + code[pc + 3]) >> 1]; f64[(fw + code[pc]) >> 1] = A + B; pc += 4; continue; }

@@ -966,15 +966,15 @@ export const enum Op {
   i64_extend32_s_r,
   /** d, a, b: f32.add */
   f32_add_rr,
-  /** d, a, k: f32.add (cold) */
+  /** d, a, k: f32.add */
   f32_add_ri,
   /** d, a, b: f32.sub */
   f32_sub_rr,
-  /** d, a, k: f32.sub (cold) */
+  /** d, a, k: f32.sub */
   f32_sub_ri,
   /** d, a, b: f32.mul */
   f32_mul_rr,
-  /** d, a, k: f32.mul (cold) */
+  /** d, a, k: f32.mul */
   f32_mul_ri,
   /** d, a, b: f32.div */
   f32_div_rr,
@@ -1234,6 +1234,14 @@ export const enum Op {
   f64_store_x,
   /** a, k, v, offset: f64.store (address: slot a + k; value in slot v) */
   f64_store_r,
+  /** d, a, b, c: f32.add(f32.mul(a, b), c) */
+  f32_add_mul_L,
+  /** d, a, b, c: f32.add(c, f32.mul(a, b)) */
+  f32_add_mul_R,
+  /** d, a, k, c: f32.add(f32.mul(a, b), c) */
+  f32_add_muli_L,
+  /** d, a, k, c: f32.add(c, f32.mul(a, b)) */
+  f32_add_muli_R,
   /** d, a, b, c: f64.add(f64.mul(a, b), c) */
   f64_add_mul_L,
   /** d, a, b, c: f64.add(c, f64.mul(a, b)) */

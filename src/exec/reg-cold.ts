@@ -79,9 +79,6 @@ export function coldOp(code: Int32Array, pc: number, fp: number, i32: Int32Array
     case Op.i64_extend8_s_r: { AL = fw + code[pc + 1]; AH = i32[AL + 1]; AL = i32[AL]; D = fw + code[pc]; lo = (AL << 24) >> 24; i32[D] = lo; i32[D + 1] = lo >> 31; pc += 2; return pc; }
     case Op.i64_extend16_s_r: { AL = fw + code[pc + 1]; AH = i32[AL + 1]; AL = i32[AL]; D = fw + code[pc]; lo = (AL << 16) >> 16; i32[D] = lo; i32[D + 1] = lo >> 31; pc += 2; return pc; }
     case Op.i64_extend32_s_r: { AL = fw + code[pc + 1]; AH = i32[AL + 1]; AL = i32[AL]; D = fw + code[pc]; i32[D] = AL; i32[D + 1] = AL >> 31; pc += 2; return pc; }
-    case Op.f32_add_ri: { A = f32[fw + code[pc + 1]]; KW[0] = code[pc + 2]; B = KF32[0]; f32[fw + code[pc]] = A + B; pc += 3; return pc; }
-    case Op.f32_sub_ri: { A = f32[fw + code[pc + 1]]; KW[0] = code[pc + 2]; B = KF32[0]; f32[fw + code[pc]] = A - B; pc += 3; return pc; }
-    case Op.f32_mul_ri: { A = f32[fw + code[pc + 1]]; KW[0] = code[pc + 2]; B = KF32[0]; f32[fw + code[pc]] = A * B; pc += 3; return pc; }
     case Op.f32_div_ri: { A = f32[fw + code[pc + 1]]; KW[0] = code[pc + 2]; B = KF32[0]; f32[fw + code[pc]] = A / B; pc += 3; return pc; }
     case Op.f32_min_rr: { A = f32[fw + code[pc + 1]]; B = f32[fw + code[pc + 2]]; f32[fw + code[pc]] = Math.min(A, B); pc += 3; return pc; }
     case Op.f32_max_rr: { A = f32[fw + code[pc + 1]]; B = f32[fw + code[pc + 2]]; f32[fw + code[pc]] = Math.max(A, B); pc += 3; return pc; }

@@ -190,7 +190,7 @@ export const MEM_ALIASES: ReadonlyMap<string, string> = new Map([
  * constant right operand), 'ko' (outer's other operand is a constant).
  */
 const FUSED_SPEC = [
-  'f64.add<f64.mul:L,R', 'f64.add<f64.add:L,R', 'f64.add<f64.sub:L,R',
+  'f32.add<f32.mul:L,R', 'f32.add<f32.mul:L,R:ki', 'f64.add<f64.mul:L,R', 'f64.add<f64.add:L,R', 'f64.add<f64.sub:L,R',
   'f64.sub<f64.mul:L,R', 'f64.sub<f64.add:L,R', 'f64.sub<f64.sub:L,R',
   'f64.mul<f64.mul:L,R', 'f64.mul<f64.add:L,R', 'f64.mul<f64.sub:L,R',
   'i32.xor<i32.shl:L,R:ki', 'i32.xor<i32.shr_u:L,R:ki', 'i32.add<i32.shl:L,R:ki', 'i32.add<i32.shl:L:ki,ko',
@@ -350,7 +350,7 @@ const HOT_SPEC = [
   'i32.eqz:r',
   'i64.add i64.sub i64.mul i64.and i64.or i64.xor i64.shl i64.shr_s i64.shr_u i64.rotl:rr,ri',
   'i64.eqz i64.extend_i32_s i64.extend_i32_u:r',
-  'f32.add f32.sub f32.mul f32.div:rr',
+  'f32.add f32.sub f32.mul f32.div:rr', 'f32.add f32.sub f32.mul:ri',
   'f64.add f64.sub f64.mul f64.div:rr,ri',
   'f64.lt f64.le f64.gt f64.ge:rr,ri,br_rr,br_ri,brn_rr,brn_ri',
   'f64.sqrt f64.neg f64.abs f64.convert_i32_s f64.convert_i32_u i32.trunc_f64_s f64.promote_f32 f32.demote_f64:r',
@@ -502,9 +502,10 @@ function genOps(): GenOp[] {
     const cAt = 3 + (fp.innerImm ? words(inner.ty) - 1 : 0);
     const [T, C] = fp.pos === 'L' ? ['A', 'B'] as const : ['B', 'A'] as const;
     let body: string;
+    // An f32 inner result is rounded to f32 first (an rr/ri op rounds by storing to the f32 slot).
     if (inner.out !== 'raw') {
       body = `${readOperand('A', inner.ty, 1, false)} ${readOperand('B', inner.ty, 2, fp.innerImm)} ` +
-        `${T} = ${inner.expr}; ${readOperand(C, outer.ty, cAt, fp.outerImm)} ${writeResult(outer)} pc += ${len};`;
+        `${T} = ${inner.out === 'f32' ? `Math.fround(${inner.expr})` : inner.expr}; ${readOperand(C, outer.ty, cAt, fp.outerImm)} ${writeResult(outer)} pc += ${len};`;
     } else {
       // i64: the inner op writes the destination, the outer op reads it back from there (its
       // other operand first, which may be the destination itself)
