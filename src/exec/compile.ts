@@ -571,6 +571,12 @@ class Translator {
     return n !== undefined && (this.probes === undefined || !this.probes.has(n.offset)) ? n : undefined;
   }
 
+  /** The instruction after `next`, if it too may be folded in (no probe on it). */
+  foldable2(): Instr | undefined {
+    const n = this.next2;
+    return n !== undefined && (this.probes === undefined || !this.probes.has(n.offset)) ? n : undefined;
+  }
+
   /**
    * Register form of `ins` (see README "Register operands"): returns -1 if `ins` has none (the
    * caller emits the stack form), 0 if translated, 1 if the next instruction was folded in too.
@@ -732,13 +738,8 @@ class Translator {
       const whenTrue = useImm ? lower.brRi : lower.brRr;
       const whenFalse = lower.brnRr >= 0 ? (useImm ? lower.brnRi : lower.brnRr) : (useImm ? inv.brRi : inv.brRr);
       if (whenTrue >= 0 && whenFalse >= 0) {
-        if (this.fuseBranch(whenTrue, whenFalse, [as, ...bw])) return 1;
-        // test; i32.eqz; br_if/if: the opposite test
-        const n2 = this.next2;
-        if (this.foldable()?.op === Op.i32_eqz && n2 !== undefined && (this.probes === undefined || !this.probes.has(n2.offset)) &&
-            this.fuseBranch(whenFalse, whenTrue, [as, ...bw], n2)) {
-          return 2;
-        }
+        const folded = this.fuseBranchEither(whenTrue, whenFalse, [as, ...bw]);
+        if (folded >= 0) return folded;
       }
     }
     const [d, folded] = this.dest();
@@ -805,8 +806,8 @@ class Translator {
    * and returns true. The store's address is below x; an indexed one keeps separate ops.
    */
   storeOfLoad(op: number, a: Operand, off: number): boolean {
-    const n = this.next!, n2 = this.next2;
-    if (n2 === undefined || (this.probes !== undefined && this.probes.has(n2.offset))) return false;
+    const n = this.next!, n2 = this.foldable2();
+    if (n2 === undefined) return false;
     const fop = memFusedOp(n.op, n2.op, op);
     const h = this.height;
     if (fop < 0 || !this.plainMemArg(n2.imm[0]) || this.deferred[h - 2]?.index !== undefined) return false;
@@ -840,14 +841,7 @@ class Translator {
     if (x === undefined || !isConst(b) || isConst(x.b)) return -1;
     const ops = branchFusedOps(x.op, op);
     if (ops === null) return -1;
-    const operands = [x.a.slot << 2, x.b.slot << 2, ...b.words];
-    if (this.fuseBranch(ops[0], ops[1], operands)) return 1;
-    const n2 = this.next2;
-    if (this.foldable()?.op === Op.i32_eqz && n2 !== undefined && (this.probes === undefined || !this.probes.has(n2.offset)) &&
-        this.fuseBranch(ops[1], ops[0], operands, n2)) {
-      return 2;
-    }
-    return -1;
+    return this.fuseBranchEither(ops[0], ops[1], [x.a.slot << 2, x.b.slot << 2, ...b.words]);
   }
 
   /**
@@ -856,8 +850,8 @@ class Translator {
    * writes those slots) and the one after is an op it forms a fused pair with.
    */
   fusedJustAfter(op: number, a: Operand, b: Operand): boolean {
-    const n = this.foldable(), n2 = this.next2;
-    if (n === undefined || n2 === undefined || (this.probes !== undefined && this.probes.has(n2.offset))) return false;
+    const n = this.foldable(), n2 = this.foldable2();
+    if (n === undefined || n2 === undefined) return false;
     if (n.op !== Op.local_get && n.op !== Op.i32_const && n.op !== Op.i64_const && n.op !== Op.f32_const && n.op !== Op.f64_const) return false;
     const plain = (o: Operand) => o.addend === undefined && o.expr === undefined && o.index === undefined && o.slot >= 0;
     if (!plain(a) || !plain(b) || (a.slot !== this.height && a.slot >= this.nlocals) ||
@@ -984,6 +978,17 @@ class Translator {
    * values or an `if`, emits `whenTrue` (br_if) or `whenFalse` (if: skip the then-branch when the
    * test fails) with `operands` and the target, and returns true.
    */
+  /**
+   * A test fused into the br_if/if after it (returns 1), or the opposite test into the one after
+   * a following i32.eqz (returns 2: both folded); -1 if neither.
+   */
+  fuseBranchEither(whenTrue: number, whenFalse: number, operands: number[]): number {
+    if (this.fuseBranch(whenTrue, whenFalse, operands)) return 1;
+    const n2 = this.foldable2();
+    if (this.foldable()?.op === Op.i32_eqz && n2 !== undefined && this.fuseBranch(whenFalse, whenTrue, operands, n2)) return 2;
+    return -1;
+  }
+
   fuseBranch(whenTrue: number, whenFalse: number, operands: number[], n = this.foldable()): boolean {
     if (n === undefined) return false;
     if (n.op === Op.br_if) {

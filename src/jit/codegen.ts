@@ -1183,14 +1183,17 @@ class Gen {
     c.inCatch = true;
     this.truncate(c.height);
     if (tag === undefined) s += '{ ';
-    else {
-      this.tagsUsed.add(tag);
-      s += `if (e.tag === TG${tag}) { UNPACK(e); `;
-      let w = 0;
-      for (const k of this.funcType(this.tagTypes[tag]).params.map(kindOf)) for (const v of this.push(k)) s += `${v} = R[${w++}]; `;
-    }
+    else s += `if (e.tag === TG${tag}) { ${this.unpackTag(tag)}`;
     this.dead = false;
     this.emit(s);
+  }
+
+  /** Pushes the payload of caught exception `e` (tag `tag`) onto the stack: the statements doing it. */
+  private unpackTag(tag: number): string {
+    this.tagsUsed.add(tag);
+    let s = 'UNPACK(e); ', w = 0;
+    for (const k of this.funcType(this.tagTypes[tag]).params.map(kindOf)) for (const v of this.push(k)) s += `${v} = R[${w++}]; `;
+    return s;
   }
 
   private endLegacyTry(c: Ctl): void {
@@ -1209,13 +1212,7 @@ class Gen {
     for (const k of c.catches!) {
       this.truncate(c.height);
       let body = '';
-      if (k.tag !== undefined) {
-        this.tagsUsed.add(k.tag);
-        const ps = this.funcType(this.tagTypes[k.tag]).params.map(kindOf);
-        body += 'UNPACK(e); ';
-        let w = 0;
-        for (const p of ps) for (const v of this.push(p)) body += `${v} = R[${w++}]; `;
-      }
+      if (k.tag !== undefined) body += this.unpackTag(k.tag);
       if (k.kind === 'catch_ref' || k.kind === 'catch_all_ref') body += `${this.push('r')[0]} = e; `;
       body += this.branch(k.label); // the try_table's own entry is already popped
       s += k.tag !== undefined ? `if (e.tag === TG${k.tag}) { ${body} } ` : `{ ${body} } `;
