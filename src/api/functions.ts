@@ -22,6 +22,8 @@ import { toBigInt64, toNumber } from './webidl.js';
 import { canEnter } from '../jit/bridge.js';
 import { jsEntry, registerJsHost, type JsConversions, type JsEntry } from '../jit/host-boundary.js';
 import { toApiError } from './errors.js';
+import { interpEntry, type InterpEntry } from './interp-entry.js';
+import { tierUp } from '../jit/tier.js';
 import { jsTagInst, exceptionObject, wasmExceptionOf } from './exception.js';
 
 const exported = new WeakMap<FuncInst, Function>();
@@ -83,7 +85,20 @@ export function exportedFunction(f: FuncInst): Function {
   // the first call after compilation; null when the signature needs the general route).
   let direct: JsEntry | null | undefined;
   // An arrow function: callable, not constructible, no own `prototype`, like the spec's builtins.
+  // Until then (or where compiled code cannot run), calls go straight into the interpreter's cells.
+  let interp: InterpEntry | null | undefined;
   fn = (...args: unknown[]) => {
+    if (f.jit === null && f.host === null) {
+      if (interp === undefined) interp = interpEntry(f);
+      // The same tier-up count as the runtime API's invoke (exec/invoke.ts).
+      if (interp !== null && !(--f.hot < 0 && tierUp(store.thread, f) && canEnter(store.thread))) {
+        try {
+          return interp(store.thread, args);
+        } catch (e) {
+          throw fromWasmThrow(e);
+        }
+      }
+    }
     if (f.jit !== null && canEnter(store.thread)) {
       if (direct === undefined) direct = jsEntry(f, JS_CONVERSIONS);
       if (direct !== null) {

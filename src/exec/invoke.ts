@@ -39,9 +39,11 @@ function readResults(t: Thread, base: number, types: readonly CValType[]): Value
  */
 export function activate(t: Thread, c: Compiled, inst: ModuleInstance, fn: FuncInst | null, base: number): boolean {
   t.ensure(base + c.frameSlots);
+  const w = t.i32, refs = t.refs;
   for (let s = base + c.nparams; s < base + c.nlocals; s++) {
-    t.i32.fill(0, s * 4, s * 4 + 4);
-    t.refs[s] = null;
+    const i = s << 2;
+    w[i] = 0; w[i + 1] = 0; w[i + 2] = 0; w[i + 3] = 0;
+    refs[s] = null;
   }
   const fr = t.pushFrame();
   fr.fn = fn; fr.c = c; fr.inst = inst; fr.fp = base; fr.pc = 0;

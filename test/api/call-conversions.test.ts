@@ -1,7 +1,7 @@
 /**
  * Calling exported functions with every kind of JS argument, in each tier: the compiled tier
- * converts JS values straight to its own convention (jit/bridge.ts `jsEntry`), the interpreter goes
- * through embedding Values; both must do what native WebAssembly does — same results, same error
+ * converts JS values straight to its own convention (jit/host-boundary.ts `jsEntry`), the interpreter
+ * straight into its stack cells (api/interp-entry.ts); both must do what native WebAssembly does — same results, same error
  * types, conversions in argument order (valueOf side effects), traps and stack exhaustion alike.
  */
 import { test } from 'node:test';
@@ -68,6 +68,10 @@ test('conversions run in argument order, and a throwing one stops the call', () 
     const v = (x: unknown, tag: string) => ({ valueOf: () => { seen.push(tag); return x; } });
     const r = e.mixed(v(1, 'a'), 2n, v(3.5, 'c'), v(4, 'd'));
     return `${String(r)} ${seen.join('')}`;
+  });
+  agree('conversions that call back into wasm', e => {
+    const again = (x: number) => ({ valueOf: () => e.f64((e.i32(x) as number) + 0.5) });
+    return e.mixed(again(1), 2n, again(3), e.mixed(again(4), 5n, 6, 7));
   });
   agree('mixed: the second conversion throws', e => {
     let third = false;
