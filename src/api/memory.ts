@@ -102,6 +102,7 @@ export class Memory {
     }
     const old = this.#buffer as ArrayBuffer | null;
     this.#buffer = null;
+    m.handedOut = false;
     if (old === null) return;
     if (old === m.buffer) {
       // grow(0) from JS: the storage did not move, so move it now to detach the old object.
@@ -123,7 +124,11 @@ export class Memory {
       }
       return self.#buffer;
     }
-    if (self.#buffer === null) self.#buffer = m.buffer;
+    if (self.#buffer === null) {
+      // The storage may have headroom past the memory's end (runtime/memory.ts): JS gets exactly the memory.
+      self.#buffer = m.exactBuffer();
+      m.handedOut = true;
+    }
     return self.#buffer;
   }
 
@@ -152,9 +157,11 @@ export class Memory {
     new Uint8Array(rab).set(m.bytes);
     const old = m.buffer as ArrayBuffer;
     adopt(m, rab);
-    detach(old);
+    // Only a buffer JS was given is detached; storage with headroom never left the runtime.
+    if (old === this.#buffer) detach(old);
     this.#buffer = rab;
     this.#resizable = true;
+    m.handedOut = true; // grows resize `rab`: a runtime buffer with headroom would only be copied again
     return rab;
   }
 
@@ -168,6 +175,7 @@ export class Memory {
     detach(rab);
     this.#resizable = false;
     this.#buffer = fixed;
+    m.handedOut = true;
     return fixed;
   }
 

@@ -1,7 +1,16 @@
 /**
  * Linear memory instances. The bytes live in an ArrayBuffer (or a growable SharedArrayBuffer for
- * shared memories); growing a non-shared memory replaces the buffer, so code that caches `bytes` or
- * `view` must refresh them after anything that may grow memory (calls, memory.grow).
+ * shared memories). `bytes` and `view` cover exactly the memory; the non-shared `buffer` may be
+ * longer (headroom), so that a run of small grows does not copy the whole memory each time (2,000
+ * one-page grows copied 128 GB, ~90 s). Bounds are always `bytes.length`, never the buffer's
+ * length. Growing within the headroom keeps the buffer and replaces `bytes`/`view`; beyond it the
+ * buffer is replaced. Code that caches `bytes`, `view` or the length must refresh them after
+ * anything that may grow memory (calls, memory.grow).
+ *
+ * The JS API hands out the buffer itself as `Memory.buffer`, which must be exactly as long as the
+ * memory: api/memory.ts trims it first (`exact`), and marks it handed out, after which the next
+ * grow allocates exactly too (JS will most likely read the grown buffer as well, and an exact
+ * buffer needs no second copy then).
  */
 import type { MemType } from '../syntax/types.js';
 import { RuntimeError } from '../errors.js';
@@ -22,6 +31,8 @@ export class MemInst {
   readonly pageSize: number;
   /** Effective maximum in pages: the declared max, the address space and the byte cap (engine or embedder), whichever is least. */
   readonly maxPages: number;
+  /** Set while JS holds the current buffer (JS API Memory.buffer): the next grow allocates exactly. */
+  handedOut = false;
   /** Called after a grow (the JS API detaches/refreshes its Memory.buffer here). */
   onGrow: ((m: MemInst) => void) | null = null;
 
@@ -77,18 +88,48 @@ export class MemInst {
     try {
       if (this.buffer instanceof SharedArrayBuffer) {
         (this.buffer as any).grow(len);
-      } else {
-        const b = new ArrayBuffer(len);
+      } else if (len > this.buffer.byteLength) {
+        const b = this.allocate(len);
         new Uint8Array(b).set(this.bytes);
         this.buffer = b;
       }
     } catch {
       return -1;
     }
-    this.bytes = new Uint8Array(this.buffer);
-    this.view = new DataView(this.buffer);
+    this.bytes = new Uint8Array(this.buffer, 0, len);
+    this.view = new DataView(this.buffer, 0, len);
     this.pages = next;
     this.onGrow?.(this);
     return old;
+  }
+
+  /**
+   * A buffer for `len` bytes with headroom: half as much again (at least 16 pages of 64 KiB),
+   * within the maximum. The headroom is allocated zeroed and stays untouched until grown into,
+   * which hosts back lazily. Exact when the buffer is handed out, or when headroom cannot be had.
+   */
+  private allocate(len: number): ArrayBuffer {
+    if (this.handedOut) return new ArrayBuffer(len);
+    const pages = len / this.pageSize;
+    const want = Math.min(this.maxPages, pages + Math.max(Math.ceil(pages / 2), Math.ceil(2 ** 20 / this.pageSize)));
+    try {
+      return new ArrayBuffer(want * this.pageSize);
+    } catch {
+      return new ArrayBuffer(len);
+    }
+  }
+
+  /**
+   * Makes the buffer exactly as long as the memory (copying out of the headroom if it is longer)
+   * and returns it: for handing the buffer to code that takes its length as the memory's.
+   */
+  exactBuffer(): ArrayBuffer | SharedArrayBuffer {
+    const len = this.bytes.length;
+    if (this.buffer.byteLength !== len && !(this.buffer instanceof SharedArrayBuffer)) {
+      this.buffer = this.buffer.slice(0, len);
+      this.bytes = new Uint8Array(this.buffer);
+      this.view = new DataView(this.buffer);
+    }
+    return this.buffer;
   }
 }

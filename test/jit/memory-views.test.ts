@@ -109,8 +109,16 @@ test('refreshViews: a memory without global views, or whose buffer is unchanged,
   assert.equal(g[`${p}u8`], before);
   m.grow(1);
   refreshViews(m);
-  assert.notEqual(g[`${p}u8`], before);
-  assert.equal((g[`${p}u8`] as Uint8Array).length, 2 * 65536);
+  const grown = g[`${p}u8`] as Uint8Array;
+  assert.notEqual(grown, before);
+  // The views cover the whole buffer, headroom included (bounds come from m.bytes.length).
+  assert.equal(grown.buffer, m.buffer);
+  assert.ok(grown.length >= 2 * 65536);
+  assert.equal(m.bytes.length, 2 * 65536);
+  m.grow(1); // within the headroom: the buffer and so the views stay
+  refreshViews(m);
+  assert.equal(g[`${p}u8`], grown);
+  assert.equal(m.bytes.length, 3 * 65536);
 });
 
 test('many grows, alternating between compiled code and the host, each seen at once', () => {
