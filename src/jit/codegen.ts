@@ -24,6 +24,7 @@ import { i64WithConstant } from './i64-const.js';
 import { f32FromBits, f64FromWords } from './bits.js';
 import { planOsr, type OsrPlan } from './osr-entry.js';
 import { indirectTargets } from './indirect-targets.js';
+import { isLeaf, mayGrowMemory } from './call-graph.js';
 
 /** Value kinds in compiled code: i32, i64 (word pair), f32, f64, reference. */
 type K = 'i' | 'I' | 'f' | 'F' | 'r' | 'v';
@@ -37,6 +38,14 @@ const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
 /** Host-stack words a compiled frame uses besides its variables (estimate, generous). */
 const FRAME_WORDS = 24;
+/**
+ * A function that calls nothing (call-graph.ts `isLeaf`) and whose frame is estimated at most
+ * this many words runs compiled even past RT.limit: its frame is the last it adds to the host
+ * stack, and no bigger than what the test's alternative adds (SELF -> callSlow -> the
+ * interpreter's dispatch loop, itself a large frame), so the limit's guarantee holds without the
+ * test. Recursion always passes through a function that calls, and that one still tests.
+ */
+const LEAF_MAX_WORDS = 160;
 
 /**
  * The fast path's bound: the memory's length, clamped to int32 so the host JIT keeps it (and the
@@ -392,7 +401,7 @@ class Gen {
    * the host JIT can inline; see indirect-targets.ts); otherwise `guess.lookup` runs the checked
    * lookup and `callee` is called.
    */
-  private call(callee: string, ft: FuncType, pre = '', guess?: { targets: readonly number[]; lookup: string }): void {
+  private call(callee: string, ft: FuncType, pre = '', guess?: { targets: readonly number[]; lookup: string }, target?: number): void {
     const ps = ft.params.map(kindOf), rs = ft.results.map(kindOf);
     const args: string[] = [];
     const argSlots: string[][] = [];
@@ -411,14 +420,30 @@ class Gen {
       const names = rs.flatMap(k => this.push(k));
       invoke = c => `${c}(${list}); ${names.map((v, w) => `${v} = R[${w}];`).join(' ')}`;
     }
+    // A callee that may have grown (and so replaced) a memory: views and limits are reloaded
+    // after it. Callees that cannot (call-graph.ts) skip that; a guessed call_indirect then
+    // reloads only on its generic path.
+    const after = (k: number | undefined): string => this.mayGrow(k) ? ` ${this.refreshMems()}` : '';
     let s = `${this.at()}${pre}`;
-    if (guess === undefined) s += invoke(callee);
-    else {
+    if (guess === undefined) s += invoke(callee) + after(target);
+    else if (guess.targets.some(k => this.mayGrow(k))) {
       for (const k of guess.targets) s += `if (fn === ${this.funcConst(k)}) { ${invoke(`F[${k}]`)} } else `;
-      s += `{ ${guess.lookup}${invoke(callee)} }`;
+      s += `{ ${guess.lookup}${invoke(callee)} }${after(undefined)}`;
+    } else {
+      for (const k of guess.targets) s += `if (fn === ${this.funcConst(k)}) { ${invoke(`F[${k}]`)} } else `;
+      s += `{ ${guess.lookup}${invoke(callee)}${after(undefined)} }`;
     }
-    // The callee may have grown (and so replaced) any memory.
-    this.emit(s + ' ' + this.refreshMems());
+    this.emit(s);
+  }
+
+  /**
+   * Whether a call of function `k` (undefined: unknown) may grow a memory this function uses. A
+   * shared memory can be grown by another thread at any time: its limits are reloaded after
+   * every call, as before the call graph was consulted.
+   */
+  private mayGrow(k: number | undefined): boolean {
+    if (k === undefined || this.memTypes.some(t => t.shared)) return true;
+    return mayGrowMemory(this.m, k);
   }
 
   /** A factory constant holding this instance's function `k` (its FuncInst, as tables hold). */
@@ -435,9 +460,9 @@ class Gen {
    * the catch not to add this frame to a trap's wasm stack (in wasm it is gone). Inside a
    * try_table the JS catch would see the callee's exceptions, so such functions stay interpreted.
    */
-  private callOrTail(tail: boolean, callee: string, ft: FuncType, pre: string): void {
+  private callOrTail(tail: boolean, callee: string, ft: FuncType, pre: string, target?: number): void {
     if (tail) this.tailCall(callee, ft, pre);
-    else this.call(callee, ft, pre);
+    else this.call(callee, ft, pre, undefined, target);
   }
 
   private tailCall(callee: string, ft: FuncType, pre: string): void {
@@ -580,7 +605,8 @@ class Gen {
       // (callSlow raises RT.depth to dp, which keeps the interpreter from calling back into
       // compiled code meanwhile).
       // (An OSR variant is only entered below the limit: see bridge.ts canEnter.)
-      this.osr !== null ? '' : `if (dp > LIM) return SELF(${[...params, 'dp'].join(', ')});`,
+      // A leaf with a small frame skips the test (see LEAF_MAX_WORDS).
+      this.osr !== null || (W <= LEAF_MAX_WORDS && isLeaf(this.m, this.idx)) ? '' : `if (dp > LIM) return SELF(${[...params, 'dp'].join(', ')});`,
       ...(entry ? [entry] : []),
       `let ${lets.join(', ')};`,
       this.osr !== null ? this.osrArgTypes() : '',
@@ -822,7 +848,7 @@ class Gen {
         const fi = imm[0] as number, tail = name === 'return_call';
         if (tail && fi === this.idx) this.selfTailCall();
         // A recursive call names the function itself: a constant target the host JIT can inline.
-        else this.callOrTail(tail, fi === this.idx && this.osr === null ? `wasm_${fi}` : `F[${fi}]`, this.funcType(funcTypeIndex(this.m, fi)), '');
+        else this.callOrTail(tail, fi === this.idx && this.osr === null ? `wasm_${fi}` : `F[${fi}]`, this.funcType(funcTypeIndex(this.m, fi)), '', fi);
         return;
       }
       case 'call_indirect': case 'return_call_indirect': {
