@@ -54,7 +54,7 @@ const LEAF_MAX_WORDS = 160;
  */
 const FAST_LIMIT = (mi: number): string => `lim${mi} = Math.min(M${mi}.bytes.length, 2147483647)`;
 /** The fast-path limit in elements of 2^k bytes (k = 1..3), `lim >> k` (see memAccess). */
-const ELEM_LIMITS = (mi: number, sep: string): string => [1, 2, 3].map(k => `e${k}_${mi} = lim${mi} >> ${k}`).join(sep);
+const ELEM_LIMITS = (mi: number, ks: readonly number[]): string[] => ks.map(k => `e${k}_${mi} = lim${mi} >> ${k}`);
 
 /**
  * `maxBodyChars`: V8 never optimises a function whose bytecode exceeds 60 KiB
@@ -571,7 +571,7 @@ class Gen {
     // Views are renewed by the first frame that sees the buffer change (see memory-views.ts).
     const renew = (mi: number): string => `if (M${mi}.buffer !== ${viewOf(mi, 'buf')}) VIEWS(M${mi}); `;
     // Views are recreated only when the buffer object changes (growing a non-shared memory).
-    const reload = (mi: number): string => `buf${mi} = M${mi}.buffer; dv${mi} = M${mi}.view; ${renew(mi)}`
+    const reload = (mi: number): string => `buf${mi} = M${mi}.buffer; ${frame(mi).dv ? `dv${mi} = M${mi}.view; ` : ''}${renew(mi)}`
       + views(mi).map(v => `${v}_${mi} = ${viewOf(mi, v)}; `).join('');
     for (const gi of this.globalsUsed) {
       head.push(`const G${gi} = E.G[${gi}], GC${gi} = G${gi}.cell, GD${gi} = new Float64Array(GC${gi}.buffer, GC${gi}.byteOffset, 2);`);
@@ -580,16 +580,34 @@ class Gen {
     for (const gi of this.tagsUsed) head.push(`const TG${gi} = E.TG[${gi}];`);
     head.push(...this.consts);
     const name = this.osr !== null ? `wasm_${this.idx}_osr` : `wasm_${this.idx}`;
-    const memLets = [...this.memsUsed].map(mi => [`buf${mi} = M${mi}.buffer`, `dv${mi} = M${mi}.view`, `len${mi} = M${mi}.bytes.length`, `${FAST_LIMIT(mi)}`, ELEM_LIMITS(mi, ', '),
-      ...views(mi).map(v => `${v}_${mi} = ${viewOf(mi, v)}`)].join(', '));
     // Scratch variables are declared only when the body uses them: unoptimised frames hold all.
     const text = this.out.join('\n');
+    const uses = (n: string): boolean => new RegExp(`\\b${n}\\b`).test(text);
+    /**
+     * Which of a memory's frame variables the body reads: only those are set up at entry and
+     * reloaded after calls (a frame that only loads f64s needs `e3` and the f64 view, not the
+     * DataView, byte length or other limits). `buf` exists for the reload test after calls.
+     */
+    const reloads = text.includes('/*MEMS*/');
+    const frame = (mi: number) => {
+      const ks = [1, 2, 3].filter(k => uses(`e${k}_${mi}`));
+      return { buf: reloads, dv: uses(`dv${mi}`), len: uses(`len${mi}`), lim: ks.length > 0 || uses(`lim${mi}`), ks };
+    };
+    /** A memory's frame variables: `name = value` each. */
+    const memVars = (mi: number): string[] => {
+      const f = frame(mi);
+      return [...(f.buf ? [`buf${mi} = M${mi}.buffer`] : []), ...(f.dv ? [`dv${mi} = M${mi}.view`] : []),
+        ...(f.len ? [`len${mi} = M${mi}.bytes.length`] : []), ...(f.lim ? [FAST_LIMIT(mi), ...ELEM_LIMITS(mi, f.ks)] : [])];
+    };
+    const memLets = [...this.memsUsed].flatMap(mi => [...memVars(mi), ...views(mi).map(v => `${v}_${mi} = ${viewOf(mi, v)}`)]);
     const scratch = ['ea', 'ix', 'tl', 'th', 'tc', 'ta', 'tb', 'td', 'te', 'tf', 'tg', 'tm0', 'tm1', 'tm2', 'tm3', 'tm4', 'tm5', 'tm6', 'tm7']
       .filter(n => new RegExp(`\\b${n}\\b`).test(text)).map(n => `${n} = 0`);
     if (/\bfn\b/.test(text)) scratch.push('fn = null');
     const lets = ['o = -1', ...scratch, ...memLets, ...decl];
     let refresh = '';
-    for (const mi of this.memsUsed) refresh += `len${mi} = M${mi}.bytes.length; ${FAST_LIMIT(mi)}; ${ELEM_LIMITS(mi, '; ')}; if (M${mi}.buffer !== buf${mi}) { ${reload(mi)}} `;
+    for (const mi of this.memsUsed) {
+      refresh += `${memVars(mi).filter(v => !v.startsWith('buf') && !v.startsWith('dv')).join('; ')}; if (M${mi}.buffer !== buf${mi}) { ${reload(mi)}} `;
+    }
     const W = FRAME_WORDS + params.length + lets.length;
     const body = this.out.map(l => l.replaceAll('/*MEMS*/', refresh).replaceAll('$W$', String(W))
       .replace(/\/\*QB\d+s?\*\//g, m => this.markers.get(m) ?? ''));
