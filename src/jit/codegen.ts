@@ -25,6 +25,7 @@ import { f32FromBits, f64FromWords } from './bits.js';
 import { planOsr, type OsrPlan } from './osr-entry.js';
 import { indirectTargets } from './indirect-targets.js';
 import { isLeaf, mayGrowMemory } from './call-graph.js';
+import { INLINE_BUDGET_CHARS, INLINE_MAX_CHARS, inlineCall, type LeafBody } from './inline.js';
 
 /** Value kinds in compiled code: i32, i64 (word pair), f32, f64, reference. */
 type K = 'i' | 'I' | 'f' | 'F' | 'r' | 'v';
@@ -149,7 +150,37 @@ export interface Generated {
  * result of every NaN-producing instruction in a canonicalisation; without it the code is as before.
  */
 export function generate(m: Module, funcIdx: number, deterministic = false): Generated {
-  return new Gen(m, funcIdx, deterministic).run();
+  try {
+    return new Gen(m, funcIdx, deterministic).run();
+  } catch (e) {
+    // Inlined leaves can push a function past the size limit: then it goes without them.
+    if (e instanceof Unsupported && e.message.startsWith(TOO_LARGE)) return new Gen(m, funcIdx, deterministic, null, false).run();
+    throw e;
+  }
+}
+
+const TOO_LARGE = 'too large for the host JIT';
+
+/** Per module and profile: each leaf's translation for inlining (null: not inlinable). */
+const leafBodies = new WeakMap<Module, Map<string, LeafBody | null>>();
+
+function leafBody(m: Module, k: number, deterministic: boolean): LeafBody | null {
+  let perModule = leafBodies.get(m);
+  if (!perModule) leafBodies.set(m, (perModule = new Map()));
+  const key = `${k}:${deterministic}`;
+  let b = perModule.get(key);
+  if (b === undefined) {
+    b = null;
+    if (isLeaf(m, k)) {
+      try {
+        b = new Gen(m, k, deterministic, null, false).leafBody();
+      } catch (e) {
+        if (!(e instanceof Unsupported)) throw e;
+      }
+    }
+    perModule.set(key, b);
+  }
+  return b;
 }
 
 /**
@@ -222,6 +253,9 @@ class Gen {
   private readonly tagsUsed = new Set<number>();
   private labels = 0;
   private dead = false;
+  /** Leaves inlined so far (their suffix numbers) and the characters they added. */
+  private inlines = 0;
+  private inlinedChars = 0;
   /** Whether the function tail-calls itself (its body is then the loop `TC`). */
   private selfTail = false;
   private deadDepth = 0;
@@ -236,6 +270,8 @@ class Gen {
   constructor(
     private readonly m: Module, private readonly idx: number, private readonly deterministic = false,
     private readonly osr: OsrPlan | null = null,
+    /** Whether small leaf callees are inlined (inline.ts); off for leaves themselves. */
+    private readonly inlining = true,
   ) {
     this.ft = this.funcType(funcTypeIndex(m, idx));
     this.memTypes = allMems(m);
@@ -424,16 +460,63 @@ class Gen {
     // after it. Callees that cannot (call-graph.ts) skip that; a guessed call_indirect then
     // reloads only on its generic path.
     const after = (k: number | undefined): string => this.mayGrow(k) ? ` ${this.refreshMems()}` : '';
+    // A known callee that is a small leaf is inlined (inline.ts); it cannot grow memory.
+    const results = rs.length === 1 ? this.peek() : [];
+    const known = (k: number): string => this.inlined(k, args.slice(0, -1), results, rs) ?? invoke(`F[${k}]`);
     let s = `${this.at()}${pre}`;
-    if (guess === undefined) s += invoke(callee) + after(target);
+    if (guess === undefined) s += (target === undefined ? null : this.inlined(target, args.slice(0, -1), results, rs)) ?? invoke(callee) + after(target);
     else if (guess.targets.some(k => this.mayGrow(k))) {
-      for (const k of guess.targets) s += `if (fn === ${this.funcConst(k)}) { ${invoke(`F[${k}]`)} } else `;
+      for (const k of guess.targets) s += `if (fn === ${this.funcConst(k)}) { ${known(k)} } else `;
       s += `{ ${guess.lookup}${invoke(callee)} }${after(undefined)}`;
     } else {
-      for (const k of guess.targets) s += `if (fn === ${this.funcConst(k)}) { ${invoke(`F[${k}]`)} } else `;
+      for (const k of guess.targets) s += `if (fn === ${this.funcConst(k)}) { ${known(k)} } else `;
       s += `{ ${guess.lookup}${invoke(callee)}${after(undefined)} }`;
     }
     this.emit(s);
+  }
+
+  /**
+   * The statements of a call of leaf `k` inlined (inline.ts), or null when `k` does not qualify
+   * or this function's inlining budget is spent. Takes the leaf's variables, constants, memories,
+   * globals, tables and tags into this function's declarations.
+   */
+  private inlined(k: number, args: readonly string[], results: readonly string[], rs: readonly K[]): string | null {
+    if (!this.inlining || this.osr !== null || k === this.idx || rs.length > 1 || (rs.length === 1 && (rs[0] === 'I' || rs[0] === 'v'))) return null;
+    const b = leafBody(this.m, k, this.deterministic);
+    if (b === null || this.inlinedChars + b.text.length > INLINE_BUDGET_CHARS) return null;
+    this.inlinedChars += b.text.length;
+    const n = ++this.inlines, sfx = `$${n}`;
+    for (const v of b.vars) this.vars.add(`${v}${sfx}`);
+    for (const c of b.consts) this.consts.push(c.replace(/^const (K\d+)/, `const $1${sfx}`));
+    for (const [mi, views] of b.mems) {
+      this.useMem(mi);
+      for (const v of views) this.view(mi, v);
+    }
+    for (const g of b.globals) this.globalsUsed.add(g);
+    for (const t of b.tables) this.tablesUsed.add(t);
+    for (const t of b.tags) this.tagsUsed.add(t);
+    return inlineCall(b, n, args, results, k, this.off);
+  }
+
+  /** This function's translation as a body to inline (see inline.ts), or null if it does not qualify. */
+  leafBody(): LeafBody | null {
+    this.run();
+    const text = this.out.join('\n').replace(/\/\*QB\d+s?\*\//g, m => this.markers.get(m) ?? '');
+    if (text.length > INLINE_MAX_CHARS || this.imms.length > 0 || this.selfTail || /\b(try|catch)\b|\/\*MEMS\*\/|\$W\$|\bdp\b/.test(text)) return null;
+    const nParams = this.ft.params.length;
+    const params: string[] = [], zeroed: [string, string][] = [];
+    for (let j = 0; j < this.locals.length; j++) {
+      for (const x of this.local(j)) {
+        if (j < nParams) params.push(x);
+        else zeroed.push([x, this.locals[j] === 'r' ? 'null' : '0']);
+      }
+    }
+    const mems = new Map<number, ReadonlySet<string>>();
+    for (const mi of this.memsUsed) mems.set(mi, new Set(this.viewsUsed.get(mi) ?? []));
+    return {
+      text, params, zeroed, vars: [...this.vars, ...params, ...zeroed.map(z => z[0])], consts: [...this.consts],
+      mems, globals: new Set(this.globalsUsed), tables: new Set(this.tablesUsed), tags: new Set(this.tagsUsed),
+    };
   }
 
   /**
@@ -522,7 +605,7 @@ class Gen {
     if (this.osr !== null && !this.osrReached) throw new Unsupported('osr: loop not reached');
     let chars = 0;
     for (const line of this.out) chars += line.length;
-    if (chars > LIMITS.maxBodyChars) throw new Unsupported('too large for the host JIT to optimise');
+    if (chars > LIMITS.maxBodyChars) throw new Unsupported(`${TOO_LARGE} to optimise`);
     // Assembled on demand: a function using memory usually needs only the global-view source.
     let source: string | undefined;
     const assemble = (prefixes: readonly (string | null | undefined)[]): string => this.assemble(ps, prefixes);

@@ -1,0 +1,136 @@
+/**
+ * Small leaves inlined into compiled callers (jit/inline.ts): same results, traps with the same
+ * wasm stacks as a real call, locals zeroed at every entry, exceptions passing through, NaN bits
+ * kept, guessed call_indirect targets, and callers that would grow too large going without.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseModule } from '../../src/text/parse-module.js';
+import { encodeModule } from '../../src/binary/encode.js';
+import { ALL_FEATURES } from '../../src/features.js';
+import { generate, LIMITS } from '../../src/jit/codegen.js';
+import { rename, INLINE_MAX_CHARS } from '../../src/jit/inline.js';
+import { Store, invoke, type Value } from '../../src/runtime/index.js';
+import { RuntimeError } from '../../src/errors.js';
+import { loadBinary, exportedFunc } from '../exec/helpers.js';
+import { pair, outcome, isCompiled } from './helpers.js';
+
+const WAT = `(module
+  (type $ii (func (param i32) (result i32)))
+  (memory 1) (tag $t (param i32))
+  (table funcref (elem $sq $maybe5))
+  (func $sq (type $ii) (i32.mul (local.get 0) (local.get 0)))
+  (func $maybe5 (type $ii) (local i32)
+    (if (local.get 0) (then (local.set 1 (i32.const 5))))
+    (local.get 1))
+  (func $load (param i32) (result i32) (i32.load offset=4 (local.get 0)))
+  (func $div (param i32 i32) (result i32) (i32.div_s (local.get 0) (local.get 1)))
+  (func $thrower (param i32) (if (local.get 0) (then (throw $t (local.get 0)))))
+  (func $f32id (param f32) (result f32) (local.get 0))
+  (func $wide (param i64 i32) (result i32) (i32.add (i32.wrap_i64 (i64.shr_u (local.get 0) (i64.const 32))) (local.get 1)))
+  (func $grows (result i32) (memory.grow (i32.const 1)))
+  (func (export "zeroed") (param i32) (result i32) (local $i i32) (local $s i32)
+    (loop $l
+      (local.set $s (i32.add (i32.mul (local.get $s) (i32.const 3)) (call $maybe5 (i32.and (local.get $i) (i32.const 1)))))
+      (local.set $i (i32.add (local.get $i) (i32.const 1)))
+      (br_if $l (i32.lt_u (local.get $i) (local.get 0))))
+    (local.get $s))
+  (func (export "load") (param i32) (result i32) (i32.add (call $load (local.get 0)) (i32.const 1)))
+  (func (export "div") (param i32 i32) (result i32) (call $div (local.get 0) (local.get 1)))
+  (func (export "catch") (param i32) (result i32)
+    (block $h (result i32) (try_table (catch $t $h) (call $thrower (local.get 0))) (i32.const -1)))
+  (func (export "nan") (param i32) (result i32) (i32.reinterpret_f32 (call $f32id (f32.reinterpret_i32 (local.get 0)))))
+  (func (export "wide") (param i64 i32) (result i32) (call $wide (local.get 0) (local.get 1)))
+  (func (export "ind") (param i32 i32) (result i32) (call_indirect (type $ii) (local.get 1) (local.get 0)))
+  (func (export "set") (param i32) (table.set (local.get 0) (ref.func $sq)))
+  (func (export "grow") (result i32) (call $grows)))`;
+
+test('inlined leaves compute what calls compute', () => {
+  const p = pair(WAT);
+  const cases: [string, Value[]][] = [
+    ['zeroed', [1]], ['zeroed', [10]], ['load', [0]], ['load', [65532]], ['load', [-1]], ['div', [7, 2]], ['div', [7, 0]],
+    ['div', [-0x80000000, -1]], ['catch', [0]], ['catch', [9]], ['nan', [0x7fa00001]], ['nan', [0xffc00000 | 0]], ['nan', [0x3f800000]],
+    ['wide', [0x500000000n, 2]], ['wide', [-1n, 1]], ['ind', [0, 7]], ['ind', [1, 1]], ['ind', [1, 0]], ['ind', [2, 1]], ['ind', [-1, 1]], ['grow', []],
+  ];
+  for (const [name, args] of cases) assert.equal(outcome(p.jit, name, args), outcome(p.interp, name, args), `${name}(${args.join(', ')})`);
+  assert.equal(outcome(p.jit, 'zeroed', [4]), String(((0 * 3 + 0) * 3 + 5) * 3 * 3 + 5));
+  // Entries replaced at run time take the generic path.
+  outcome(p.jit, 'set', [1]); outcome(p.interp, 'set', [1]);
+  assert.equal(outcome(p.jit, 'ind', [1, 6]), '36');
+  assert.equal(outcome(p.interp, 'ind', [1, 6]), '36');
+  for (const e of ['zeroed', 'load', 'div', 'catch', 'nan', 'wide', 'ind']) assert.ok(isCompiled(p.jit.inst, e), e);
+});
+
+test('the generated code inlines small leaves only', () => {
+  const m = parseModule(WAT, ALL_FEATURES);
+  const src = (i: number): string => generate(m, i).source;
+  // Function indices: $sq 0, $maybe5 1, $load 2, $div 3, $thrower 4, $f32id 5, $wide 6, $grows 7, zeroed 8, load 9, div 10, catch 11, nan 12, wide 13, ind 14, set 15, grow 16.
+  assert.match(src(8), /IN1: try \{/);
+  assert.doesNotMatch(src(8), /F\[1\]\(/);
+  assert.match(src(14), /if \(fn === K\d+\) \{ IN1: try \{.*else if \(fn === K\d+\) \{ IN2: try \{/s);
+  // A leaf that grows memory is called, not inlined.
+  assert.match(src(16), /F\[7\]\(/);
+});
+
+function trapOf(s: Store, inst: ReturnType<typeof loadBinary>, name: string, args: Value[]): RuntimeError {
+  try {
+    invoke(s, exportedFunc(inst, name), args);
+  } catch (e) {
+    if (e instanceof RuntimeError) return e;
+    throw e;
+  }
+  assert.fail(`${name}: no trap`);
+}
+
+test('a trap inside an inlined leaf has the wasm stack of a real call (leaf frame, then the caller at the call)', () => {
+  const bin = encodeModule(parseModule(WAT, ALL_FEATURES));
+  const si = new Store({ tier: 'interpreter' }), sc = new Store({ tier: 'compiled' });
+  const ii = loadBinary(si, bin), ic = loadBinary(sc, bin);
+  for (const [name, args] of [['div', [1, 0]], ['load', [65535]], ['div', [-0x80000000, -1]]] as [string, Value[]][]) {
+    const a = trapOf(si, ii, name, args), b = trapOf(sc, ic, name, args);
+    assert.equal(b.kind, a.kind, name);
+    assert.deepEqual(b.wasmStack, a.wasmStack, `${name} stack`);
+    assert.equal(b.wasmStack.length, 2, name);
+  }
+  // Traps in the caller after an inlined call still name the caller's own offset.
+  const a = trapOf(si, ii, 'ind', [5, 1]), b = trapOf(sc, ic, 'ind', [5, 1]);
+  assert.deepEqual(b.wasmStack, a.wasmStack);
+});
+
+test('renaming touches the callee\'s own names only', () => {
+  const text = 'x0 = MLD.f64(M0, x1, 8); d2 = f64_0[ix] + __weftab_m0$f64.length + 0x1f + 1e30; L3: { s4 = K2; r1 = null; l2 = h2 | va0; break L3; } o = 12;';
+  assert.equal(rename(text, '$7'),
+    'x0$7 = MLD.f64(M0, x1$7, 8); d2$7 = f64_0[ix] + __weftab_m0$f64.length + 0x1f + 1e30; L3$7: { s4$7 = K2$7; r1$7 = null; l2$7 = h2$7 | va0$7; break L3$7; } o = 12;');
+  assert.equal(rename('', '$1'), '');
+});
+
+/** A caller of `n` memory statements, plus four calls of a leaf of about INLINE_MAX_CHARS / 2 characters. */
+function bigCaller(n: number): string {
+  let body = '', leaf = '';
+  for (let i = 0; i < n; i++) body += `(i32.store offset=${(i % 64) * 4} (local.get 0) (i32.add (i32.load offset=${((i * 7) % 64) * 4} (local.get 0)) (local.get 0)))\n`;
+  for (let i = 0; i < 20; i++) leaf += `(local.set 1 (i32.add (local.get 1) (i32.load offset=${i * 4} (local.get 0))))\n`;
+  return `(module (memory 1)
+    (func $leaf (param i32) (result i32) (local i32) ${leaf} (local.get 1))
+    (func (export "run") (param i32) (result i32) ${body}
+      (i32.add (i32.add (call $leaf (local.get 0)) (call $leaf (i32.const 4))) (i32.add (call $leaf (i32.const 8)) (call $leaf (i32.const 12))))))`;
+}
+
+test('a caller that inlining would push past the size limit compiles without inlining', () => {
+  // Callers growing by 10 statements: first inlined, then (near the limit) called, then refused.
+  let inlinedSeen = false, fallback = -1;
+  for (let n = 100; n < 600 && fallback < 0; n += 10) {
+    let src: string;
+    try {
+      src = generate(parseModule(bigCaller(n)), 1).source;
+    } catch {
+      break;
+    }
+    if (src.includes('IN1:')) inlinedSeen = true;
+    else if (inlinedSeen && src.includes('F[0](')) fallback = n;
+  }
+  assert.ok(inlinedSeen && fallback > 0, 'a size where the caller compiles only without its inlined leaves');
+  const p = pair(bigCaller(fallback));
+  assert.equal(outcome(p.jit, 'run', [16]), outcome(p.interp, 'run', [16]));
+  assert.ok(isCompiled(p.jit.inst, 'run'));
+  assert.ok(INLINE_MAX_CHARS < LIMITS.maxBodyChars);
+});
