@@ -26,6 +26,7 @@ import { planOsr, type OsrPlan } from './osr-entry.js';
 import { indirectTargets } from './indirect-targets.js';
 import { isLeaf, mayGrowMemory } from './call-graph.js';
 import { INLINE_BUDGET_CHARS, INLINE_MAX_CHARS, inlineCall, type LeafBody } from './inline.js';
+import type { IndirectHints } from './indirect-feedback.js';
 
 /** Value kinds in compiled code: i32, i64 (word pair), f32, f64, reference. */
 type K = 'i' | 'I' | 'f' | 'F' | 'r' | 'v';
@@ -149,12 +150,12 @@ export interface Generated {
  * JS source for function `funcIdx` of `m`. `deterministic` (the deterministic profile) wraps the
  * result of every NaN-producing instruction in a canonicalisation; without it the code is as before.
  */
-export function generate(m: Module, funcIdx: number, deterministic = false): Generated {
+export function generate(m: Module, funcIdx: number, deterministic = false, hints: IndirectHints | null = null): Generated {
   try {
-    return new Gen(m, funcIdx, deterministic).run();
+    return new Gen(m, funcIdx, deterministic, null, true, hints).run();
   } catch (e) {
     // Inlined leaves can push a function past the size limit: then it goes without them.
-    if (e instanceof Unsupported && e.message.startsWith(TOO_LARGE)) return new Gen(m, funcIdx, deterministic, null, false).run();
+    if (e instanceof Unsupported && e.message.startsWith(TOO_LARGE)) return new Gen(m, funcIdx, deterministic, null, false, hints).run();
     throw e;
   }
 }
@@ -256,6 +257,8 @@ class Gen {
   /** Leaves inlined so far (their suffix numbers) and the characters they added. */
   private inlines = 0;
   private inlinedChars = 0;
+  /** Whether some call_indirect site reports its targets (FB, see indirect-feedback.ts). */
+  private reports = false;
   /** Whether the function tail-calls itself (its body is then the loop `TC`). */
   private selfTail = false;
   private deadDepth = 0;
@@ -272,6 +275,11 @@ class Gen {
     private readonly osr: OsrPlan | null = null,
     /** Whether small leaf callees are inlined (inline.ts); off for leaves themselves. */
     private readonly inlining = true,
+    /**
+     * Guesses for call_indirect sites with too many static candidates, from the first compiled
+     * version's feedback (indirect-feedback.ts); null: that first version, which reports.
+     */
+    private readonly hints: IndirectHints | null = null,
   ) {
     this.ft = this.funcType(funcTypeIndex(m, idx));
     this.memTypes = allMems(m);
@@ -529,6 +537,12 @@ class Gen {
     return mayGrowMemory(this.m, k);
   }
 
+  /** Whether function `k` may be a guessed call_indirect target of type `ti` (defined, same type index). */
+  private guessable(k: number, ti: number): boolean {
+    const first = this.importedFuncs();
+    return Number.isInteger(k) && k >= first && k < first + this.m.funcs.length && funcTypeIndex(this.m, k) === ti;
+  }
+
   /** A factory constant holding this instance's function `k` (its FuncInst, as tables hold). */
   private funcConst(k: number): string {
     let n = this.funcConsts.get(k);
@@ -660,6 +674,8 @@ class Gen {
       head.push(`const G${gi} = E.G[${gi}], GC${gi} = G${gi}.cell, GD${gi} = new Float64Array(GC${gi}.buffer, GC${gi}.byteOffset, 2);`);
     }
     for (const ti of this.tablesUsed) head.push(`const T${ti} = E.T[${ti}];`);
+    // The recorder of this function instance, and whether it still wants reports.
+    if (this.reports) head.push('const FB = E.FB; let FBN = FB === null ? 0 : 1;');
     for (const gi of this.tagsUsed) head.push(`const TG${gi} = E.TG[${gi}];`);
     head.push(...this.consts);
     const name = this.osr !== null ? `wasm_${this.idx}_osr` : `wasm_${this.idx}`;
@@ -957,8 +973,15 @@ class Gen {
         this.table(tab);
         const x = this.popTab(tab);
         // The callee is looked up (and checked) before the arguments are passed, as in the spec.
-        const lookup = `fn = CALLEE(T${tab}, ${x}, E.TY[${ti}]); `;
-        const targets = name === 'call_indirect' ? indirectTargets(this.m, tab, ti) : [];
+        let lookup = `fn = CALLEE(T${tab}, ${x}, E.TY[${ti}]); `;
+        let targets = name === 'call_indirect' ? indirectTargets(this.m, tab, ti) : [];
+        if (name === 'call_indirect' && targets.length === 0 && this.osr === null) {
+          // Too many candidates: guesses from run-time feedback (indirect-feedback.ts).
+          if (this.hints === null) {
+            this.reports = true;
+            lookup += `if (FBN !== 0) FBN = FB(${this.pos}, ${ti}, T${tab}.elems[${x}]); `;
+          } else targets = (this.hints.get(this.pos) ?? []).filter(k => this.guessable(k, ti));
+        }
         if (targets.length > 0) {
           // The entry is read once to test the guesses; the lookup (bounds, null, signature) runs
           // only when none matched. An index past the end reads undefined and matches none.
