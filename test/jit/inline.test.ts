@@ -8,7 +8,8 @@ import assert from 'node:assert/strict';
 import { parseModule } from '../../src/text/parse-module.js';
 import { encodeModule } from '../../src/binary/encode.js';
 import { ALL_FEATURES } from '../../src/features.js';
-import { generate, LIMITS } from '../../src/jit/codegen.js';
+import { generate, generateOsr, LIMITS } from '../../src/jit/codegen.js';
+import { OPCODES } from '../../src/syntax/opcodes.js';
 import { rename, INLINE_MAX_CHARS } from '../../src/jit/inline.js';
 import { Store, invoke, type Value } from '../../src/runtime/index.js';
 import { RuntimeError } from '../../src/errors.js';
@@ -133,4 +134,31 @@ test('a caller that inlining would push past the size limit compiles without inl
   assert.equal(outcome(p.jit, 'run', [16]), outcome(p.interp, 'run', [16]));
   assert.ok(isCompiled(p.jit.inst, 'run'));
   assert.ok(INLINE_MAX_CHARS < LIMITS.maxBodyChars);
+});
+
+test('an OSR variant inlines leaves too: a long loop in a function called once, traps included', () => {
+  const wat = `(module (memory 1)
+    (func $step (param i32) (result i32) (i32.add (i32.load (i32.const 8)) (i32.div_u (i32.const 1000000) (local.get 0))))
+    (func (export "main") (param i32) (result i32) (local $i i32) (local $s i32)
+      (local.set $i (local.get 0))
+      (loop $l
+        (local.set $s (i32.add (local.get $s) (call $step (local.get $i))))
+        (local.set $i (i32.sub (local.get $i) (i32.const 1)))
+        (br_if $l (i32.ne (local.get $i) (i32.const -1))))
+      (local.get $s)))`;
+  const bin = encodeModule(parseModule(wat, ALL_FEATURES));
+  const si = new Store({ tier: 'interpreter' });
+  const ii = loadBinary(si, bin);
+  // The loop ends by dividing by zero: the trap's stack names $step, then main.
+  const a = trapOf(si, ii, 'main', [5000]);
+  const sa = new Store({ tier: 'auto', tierUpThreshold: 50 });
+  const ia = loadBinary(sa, bin);
+  const before = sa.stats().osrEntries;
+  const b = trapOf(sa, ia, 'main', [5000]);
+  assert.equal(b.kind, a.kind);
+  assert.deepEqual(b.wasmStack, a.wasmStack);
+  assert.ok(sa.stats().osrEntries > before, 'entered by OSR');
+  const m = parseModule(wat, ALL_FEATURES);
+  const loop = m.funcs[1].body.findIndex(ins => OPCODES[ins.op].name === 'loop');
+  assert.ok(/IN1: try/.test(generateOsr(m, 1, loop).source));
 });
