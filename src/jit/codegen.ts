@@ -494,7 +494,7 @@ class Gen {
    * globals, tables and tags into this function's declarations.
    */
   private inlined(k: number, args: readonly string[], results: readonly string[], rs: readonly K[]): string | null {
-    if (!this.inlining || k === this.idx || rs.length > 1 || (rs.length === 1 && (rs[0] === 'I' || rs[0] === 'v'))) return null;
+    if (!this.inlining || k === this.idx || rs.length > 1 || (rs.length === 1 && rs[0] === 'v')) return null;
     const b = leafBody(this.m, k, this.deterministic);
     if (b === null || this.inlinedChars + b.text.length > INLINE_BUDGET_CHARS) return null;
     this.inlinedChars += b.text.length;

@@ -16,8 +16,8 @@
  * The catch adds the callee's frame to a trap's wasm stack, then the caller's catch adds its own
  * at the call's offset, so traces match a real call. Only leaves whose translation needs nothing
  * but what the caller can declare qualify: no immediates table, no try/catch, at most one result
- * that is not an i64 or v128 (those travel through side channels), no memory.grow (its reload
- * placeholder is the caller's), within a size budget.
+ * and not a v128 (an i64 one is two words: `RT.hi = h; return l` becomes two assignments), no
+ * memory.grow (its reload placeholder is the caller's), within a size budget.
  */
 
 /** A leaf's translation, ready to be copied into callers. */
@@ -65,8 +65,12 @@ export function inlineCall(b: LeafBody, n: number, args: readonly string[], resu
   let s = `${label}: try { `;
   b.params.forEach((p, j) => { s += `${p}${sfx} = ${args[j]}; `; });
   for (const [v, z] of b.zeroed) s += `${v}${sfx} = ${z}; `;
-  const body = rename(b.text, sfx).replace(/\breturn\b([^;]*);/g, (_m, v: string) =>
-    v.trim() === '' || results.length === 0 ? `break ${label};` : `{ ${results[0]} = ${v.trim()}; break ${label}; }`);
+  // An i64 result is returned as `RT.hi = high; return low;` (both pure expressions).
+  const body = rename(b.text, sfx)
+    .replace(/\bRT\.hi = ([^;]*); return ([^;]*);/g, (_m, hi: string, lo: string) =>
+      `{ ${results[0]} = ${lo.trim()}; ${results[1]} = ${hi.trim()}; break ${label}; }`)
+    .replace(/\breturn\b([^;]*);/g, (_m, v: string) =>
+      v.trim() === '' || results.length === 0 ? `break ${label};` : `{ ${results[0]} = ${v.trim()}; break ${label}; }`);
   s += `\n${body}\n} catch (e) { e = RT.annotate(e, FN[${callee}], o); o = ${callOffset}; throw e; }`;
   return s;
 }

@@ -30,6 +30,9 @@ const WAT = `(module
   (func $f32id (param f32) (result f32) (local.get 0))
   (func $wide (param i64 i32) (result i32) (i32.add (i32.wrap_i64 (i64.shr_u (local.get 0) (i64.const 32))) (local.get 1)))
   (func $grows (result i32) (memory.grow (i32.const 1)))
+  (func $mix (param i64 i64) (result i64)
+    (if (i64.eqz (local.get 1)) (then (return (i64.const -81985529216486896))))
+    (i64.add (i64.mul (local.get 0) (i64.const 0x9E3779B97F4A7C15)) (i64.rotl (local.get 1) (i64.const 31))))
   (func (export "zeroed") (param i32) (result i32) (local $i i32) (local $s i32)
     (loop $l
       (local.set $s (i32.add (i32.mul (local.get $s) (i32.const 3)) (call $maybe5 (i32.and (local.get $i) (i32.const 1)))))
@@ -44,7 +47,8 @@ const WAT = `(module
   (func (export "wide") (param i64 i32) (result i32) (call $wide (local.get 0) (local.get 1)))
   (func (export "ind") (param i32 i32) (result i32) (call_indirect (type $ii) (local.get 1) (local.get 0)))
   (func (export "set") (param i32) (table.set (local.get 0) (ref.func $sq)))
-  (func (export "grow") (result i32) (call $grows)))`;
+  (func (export "grow") (result i32) (call $grows))
+  (func (export "mix") (param i64 i64) (result i64) (call $mix (call $mix (local.get 0) (local.get 1)) (local.get 0))))`;
 
 test('inlined leaves compute what calls compute', () => {
   const p = pair(WAT);
@@ -52,6 +56,7 @@ test('inlined leaves compute what calls compute', () => {
     ['zeroed', [1]], ['zeroed', [10]], ['load', [0]], ['load', [65532]], ['load', [-1]], ['div', [7, 2]], ['div', [7, 0]],
     ['div', [-0x80000000, -1]], ['catch', [0]], ['catch', [9]], ['nan', [0x7fa00001]], ['nan', [0xffc00000 | 0]], ['nan', [0x3f800000]],
     ['wide', [0x500000000n, 2]], ['wide', [-1n, 1]], ['ind', [0, 7]], ['ind', [1, 1]], ['ind', [1, 0]], ['ind', [2, 1]], ['ind', [-1, 1]], ['grow', []],
+    ['mix', [1n, 2n]], ['mix', [-1n, 0n]], ['mix', [0x123456789abcdefn, -0x7000000000000000n]], ['mix', [0n, 0n]],
   ];
   for (const [name, args] of cases) assert.equal(outcome(p.jit, name, args), outcome(p.interp, name, args), `${name}(${args.join(', ')})`);
   assert.equal(outcome(p.jit, 'zeroed', [4]), String(((0 * 3 + 0) * 3 + 5) * 3 * 3 + 5));
@@ -59,18 +64,22 @@ test('inlined leaves compute what calls compute', () => {
   outcome(p.jit, 'set', [1]); outcome(p.interp, 'set', [1]);
   assert.equal(outcome(p.jit, 'ind', [1, 6]), '36');
   assert.equal(outcome(p.interp, 'ind', [1, 6]), '36');
-  for (const e of ['zeroed', 'load', 'div', 'catch', 'nan', 'wide', 'ind']) assert.ok(isCompiled(p.jit.inst, e), e);
+  for (const e of ['zeroed', 'load', 'div', 'catch', 'nan', 'wide', 'ind', 'mix']) assert.ok(isCompiled(p.jit.inst, e), e);
 });
 
 test('the generated code inlines small leaves only', () => {
   const m = parseModule(WAT, ALL_FEATURES);
   const src = (i: number): string => generate(m, i).source;
-  // Function indices: $sq 0, $maybe5 1, $load 2, $div 3, $thrower 4, $f32id 5, $wide 6, $grows 7, zeroed 8, load 9, div 10, catch 11, nan 12, wide 13, ind 14, set 15, grow 16.
-  assert.match(src(8), /IN1: try \{/);
-  assert.doesNotMatch(src(8), /F\[1\]\(/);
-  assert.match(src(14), /if \(fn === K\d+\) \{ IN1: try \{.*else if \(fn === K\d+\) \{ IN2: try \{/s);
+  // Function indices: $sq 0, $maybe5 1, $load 2, $div 3, $thrower 4, $f32id 5, $wide 6, $grows 7, $mix 8,
+  // zeroed 9, load 10, div 11, catch 12, nan 13, wide 14, ind 15, set 16, grow 17, mix 18.
+  assert.match(src(9), /IN1: try \{/);
+  assert.doesNotMatch(src(9), /F\[1\]\(/);
+  assert.match(src(15), /if \(fn === K\d+\) \{ IN1: try \{.*else if \(fn === K\d+\) \{ IN2: try \{/s);
   // A leaf that grows memory is called, not inlined.
-  assert.match(src(16), /F\[7\]\(/);
+  assert.match(src(17), /F\[7\]\(/);
+  // i64 results: two assignments, no side channel.
+  assert.match(src(18), /IN2: try \{/);
+  assert.doesNotMatch(src(18), /RT\.hi = \w+\$/);
 });
 
 function trapOf(s: Store, inst: ReturnType<typeof loadBinary>, name: string, args: Value[]): RuntimeError {
