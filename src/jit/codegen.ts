@@ -500,7 +500,7 @@ class Gen {
     this.inlinedChars += b.text.length;
     const n = ++this.inlines, sfx = `$${n}`;
     for (const v of b.vars) this.vars.add(`${v}${sfx}`);
-    for (const c of b.consts) this.consts.push(c.replace(/^const (K\d+)/, `const $1${sfx}`));
+    for (const c of b.consts) this.consts.push(c.replace(/^const (K\d+)/, (_m, k: string) => `const ${k}${sfx}`));
     for (const [mi, views] of b.mems) {
       this.useMem(mi);
       for (const v of views) this.view(mi, v);

@@ -171,3 +171,47 @@ test('an OSR variant inlines leaves too: a long loop in a function called once, 
   const loop = m.funcs[1].body.findIndex(ins => OPCODES[ins.op].name === 'loop');
   assert.ok(/IN1: try/.test(generateOsr(m, 1, loop).source));
 });
+
+test('inlined leaves using SIMD, GC, tables, globals, a second memory and references behave as calls', () => {
+  const wat = `(module
+    (type $pt (struct (field $x (mut i32)) (field $y f64)))
+    (memory $a 1) (memory $b 1)
+    (global $g (mut i32) (i32.const 5))
+    (global $gl (mut i64) (i64.const 7))
+    (table $t 4 funcref)
+    (func $simd (param v128 i32) (result i32)
+      (i32x4.bitmask (i32x4.add (local.get 0) (i32x4.splat (local.get 1)))))
+    (func $gc (param (ref null $pt)) (result f64)
+      (struct.set $pt $x (local.get 0) (i32.add (struct.get $pt $x (local.get 0)) (i32.const 1)))
+      (f64.add (struct.get $pt $y (local.get 0)) (f64.convert_i32_s (struct.get $pt $x (local.get 0)))))
+    (func $tab (param i32) (result funcref) (table.get $t (local.get 0)))
+    (func $glob (param i32) (result i64)
+      (global.set $g (i32.add (global.get $g) (local.get 0)))
+      (global.set $gl (i64.mul (global.get $gl) (i64.extend_i32_s (local.get 0))))
+      (global.get $gl))
+    (func $mem2 (param i32) (result i32)
+      (i32.store $b (i32.const 12) (local.get 0))
+      (i32.add (i32.load $b (i32.const 12)) (i32.load $a (i32.const 12))))
+    (func $f (param f64 f32) (result f64) (f64.mul (local.get 0) (f64.promote_f32 (local.get 1))))
+    (func $nc (result f64) (f64.const nan:0x4000000000001))
+    (elem declare func $f)
+    (func (export "simd") (param i32) (result i32) (call $simd (v128.const i32x4 1 2 3 4) (local.get 0)))
+    (func (export "gc") (param i32) (result f64) (local $p (ref null $pt))
+      (local.set $p (struct.new $pt (local.get 0) (f64.const 0.5)))
+      (drop (call $gc (local.get $p)))
+      (call $gc (local.get $p)))
+    (func (export "gcnull") (result f64) (call $gc (ref.null $pt)))
+    (func (export "tab") (param i32) (result i32) (ref.is_null (call $tab (local.get 0))))
+    (func (export "glob") (param i32) (result i64) (drop (call $glob (local.get 0))) (i64.add (call $glob (i32.const 3)) (i64.extend_i32_s (global.get $g))))
+    (func (export "mem2") (param i32) (result i32) (i32.store $a (i32.const 12) (i32.const 100)) (call $mem2 (local.get 0)))
+    (func (export "f") (param f64) (result f64) (call $f (local.get 0) (f32.const 1.5)))
+    (func (export "nc") (result i64) (i64.reinterpret_f64 (call $nc))))`;
+  const p = pair(wat);
+  const cases: [string, Value[]][] = [['simd', [10]], ['simd', [-3]], ['gc', [3]], ['gcnull', []], ['tab', [0]], ['tab', [9]], ['glob', [2]], ['glob', [-1]], ['mem2', [7]], ['f', [0x4004000000000000n]], ['f', [0x7ff8000000000001n]], ['f', [0xfff4000000000000n]], ['nc', []]];
+  for (const [name, args] of cases) assert.equal(outcome(p.jit, name, args), outcome(p.interp, name, args), `${name}(${args.join(', ')})`);
+  const m = parseModule(wat, ALL_FEATURES);
+  for (let i = 7; i <= 14; i++) {
+    const src = generate(m, i).source;
+    assert.match(src, /IN1: try/, `export ${i} inlines its leaf`);
+  }
+});
