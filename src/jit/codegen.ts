@@ -501,6 +501,7 @@ class Gen {
     const n = ++this.inlines, sfx = `$${n}`;
     for (const v of b.vars) this.vars.add(`${v}${sfx}`);
     for (const c of b.consts) this.consts.push(c.replace(/^const (K\d+)/, (_m, k: string) => `const ${k}${sfx}`));
+    if (b.consts.some(c => !/^const K\d+ = /.test(c))) throw new Error('jit: unexpected factory constant in a leaf');
     for (const [mi, views] of b.mems) {
       this.useMem(mi);
       for (const v of views) this.view(mi, v);
@@ -526,8 +527,11 @@ class Gen {
     }
     const mems = new Map<number, ReadonlySet<string>>();
     for (const mi of this.memsUsed) mems.set(mi, new Set(this.viewsUsed.get(mi) ?? []));
+    const vars = [...this.vars, ...params, ...zeroed.map(z => z[0])];
+    const labels = [...text.matchAll(/\b(L\d+):/g)].map(l => l[1]);
+    const consts = this.consts.map(c => /^const (K\d+) = /.exec(c)?.[1] ?? '');
     return {
-      text, params, zeroed, vars: [...this.vars, ...params, ...zeroed.map(z => z[0])], consts: [...this.consts],
+      text, params, zeroed, vars, consts: [...this.consts], own: new Set([...vars, ...labels, ...consts]),
       mems, globals: new Set(this.globalsUsed), tables: new Set(this.tablesUsed), tags: new Set(this.tagsUsed),
     };
   }

@@ -10,7 +10,8 @@
  *   IN3: try { x0$3 = arg0; x1$3 = 0; ...body, `return v` as `res = v; break IN3`... }
  *        catch (e) { e = RT.annotate(e, FN[k], o); o = <call offset>; throw e; }
  *
- * The callee's own translation is reused as text: its variables and labels get a suffix `$n`
+ * The callee's own translation is reused as text: its variables, labels and constants (exactly
+ * those names, `LeafBody.own`) get a suffix `$n`
  * (its locals are re-zeroed at each entry, as a wasm call would), the memory views, helpers and
  * scratch temporaries it shares with the caller keep their names (same instance, same memory).
  * The catch adds the callee's frame to a trap's wasm stack, then the caller's catch adds its own
@@ -32,6 +33,8 @@ export interface LeafBody {
   readonly vars: readonly string[];
   /** Factory constants the body reads: `const K0 = ...;` lines. */
   readonly consts: readonly string[];
+  /** The callee's own names (variables, labels, constants): renamed per inlined copy. */
+  readonly own: ReadonlySet<string>;
   readonly mems: ReadonlyMap<number, ReadonlySet<string>>;
   readonly globals: ReadonlySet<number>;
   readonly tables: ReadonlySet<number>;
@@ -43,16 +46,12 @@ export const INLINE_MAX_CHARS = 6000;
 /** Characters of inlined bodies one caller may take in (keeps callers far from the size cliff). */
 export const INLINE_BUDGET_CHARS = 24000;
 
-/**
- * The callee's own names: slot variables (`s3`, `d0`, `l2`/`h2`, `va1`...), locals (`x4`, `y4`...),
- * self-tail temporaries (`q0`), labels (`L2`) and factory constants (`K1`). Not after a `.` or
- * `$` (properties such as `MLD.f64`, global view names) and not inside longer identifiers.
- */
-const OWN_NAME = /(?<![\w$.])(va|vb|vc|vd|x|y|z|w|s|f|d|l|h|r|q|L|K)(\d+)(?![\w$])/g;
+/** Identifiers, whole (global view names contain `$`), not after a `.` (properties) or inside numbers. */
+const IDENT = /(?<![\w$.])[A-Za-z_$][\w$]*/g;
 
-/** `text` with the callee's own names suffixed by `sfx`. */
-export function rename(text: string, sfx: string): string {
-  return text.replace(OWN_NAME, (_m, p: string, d: string) => `${p}${d}${sfx}`);
+/** The identifiers of `text` in `own` (the callee's variables, labels and constants) suffixed by `sfx`. */
+export function rename(text: string, own: ReadonlySet<string>, sfx: string): string {
+  return text.replace(IDENT, id => own.has(id) ? `${id}${sfx}` : id);
 }
 
 /**
@@ -66,7 +65,7 @@ export function inlineCall(b: LeafBody, n: number, args: readonly string[], resu
   b.params.forEach((p, j) => { s += `${p}${sfx} = ${args[j]}; `; });
   for (const [v, z] of b.zeroed) s += `${v}${sfx} = ${z}; `;
   // An i64 result is returned as `RT.hi = high; return low;` (both pure expressions).
-  const body = rename(b.text, sfx)
+  const body = rename(b.text, b.own, sfx)
     .replace(/\bRT\.hi = ([^;]*); return ([^;]*);/g, (_m, hi: string, lo: string) =>
       `{ ${results[0]} = ${lo.trim()}; ${results[1]} = ${hi.trim()}; break ${label}; }`)
     .replace(/\breturn\b([^;]*);/g, (_m, v: string) =>

@@ -108,10 +108,12 @@ test('a trap inside an inlined leaf has the wasm stack of a real call (leaf fram
 });
 
 test('renaming touches the callee\'s own names only', () => {
-  const text = 'x0 = MLD.f64(M0, x1, 8); d2 = f64_0[ix] + __weftab_m0$f64.length + 0x1f + 1e30; L3: { s4 = K2; r1 = null; l2 = h2 | va0; break L3; } o = 12;';
-  assert.equal(rename(text, '$7'),
-    'x0$7 = MLD.f64(M0, x1$7, 8); d2$7 = f64_0[ix] + __weftab_m0$f64.length + 0x1f + 1e30; L3$7: { s4$7 = K2$7; r1$7 = null; l2$7 = h2$7 | va0$7; break L3$7; } o = 12;');
-  assert.equal(rename('', '$1'), '');
+  const own = new Set(['x0', 'x1', 'd2', 'L3', 's4', 'K2', 'r1', 'l2', 'h2', 'va0', 'qb0', 'L3p0_0']);
+  const text = 'x0 = MLD.f64(M0, x1, 8); d2 = f64_0[ix] + __weftab_m0$f64.length + 0x1f + 1e30 + x10; L3: { s4 = K2; r1 = null; l2 = h2 | va0; qb0 = L3p0_0; break L3; } o = 12;';
+  assert.equal(rename(text, own, '$7'),
+    'x0$7 = MLD.f64(M0, x1$7, 8); d2$7 = f64_0[ix] + __weftab_m0$f64.length + 0x1f + 1e30 + x10; L3$7: { s4$7 = K2$7; r1$7 = null; l2$7 = h2$7 | va0$7; qb0$7 = L3p0_0$7; break L3$7; } o = 12;');
+  assert.equal(rename('', own, '$1'), '');
+  assert.equal(rename(text, new Set(), '$1'), text);
 });
 
 /** A caller of `n` memory statements, plus four calls of a leaf of about INLINE_MAX_CHARS / 2 characters. */
