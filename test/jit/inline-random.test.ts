@@ -14,7 +14,7 @@ import { pair, outcome, rng } from './helpers.js';
 type T = 'i32' | 'i64' | 'f32' | 'f64';
 const TYPES: T[] = ['i32', 'i64', 'f32', 'f64'];
 
-function program(seed: number): string {
+function program(seed: number, wide = false): string {
   const next = rng(seed);
   const pick = <X>(xs: readonly X[]): X => xs[next() % xs.length];
   const params: T[] = Array.from({ length: next() % 4 }, () => pick(TYPES));
@@ -72,16 +72,17 @@ function program(seed: number): string {
   const args = params.map(argOf).join(' ');
   return `(module (memory 1) (global $g (mut i32) (i32.const 3)) (global $gl (mut i64) (i64.const 11))
     (type $sig (func ${sig}))
-    (table funcref (elem $leaf $leaf2))
+    (table funcref (elem $leaf $leaf2 ${wide ? '$leaf3 $leaf4 $leaf5 $leaf6' : ''}))
     (data (i32.const 0) "\\01\\02\\03\\04\\fe\\ff\\80\\7f\\00\\00\\c0\\7f\\11\\22\\33\\44")
     (func $leaf (type $sig) (local ${locals.join(' ')}) ${body})
     (func $leaf2 (type $sig) ${constOf(result)})
+    ${wide ? [3, 4, 5, 6].map(k => `(func $leaf${k} (type $sig) ${constOf(result)})`).join('\n') : ''}
     (func (export "run") (param i32) (result i64) (local $i i32) (local $acc i64)
       (loop $l
         (local.set $acc (i64.add (i64.mul (local.get $acc) (i64.const 31)) ${toI64(`(call $leaf ${args})`)}))
         (local.set $acc (i64.xor (local.get $acc) ${toI64(`(call_indirect (type $sig) ${args} (i32.and (local.get $i) (i32.const 1)))`)}))
         (local.set $i (i32.add (local.get $i) (i32.const 1)))
-        (br_if $l (i32.lt_u (local.get $i) (i32.const 6))))
+        (br_if $l (i32.lt_u (local.get $i) (i32.const ${wide ? 200 : 6}))))
       (i64.add (local.get $acc) (i64.add (i64.load (i32.const 8)) (i64.extend_i32_u (global.get $g))))))`;
 }
 
@@ -95,4 +96,19 @@ test('random leaves: inlined code computes what the interpreter computes (traps 
     for (const a of [0, 1, 7, -5, 0x7fffffff]) assert.equal(outcome(p.jit, 'run', [a]), outcome(p.interp, 'run', [a]), `seed ${seed} run(${a})\n${wat}`);
   }
   assert.ok(inlined >= seeds * 0.9, `${inlined} of ${seeds} inlined`);
+});
+
+test('random leaves behind a call_indirect with six candidates: feedback guesses, recompiled code, same results', () => {
+  let recompiled = 0;
+  for (let seed = 1; seed <= 12; seed++) {
+    const wat = program(seed, true);
+    const p = pair(wat);
+    const before = p.jit.store.stats().recompiled;
+    for (const a of [3, 0, -9, 3]) assert.equal(outcome(p.jit, 'run', [a]), outcome(p.interp, 'run', [a]), `seed ${seed} run(${a})\n${wat}`);
+    // Calls that trap early never reach the sample size; the others are compiled again, once.
+    const n = p.jit.store.stats().recompiled - before;
+    assert.ok(n <= 1);
+    recompiled += n;
+  }
+  assert.ok(recompiled >= 6, `${recompiled} of 12 compiled again`);
 });
