@@ -171,18 +171,38 @@ function leafBody(m: Module, k: number, deterministic: boolean): LeafBody | null
   const key = `${k}:${deterministic}`;
   let b = perModule.get(key);
   if (b === undefined) {
+    // Null while it is made: a call cycle back to k sees "not inlinable".
+    perModule.set(key, null);
     b = null;
-    if (isLeaf(m, k)) {
+    if (small(m, k) && leafNesting < MAX_LEAF_NESTING) {
+      leafNesting++;
       try {
-        b = new Gen(m, k, deterministic, null, false).leafBody();
+        // With inlining: a function whose calls all go to inlined leaves is a leaf in effect.
+        b = new Gen(m, k, deterministic).leafBody();
       } catch (e) {
         if (!(e instanceof Unsupported)) throw e;
+      } finally {
+        leafNesting--;
       }
     }
     perModule.set(key, b);
   }
   return b;
 }
+
+/** How many leaf translations are being made inside each other now (a chain of small callers). */
+let leafNesting = 0;
+const MAX_LEAF_NESTING = 3;
+
+/** Whether defined function `k` is small enough that translating it to try inlining is cheap. */
+function small(m: Module, k: number): boolean {
+  const f = m.funcs[k - importCounts(m).func];
+  if (f === undefined) return false;
+  return f.end >= 0 ? f.end - f.codeStart <= INLINE_MAX_CHARS / 8 : f.body.length <= INLINE_MAX_CHARS / 8;
+}
+
+/** Instructions that make a function's translation hold its own try/catch (never inlined). */
+const TRY_OPS = new Set(['try', 'try_table'].map(n => OPCODES.findIndex(o => o.name === n)));
 
 /**
  * The OSR variant of function `funcIdx` entering the loop at body index `loopIndex` (osr-entry.ts):
@@ -500,8 +520,8 @@ class Gen {
     this.inlinedChars += b.text.length;
     const n = ++this.inlines, sfx = `$${n}`;
     for (const v of b.vars) this.vars.add(`${v}${sfx}`);
-    for (const c of b.consts) this.consts.push(c.replace(/^const (K\d+)/, (_m, k: string) => `const ${k}${sfx}`));
-    if (b.consts.some(c => !/^const K\d+ = /.test(c))) throw new Error('jit: unexpected factory constant in a leaf');
+    for (const c of b.consts) this.consts.push(c.replace(/^const (K\d+(?:\$\d+)*)/, (_m, k: string) => `const ${k}${sfx}`));
+    if (b.consts.some(c => !/^const K\d+(?:\$\d+)* = /.test(c))) throw new Error('jit: unexpected factory constant in a leaf');
     for (const [mi, views] of b.mems) {
       this.useMem(mi);
       for (const v of views) this.view(mi, v);
@@ -516,7 +536,9 @@ class Gen {
   leafBody(): LeafBody | null {
     this.run();
     const text = this.out.join('\n').replace(/\/\*QB\d+s?\*\//g, m => this.markers.get(m) ?? '');
-    if (text.length > INLINE_MAX_CHARS || this.imms.length > 0 || this.selfTail || /\b(try|catch)\b|\/\*MEMS\*\/|\$W\$|\bdp\b/.test(text)) return null;
+    // No real calls left ($W$: a call's depth argument), no reload placeholder, no try of its own.
+    if (text.length > INLINE_MAX_CHARS || this.imms.length > 0 || this.selfTail || /\/\*MEMS\*\/|\$W\$|\bdp\b/.test(text)) return null;
+    if (this.m.funcs[this.idx - this.importedFuncs()].body.some(ins => TRY_OPS.has(ins.op))) return null;
     const nParams = this.ft.params.length;
     const params: string[] = [], zeroed: [string, string][] = [];
     for (let j = 0; j < this.locals.length; j++) {
@@ -528,8 +550,9 @@ class Gen {
     const mems = new Map<number, ReadonlySet<string>>();
     for (const mi of this.memsUsed) mems.set(mi, new Set(this.viewsUsed.get(mi) ?? []));
     const vars = [...this.vars, ...params, ...zeroed.map(z => z[0])];
-    const labels = [...text.matchAll(/\b(L\d+):/g)].map(l => l[1]);
-    const consts = this.consts.map(c => /^const (K\d+) = /.exec(c)?.[1] ?? '');
+    // Own labels and constants include those of leaves inlined here (suffixed: `L1$2`, `IN2`, `K0$2`).
+    const labels = [...text.matchAll(/\b((?:L|IN)\d+(?:\$\d+)*):/g)].map(l => l[1]);
+    const consts = this.consts.map(c => /^const (K\d+(?:\$\d+)*) = /.exec(c)?.[1] ?? '');
     return {
       text, params, zeroed, vars, consts: [...this.consts], own: new Set([...vars, ...labels, ...consts]),
       mems, globals: new Set(this.globalsUsed), tables: new Set(this.tablesUsed), tags: new Set(this.tagsUsed),
@@ -732,7 +755,8 @@ class Gen {
       // compiled code meanwhile).
       // (An OSR variant is only entered below the limit: see bridge.ts canEnter.)
       // A leaf with a small frame skips the test (see LEAF_MAX_WORDS).
-      this.osr !== null || (W <= LEAF_MAX_WORDS && isLeaf(this.m, this.idx)) ? '' : `if (dp > LIM) return SELF(${[...params, 'dp'].join(', ')});`,
+      // (A function whose calls were all inlined is a leaf in effect: no `$W$` is left.)
+      this.osr !== null || (W <= LEAF_MAX_WORDS && (isLeaf(this.m, this.idx) || !text.includes('$W$'))) ? '' : `if (dp > LIM) return SELF(${[...params, 'dp'].join(', ')});`,
       ...(entry ? [entry] : []),
       `let ${lets.join(', ')};`,
       this.osr !== null ? this.osrArgTypes() : '',

@@ -217,3 +217,37 @@ test('inlined leaves using SIMD, GC, tables, globals, a second memory and refere
     assert.match(src, /IN1: try/, `export ${i} inlines its leaf`);
   }
 });
+
+test('chains of small functions are inlined into each other; cycles and real calls stop it; traps keep every frame', () => {
+  const wat = `(module (memory 1)
+    (func $leaf (param i32) (result i32) (i32.div_u (i32.const 1000) (local.get 0)))
+    (func $mid (param i32) (result i32) (i32.add (call $leaf (local.get 0)) (call $leaf (i32.add (local.get 0) (i32.const 1)))))
+    (func $top (param i32) (result i32) (i32.mul (call $mid (local.get 0)) (i32.const 3)))
+    (func $even (param i32) (result i32) (if (result i32) (i32.eqz (local.get 0)) (then (i32.const 1)) (else (call $odd (i32.sub (local.get 0) (i32.const 1))))))
+    (func $odd (param i32) (result i32) (if (result i32) (i32.eqz (local.get 0)) (then (i32.const 0)) (else (call $even (i32.sub (local.get 0) (i32.const 1))))))
+    (func $grows (result i32) (memory.grow (i32.const 0)))
+    (func $callsGrow (param i32) (result i32) (i32.add (call $grows) (local.get 0)))
+    (func (export "top") (param i32) (result i32) (call $top (local.get 0)))
+    (func (export "even") (param i32) (result i32) (call $even (local.get 0)))
+    (func (export "cg") (param i32) (result i32) (call $callsGrow (local.get 0))))`;
+  const m = parseModule(wat, ALL_FEATURES);
+  const top = generate(m, 7).source;
+  // $top inlined into the export, $mid into $top, $leaf twice into $mid: no call left.
+  assert.doesNotMatch(top, /F\[\d+\]\(/);
+  assert.doesNotMatch(top, /dp > LIM/);
+  assert.match(top, /IN1: try/);
+  assert.match(generate(m, 8).source, /F\[3\]\(|wasm_3\(/);
+  assert.match(generate(m, 9).source, /F\[6\]\(/);
+  const p = pair(wat);
+  for (const [name, args] of [['top', [4]], ['top', [0]], ['top', [-1]], ['even', [7]], ['even', [10]], ['cg', [2]]] as [string, Value[]][]) {
+    assert.equal(outcome(p.jit, name, args), outcome(p.interp, name, args), `${name}(${args.join(', ')})`);
+  }
+  const bin = encodeModule(m);
+  const si = new Store({ tier: 'interpreter' }), sc = new Store({ tier: 'compiled' });
+  const ii = loadBinary(si, bin), ic = loadBinary(sc, bin);
+  for (const a of [0, -1]) {
+    const x = trapOf(si, ii, 'top', [a]), y = trapOf(sc, ic, 'top', [a]);
+    assert.deepEqual(y.wasmStack, x.wasmStack, `top(${a})`);
+    assert.equal(y.wasmStack.length, 4);
+  }
+});
