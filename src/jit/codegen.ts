@@ -170,11 +170,18 @@ function leafBody(m: Module, k: number, deterministic: boolean): LeafBody | null
   if (!perModule) leafBodies.set(m, (perModule = new Map()));
   const key = `${k}:${deterministic}`;
   let b = perModule.get(key);
+  // Too deep in a chain: no answer here, and none cached (k may be inlinable from nearer callers).
+  if (b === undefined && leafNesting >= MAX_LEAF_NESTING) {
+    cutShort = true;
+    return null;
+  }
   if (b === undefined) {
     // Null while it is made: a call cycle back to k sees "not inlinable".
     perModule.set(key, null);
     b = null;
-    if (small(m, k) && leafNesting < MAX_LEAF_NESTING) {
+    const outer = cutShort;
+    cutShort = false;
+    if (small(m, k)) {
       leafNesting++;
       try {
         // With inlining: a function whose calls all go to inlined leaves is a leaf in effect.
@@ -185,13 +192,19 @@ function leafBody(m: Module, k: number, deterministic: boolean): LeafBody | null
         leafNesting--;
       }
     }
-    perModule.set(key, b);
+    // A refusal because a callee was too deep in the chain holds only for this chain (asked
+    // from a compiled function itself, k is at the top: every later request gets the same).
+    if (b === null && cutShort && leafNesting > 0) perModule.delete(key);
+    else perModule.set(key, b);
+    cutShort ||= outer;
   }
   return b;
 }
 
 /** How many leaf translations are being made inside each other now (a chain of small callers). */
 let leafNesting = 0;
+/** Whether a leaf translation being made met the nesting limit (its refusal is not cached). */
+let cutShort = false;
 const MAX_LEAF_NESTING = 3;
 
 /** Whether defined function `k` is small enough that translating it to try inlining is cheap. */

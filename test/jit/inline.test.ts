@@ -251,3 +251,20 @@ test('chains of small functions are inlined into each other; cycles and real cal
     assert.equal(y.wasmStack.length, 4);
   }
 });
+
+test('a chain deeper than the nesting limit: the far end is called, and still inlined where it is near', () => {
+  const wat = `(module
+    (func $d (param i32) (result i32) (i32.add (local.get 0) (i32.const 1)))
+    (func $c (param i32) (result i32) (call $d (i32.mul (local.get 0) (i32.const 2))))
+    (func $b (param i32) (result i32) (call $c (i32.xor (local.get 0) (i32.const 3))))
+    (func $a (param i32) (result i32) (call $b (i32.sub (local.get 0) (i32.const 4))))
+    (func (export "x") (param i32) (result i32) (call $a (local.get 0)))
+    (func (export "y") (param i32) (result i32) (call $d (local.get 0)))
+    (func (export "z") (param i32) (result i32) (call $c (local.get 0))))`;
+  const m = parseModule(wat, ALL_FEATURES);
+  assert.match(generate(m, 4).source, /F\[3\]\(/);
+  assert.match(generate(m, 5).source, /IN1: try/);
+  assert.match(generate(m, 6).source, /IN1\$1: try/);
+  const p = pair(wat);
+  for (const e of ['x', 'y', 'z']) for (const a of [0, 9, -7]) assert.equal(outcome(p.jit, e, [a]), outcome(p.interp, e, [a]), `${e}(${a})`);
+});
