@@ -152,10 +152,10 @@ export interface Generated {
  */
 export function generate(m: Module, funcIdx: number, deterministic = false, hints: IndirectHints | null = null): Generated {
   try {
-    return new Gen(m, funcIdx, deterministic, null, true, hints).run();
+    return new Gen(m, funcIdx, deterministic, null, 'all', hints).run();
   } catch (e) {
     // Inlined leaves can push a function past the size limit: then it goes without them.
-    if (e instanceof Unsupported && e.message.startsWith(TOO_LARGE)) return new Gen(m, funcIdx, deterministic, null, false, hints).run();
+    if (e instanceof Unsupported && e.message.startsWith(TOO_LARGE)) return new Gen(m, funcIdx, deterministic, null, 'none', hints).run();
     throw e;
   }
 }
@@ -185,7 +185,7 @@ function leafBody(m: Module, k: number, deterministic: boolean): LeafBody | null
       leafNesting++;
       try {
         // With inlining: a function whose calls all go to inlined leaves is a leaf in effect.
-        b = new Gen(m, k, deterministic).leafBody();
+        b = new Gen(m, k, deterministic, null, 'leaves').leafBody();
       } catch (e) {
         if (!(e instanceof Unsupported)) throw e;
       } finally {
@@ -233,7 +233,7 @@ export function generateOsr(m: Module, funcIdx: number, loopIndex: number, deter
   try {
     return new Gen(m, funcIdx, deterministic, plan).run();
   } catch (e) {
-    if (e instanceof Unsupported && e.message.startsWith(TOO_LARGE)) return new Gen(m, funcIdx, deterministic, plan, false).run();
+    if (e instanceof Unsupported && e.message.startsWith(TOO_LARGE)) return new Gen(m, funcIdx, deterministic, plan, 'none').run();
     throw e;
   }
 }
@@ -295,6 +295,8 @@ class Gen {
   /** Leaves inlined so far (their suffix numbers) and the characters they added. */
   private inlines = 0;
   private inlinedChars = 0;
+  /** This function's body to inline at its recursive calls (undefined: not made yet; null: unfit). */
+  private selfCopy: LeafBody | null | undefined = undefined;
   /** Whether some call_indirect site reports its targets (FB, see indirect-feedback.ts). */
   private reports = false;
   /** Whether the function tail-calls itself (its body is then the loop `TC`). */
@@ -311,8 +313,11 @@ class Gen {
   constructor(
     private readonly m: Module, private readonly idx: number, private readonly deterministic = false,
     private readonly osr: OsrPlan | null = null,
-    /** Whether small leaf callees are inlined (inline.ts); off for leaves themselves. */
-    private readonly inlining = true,
+    /**
+     * What is inlined (inline.ts): small leaves and one copy of the function itself at its
+     * recursive calls ('all'), leaves only ('leaves': translations made to be inlined), nothing.
+     */
+    private readonly inlining: 'all' | 'leaves' | 'none' = 'all',
     /**
      * Guesses for call_indirect sites with too many static candidates, from the first compiled
      * version's feedback (indirect-feedback.ts); null: that first version, which reports.
@@ -527,8 +532,22 @@ class Gen {
    * globals, tables and tags into this function's declarations.
    */
   private inlined(k: number, args: readonly string[], results: readonly string[], rs: readonly K[]): string | null {
-    if (!this.inlining || k === this.idx || rs.length > 1 || (rs.length === 1 && rs[0] === 'v')) return null;
-    const b = leafBody(this.m, k, this.deterministic);
+    if (this.inlining === 'none' || rs.length > 1 || (rs.length === 1 && rs[0] === 'v')) return null;
+    let b: LeafBody | null;
+    if (k === this.idx) {
+      // A recursive call: one copy of this function's own body, whose recursive calls stay calls
+      // (half the JS calls of a recursion). Not in OSR variants (their own name differs).
+      if (this.inlining !== 'all' || this.osr !== null) return null;
+      if (this.selfCopy === undefined) {
+        try {
+          this.selfCopy = new Gen(this.m, this.idx, this.deterministic, null, 'leaves', this.hints).leafBody(true);
+        } catch (e) {
+          if (!(e instanceof Unsupported)) throw e;
+          this.selfCopy = null;
+        }
+      }
+      b = this.selfCopy;
+    } else b = leafBody(this.m, k, this.deterministic);
     if (b === null || this.inlinedChars + b.text.length > INLINE_BUDGET_CHARS) return null;
     this.inlinedChars += b.text.length;
     const n = ++this.inlines, sfx = `$${n}`;
@@ -546,11 +565,14 @@ class Gen {
   }
 
   /** This function's translation as a body to inline (see inline.ts), or null if it does not qualify. */
-  leafBody(): LeafBody | null {
+  leafBody(self = false): LeafBody | null {
     this.run();
     const text = this.out.join('\n').replace(/\/\*QB\d+s?\*\//g, m => this.markers.get(m) ?? '');
-    // No real calls left ($W$: a call's depth argument), no reload placeholder, no try of its own.
-    if (text.length > INLINE_MAX_CHARS || this.imms.length > 0 || this.selfTail || /\/\*MEMS\*\/|\$W\$|\bdp\b/.test(text)) return null;
+    if (text.length > INLINE_MAX_CHARS || this.imms.length > 0 || this.selfTail) return null;
+    // A leaf: no real calls left ($W$: a call's depth argument), no reload placeholder. A copy of
+    // the caller itself keeps its calls (same frame: its `dp + $W$` and reloads are the caller's)
+    // but no tail calls (`o = -2`: call-and-return frames).
+    if (self ? /\bo = -2\b/.test(text) : /\/\*MEMS\*\/|\$W\$|\bdp\b/.test(text)) return null;
     if (this.m.funcs[this.idx - this.importedFuncs()].body.some(ins => TRY_OPS.has(ins.op))) return null;
     const nParams = this.ft.params.length;
     const params: string[] = [], zeroed: [string, string][] = [];

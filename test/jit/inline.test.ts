@@ -11,7 +11,7 @@ import { ALL_FEATURES } from '../../src/features.js';
 import { generate, generateOsr, LIMITS } from '../../src/jit/codegen.js';
 import { OPCODES } from '../../src/syntax/opcodes.js';
 import { rename, INLINE_MAX_CHARS } from '../../src/jit/inline.js';
-import { Store, invoke, type Value } from '../../src/runtime/index.js';
+import { Store, hostFunc, invoke, type Value } from '../../src/runtime/index.js';
 import { RuntimeError } from '../../src/errors.js';
 import { loadBinary, exportedFunc } from '../exec/helpers.js';
 import { pair, outcome, isCompiled } from './helpers.js';
@@ -267,4 +267,58 @@ test('a chain deeper than the nesting limit: the far end is called, and still in
   assert.match(generate(m, 6).source, /IN1\$1: try/);
   const p = pair(wat);
   for (const e of ['x', 'y', 'z']) for (const a of [0, 9, -7]) assert.equal(outcome(p.jit, e, [a]), outcome(p.interp, e, [a]), `${e}(${a})`);
+});
+
+test('recursive functions inline one copy of themselves: same results, depth limit, exhaustion and trap stacks as calls', () => {
+  const wat = `(module
+    (import "h" "grow" (func $hostGrow (param i32)))
+    (memory 1)
+    (func $fib (param i32) (result i32)
+      (if (result i32) (i32.lt_u (local.get 0) (i32.const 2)) (then (local.get 0))
+        (else (i32.add (call $fib (i32.sub (local.get 0) (i32.const 1))) (call $fib (i32.sub (local.get 0) (i32.const 2)))))))
+    (func $down (param i32) (result i32)
+      (if (result i32) (i32.eqz (local.get 0)) (then (i32.div_u (i32.const 1) (i32.load (i32.const 0))))
+        (else (i32.add (i32.const 1) (call $down (i32.sub (local.get 0) (i32.const 1)))))))
+    (func $growing (param i32) (result i32)
+      (if (i32.eq (local.get 0) (i32.const 3)) (then (call $hostGrow (i32.const 1))))
+      (if (result i32) (i32.eqz (local.get 0)) (then (i32.load (i32.const 65536)))
+        (else (i32.add (i32.load (i32.const 65540)) (call $growing (i32.sub (local.get 0) (i32.const 1)))))))
+    (func $tail (param i32) (result i32)
+      (if (result i32) (i32.eqz (local.get 0)) (then (return_call $tail2 (i32.const 5)))
+        (else (i32.add (i32.const 1) (call $tail (i32.sub (local.get 0) (i32.const 1)))))))
+    (func $tail2 (param i32) (result i32) (i32.mul (local.get 0) (i32.const 3)))
+    (func (export "fib") (param i32) (result i32) (call $fib (local.get 0)))
+    (func (export "down") (param i32) (result i32) (call $down (local.get 0)))
+    (func (export "set") (param i32) (i32.store (i32.const 0) (local.get 0)))
+    (func (export "growing") (param i32) (result i32) (call $growing (local.get 0)))
+    (func (export "tail") (param i32) (result i32) (call $tail (local.get 0))))`;
+  const m = parseModule(wat, ALL_FEATURES);
+  const fib = generate(m, 1).source;
+  // Both recursive calls get a copy; the copies call the function itself; the depth test stays.
+  assert.match(fib, /IN1: try/);
+  assert.match(fib, /IN2: try/);
+  assert.match(fib, /wasm_1\(/);
+  assert.match(fib, /dp > LIM/);
+  assert.doesNotMatch(generate(m, 4).source, /IN\d+: try/);
+  const mk = (tier: 'interpreter' | 'compiled') => {
+    const store = new Store({ tier, maxCallDepth: 200000 });
+    const types = loadBinary(store, encodeModule(parseModule('(module (func (export "t") (param i32)))')));
+    let inst: ReturnType<typeof loadBinary> | null = null;
+    const grow = hostFunc(exportedFunc(types, 't').type, () => { inst!.mems[0].grow(1); return []; });
+    inst = loadBinary(store, encodeModule(m), [{ kind: 'func', value: grow }]);
+    return { store, inst };
+  };
+  const a = mk('interpreter'), b = mk('compiled');
+  const run = (s: typeof a, name: string, args: Value[]) => outcome(s, name, args);
+  for (const [name, args] of [['fib', [0]], ['fib', [1]], ['fib', [15]], ['set', [1]], ['down', [10]], ['down', [60000]], ['tail', [5]], ['growing', [6]]] as [string, Value[]][]) {
+    assert.equal(run(b, name, args), run(a, name, args), `${name}(${args.join(', ')})`);
+  }
+  assert.equal(run(b, 'down', [60000]), '60001');
+  assert.equal(run(b, 'down', [10_000_000]), 'trap:exhaustion');
+  // A trap at the bottom of a recursion: every frame, at its call's offset.
+  run(a, 'set', [0]); run(b, 'set', [0]);
+  const x = trapOf(a.store, a.inst, 'down', [7]), y = trapOf(b.store, b.inst, 'down', [7]);
+  assert.equal(y.kind, 'div-by-zero');
+  assert.deepEqual(y.wasmStack, x.wasmStack);
+  assert.equal(y.wasmStack.length, 9);
 });
