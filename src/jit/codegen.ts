@@ -151,16 +151,15 @@ export interface Generated {
  * result of every NaN-producing instruction in a canonicalisation; without it the code is as before.
  */
 export function generate(m: Module, funcIdx: number, deterministic = false, hints: IndirectHints | null = null): Generated {
+  const g = new Gen(m, funcIdx, deterministic, null, 'all', hints);
   try {
-    return new Gen(m, funcIdx, deterministic, null, 'all', hints).run();
+    return g.run();
   } catch (e) {
-    // Inlined leaves can push a function past the size limit: then it goes without them.
-    if (e instanceof Unsupported && e.message.startsWith(TOO_LARGE)) return new Gen(m, funcIdx, deterministic, null, 'none', hints).run();
+    // Inlined code can push a function past a limit (size, variables): then it goes without.
+    if (e instanceof Unsupported && g.inlinedAny) return new Gen(m, funcIdx, deterministic, null, 'none', hints).run();
     throw e;
   }
 }
-
-const TOO_LARGE = 'too large for the host JIT';
 
 /** Per module and profile: each leaf's translation for inlining (null: not inlinable). */
 const leafBodies = new WeakMap<Module, Map<string, LeafBody | null>>();
@@ -230,10 +229,11 @@ export function generateOsr(m: Module, funcIdx: number, loopIndex: number, deter
   } catch (e) {
     throw new Unsupported((e as Error).message);
   }
+  const g = new Gen(m, funcIdx, deterministic, plan);
   try {
-    return new Gen(m, funcIdx, deterministic, plan).run();
+    return g.run();
   } catch (e) {
-    if (e instanceof Unsupported && e.message.startsWith(TOO_LARGE)) return new Gen(m, funcIdx, deterministic, plan, 'none').run();
+    if (e instanceof Unsupported && g.inlinedAny) return new Gen(m, funcIdx, deterministic, plan, 'none').run();
     throw e;
   }
 }
@@ -294,6 +294,9 @@ class Gen {
   private dead = false;
   /** Leaves inlined so far (their suffix numbers) and the characters they added. */
   private inlines = 0;
+  get inlinedAny(): boolean {
+    return this.inlines > 0;
+  }
   private inlinedChars = 0;
   /** This function's body to inline at its recursive calls (undefined: not made yet; null: unfit). */
   private selfCopy: LeafBody | null | undefined = undefined;
@@ -686,7 +689,7 @@ class Gen {
     if (this.osr !== null && !this.osrReached) throw new Unsupported('osr: loop not reached');
     let chars = 0;
     for (const line of this.out) chars += line.length;
-    if (chars > LIMITS.maxBodyChars) throw new Unsupported(`${TOO_LARGE} to optimise`);
+    if (chars > LIMITS.maxBodyChars) throw new Unsupported('too large for the host JIT to optimise');
     // Assembled on demand: a function using memory usually needs only the global-view source.
     let source: string | undefined;
     const assemble = (prefixes: readonly (string | null | undefined)[]): string => this.assemble(ps, prefixes);
