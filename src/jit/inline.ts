@@ -14,9 +14,9 @@
  *        catch (e) { e = RT.annotate(e, FN[k], o); o = <call offset>; throw e; }
  *
  * The callee's own translation is reused as text: its variables, labels and constants (exactly
- * those names, `LeafBody.own`) get a suffix `$n`
- * (its locals are re-zeroed at each entry, as a wasm call would), the memory views, helpers and
- * scratch temporaries it shares with the caller keep their names (same instance, same memory).
+ * those names, `LeafBody.own`) get a suffix `$n` (its locals are re-zeroed at each entry, as a
+ * wasm call would); the memory views, helpers and scratch temporaries it shares with the caller
+ * keep their names (same instance, same memory).
  * The catch adds the callee's frame to a trap's wasm stack, then the caller's catch adds its own
  * at the call's offset, so traces match a real call. Only leaves whose translation needs nothing
  * but what the caller can declare qualify: no immediates table, no try/catch, at most one result
