@@ -24,6 +24,9 @@ import { i64WithConstant } from './i64-const.js';
 import { f32FromBits, f64FromWords } from './bits.js';
 import { planOsr, type OsrPlan } from './osr-entry.js';
 import { indirectTargets } from './indirect-targets.js';
+import { isLeaf, mayGrowMemory } from './call-graph.js';
+import { INLINE_BUDGET_CHARS, INLINE_MAX_CHARS, inlineCall, type LeafBody } from './inline.js';
+import type { IndirectHints } from './indirect-feedback.js';
 
 /** Value kinds in compiled code: i32, i64 (word pair), f32, f64, reference. */
 type K = 'i' | 'I' | 'f' | 'F' | 'r' | 'v';
@@ -37,6 +40,14 @@ const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
 /** Host-stack words a compiled frame uses besides its variables (estimate, generous). */
 const FRAME_WORDS = 24;
+/**
+ * A function that calls nothing (call-graph.ts `isLeaf`) and whose frame is estimated at most
+ * this many words runs compiled even past RT.limit: its frame is the last it adds to the host
+ * stack, and no bigger than what the test's alternative adds (SELF -> callSlow -> the
+ * interpreter's dispatch loop, itself a large frame), so the limit's guarantee holds without the
+ * test. Recursion always passes through a function that calls, and that one still tests.
+ */
+const LEAF_MAX_WORDS = 160;
 
 /**
  * The fast path's bound: the memory's length, clamped to int32 so the host JIT keeps it (and the
@@ -45,7 +56,7 @@ const FRAME_WORDS = 24;
  */
 const FAST_LIMIT = (mi: number): string => `lim${mi} = Math.min(M${mi}.bytes.length, 2147483647)`;
 /** The fast-path limit in elements of 2^k bytes (k = 1..3), `lim >> k` (see memAccess). */
-const ELEM_LIMITS = (mi: number, sep: string): string => [1, 2, 3].map(k => `e${k}_${mi} = lim${mi} >> ${k}`).join(sep);
+const ELEM_LIMITS = (mi: number, ks: readonly number[]): string[] => ks.map(k => `e${k}_${mi} = lim${mi} >> ${k}`);
 
 /**
  * `maxBodyChars`: V8 never optimises a function whose bytecode exceeds 60 KiB
@@ -139,9 +150,71 @@ export interface Generated {
  * JS source for function `funcIdx` of `m`. `deterministic` (the deterministic profile) wraps the
  * result of every NaN-producing instruction in a canonicalisation; without it the code is as before.
  */
-export function generate(m: Module, funcIdx: number, deterministic = false): Generated {
-  return new Gen(m, funcIdx, deterministic).run();
+export function generate(m: Module, funcIdx: number, deterministic = false, hints: IndirectHints | null = null): Generated {
+  const g = new Gen(m, funcIdx, deterministic, null, 'all', hints);
+  try {
+    return g.run();
+  } catch (e) {
+    // Inlined code can push a function past a limit (size, variables): then it goes without.
+    if (e instanceof Unsupported && g.inlinedAny) return new Gen(m, funcIdx, deterministic, null, 'none', hints).run();
+    throw e;
+  }
 }
+
+/** Per module and profile: each leaf's translation for inlining (null: not inlinable). */
+const leafBodies = new WeakMap<Module, Map<string, LeafBody | null>>();
+
+function leafBody(m: Module, k: number, deterministic: boolean): LeafBody | null {
+  let perModule = leafBodies.get(m);
+  if (!perModule) leafBodies.set(m, (perModule = new Map()));
+  const key = `${k}:${deterministic}`;
+  let b = perModule.get(key);
+  // Too deep in a chain: no answer here, and none cached (k may be inlinable from nearer callers).
+  if (b === undefined && leafNesting >= MAX_LEAF_NESTING) {
+    cutShort = true;
+    return null;
+  }
+  if (b === undefined) {
+    // Null while it is made: a call cycle back to k sees "not inlinable".
+    perModule.set(key, null);
+    b = null;
+    const outer = cutShort;
+    cutShort = false;
+    if (small(m, k)) {
+      leafNesting++;
+      try {
+        // With inlining: a function whose calls all go to inlined leaves is a leaf in effect.
+        b = new Gen(m, k, deterministic, null, 'leaves').leafBody();
+      } catch (e) {
+        if (!(e instanceof Unsupported)) throw e;
+      } finally {
+        leafNesting--;
+      }
+    }
+    // A refusal because a callee was too deep in the chain holds only for this chain (asked
+    // from a compiled function itself, k is at the top: every later request gets the same).
+    if (b === null && cutShort && leafNesting > 0) perModule.delete(key);
+    else perModule.set(key, b);
+    cutShort ||= outer;
+  }
+  return b;
+}
+
+/** How many leaf translations are being made inside each other now (a chain of small callers). */
+let leafNesting = 0;
+/** Whether a leaf translation being made met the nesting limit (its refusal is not cached). */
+let cutShort = false;
+const MAX_LEAF_NESTING = 3;
+
+/** Whether defined function `k` is small enough that translating it to try inlining is cheap. */
+function small(m: Module, k: number): boolean {
+  const f = m.funcs[k - importCounts(m).func];
+  if (f === undefined) return false;
+  return f.end >= 0 ? f.end - f.codeStart <= INLINE_MAX_CHARS / 8 : f.body.length <= INLINE_MAX_CHARS / 8;
+}
+
+/** Instructions that make a function's translation hold its own try/catch (never inlined). */
+const TRY_OPS = new Set(['try', 'try_table'].map(n => OPCODES.findIndex(o => o.name === n)));
 
 /**
  * The OSR variant of function `funcIdx` entering the loop at body index `loopIndex` (osr-entry.ts):
@@ -156,7 +229,13 @@ export function generateOsr(m: Module, funcIdx: number, loopIndex: number, deter
   } catch (e) {
     throw new Unsupported((e as Error).message);
   }
-  return new Gen(m, funcIdx, deterministic, plan).run();
+  const g = new Gen(m, funcIdx, deterministic, plan);
+  try {
+    return g.run();
+  } catch (e) {
+    if (e instanceof Unsupported && g.inlinedAny) return new Gen(m, funcIdx, deterministic, plan, 'none').run();
+    throw e;
+  }
 }
 
 class Gen {
@@ -213,6 +292,16 @@ class Gen {
   private readonly tagsUsed = new Set<number>();
   private labels = 0;
   private dead = false;
+  /** Leaves inlined so far (their suffix numbers) and the characters they added. */
+  private inlines = 0;
+  get inlinedAny(): boolean {
+    return this.inlines > 0;
+  }
+  private inlinedChars = 0;
+  /** This function's body to inline at its recursive calls (undefined: not made yet; null: unfit). */
+  private selfCopy: LeafBody | null | undefined = undefined;
+  /** Whether some call_indirect site reports its targets (FB, see indirect-feedback.ts). */
+  private reports = false;
   /** Whether the function tail-calls itself (its body is then the loop `TC`). */
   private selfTail = false;
   private deadDepth = 0;
@@ -227,6 +316,16 @@ class Gen {
   constructor(
     private readonly m: Module, private readonly idx: number, private readonly deterministic = false,
     private readonly osr: OsrPlan | null = null,
+    /**
+     * What is inlined (inline.ts): small leaves and one copy of the function itself at its
+     * recursive calls ('all'), leaves only ('leaves': translations made to be inlined), nothing.
+     */
+    private readonly inlining: 'all' | 'leaves' | 'none' = 'all',
+    /**
+     * Guesses for call_indirect sites with too many static candidates, from the first compiled
+     * version's feedback (indirect-feedback.ts); null: that first version, which reports.
+     */
+    private readonly hints: IndirectHints | null = null,
   ) {
     this.ft = this.funcType(funcTypeIndex(m, idx));
     this.memTypes = allMems(m);
@@ -392,7 +491,7 @@ class Gen {
    * the host JIT can inline; see indirect-targets.ts); otherwise `guess.lookup` runs the checked
    * lookup and `callee` is called.
    */
-  private call(callee: string, ft: FuncType, pre = '', guess?: { targets: readonly number[]; lookup: string }): void {
+  private call(callee: string, ft: FuncType, pre = '', guess?: { targets: readonly number[]; lookup: string }, target?: number): void {
     const ps = ft.params.map(kindOf), rs = ft.results.map(kindOf);
     const args: string[] = [];
     const argSlots: string[][] = [];
@@ -411,14 +510,107 @@ class Gen {
       const names = rs.flatMap(k => this.push(k));
       invoke = c => `${c}(${list}); ${names.map((v, w) => `${v} = R[${w}];`).join(' ')}`;
     }
+    // A callee that may have grown (and so replaced) a memory: views and limits are reloaded
+    // after it. Callees that cannot (call-graph.ts) skip that; a guessed call_indirect then
+    // reloads only on its generic path.
+    const after = (k: number | undefined): string => this.mayGrow(k) ? ` ${this.refreshMems()}` : '';
+    // A known callee that is a small leaf is inlined (inline.ts); it cannot grow memory.
+    const results = rs.length === 1 ? this.peek() : [];
+    const known = (k: number): string => this.inlined(k, args.slice(0, -1), results, rs) ?? invoke(`F[${k}]`);
     let s = `${this.at()}${pre}`;
-    if (guess === undefined) s += invoke(callee);
-    else {
-      for (const k of guess.targets) s += `if (fn === ${this.funcConst(k)}) { ${invoke(`F[${k}]`)} } else `;
-      s += `{ ${guess.lookup}${invoke(callee)} }`;
+    if (guess === undefined) s += (target === undefined ? null : this.inlined(target, args.slice(0, -1), results, rs)) ?? invoke(callee) + after(target);
+    else if (guess.targets.some(k => this.mayGrow(k))) {
+      for (const k of guess.targets) s += `if (fn === ${this.funcConst(k)}) { ${known(k)} } else `;
+      s += `{ ${guess.lookup}${invoke(callee)} }${after(undefined)}`;
+    } else {
+      for (const k of guess.targets) s += `if (fn === ${this.funcConst(k)}) { ${known(k)} } else `;
+      s += `{ ${guess.lookup}${invoke(callee)}${after(undefined)} }`;
     }
-    // The callee may have grown (and so replaced) any memory.
-    this.emit(s + ' ' + this.refreshMems());
+    this.emit(s);
+  }
+
+  /**
+   * The statements of a call of leaf `k` inlined (inline.ts), or null when `k` does not qualify
+   * or this function's inlining budget is spent. Takes the leaf's variables, constants, memories,
+   * globals, tables and tags into this function's declarations.
+   */
+  private inlined(k: number, args: readonly string[], results: readonly string[], rs: readonly K[]): string | null {
+    if (this.inlining === 'none' || rs.length > 1 || (rs.length === 1 && rs[0] === 'v')) return null;
+    let b: LeafBody | null;
+    if (k === this.idx) {
+      // A recursive call: one copy of this function's own body, whose recursive calls stay calls
+      // (half the JS calls of a recursion). Not in OSR variants (their own name differs).
+      if (this.inlining !== 'all' || this.osr !== null) return null;
+      if (this.selfCopy === undefined) {
+        try {
+          this.selfCopy = new Gen(this.m, this.idx, this.deterministic, null, 'leaves', this.hints).leafBody(true);
+        } catch (e) {
+          if (!(e instanceof Unsupported)) throw e;
+          this.selfCopy = null;
+        }
+      }
+      b = this.selfCopy;
+    } else b = leafBody(this.m, k, this.deterministic);
+    if (b === null || this.inlinedChars + b.text.length > INLINE_BUDGET_CHARS) return null;
+    this.inlinedChars += b.text.length;
+    const n = ++this.inlines, sfx = `$${n}`;
+    for (const v of b.vars) this.vars.add(`${v}${sfx}`);
+    for (const c of b.consts) this.consts.push(c.replace(/^const (K\d+(?:\$\d+)*)/, (_m, k: string) => `const ${k}${sfx}`));
+    if (b.consts.some(c => !/^const K\d+(?:\$\d+)* = /.test(c))) throw new Error('jit: unexpected factory constant in a leaf');
+    for (const [mi, views] of b.mems) {
+      this.useMem(mi);
+      for (const v of views) this.view(mi, v);
+    }
+    for (const g of b.globals) this.globalsUsed.add(g);
+    for (const t of b.tables) this.tablesUsed.add(t);
+    for (const t of b.tags) this.tagsUsed.add(t);
+    return inlineCall(b, n, args, results, k, this.off);
+  }
+
+  /** This function's translation as a body to inline (see inline.ts), or null if it does not qualify. */
+  leafBody(self = false): LeafBody | null {
+    this.run();
+    const text = this.out.join('\n').replace(/\/\*QB\d+s?\*\//g, m => this.markers.get(m) ?? '');
+    if (text.length > INLINE_MAX_CHARS || this.imms.length > 0 || this.selfTail) return null;
+    // A leaf: no real calls left ($W$: a call's depth argument), no reload placeholder. A copy of
+    // the caller itself keeps its calls (same frame: its `dp + $W$` and reloads are the caller's)
+    // but no tail calls (`o = -2`: call-and-return frames).
+    if (self ? /\bo = -2\b/.test(text) : /\/\*MEMS\*\/|\$W\$|\bdp\b/.test(text)) return null;
+    if (this.m.funcs[this.idx - this.importedFuncs()].body.some(ins => TRY_OPS.has(ins.op))) return null;
+    const nParams = this.ft.params.length;
+    const params: string[] = [], zeroed: [string, string][] = [];
+    for (let j = 0; j < this.locals.length; j++) {
+      for (const x of this.local(j)) {
+        if (j < nParams) params.push(x);
+        else zeroed.push([x, this.locals[j] === 'r' ? 'null' : '0']);
+      }
+    }
+    const mems = new Map<number, ReadonlySet<string>>();
+    for (const mi of this.memsUsed) mems.set(mi, new Set(this.viewsUsed.get(mi) ?? []));
+    const vars = [...this.vars, ...params, ...zeroed.map(z => z[0])];
+    // Own labels and constants include those of leaves inlined here (suffixed: `L1$2`, `IN2`, `K0$2`).
+    const labels = [...text.matchAll(/\b((?:L|IN)\d+(?:\$\d+)*):/g)].map(l => l[1]);
+    const consts = this.consts.map(c => /^const (K\d+(?:\$\d+)*) = /.exec(c)?.[1] ?? '');
+    return {
+      text, params, zeroed, vars, consts: [...this.consts], own: new Set([...vars, ...labels, ...consts]),
+      mems, globals: new Set(this.globalsUsed), tables: new Set(this.tablesUsed), tags: new Set(this.tagsUsed),
+    };
+  }
+
+  /**
+   * Whether a call of function `k` (undefined: unknown) may grow a memory this function uses. A
+   * shared memory can be grown by another thread at any time: its limits are reloaded after
+   * every call, as before the call graph was consulted.
+   */
+  private mayGrow(k: number | undefined): boolean {
+    if (k === undefined || this.memTypes.some(t => t.shared)) return true;
+    return mayGrowMemory(this.m, k);
+  }
+
+  /** Whether function `k` may be a guessed call_indirect target of type `ti` (defined, same type index). */
+  private guessable(k: number, ti: number): boolean {
+    const first = this.importedFuncs();
+    return Number.isInteger(k) && k >= first && k < first + this.m.funcs.length && funcTypeIndex(this.m, k) === ti;
   }
 
   /** A factory constant holding this instance's function `k` (its FuncInst, as tables hold). */
@@ -435,9 +627,9 @@ class Gen {
    * the catch not to add this frame to a trap's wasm stack (in wasm it is gone). Inside a
    * try_table the JS catch would see the callee's exceptions, so such functions stay interpreted.
    */
-  private callOrTail(tail: boolean, callee: string, ft: FuncType, pre: string): void {
+  private callOrTail(tail: boolean, callee: string, ft: FuncType, pre: string, target?: number): void {
     if (tail) this.tailCall(callee, ft, pre);
-    else this.call(callee, ft, pre);
+    else this.call(callee, ft, pre, undefined, target);
   }
 
   private tailCall(callee: string, ft: FuncType, pre: string): void {
@@ -546,25 +738,45 @@ class Gen {
     // Views are renewed by the first frame that sees the buffer change (see memory-views.ts).
     const renew = (mi: number): string => `if (M${mi}.buffer !== ${viewOf(mi, 'buf')}) VIEWS(M${mi}); `;
     // Views are recreated only when the buffer object changes (growing a non-shared memory).
-    const reload = (mi: number): string => `buf${mi} = M${mi}.buffer; dv${mi} = M${mi}.view; ${renew(mi)}`
+    const reload = (mi: number): string => `buf${mi} = M${mi}.buffer; ${frame(mi).dv ? `dv${mi} = M${mi}.view; ` : ''}${renew(mi)}`
       + views(mi).map(v => `${v}_${mi} = ${viewOf(mi, v)}; `).join('');
     for (const gi of this.globalsUsed) {
       head.push(`const G${gi} = E.G[${gi}], GC${gi} = G${gi}.cell, GD${gi} = new Float64Array(GC${gi}.buffer, GC${gi}.byteOffset, 2);`);
     }
     for (const ti of this.tablesUsed) head.push(`const T${ti} = E.T[${ti}];`);
+    // The recorder of this function instance, and whether it still wants reports.
+    if (this.reports) head.push('const FB = E.FB; let FBN = FB === null ? 0 : 1;');
     for (const gi of this.tagsUsed) head.push(`const TG${gi} = E.TG[${gi}];`);
     head.push(...this.consts);
     const name = this.osr !== null ? `wasm_${this.idx}_osr` : `wasm_${this.idx}`;
-    const memLets = [...this.memsUsed].map(mi => [`buf${mi} = M${mi}.buffer`, `dv${mi} = M${mi}.view`, `len${mi} = M${mi}.bytes.length`, `${FAST_LIMIT(mi)}`, ELEM_LIMITS(mi, ', '),
-      ...views(mi).map(v => `${v}_${mi} = ${viewOf(mi, v)}`)].join(', '));
     // Scratch variables are declared only when the body uses them: unoptimised frames hold all.
     const text = this.out.join('\n');
+    const uses = (n: string): boolean => new RegExp(`\\b${n}\\b`).test(text);
+    /**
+     * Which of a memory's frame variables the body reads: only those are set up at entry and
+     * reloaded after calls (a frame that only loads f64s needs `e3` and the f64 view, not the
+     * DataView, byte length or other limits). `buf` exists for the reload test after calls.
+     */
+    const reloads = text.includes('/*MEMS*/');
+    const frame = (mi: number) => {
+      const ks = [1, 2, 3].filter(k => uses(`e${k}_${mi}`));
+      return { buf: reloads, dv: uses(`dv${mi}`), len: uses(`len${mi}`), lim: ks.length > 0 || uses(`lim${mi}`), ks };
+    };
+    /** A memory's frame variables: `name = value` each. */
+    const memVars = (mi: number): string[] => {
+      const f = frame(mi);
+      return [...(f.buf ? [`buf${mi} = M${mi}.buffer`] : []), ...(f.dv ? [`dv${mi} = M${mi}.view`] : []),
+        ...(f.len ? [`len${mi} = M${mi}.bytes.length`] : []), ...(f.lim ? [FAST_LIMIT(mi), ...ELEM_LIMITS(mi, f.ks)] : [])];
+    };
+    const memLets = [...this.memsUsed].flatMap(mi => [...memVars(mi), ...views(mi).map(v => `${v}_${mi} = ${viewOf(mi, v)}`)]);
     const scratch = ['ea', 'ix', 'tl', 'th', 'tc', 'ta', 'tb', 'td', 'te', 'tf', 'tg', 'tm0', 'tm1', 'tm2', 'tm3', 'tm4', 'tm5', 'tm6', 'tm7']
       .filter(n => new RegExp(`\\b${n}\\b`).test(text)).map(n => `${n} = 0`);
     if (/\bfn\b/.test(text)) scratch.push('fn = null');
     const lets = ['o = -1', ...scratch, ...memLets, ...decl];
     let refresh = '';
-    for (const mi of this.memsUsed) refresh += `len${mi} = M${mi}.bytes.length; ${FAST_LIMIT(mi)}; ${ELEM_LIMITS(mi, '; ')}; if (M${mi}.buffer !== buf${mi}) { ${reload(mi)}} `;
+    for (const mi of this.memsUsed) {
+      refresh += `${memVars(mi).filter(v => !v.startsWith('buf') && !v.startsWith('dv')).join('; ')}; if (M${mi}.buffer !== buf${mi}) { ${reload(mi)}} `;
+    }
     const W = FRAME_WORDS + params.length + lets.length;
     const body = this.out.map(l => l.replaceAll('/*MEMS*/', refresh).replaceAll('$W$', String(W))
       .replace(/\/\*QB\d+s?\*\//g, m => this.markers.get(m) ?? ''));
@@ -580,7 +792,9 @@ class Gen {
       // (callSlow raises RT.depth to dp, which keeps the interpreter from calling back into
       // compiled code meanwhile).
       // (An OSR variant is only entered below the limit: see bridge.ts canEnter.)
-      this.osr !== null ? '' : `if (dp > LIM) return SELF(${[...params, 'dp'].join(', ')});`,
+      // A leaf with a small frame skips the test (see LEAF_MAX_WORDS).
+      // (A function whose calls were all inlined is a leaf in effect: no `$W$` is left.)
+      this.osr !== null || (W <= LEAF_MAX_WORDS && (isLeaf(this.m, this.idx) || !text.includes('$W$'))) ? '' : `if (dp > LIM) return SELF(${[...params, 'dp'].join(', ')});`,
       ...(entry ? [entry] : []),
       `let ${lets.join(', ')};`,
       this.osr !== null ? this.osrArgTypes() : '',
@@ -822,7 +1036,7 @@ class Gen {
         const fi = imm[0] as number, tail = name === 'return_call';
         if (tail && fi === this.idx) this.selfTailCall();
         // A recursive call names the function itself: a constant target the host JIT can inline.
-        else this.callOrTail(tail, fi === this.idx && this.osr === null ? `wasm_${fi}` : `F[${fi}]`, this.funcType(funcTypeIndex(this.m, fi)), '');
+        else this.callOrTail(tail, fi === this.idx && this.osr === null ? `wasm_${fi}` : `F[${fi}]`, this.funcType(funcTypeIndex(this.m, fi)), '', fi);
         return;
       }
       case 'call_indirect': case 'return_call_indirect': {
@@ -830,8 +1044,15 @@ class Gen {
         this.table(tab);
         const x = this.popTab(tab);
         // The callee is looked up (and checked) before the arguments are passed, as in the spec.
-        const lookup = `fn = CALLEE(T${tab}, ${x}, E.TY[${ti}]); `;
-        const targets = name === 'call_indirect' ? indirectTargets(this.m, tab, ti) : [];
+        let lookup = `fn = CALLEE(T${tab}, ${x}, E.TY[${ti}]); `;
+        let targets = name === 'call_indirect' ? indirectTargets(this.m, tab, ti) : [];
+        if (name === 'call_indirect' && targets.length === 0 && this.osr === null) {
+          // Too many candidates: guesses from run-time feedback (indirect-feedback.ts).
+          if (this.hints === null) {
+            this.reports = true;
+            lookup += `if (FBN !== 0) FBN = FB(${this.pos}, ${ti}, T${tab}.elems[${x}]); `;
+          } else targets = (this.hints.get(this.pos) ?? []).filter(k => this.guessable(k, ti));
+        }
         if (targets.length > 0) {
           // The entry is read once to test the guesses; the lookup (bounds, null, signature) runs
           // only when none matched. An index past the end reads undefined and matches none.

@@ -79,11 +79,13 @@ export interface JitStats {
   compileMs: number;
   /** Whether `new Function` is unavailable here (CSP); the compiled tier is then off. */
   evalBlocked: boolean;
+  /** Functions compiled again with call_indirect guesses from their run-time feedback (indirect-feedback.ts). */
+  recompiled: number;
   /** Reasons for rejections, with counts. */
   reasons: Record<string, number>;
 }
 
-export const STATS: JitStats = { compiled: 0, osr: 0, osrEntries: 0, rejected: 0, sourceChars: 0, compileMs: 0, evalBlocked: false, reasons: {} };
+export const STATS: JitStats = { compiled: 0, osr: 0, osrEntries: 0, rejected: 0, sourceChars: 0, compileMs: 0, evalBlocked: false, recompiled: 0, reasons: {} };
 
 export function jitStats(): JitStats {
   return { ...STATS, reasons: { ...STATS.reasons } };

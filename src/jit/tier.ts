@@ -14,6 +14,7 @@ import { directEntry } from './host-boundary.js';
 import { RT, STATS, tierConfigOf } from './runtime.js';
 import { hintsOf } from './hints.js';
 import { globalViewPrefix } from './memory-views.js';
+import { feedbackRecorder, type IndirectHints, type Recorder } from './indirect-feedback.js';
 
 /** `globalViews`: the memories of this instance that may use global views (see viewsOwner, publicMems). */
 export type Factory = (env: Env, globalViews: ReadonlySet<number> | null) => JitFn;
@@ -32,6 +33,8 @@ export interface Env {
   readonly ES: ModuleInstance['elems'];
   readonly TG: ModuleInstance['tags'];
   SELF: JitFn;
+  /** Where a function's call_indirect sites report their targets (indirect-feedback.ts); null: nowhere. */
+  FB: Recorder | null;
 }
 
 /**
@@ -54,6 +57,7 @@ export function envOf(inst: ModuleInstance): Env {
     e = {
       RT, H: HELPERS, F: inst.funcs.map(entryOf), FN: inst.funcs, M: inst.mems, G: inst.globals,
       T: inst.tables, TY: inst.types, DS: inst.datas, ES: inst.elems, TG: inst.tags, SELF: null as unknown as JitFn,
+      FB: null,
     };
     envs.set(inst, e);
   }
@@ -168,10 +172,17 @@ export function compileFunc(g: FuncInst): boolean {
   if (inst === null || STATS.evalBlocked || inst.probes !== null) return false;
   const fac = factoryOf(inst.module.module, g.index, inst.deterministic);
   if (fac === null) return false;
+  return install(g, fac, feedbackRecorder(g, hints => recompileWithHints(g, hints)));
+}
+
+/** Instantiates `fac` for `g` and makes it `g`'s code; false (nothing changed) if that fails. */
+function install(g: FuncInst, fac: Factory, recorder: Recorder | null): boolean {
+  const inst = g.instance!;
   const env = envOf(inst);
   const self = Object.create(env) as Env;
   // Past the depth limit a compiled function runs its body in the interpreter instead.
   self.SELF = (...args: unknown[]) => callSlow(g, args);
+  self.FB = recorder;
   let fn: JitFn;
   try {
     fn = fac(self, viewsOwner(inst) ? publicMems(inst) : null);
@@ -183,6 +194,28 @@ export function compileFunc(g: FuncInst): boolean {
   g.jit = fn;
   g.enter = directEntry(g);
   env.F[g.index] = fn;
+  return true;
+}
+
+/** Factories compiled with call_indirect guesses, per module: `${index}:${profile}:${hints}` -> factory. */
+const hinted = new WeakMap<Module, Map<string, Factory | null>>();
+
+/**
+ * Compiles `g` again with guesses for its call_indirect sites (from its first version's feedback,
+ * indirect-feedback.ts) and installs the result; calls already running finish in the old code.
+ * The new version reports nothing, so this happens at most once per function instance.
+ */
+export function recompileWithHints(g: FuncInst, hints: IndirectHints): boolean {
+  const inst = g.instance;
+  if (inst === null || STATS.evalBlocked || inst.probes !== null) return false;
+  const m = inst.module.module;
+  let perModule = hinted.get(m);
+  if (!perModule) hinted.set(m, (perModule = new Map()));
+  const key = `${g.index}:${inst.deterministic}:${JSON.stringify([...hints])}`;
+  let fac = perModule.get(key);
+  if (fac === undefined) perModule.set(key, (fac = factoryFrom(() => generate(m, g.index, inst.deterministic, hints), false)));
+  if (fac === null || !install(g, fac, null)) return false;
+  STATS.recompiled++;
   return true;
 }
 

@@ -103,6 +103,7 @@ test('guarded call_indirect: an entry from another instance or from JS is called
 
 test('the generated code tests the guesses before the checked lookup', () => {
   const src = generate(parseModule(WAT), 4).source;
-  assert.match(src, /fn = T0\.elems\[[^\]]+\]; if \(fn === K\d+\) \{[^}]*F\[0\]\(/);
+  // A guessed target is called by name, or inlined when it is a small leaf (jit/inline.ts).
+  assert.match(src, /fn = T0\.elems\[[^\]]+\]; if \(fn === K\d+\) \{ (IN\d+: try \{|[^}]*F\[0\]\()/);
   assert.match(src, /else \{ fn = CALLEE\(/);
 });
