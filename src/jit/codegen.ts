@@ -24,6 +24,7 @@ import { i64WithConstant } from './i64-const.js';
 import { f32FromBits, f64FromWords } from './bits.js';
 import { planOsr, type OsrPlan } from './osr-entry.js';
 import { indirectTargets } from './indirect-targets.js';
+import { ShapeTracker, splitBody } from './split.js';
 
 /** Value kinds in compiled code: i32, i64 (word pair), f32, f64, reference. */
 type K = 'i' | 'I' | 'f' | 'F' | 'r' | 'v';
@@ -133,6 +134,8 @@ export interface Generated {
    * with a prefix.
    */
   readonly withGlobalViews: (prefixes: readonly (string | null | undefined)[]) => string;
+  /** JS functions the body was split into besides the main one (0: not split; split.ts). */
+  readonly outlined: number;
 }
 
 /**
@@ -223,6 +226,10 @@ class Gen {
   private pos = 0;
   /** Whether an OSR variant has emitted its target loop. */
   private osrReached = false;
+  /** The construct tree of the emitted lines, for splitting an oversized body (split.ts). */
+  private readonly shape = new ShapeTracker();
+  private split = false;
+  private outlined = 0;
 
   constructor(
     private readonly m: Module, private readonly idx: number, private readonly deterministic = false,
@@ -490,20 +497,26 @@ class Gen {
       this.off = ins.offset;
       this.pos = i;
       if (this.osr !== null) this.osrBefore(i);
+      const depth = this.ctls.length;
       this.instr(ins);
+      this.shape.note(depth, this.ctls.length, this.out.length, OPCODES[ins.op].name);
       if (this.ctls.length > LIMITS.maxNesting) throw new Unsupported('nesting too deep');
     }
     if (this.vars.size > LIMITS.maxVars) throw new Unsupported('too many stack slots');
     if (this.osr !== null && !this.osrReached) throw new Unsupported('osr: loop not reached');
     let chars = 0;
     for (const line of this.out) chars += line.length;
-    if (chars > LIMITS.maxBodyChars) throw new Unsupported('too large for the host JIT to optimise');
+    // Too large for V8 to optimise as one function: split into several (split.ts), except an OSR
+    // variant, whose skipped segments do not follow the construct tree.
+    if (chars > LIMITS.maxBodyChars && this.osr !== null) throw new Unsupported('too large for the host JIT to optimise');
+    this.split = chars > LIMITS.maxBodyChars;
     // Assembled on demand: a function using memory usually needs only the global-view source.
-    let source: string | undefined;
     const assemble = (prefixes: readonly (string | null | undefined)[]): string => this.assemble(ps, prefixes);
+    // A split is tried at once: its failure must reach the caller as Unsupported now.
+    let source: string | undefined = this.split ? assemble([]) : undefined;
     return {
       get source() { return (source ??= assemble([])); },
-      mems: [...this.memsUsed], imms: this.imms, withGlobalViews: assemble,
+      mems: [...this.memsUsed], imms: this.imms, withGlobalViews: assemble, outlined: this.outlined,
     };
   }
 
@@ -565,9 +578,21 @@ class Gen {
     const lets = ['o = -1', ...scratch, ...memLets, ...decl];
     let refresh = '';
     for (const mi of this.memsUsed) refresh += `len${mi} = M${mi}.bytes.length; ${FAST_LIMIT(mi)}; ${ELEM_LIMITS(mi, '; ')}; if (M${mi}.buffer !== buf${mi}) { ${reload(mi)}} `;
-    const W = FRAME_WORDS + params.length + lets.length;
-    const body = this.out.map(l => l.replaceAll('/*MEMS*/', refresh).replaceAll('$W$', String(W))
-      .replace(/\/\*QB\d+s?\*\//g, m => this.markers.get(m) ?? ''));
+    let body = this.out.map(l => l.replaceAll('/*MEMS*/', refresh).replace(/\/\*QB\d+s?\*\//g, m => this.markers.get(m) ?? ''));
+    let outlined: string[] = [], W = FRAME_WORDS + params.length;
+    if (this.split) {
+      const rs = this.ft.results;
+      const s = splitBody(body, this.shape.root, LIMITS.maxBodyChars, rs.length !== 1 || rs[0] === 'v128');
+      if (s === null) throw new Unsupported('too large for the host JIT to optimise, even split');
+      ({ body, defs: outlined } = s);
+      this.outlined = outlined.length;
+      if (s.usesRV) lets.push('$RV = 0');
+      // The outlined functions' frames sit on the host stack above this one.
+      W += s.depth * FRAME_WORDS;
+    }
+    W += lets.length;
+    body = body.map(l => l.replaceAll('$W$', String(W)));
+    outlined = outlined.map(l => l.replaceAll('$W$', String(W)));
     // Before the variables read the global views: they must be current.
     const entry = [...this.memsUsed].map(renew).join('');
     return [
@@ -584,6 +609,7 @@ class Gen {
       ...(entry ? [entry] : []),
       `let ${lets.join(', ')};`,
       this.osr !== null ? this.osrArgTypes() : '',
+      ...outlined,
       this.selfTail ? 'try { TC: for (;;) {' : 'try {',
       ...body,
       ...(this.selfTail ? ['}'] : []),
