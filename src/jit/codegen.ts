@@ -582,25 +582,29 @@ class Gen {
     let outlined: string[] = [], W = FRAME_WORDS + params.length;
     if (this.split) {
       const rs = this.ft.results;
-      const s = splitBody(body, this.shape.root, LIMITS.maxBodyChars, rs.length !== 1 || rs[0] === 'v128');
+      const names = new Set([...params, 'dp', '$RV', ...[...lets.join(', ').matchAll(/(?:^|, )([\w$]+) = /g)].map(m => m[1])]);
+      const s = splitBody(body, this.shape.root, names, LIMITS.maxBodyChars, rs.length !== 1 || rs[0] === 'v128');
       if (s === null) throw new Unsupported('too large for the host JIT to optimise, even split');
       ({ body, defs: outlined } = s);
-      this.outlined = outlined.length;
+      this.outlined = outlined.length - 1;
       if (s.usesRV) lets.push('$RV = 0');
       // The outlined functions' frames sit on the host stack above this one.
-      W += s.depth * FRAME_WORDS;
+      W += s.words;
     }
     W += lets.length;
     body = body.map(l => l.replaceAll('$W$', String(W)));
     outlined = outlined.map(l => l.replaceAll('$W$', String(W)));
     // Before the variables read the global views: they must be current.
     const entry = [...this.memsUsed].map(renew).join('');
+    // Outlined functions (split.ts) live in the factory and may call this one by name.
+    const open = outlined.length > 0 ? `const ${name} = function ${name}` : `return function ${name}`;
     return [
       ...head,
+      ...outlined,
       // `dp`: the host-stack words used by the compiled frames below this one (every call passes
       // its own plus its frame's estimate). An argument rather than a shared counter: nothing to
       // store or restore per call, so recursion stays cheap.
-      `return function ${name}(${[...params, 'dp'].join(', ')}) {`,
+      `${open}(${[...params, 'dp'].join(', ')}) {`,
       // Too deep for the host stack: run this call in the interpreter, whose frames are explicit
       // (callSlow raises RT.depth to dp, which keeps the interpreter from calling back into
       // compiled code meanwhile).
@@ -609,12 +613,12 @@ class Gen {
       ...(entry ? [entry] : []),
       `let ${lets.join(', ')};`,
       this.osr !== null ? this.osrArgTypes() : '',
-      ...outlined,
       this.selfTail ? 'try { TC: for (;;) {' : 'try {',
       ...body,
       ...(this.selfTail ? ['}'] : []),
       `} catch (e) { throw RT.annotate(e, FN[${this.idx}], o); }`,
       '};',
+      outlined.length > 0 ? `return ${name};` : '',
     ].join('\n');
   }
 

@@ -56,25 +56,28 @@ export interface Split {
   readonly body: string[];
   /** Whether a region returns from the function (the parent then declares `$RV`). */
   readonly usesRV: boolean;
-  /** Deepest nesting of outlined calls (their frames count towards the depth estimate). */
-  readonly depth: number;
+  /** Host-stack words of the deepest chain of outlined calls (they count towards `dp`). */
+  readonly words: number;
 }
 
 /** Below this many characters a region is not worth a call (less under a tiny test limit). */
 const MIN_REGION = 400;
-/** Characters a call site costs the parent (the call and its escape switch, roughly). */
-const CALL_CHARS = 120;
+/** Characters a call site costs the parent (the call, copies back and escape switch, roughly). */
+const CALL_CHARS = 150;
+/** Host-stack words of a JS frame besides its variables (as codegen's FRAME_WORDS). */
+const FRAME_WORDS = 24;
 
 interface Item { from: number; to: number; size: number }
 interface Region { from: number; to: number }
 
 /**
  * Outlines regions of `lines` (the function body, one statement or construct boundary per line)
- * until the parent and every outlined function are at most `limit` characters. `voidReturn`: the
+ * until the parent and every outlined function are at most `limit` characters. `names`: the
+ * parent's variables (parameters, `dp` and lets, `$RV` included). `voidReturn`: the
  * function's return statements carry no value (none, or several results passed through RT.res).
  * Null when that cannot be reached (the function then stays in the interpreter).
  */
-export function splitBody(lines: readonly string[], shape: ShapeNode, limit: number, voidReturn: boolean): Split | null {
+export function splitBody(lines: readonly string[], shape: ShapeNode, names: ReadonlySet<string>, limit: number, voidReturn: boolean): Split | null {
   const target = Math.floor(limit * 0.6), minRegion = Math.min(MIN_REGION, target >> 2);
   const regions: Region[] = [];
   const root: ShapeNode = { ...shape, end: lines.length };
@@ -117,7 +120,7 @@ export function splitBody(lines: readonly string[], shape: ShapeNode, limit: num
   };
   const top = sizeOf(root);
   if (top > limit) return null;
-  return outline(lines, regions, limit, voidReturn);
+  return outline(lines, regions, names, limit, voidReturn);
 }
 
 /** Whether lines from..to open and close as many braces (a run must be whole statements). */
@@ -132,20 +135,23 @@ function balanced(lines: readonly string[], from: number, to: number): boolean {
   return d === 0;
 }
 
+/** Identifiers not preceded by a dot (property names are not variables). */
+const IDENT = /(?<![\w$.])[A-Za-z_$][\w$]*/g;
+/** Assignment targets: generated code writes `x = e` and `x op= e` with spaces, never `x++`. */
+const ASSIGNED = /(?<![\w$.])([A-Za-z_$][\w$]*) (?:[-+*/%&|^]|<<|>>>?)?= (?!=)/g;
+
 /** Applies `regions` (innermost first) to a copy of `lines`. */
-function outline(src: readonly string[], regions: readonly Region[], limit: number, voidReturn: boolean): Split | null {
+function outline(src: readonly string[], regions: readonly Region[], names: ReadonlySet<string>, limit: number, voidReturn: boolean): Split | null {
   const lines = [...src];
   const defs: string[] = [];
-  // Nesting depth of each outlined function (1 + deepest one it calls), by name.
-  const depthOf = new Map<string, number>();
-  let usesRV = false, depth = 0;
+  // Host-stack words of each outlined function and the deepest chain it calls, by name.
+  const wordsOf = new Map<string, number>();
+  let usesRV = false, words = 0;
   for (const [n, r] of regions.entries()) {
     const name = `$P${n + 1}`;
     let text = lines.slice(r.from, r.to + 1).filter(l => l !== '').join('\n');
     let inner = 0;
-    for (const m of text.matchAll(/\$P\d+(?=\(\))/g)) inner = Math.max(inner, depthOf.get(m[0]) ?? 0);
-    depthOf.set(name, inner + 1);
-    depth = Math.max(depth, inner + 1);
+    for (const m of text.matchAll(/\$P\d+(?=\()/g)) inner = Math.max(inner, wordsOf.get(m[0]) ?? 0);
     let returns = false;
     // Returns first: the escape codes below are returns too.
     text = text.replace(/\breturn\b( [^;]*)?;/g, (_m, v: string | undefined) => {
@@ -161,15 +167,28 @@ function outline(src: readonly string[], regions: readonly Region[], limit: numb
       return `return ${c + 1};`;
     });
     if (returns) usesRV = true;
+    // The parent's variables the region uses come in as arguments (its own registers to the host
+    // JIT); those it assigns go back through $O, also when it throws (the trap offset `o`, and
+    // locals a handler in the parent reads). Closures sharing the parent's variables instead made
+    // them all context slots: 12-15x slower.
+    const used = [...new Set(text.match(IDENT) ?? [])].filter(v => names.has(v));
+    const assigned = new Set([...text.matchAll(ASSIGNED)].map(m => m[1]));
+    const out = used.filter(v => assigned.has(v));
+    const own = FRAME_WORDS + used.length + inner;
+    wordsOf.set(name, own);
+    words = Math.max(words, own);
     if (text.length > limit) return null;
-    defs.push(`const ${name} = () => {\n${text}\nreturn 0; };`);
-    let call = `${name}()`;
+    defs.push(`const ${name} = function (${used.join(', ')}) {\ntry {\n${text}\nreturn 0;\n} finally { ${out.map((v, k) => `$O[${k}] = ${v};`).join(' ')} }\n};`);
+    const back = `finally { ${out.map((v, k) => `${v} = $O[${k}];`).join(' ')} }`;
+    let call: string;
     if (escapes.length > 0 || returns) {
-      call = `switch (${call}) { case 0: break; ${escapes.map((s, c) => `case ${c + 1}: ${s}`).join(' ')}`
-        + `${returns ? ` case -1: return${voidReturn ? '' : ' $RV'};` : ''} }`;
-    } else call += ';';
+      call = `{ let $c = 0; try { $c = ${name}(${used.join(', ')}); } ${back} switch ($c) { case 0: break; `
+        + escapes.map((e, c) => `case ${c + 1}: ${e}`).join(' ')
+        + `${returns ? ` case -1: return${voidReturn ? '' : ' $RV'};` : ''} } }`;
+    } else call = `try { ${name}(${used.join(', ')}); } ${back}`;
     lines[r.from] = call;
     for (let i = r.from + 1; i <= r.to; i++) lines[i] = '';
   }
-  return { defs, body: lines.filter(l => l !== ''), usesRV, depth };
+  if (defs.length > 0) defs.unshift('const $O = [null];');
+  return { defs, body: lines.filter(l => l !== ''), usesRV, words };
 }
