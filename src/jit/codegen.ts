@@ -53,8 +53,9 @@ const ELEM_LIMITS = (mi: number, sep: string): string => [1, 2, 3].map(k => `e${
  * (--max-optimized-bytecode-size), neither on entry nor on-stack, and generated code left to its
  * bytecode interpreter ran ~500x slower than native (the interpreter tier: ~25x). Generated
  * bodies come to at most ~0.8 bytes of bytecode per source character (measured: 72 K characters
- * gave 56.9 KiB and were optimised, 81 K gave 64.3 KiB and were not), so larger bodies stay in
- * weft's interpreter. About 1,500-2,500 wasm instructions, depending on how many access memory.
+ * gave 56.9 KiB and were optimised, 81 K gave 64.3 KiB and were not), so larger bodies are split
+ * into several JS functions (split.ts; OSR variants are not, they stay refused). About 1,500-2,500
+ * wasm instructions, depending on how many access memory.
  */
 export const LIMITS = { maxNesting: 400, maxInstrs: 60000, maxVars: 30000, maxBodyChars: 75000 };
 

@@ -3,13 +3,14 @@
  * cliff" and "Splitting"): V8 never optimises a JS function with more than 60 KiB of bytecode, so
  * a big wasm function ran in V8's bytecode interpreter (~400x native) or stayed in weft's (~50x).
  *
- * The body's structured regions are outlined into arrow functions declared inside the compiled
- * function itself, after its `let`s: each is a function of its own to V8 (its own bytecode
- * budget), and as a closure it reads and writes the wasm locals, stack slots, memory views and the
- * trap offset `o` of the activation directly. So nothing is copied in or out, a trap inside still
- * records its offset in the parent's `o` (whose catch builds the wasm stack), a memory grow inside
- * refreshes the parent's views, exceptions simply propagate to the enclosing JS try (at the
- * region's place, so the right handler catches them), and calls keep the parent's `dp`.
+ * Structured regions of the body are outlined into functions of the same factory (so they share
+ * its constants and helpers; each is a function of its own to V8, with its own bytecode budget).
+ * A region receives the parent's variables it uses (wasm locals, stack slots, memory views and
+ * limits, `o`, `dp`) as arguments and hands back those it assigns through the factory's `$O`
+ * array, in a `finally`: so a trap inside still leaves its offset in the parent's `o` (whose catch
+ * builds the wasm stack), a memory grow inside refreshes the parent's views, a wasm exception
+ * propagates to the enclosing JS try at the region's place (the right handler) with the locals it
+ * set, and calls inside keep the parent's `dp` (plus the region frames' words).
  *
  * A region is a run of consecutive statements of one construct's body (whole nested constructs
  * included), never crossing an `else` or catch clause. Branches leaving it (`break L` / `continue
