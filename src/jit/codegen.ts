@@ -583,7 +583,18 @@ class Gen {
     let outlined: string[] = [], W = FRAME_WORDS + params.length;
     if (this.split) {
       const rs = this.ft.results;
-      const names = new Set([...params, 'dp', '$RV', ...[...lets.join(', ').matchAll(/(?:^|, )([\w$]+) = /g)].map(m => m[1])]);
+      const names = new Map<string, 'i' | 'd' | 'r'>();
+      for (const v of [...params, 'dp', '$RV', ...[...lets.join(', ').matchAll(/(?:^|, )([\w$]+) = /g)].map(m => m[1])]) names.set(v, 'r');
+      // What is known to stay an int32 or a number (split.ts Cell): locals by kind, slots by name.
+      this.locals.forEach((k, j) => {
+        for (const v of this.local(j)) names.set(v, k === 'i' || k === 'I' || k === 'v' ? 'i' : k === 'f' || k === 'F' ? 'd' : 'r');
+      });
+      for (const v of this.vars) {
+        const c = /^(s|l|h|va|vb|vc|vd)\d+$/.test(v) ? 'i' : /^[fd]\d+$/.test(v) ? 'd' : null;
+        if (c !== null) names.set(v, c);
+      }
+      names.set('o', 'i');
+      names.set('dp', 'i');
       const s = splitBody(body, this.shape.root, names, LIMITS.maxBodyChars, rs.length !== 1 || rs[0] === 'v128');
       if (s === null) throw new Unsupported('too large for the host JIT to optimise, even split');
       ({ body, defs: outlined } = s);

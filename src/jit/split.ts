@@ -74,11 +74,11 @@ interface Region { from: number; to: number }
 /**
  * Outlines regions of `lines` (the function body, one statement or construct boundary per line)
  * until the parent and every outlined function are at most `limit` characters. `names`: the
- * parent's variables (parameters, `dp` and lets, `$RV` included). `voidReturn`: the
+ * parent's variables (parameters, `dp` and lets, `$RV` included) and what they hold. `voidReturn`: the
  * function's return statements carry no value (none, or several results passed through RT.res).
  * Null when that cannot be reached (the function then stays in the interpreter).
  */
-export function splitBody(lines: readonly string[], shape: ShapeNode, names: ReadonlySet<string>, limit: number, voidReturn: boolean): Split | null {
+export function splitBody(lines: readonly string[], shape: ShapeNode, names: ReadonlyMap<string, Cell>, limit: number, voidReturn: boolean): Split | null {
   const target = Math.floor(limit * 0.6), minRegion = Math.min(MIN_REGION, target >> 2);
   const regions: Region[] = [];
   const root: ShapeNode = { ...shape, end: lines.length };
@@ -141,13 +141,21 @@ const IDENT = /(?<![\w$.])[A-Za-z_$][\w$]*/g;
 /** Assignment targets: generated code writes `x = e` and `x op= e` with spaces, never `x++`. */
 const ASSIGNED = /(?<![\w$.])([A-Za-z_$][\w$]*) (?:[-+*/%&|^]|<<|>>>?)?= (?!=)/g;
 
+/**
+ * How a variable goes back to the parent: an int32 (`$OI`, an Int32Array), a number (`$OD`, a
+ * Float64Array: NaN bits kept, as for f64 globals), anything else (`$O`).
+ */
+export type Cell = 'i' | 'd' | 'r';
+const CELLS = { i: '$OI', d: '$OD', r: '$O' } as const;
+
 /** Applies `regions` (innermost first) to a copy of `lines`. */
-function outline(src: readonly string[], regions: readonly Region[], names: ReadonlySet<string>, limit: number, voidReturn: boolean): Split | null {
+function outline(src: readonly string[], regions: readonly Region[], names: ReadonlyMap<string, Cell>, limit: number, voidReturn: boolean): Split | null {
   const lines = [...src];
   const defs: string[] = [];
   // Host-stack words of each outlined function and the deepest chain it calls, by name.
   const wordsOf = new Map<string, number>();
   let usesRV = false, words = 0;
+  const size = { i: 0, d: 0, r: 0 };
   for (const [n, r] of regions.entries()) {
     const name = `$P${n + 1}`;
     let text = lines.slice(r.from, r.to + 1).filter(l => l !== '').join('\n');
@@ -179,8 +187,14 @@ function outline(src: readonly string[], regions: readonly Region[], names: Read
     wordsOf.set(name, own);
     words = Math.max(words, own);
     if (text.length > limit) return null;
-    defs.push(`const ${name} = function (${used.join(', ')}) {\ntry {\n${text}\nreturn 0;\n} finally { ${out.map((v, k) => `$O[${k}] = ${v};`).join(' ')} }\n};`);
-    const back = `finally { ${out.map((v, k) => `${v} = $O[${k}];`).join(' ')} }`;
+    const count = { i: 0, d: 0, r: 0 };
+    const cells = out.map(v => {
+      const c = names.get(v)!;
+      return `${CELLS[c]}[${count[c]++}]`;
+    });
+    for (const c of ['i', 'd', 'r'] as const) size[c] = Math.max(size[c], count[c]);
+    defs.push(`const ${name} = function (${used.join(', ')}) {\ntry {\n${text}\nreturn 0;\n} finally { ${out.map((v, k) => `${cells[k]} = ${v};`).join(' ')} }\n};`);
+    const back = `finally { ${out.map((v, k) => `${v} = ${cells[k]};`).join(' ')} }`;
     let call: string;
     if (escapes.length > 0 || returns) {
       call = `{ let $c = 0; try { $c = ${name}(${used.join(', ')}); } ${back} switch ($c) { case 0: break; `
@@ -190,6 +204,8 @@ function outline(src: readonly string[], regions: readonly Region[], names: Read
     lines[r.from] = call;
     for (let i = r.from + 1; i <= r.to; i++) lines[i] = '';
   }
-  if (defs.length > 0) defs.unshift('const $O = [null];');
+  // Generic elements from the start (a double array would canonicalise NaNs); typed arrays for
+  // values known to be int32 or numbers: no boxing of doubles on the way back.
+  if (defs.length > 0) defs.unshift(`const $O = [null], $OI = new Int32Array(${size.i}), $OD = new Float64Array(${size.d});`);
   return { defs, body: lines.filter(l => l !== ''), usesRV, words };
 }

@@ -284,6 +284,6 @@ test('splitting gives up cleanly: a body that cannot be cut small enough, OSR va
   });
   // splitBody directly: unbalanced lines are never outlined; an empty body needs nothing.
   const shape = new ShapeTracker().root;
-  assert.equal(splitBody(Array.from({ length: 100 }, () => "{ x0 = 1;"), shape, new Set(["x0"]), 200, false), null);
-  assert.deepEqual(splitBody([], shape, new Set(), 200, false), { defs: [], body: [], usesRV: false, words: 0 });
+  assert.equal(splitBody(Array.from({ length: 100 }, () => "{ x0 = 1;"), shape, new Map([["x0", "i"]]), 200, false), null);
+  assert.deepEqual(splitBody([], shape, new Map(), 200, false), { defs: [], body: [], usesRV: false, words: 0 });
 });
