@@ -27,6 +27,7 @@ import { indirectTargets } from './indirect-targets.js';
 import { isLeaf, mayGrowMemory } from './call-graph.js';
 import { INLINE_BUDGET_CHARS, INLINE_MAX_CHARS, inlineCall, type LeafBody } from './inline.js';
 import type { IndirectHints } from './indirect-feedback.js';
+import { ShapeTracker, splitBody } from './split.js';
 
 /** Value kinds in compiled code: i32, i64 (word pair), f32, f64, reference. */
 type K = 'i' | 'I' | 'f' | 'F' | 'r' | 'v';
@@ -63,8 +64,9 @@ const ELEM_LIMITS = (mi: number, ks: readonly number[]): string[] => ks.map(k =>
  * (--max-optimized-bytecode-size), neither on entry nor on-stack, and generated code left to its
  * bytecode interpreter ran ~500x slower than native (the interpreter tier: ~25x). Generated
  * bodies come to at most ~0.8 bytes of bytecode per source character (measured: 72 K characters
- * gave 56.9 KiB and were optimised, 81 K gave 64.3 KiB and were not), so larger bodies stay in
- * weft's interpreter. About 1,500-2,500 wasm instructions, depending on how many access memory.
+ * gave 56.9 KiB and were optimised, 81 K gave 64.3 KiB and were not), so larger bodies are split
+ * into several JS functions (split.ts; OSR variants are not, they stay refused). About 1,500-2,500
+ * wasm instructions, depending on how many access memory.
  */
 export const LIMITS = { maxNesting: 400, maxInstrs: 60000, maxVars: 30000, maxBodyChars: 75000 };
 
@@ -144,6 +146,8 @@ export interface Generated {
    * with a prefix.
    */
   readonly withGlobalViews: (prefixes: readonly (string | null | undefined)[]) => string;
+  /** JS functions the body was split into besides the main one (0: not split; split.ts). */
+  readonly outlined: number;
 }
 
 /**
@@ -312,6 +316,10 @@ class Gen {
   private pos = 0;
   /** Whether an OSR variant has emitted its target loop. */
   private osrReached = false;
+  /** The construct tree of the emitted lines, for splitting an oversized body (split.ts). */
+  private readonly shape = new ShapeTracker();
+  private split = false;
+  private outlined = 0;
 
   constructor(
     private readonly m: Module, private readonly idx: number, private readonly deterministic = false,
@@ -682,20 +690,29 @@ class Gen {
       this.off = ins.offset;
       this.pos = i;
       if (this.osr !== null) this.osrBefore(i);
+      const depth = this.ctls.length;
       this.instr(ins);
+      this.shape.note(depth, this.ctls.length, this.out.length, OPCODES[ins.op].name);
       if (this.ctls.length > LIMITS.maxNesting) throw new Unsupported('nesting too deep');
     }
     if (this.vars.size > LIMITS.maxVars) throw new Unsupported('too many stack slots');
     if (this.osr !== null && !this.osrReached) throw new Unsupported('osr: loop not reached');
     let chars = 0;
     for (const line of this.out) chars += line.length;
-    if (chars > LIMITS.maxBodyChars) throw new Unsupported('too large for the host JIT to optimise');
+    // Too large for V8 to optimise as one function: split into several (split.ts), except an OSR
+    // variant, whose skipped segments do not follow the construct tree.
+    if (chars > LIMITS.maxBodyChars && this.osr !== null) throw new Unsupported('too large for the host JIT to optimise');
+    // Pushed past the limit by inlined calls: translated again without them (generate), which
+    // beats splitting (split regions cost calls and copies).
+    if (chars > LIMITS.maxBodyChars && this.inlinedAny) throw new Unsupported('too large with its inlined calls');
+    this.split = chars > LIMITS.maxBodyChars;
     // Assembled on demand: a function using memory usually needs only the global-view source.
-    let source: string | undefined;
     const assemble = (prefixes: readonly (string | null | undefined)[]): string => this.assemble(ps, prefixes);
+    // A split is tried at once: its failure must reach the caller as Unsupported now.
+    let source: string | undefined = this.split ? assemble([]) : undefined;
     return {
       get source() { return (source ??= assemble([])); },
-      mems: [...this.memsUsed], imms: this.imms, withGlobalViews: assemble,
+      mems: [...this.memsUsed], imms: this.imms, withGlobalViews: assemble, outlined: this.outlined,
     };
   }
 
@@ -777,17 +794,44 @@ class Gen {
     for (const mi of this.memsUsed) {
       refresh += `${memVars(mi).filter(v => !v.startsWith('buf') && !v.startsWith('dv')).join('; ')}; if (M${mi}.buffer !== buf${mi}) { ${reload(mi)}} `;
     }
-    const W = FRAME_WORDS + params.length + lets.length;
-    const body = this.out.map(l => l.replaceAll('/*MEMS*/', refresh).replaceAll('$W$', String(W))
-      .replace(/\/\*QB\d+s?\*\//g, m => this.markers.get(m) ?? ''));
+    let body = this.out.map(l => l.replaceAll('/*MEMS*/', refresh).replace(/\/\*QB\d+s?\*\//g, m => this.markers.get(m) ?? ''));
+    let outlined: string[] = [], W = FRAME_WORDS + params.length;
+    if (this.split) {
+      const rs = this.ft.results;
+      const names = new Map<string, 'i' | 'd' | 'r'>();
+      for (const v of [...params, 'dp', '$RV', ...[...lets.join(', ').matchAll(/(?:^|, )([\w$]+) = /g)].map(m => m[1])]) names.set(v, 'r');
+      // What is known to stay an int32 or a number (split.ts Cell): locals by kind, slots by name.
+      this.locals.forEach((k, j) => {
+        for (const v of this.local(j)) names.set(v, k === 'i' || k === 'I' || k === 'v' ? 'i' : k === 'f' || k === 'F' ? 'd' : 'r');
+      });
+      for (const v of this.vars) {
+        const c = /^(s|l|h|va|vb|vc|vd)\d+$/.test(v) ? 'i' : /^[fd]\d+$/.test(v) ? 'd' : null;
+        if (c !== null) names.set(v, c);
+      }
+      names.set('o', 'i');
+      names.set('dp', 'i');
+      const s = splitBody(body, this.shape.root, names, LIMITS.maxBodyChars, rs.length !== 1 || rs[0] === 'v128');
+      if (s === null) throw new Unsupported('too large for the host JIT to optimise, even split');
+      ({ body, defs: outlined } = s);
+      this.outlined = outlined.length - 1;
+      if (s.usesRV) lets.push('$RV = 0');
+      // The outlined functions' frames sit on the host stack above this one.
+      W += s.words;
+    }
+    W += lets.length;
+    body = body.map(l => l.replaceAll('$W$', String(W)));
+    outlined = outlined.map(l => l.replaceAll('$W$', String(W)));
     // Before the variables read the global views: they must be current.
     const entry = [...this.memsUsed].map(renew).join('');
+    // Outlined functions (split.ts) live in the factory and may call this one by name.
+    const open = outlined.length > 0 ? `const ${name} = function ${name}` : `return function ${name}`;
     return [
       ...head,
+      ...outlined,
       // `dp`: the host-stack words used by the compiled frames below this one (every call passes
       // its own plus its frame's estimate). An argument rather than a shared counter: nothing to
       // store or restore per call, so recursion stays cheap.
-      `return function ${name}(${[...params, 'dp'].join(', ')}) {`,
+      `${open}(${[...params, 'dp'].join(', ')}) {`,
       // Too deep for the host stack: run this call in the interpreter, whose frames are explicit
       // (callSlow raises RT.depth to dp, which keeps the interpreter from calling back into
       // compiled code meanwhile).
@@ -803,6 +847,7 @@ class Gen {
       ...(this.selfTail ? ['}'] : []),
       `} catch (e) { throw RT.annotate(e, FN[${this.idx}], o); }`,
       '};',
+      outlined.length > 0 ? `return ${name};` : '',
     ].join('\n');
   }
 

@@ -71,6 +71,8 @@ export interface JitStats {
   osr: number;
   /** Interpreter frames transferred to an OSR variant. */
   osrEntries: number;
+  /** Compiled functions too large for one JS function, split into several (split.ts). */
+  split: number;
   /** Functions the translator left to the interpreter (unsupported instructions, size, CSP). */
   rejected: number;
   /** Total size of generated JS source, in characters. */
@@ -85,7 +87,7 @@ export interface JitStats {
   reasons: Record<string, number>;
 }
 
-export const STATS: JitStats = { compiled: 0, osr: 0, osrEntries: 0, rejected: 0, sourceChars: 0, compileMs: 0, evalBlocked: false, recompiled: 0, reasons: {} };
+export const STATS: JitStats = { compiled: 0, osr: 0, osrEntries: 0, split: 0, rejected: 0, sourceChars: 0, compileMs: 0, evalBlocked: false, recompiled: 0, reasons: {} };
 
 export function jitStats(): JitStats {
   return { ...STATS, reasons: { ...STATS.reasons } };

@@ -152,6 +152,7 @@ export function factoryFrom(gen: () => Generated, osr: boolean): Factory | null 
     };
     if (osr) STATS.osr++;
     else STATS.compiled++;
+    if (g.outlined > 0) STATS.split++;
   } catch (e) {
     if (e instanceof Unsupported) made = reject(e.message, !osr);
     else if (e instanceof EvalError) {
