@@ -3,6 +3,7 @@ import { Store, invoke, type Value } from '../../src/runtime/index.js';
 import { RuntimeError } from '../../src/errors.js';
 import { load, exportedFunc } from '../exec/helpers.js';
 import type { ModuleInstance } from '../../src/runtime/index.js';
+import assert from 'node:assert/strict';
 
 export interface Pair {
   readonly interp: { store: Store; inst: ModuleInstance };
@@ -72,4 +73,29 @@ export function randomArg(letter: string, next: () => number): Value {
     case 'F': return edge ? pick(F64_EDGES) : (BigInt(next()) << 32n) | BigInt(next());
     default: throw new Error(`no random ${letter}`);
   }
+}
+
+/** Runs an export that must trap; returns the trap (fails the test if it returns or throws otherwise). */
+export function trapOf(s: Store, inst: ModuleInstance, name: string, args: Value[]): RuntimeError {
+  try {
+    invoke(s, exportedFunc(inst, name), args);
+  } catch (e) {
+    if (e instanceof RuntimeError) return e;
+    throw e;
+  }
+  assert.fail(`${name}: no trap`);
+}
+
+/**
+ * A function of `n` memory-to-memory statements in a loop (~40 characters of JS per wasm
+ * instruction): the size tests' way to pass the compiled tier's body limit.
+ */
+export function memLoopWat(n: number): string {
+  let body = '';
+  for (let i = 0; i < n; i++) body += `(i32.store offset=${(i % 64) * 4} (local.get 1) (i32.add (i32.load offset=${((i * 7) % 64) * 4} (local.get 1)) (local.get 0)))\n`;
+  return `(module (memory 1) (func (export "run") (param i32) (result i32) (local i32 i32)
+    (loop $l ${body}
+      (local.set 2 (i32.add (local.get 2) (i32.const 1)))
+      (br_if $l (i32.lt_u (local.get 2) (local.get 0))))
+    (i32.load (i32.const 4))))`;
 }

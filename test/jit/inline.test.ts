@@ -11,10 +11,9 @@ import { ALL_FEATURES } from '../../src/features.js';
 import { generate, generateOsr, LIMITS } from '../../src/jit/codegen.js';
 import { OPCODES } from '../../src/syntax/opcodes.js';
 import { rename, INLINE_MAX_CHARS } from '../../src/jit/inline.js';
-import { Store, hostFunc, invoke, type Value } from '../../src/runtime/index.js';
-import { RuntimeError } from '../../src/errors.js';
+import { Store, hostFunc, type Value } from '../../src/runtime/index.js';
 import { loadBinary, exportedFunc } from '../exec/helpers.js';
-import { pair, outcome, isCompiled } from './helpers.js';
+import { pair, outcome, isCompiled, trapOf } from './helpers.js';
 
 const WAT = `(module
   (type $ii (func (param i32) (result i32)))
@@ -81,16 +80,6 @@ test('the generated code inlines small leaves only', () => {
   assert.match(src(18), /IN2: try \{/);
   assert.doesNotMatch(src(18), /RT\.hi = \w+\$/);
 });
-
-function trapOf(s: Store, inst: ReturnType<typeof loadBinary>, name: string, args: Value[]): RuntimeError {
-  try {
-    invoke(s, exportedFunc(inst, name), args);
-  } catch (e) {
-    if (e instanceof RuntimeError) return e;
-    throw e;
-  }
-  assert.fail(`${name}: no trap`);
-}
 
 test('a trap inside an inlined leaf has the wasm stack of a real call (leaf frame, then the caller at the call)', () => {
   const bin = encodeModule(parseModule(WAT, ALL_FEATURES));

@@ -14,7 +14,7 @@ import { ALL_FEATURES } from '../../src/features.js';
 import { Store, invoke, type Value } from '../../src/runtime/index.js';
 import { RuntimeError } from '../../src/errors.js';
 import { loadBinary, exportedFunc } from '../exec/helpers.js';
-import { pair, outcome, isCompiled, rng } from './helpers.js';
+import { pair, outcome, isCompiled, rng, trapOf, memLoopWat } from './helpers.js';
 
 /** Runs `fn` with the body limit set to `chars` (restored after). */
 function withLimit<T>(chars: number, fn: () => T): T {
@@ -51,17 +51,6 @@ function agree(wat: string, name: string, inputs: Value[][], chars: number): voi
   });
 }
 
-/** A loop of `n` memory-to-memory statements (as size-limit.test.ts), result after `iters` rounds. */
-function memLoop(n: number): string {
-  let body = '';
-  for (let i = 0; i < n; i++) body += `(i32.store offset=${(i % 64) * 4} (local.get 1) (i32.add (i32.load offset=${((i * 7) % 64) * 4} (local.get 1)) (local.get 0)))\n`;
-  return `(module (memory 1) (func (export "run") (param i32) (result i32) (local i32 i32)
-    (loop $l ${body}
-      (local.set 2 (i32.add (local.get 2) (i32.const 1)))
-      (br_if $l (i32.lt_u (local.get 2) (local.get 0))))
-    (i32.load (i32.const 4))))`;
-}
-
 /**
  * An interpreter's dispatch loop: `cases` cases in nested blocks, br_table on a program counter,
  * each case ~10 instructions on i32/i64/f64 locals, then `br $top`; case `cases - 1` exits.
@@ -87,7 +76,7 @@ function dispatch(cases: number): string {
 }
 
 test('a loop of 400 memory statements (past the real limit) is split, compiled and agrees with native', () => {
-  const wat = memLoop(400);
+  const wat = memLoopWat(400);
   const before = jitStats().split;
   const p = pair(wat);
   for (const n of [1, 3, 7]) {
@@ -177,16 +166,6 @@ const trapWat = (n: number): string => {
     (func (export "outer") (param i32) (result i32) (i32.add (i32.const 1) (call $deep (local.get 0)))))`;
 };
 
-function trapOf(s: Store, inst: ReturnType<typeof loadBinary>, name: string, args: Value[]): RuntimeError {
-  try {
-    invoke(s, exportedFunc(inst, name), args);
-  } catch (e) {
-    if (e instanceof RuntimeError) return e;
-    throw e;
-  }
-  assert.fail('no trap');
-}
-
 test('a trap inside an outlined region has the same kind, offsets and wasm stack as in the interpreter', () => {
   withLimit(2000, () => {
     const bin = encodeModule(parseModule(trapWat(60), ALL_FEATURES));
@@ -271,7 +250,7 @@ test('a self tail call from inside an outlined region', () => {
 
 test('splitting gives up cleanly: a body that cannot be cut small enough, OSR variants, bad shapes', () => {
   // One straight run of statements, far above a limit no region and call site can meet.
-  const wat = memLoop(50);
+  const wat = memLoopWat(50);
   withLimit(100, () => {
     assert.throws(() => generate(parseModule(wat), 0), (e: unknown) => e instanceof Unsupported && /even split/.test((e as Error).message));
     // OSR variants are never split (their skipped segments ignore the construct tree).

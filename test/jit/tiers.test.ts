@@ -8,6 +8,7 @@ import { encodeModule } from '../../src/binary/encode.js';
 import { ALL_FEATURES } from '../../src/features.js';
 import { load, loadBinary, exportedFunc } from '../exec/helpers.js';
 import { RT } from '../../src/jit/runtime.js';
+import { trapOf } from './helpers.js';
 
 const counter = `(module (global $n (mut i32) (i32.const 0))
   (func $inc (export "inc") (result i32) global.get $n i32.const 1 i32.add global.set $n global.get $n)
@@ -70,16 +71,6 @@ const traps = `(module (memory 1)
   (func (export "div") (param i32) (result i32) local.get 0 call $mid)
   (func (export "oob") (param i32) (result i32) local.get 0 i32.load offset=8)
   (func (export "unreach") unreachable))`;
-
-function trapOf(s: Store, inst: ReturnType<typeof load>, name: string, args: number[]): RuntimeError {
-  try {
-    invoke(s, exportedFunc(inst, name), args);
-  } catch (e) {
-    if (e instanceof RuntimeError) return e;
-    throw e;
-  }
-  assert.fail('no trap');
-}
 
 test('traps carry the same kind and wasm stack (with byte offsets) as in the interpreter', () => {
   const bin = encodeModule(parseModule(traps, ALL_FEATURES));
