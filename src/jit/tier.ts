@@ -231,11 +231,29 @@ export function tierUp(t: Thread, g: FuncInst): boolean {
   if (cfg.tier === 'auto' && !started.has(g)) {
     started.add(g);
     if (hintsOf(g.instance!.module.module).once.has(g.index)) { g.hot = Infinity; return false; }
-    if (!hintedHot(g)) { g.hot = cfg.threshold; return false; }
+    if (!hintedHot(g)) { g.hot = cfg.threshold * (largeBody(g) ? LARGE_BODY_HEAT : 1); return false; }
   }
   if (compileFunc(g)) return true;
   g.hot = Infinity;
   return false;
+}
+
+/**
+ * A function body of more wasm bytes than this probably translates past the host JIT's size limit
+ * and is split (split.ts). Split code warms up slowly in V8 (each region is optimised on its own,
+ * a 3,000-statement function took three calls of ~1 s), so `auto` compiles such a function only
+ * when it is LARGE_BODY_HEAT times as hot as others: a short program (sql.js running a few hundred
+ * statements: 1.0 -> 2.0 s with splitting at the usual threshold) keeps it interpreted, a long one
+ * still compiles it after a few ms more in the interpreter.
+ */
+const LARGE_BODY_BYTES = 4096;
+const LARGE_BODY_HEAT = 50;
+
+function largeBody(g: FuncInst): boolean {
+  const m = g.instance!.module.module;
+  const f = m.funcs[g.index - importCounts(m).func];
+  if (f === undefined) return false;
+  return f.end >= 0 ? f.end - f.codeStart > LARGE_BODY_BYTES : f.body.length > LARGE_BODY_BYTES / 2;
 }
 
 function hintedHot(g: FuncInst): boolean {

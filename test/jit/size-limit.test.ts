@@ -7,6 +7,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { generate, LIMITS } from '../../src/jit/codegen.js';
 import { parseModule } from '../../src/text/parse-module.js';
+import { encodeModule } from '../../src/binary/encode.js';
+import { Store } from '../../src/runtime/index.js';
+import { load, loadBinary } from '../exec/helpers.js';
 import { pair, outcome, isCompiled, memLoopWat } from './helpers.js';
 
 test('a body past maxBodyChars is split into several JS functions, one below it is not', () => {
@@ -25,4 +28,20 @@ test('the compiled tier compiles a too-large function split, with the same resul
   }
   assert.equal(isCompiled(big.jit.inst, 'run'), true);
   assert.equal(isCompiled(small.jit.inst, 'run'), true);
+});
+
+test("auto: a function large enough to be split waits for 50 times the usual heat, then compiles", () => {
+  const text = `${memLoopWat(400).slice(0, -1)}
+    (func (export "small") (param i32) (result i32) (i32.add (local.get 0) (i32.const 1))))`;
+  // Decoded (size from the body's bytes) and parsed from text (size from its instruction count).
+  for (const make of [(s: Store) => loadBinary(s, encodeModule(parseModule(text))), (s: Store) => load(s, text)]) {
+    const store = new Store({ tier: 'auto', tierUpThreshold: 4 });
+    const inst = make(store);
+    const side = { store, inst };
+    for (let i = 0; i < 10; i++) { outcome(side, 'run', [1]); outcome(side, 'small', [i]); }
+    assert.ok(isCompiled(inst, 'small'), 'a small function compiles at the usual threshold');
+    assert.ok(!isCompiled(inst, 'run'), 'a large one is not compiled yet');
+    for (let i = 0; i < 400; i++) outcome(side, 'run', [1]);
+    assert.ok(isCompiled(inst, 'run'), 'then it is');
+  }
 });
